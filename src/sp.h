@@ -1,0 +1,592 @@
+/* sp.h - the internal contract every sandpy module codes against.
+ *
+ * Conventions (read these once, they hold everywhere):
+ *  - A function returning sp_Value signals failure with SP_ERRV (tag SP_ERR);
+ *    the exception is then pending in vm->exc.  A function returning int
+ *    uses -1 for failure (0/1 otherwise); bool-returning ones use false.
+ *  - SP_NULLV (tag SP_NULL) means "absent": an unbound local, a missing
+ *    attribute from a getattr slot, an exhausted iterator from next.
+ *  - Every byte goes through sp_malloc/sp_realloc/sp_free (sized, so the
+ *    accounting is exact).  On failure they return NULL with MemoryError
+ *    already pending: just propagate.
+ *  - Garbage is collected only at VM safe points (sp_gc_maybe, called by
+ *    the interpreter loop).  C code that calls back into Python (sp_call on
+ *    a Python function, a user __eq__) may see a collection: values it holds
+ *    only in C locals must be rooted with sp_pin/sp_unpin across that call.
+ *  - No global mutable state.  Static builtin type objects and static
+ *    strings are immutable after compile time; the GC never writes to an
+ *    object whose header has SP_GC_STATIC.
+ *  - C recursion over user data goes through SP_ENTER/SP_LEAVE (depth and
+ *    real stack guard -> RecursionError).
+ */
+#ifndef SP_H
+#define SP_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "sp_conf.h"
+
+typedef struct sp_VM sp_VM;
+typedef struct sp_Obj sp_Obj;
+typedef struct sp_Type sp_Type;
+typedef struct sp_Str sp_Str;
+typedef struct sp_Tuple sp_Tuple;
+typedef struct sp_List sp_List;
+typedef struct sp_Dict sp_Dict;
+
+/* ------------------------------------------------------------------ values */
+
+enum { SP_NULL = 0, SP_NONE, SP_BOOL, SP_INT, SP_FLOAT, SP_OBJ, SP_ERR };
+
+/* 16 bytes, passed by value.  Small ints (int64) and floats live inline;
+ * an int that does not fit int64 is a heap sp_BigInt, and a heap int that
+ * fits int64 is never created (one canonical form, so equality is cheap). */
+typedef struct sp_Value {
+    uint32_t tag;
+    uint32_t pad_;
+    union {
+        int64_t i; /* SP_INT, SP_BOOL (0/1) */
+        double f;  /* SP_FLOAT */
+        sp_Obj *o; /* SP_OBJ */
+    } u;
+} sp_Value;
+
+static inline sp_Value sp_mk(uint32_t tag) { sp_Value v; v.tag = tag; v.pad_ = 0; v.u.i = 0; return v; }
+static inline sp_Value sp_int(int64_t i) { sp_Value v = sp_mk(SP_INT); v.u.i = i; return v; }
+static inline sp_Value sp_float(double f) { sp_Value v = sp_mk(SP_FLOAT); v.u.f = f; return v; }
+static inline sp_Value sp_bool(bool b) { sp_Value v = sp_mk(SP_BOOL); v.u.i = b ? 1 : 0; return v; }
+static inline sp_Value sp_objv(void *o) { sp_Value v = sp_mk(SP_OBJ); v.u.o = (sp_Obj *)o; return v; }
+#define SP_NONEV sp_mk(SP_NONE)
+#define SP_NULLV sp_mk(SP_NULL)
+#define SP_ERRV sp_mk(SP_ERR)
+#define SP_TRUEV sp_bool(true)
+#define SP_FALSEV sp_bool(false)
+
+#define sp_isnull(v) ((v).tag == SP_NULL)
+#define sp_iserr(v) ((v).tag == SP_ERR)
+#define sp_isnone(v) ((v).tag == SP_NONE)
+#define sp_isint(v) ((v).tag == SP_INT) /* small int only; see sp_isintlike */
+#define sp_isfloat(v) ((v).tag == SP_FLOAT)
+#define sp_isbool(v) ((v).tag == SP_BOOL)
+#define sp_isobj(v) ((v).tag == SP_OBJ)
+#define SP_O(v) ((v).u.o)
+#define SP_AS(T, v) ((T *)(v).u.o)
+
+/* ------------------------------------------------------------------ objects */
+
+enum { SP_GC_MARK = 1u, SP_GC_STATIC = 2u };
+
+/* Header of every heap object.  size is the allocation size (for sized
+ * free); gcnext links all live objects of a VM for the sweep. */
+struct sp_Obj {
+    sp_Type *type;
+    sp_Obj *gcnext;
+    size_t size;
+    uint32_t gcflags;
+    uint32_t objflags; /* free for the type's own use */
+};
+
+#define SP_STATIC_HDR(tp) { (tp), NULL, 0, SP_GC_STATIC, 0 }
+
+/* Native function signature (vectorcall style): args[0..nargs) are
+ * positional; if kwnames is not NULL, args[nargs..nargs+kwnames->n) are the
+ * keyword values named by kwnames (a tuple of str).  For methods args[0] is
+ * self. */
+typedef sp_Value (*sp_NativeFn)(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kwnames);
+
+enum { SP_METH_STATIC = 1, SP_METH_CLASS = 2 };
+typedef struct sp_MethodDef {
+    const char *name;
+    sp_NativeFn fn;
+    uint32_t flags;
+} sp_MethodDef;
+
+typedef struct sp_GetSetDef {
+    const char *name;
+    sp_Value (*get)(sp_VM *vm, sp_Value self);
+    bool (*set)(sp_VM *vm, sp_Value self, sp_Value v); /* v SP_NULL: delete; NULL fn: read-only */
+} sp_GetSetDef;
+
+/* Rich comparison ops (CPython's order). */
+enum { SP_LT = 0, SP_LE, SP_EQ, SP_NE, SP_GT, SP_GE };
+
+/* Binary ops.  In-place variants are op + SP_OP_INPLACE. */
+enum {
+    SP_OP_ADD = 0, SP_OP_SUB, SP_OP_MUL, SP_OP_MATMUL, SP_OP_TRUEDIV, SP_OP_FLOORDIV,
+    SP_OP_MOD, SP_OP_POW, SP_OP_LSHIFT, SP_OP_RSHIFT, SP_OP_AND, SP_OP_OR, SP_OP_XOR,
+    SP_OP_COUNT_,
+    SP_OP_INPLACE = 16
+};
+/* Unary ops. */
+enum { SP_UOP_NEG = 0, SP_UOP_POS, SP_UOP_INVERT, SP_UOP_ABS };
+
+/* Type flags. */
+enum {
+    SP_TF_BASETYPE = 1,  /* may be subclassed by a class statement */
+    SP_TF_HEAPTYPE = 2,  /* a user-defined class (heap allocated) */
+    SP_TF_EXCEPTION = 4, /* BaseException or a subclass */
+    SP_TF_UNHASHABLE = 8 /* hash() raises "unhashable type" */
+};
+
+/* A type object.  Builtin types are static and immutable; user classes
+ * (issue 3) are heap types whose slots dispatch to dunder methods.  A NULL
+ * slot means "not supported" and the generic protocol in sp_obj.c raises
+ * CPython's TypeError.  Every slot follows the conventions at the top. */
+struct sp_Type {
+    sp_Obj h;
+    const char *name;
+    sp_Type *base;                /* single base chain for static types */
+    uint32_t flags;               /* SP_TF_* */
+    const sp_MethodDef *methods;  /* {NULL} terminated, may be NULL */
+    const sp_GetSetDef *getsets;  /* {NULL} terminated, may be NULL */
+    /* heap types only (issue 3) */
+    sp_Value mro;                 /* tuple of types, SP_NULL for static types */
+    sp_Dict *dict;                /* class namespace */
+    sp_Value bases;               /* tuple */
+    /* lifecycle */
+    void (*traverse)(sp_VM *vm, sp_Obj *o);  /* sp_gc_markv() each child */
+    void (*finalize)(sp_VM *vm, sp_Obj *o);  /* free owned buffers, not o itself */
+    /* protocol */
+    sp_Value (*new_)(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw);
+    sp_Value (*call)(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw);
+    sp_Value (*repr)(sp_VM *vm, sp_Value self);
+    sp_Value (*str)(sp_VM *vm, sp_Value self);            /* NULL: use repr */
+    bool (*hash)(sp_VM *vm, sp_Value self, int64_t *out);  /* NULL: identity hash */
+    sp_Value (*richcmp)(sp_VM *vm, sp_Value a, sp_Value b, int op); /* may return NotImplemented */
+    int (*truthy)(sp_VM *vm, sp_Value self);              /* NULL: len or True */
+    int64_t (*len)(sp_VM *vm, sp_Value self);             /* -1 on error */
+    sp_Value (*iter)(sp_VM *vm, sp_Value self);
+    sp_Value (*next)(sp_VM *vm, sp_Value self);           /* SP_NULLV when exhausted */
+    sp_Value (*getitem)(sp_VM *vm, sp_Value self, sp_Value key);
+    bool (*setitem)(sp_VM *vm, sp_Value self, sp_Value key, sp_Value val); /* val SP_NULL: del */
+    int (*contains)(sp_VM *vm, sp_Value self, sp_Value item);
+    /* Called for both operands with the original order (as CPython's
+     * nb_ slots): check both types, return NotImplemented if unsupported. */
+    sp_Value (*binop)(sp_VM *vm, int op, sp_Value a, sp_Value b);
+    sp_Value (*unop)(sp_VM *vm, int op, sp_Value a);
+    /* Attribute hooks; NULL means the generic lookup in sp_obj.c (methods,
+     * getsets, heap-type dicts).  getattr returns SP_NULLV when absent. */
+    sp_Value (*getattr)(sp_VM *vm, sp_Value self, sp_Str *name);
+    bool (*setattr)(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value val); /* val SP_NULL: del */
+    /* format(value, spec); NULL: str(self) if spec is empty else TypeError */
+    sp_Value (*format)(sp_VM *vm, sp_Value self, sp_Str *spec);
+};
+
+/* ---------------------------------------------------------- core objects */
+
+struct sp_Str {
+    sp_Obj h;
+    int64_t hash;    /* -1: not computed yet */
+    size_t len;      /* bytes of UTF-8 */
+    size_t clen;     /* code points */
+    uint32_t ascii;  /* len == clen */
+    uint32_t interned;
+    char data[];     /* UTF-8, NUL terminated (not counted in len) */
+};
+
+typedef struct sp_Bytes {
+    sp_Obj h;
+    int64_t hash;
+    size_t len;
+    uint8_t data[]; /* NUL terminated (not counted) */
+} sp_Bytes;
+
+struct sp_Tuple {
+    sp_Obj h;
+    int64_t hash; /* -1: not computed */
+    size_t n;
+    sp_Value items[];
+};
+
+struct sp_List {
+    sp_Obj h;
+    size_t n, cap;
+    sp_Value *items;
+};
+
+/* A native function or bound native method.  self is SP_NULL when unbound. */
+typedef struct sp_CFunc {
+    sp_Obj h;
+    const char *name;
+    sp_NativeFn fn;
+    sp_Value self;
+    const char *qualprefix; /* "str" for str.join, NULL for builtins */
+} sp_CFunc;
+
+/* A bound method of a Python function (VM) or anything callable. */
+typedef struct sp_BoundMethod {
+    sp_Obj h;
+    sp_Value self;
+    sp_Value func;
+} sp_BoundMethod;
+
+/* Exception instances (BaseException and subclasses). */
+typedef struct sp_Exc {
+    sp_Obj h;
+    sp_Value args;       /* tuple */
+    sp_Value cause;      /* SP_NULL or an exception */
+    sp_Value context;    /* SP_NULL or an exception */
+    bool suppress_context;
+    sp_Obj *tb;          /* traceback chain (sp_vm.c owns its layout) */
+    sp_Dict *dict;       /* extra attributes (value, name, user attrs) or NULL */
+} sp_Exc;
+
+typedef struct sp_Module {
+    sp_Obj h;
+    sp_Str *name;
+    sp_Dict *dict;
+} sp_Module;
+
+/* --------------------------------------------------------- builtin types */
+/* Defined static in the module that owns them. */
+extern sp_Type sp_t_type, sp_t_object, sp_t_NoneType, sp_t_NotImplementedType,
+    sp_t_ellipsis, sp_t_bool, sp_t_int, sp_t_float, sp_t_str, sp_t_bytes,
+    sp_t_tuple, sp_t_list, sp_t_dict, sp_t_set, sp_t_frozenset, sp_t_range,
+    sp_t_slice, sp_t_cfunc, sp_t_boundmethod, sp_t_module;
+
+/* Exceptions (sp_exc.c).  The hierarchy is CPython's. */
+#define SP_EXC_TYPES(X) \
+    X(BaseException) X(SystemExit) X(KeyboardInterrupt) X(GeneratorExit) X(Exception) \
+    X(StopIteration) X(StopAsyncIteration) X(ArithmeticError) X(FloatingPointError) \
+    X(OverflowError) X(ZeroDivisionError) X(AssertionError) X(AttributeError) \
+    X(BufferError) X(EOFError) X(ImportError) X(ModuleNotFoundError) X(LookupError) \
+    X(IndexError) X(KeyError) X(MemoryError) X(NameError) X(UnboundLocalError) \
+    X(OSError) X(TimeoutError) X(ReferenceError) X(RuntimeError) X(NotImplementedError) \
+    X(RecursionError) X(SyntaxError) X(IndentationError) X(TabError) X(SystemError) \
+    X(TypeError) X(ValueError) X(UnicodeError) X(UnicodeDecodeError) \
+    X(UnicodeEncodeError) X(UnicodeTranslateError) X(Warning) X(UserWarning) \
+    X(DeprecationWarning) X(PendingDeprecationWarning) X(SyntaxWarning) \
+    X(RuntimeWarning) X(FutureWarning) X(ImportWarning) X(UnicodeWarning) \
+    X(BytesWarning) X(ResourceWarning) X(EncodingWarning) X(ConnectionError) \
+    X(BrokenPipeError) X(ConnectionAbortedError) X(ConnectionRefusedError) \
+    X(ConnectionResetError) X(FileExistsError) X(FileNotFoundError) \
+    X(InterruptedError) X(IsADirectoryError) X(NotADirectoryError) \
+    X(PermissionError) X(ProcessLookupError) X(ChildProcessError) X(BlockingIOError)
+#define SP_DECL_EXC(n) extern sp_Type sp_t_##n;
+SP_EXC_TYPES(SP_DECL_EXC)
+#undef SP_DECL_EXC
+
+/* Static singletons. */
+extern sp_Obj sp_NotImplemented_obj, sp_Ellipsis_obj;
+extern sp_Tuple sp_empty_tuple;
+#define SP_NOTIMPL sp_objv(&sp_NotImplemented_obj)
+#define sp_isnotimpl(v) ((v).tag == SP_OBJ && (v).u.o == &sp_NotImplemented_obj)
+
+/* ------------------------------------------------------------- the VM */
+
+typedef void *(*sp_AllocFn)(void *ud, void *ptr, size_t oldsize, size_t newsize);
+typedef void (*sp_WriteFn)(void *ud, int stream /* 1 stdout, 2 stderr */, const char *s, size_t n);
+
+struct sp_Frame;
+struct sp_Code;
+
+struct sp_VM {
+    /* memory (sp_mem.c) */
+    sp_AllocFn alloc;
+    void *alloc_ud;
+    size_t mem_used, mem_peak, mem_limit;   /* limit 0: none */
+    uint64_t nallocs, alloc_limit;          /* limit 0: none */
+    /* gc (sp_gc.c) */
+    sp_Obj *objects;
+    size_t gc_debt, gc_threshold;
+    sp_Obj **gray;
+    size_t ngray, graycap;
+    sp_Value *pins;
+    size_t npins, pincap;
+    int gc_paused;
+    /* errors */
+    sp_Value exc;            /* pending exception, SP_NULL if none */
+    sp_Exc *memerr;          /* preallocated MemoryError */
+    bool limit_hit;          /* a limit fired: the run ends, uncatchable */
+    /* C recursion guard */
+    int cdepth, cdepth_max;
+    const char *cstack_base;
+    size_t cstack_budget;
+    /* limits */
+    int pydepth, pydepth_max;
+    double deadline;             /* absolute monotonic seconds, 0: none */
+    uint64_t instr_limit, instr_count;
+    volatile int interrupt;      /* set by sandpy_interrupt from any thread */
+    /* strings */
+    sp_Dict *interned;
+    /* containers being repr()'d right now, for "[...]" (sp_obj.c helpers) */
+    sp_List *repr_active;
+    /* modules and globals */
+    sp_Dict *modules;            /* name -> module, imported so far */
+    sp_Dict *globals;            /* __main__ globals */
+    /* host hooks */
+    sp_WriteFn write;
+    void *write_ud;
+    void *userdata;
+    /* --- interpreter loop state (owned by sp_vm.c) --- */
+    struct sp_Frame *frame;      /* innermost running frame */
+    sp_Value *stack, *stack_top, *stack_end;
+    void *exec;                  /* sp_vm.c private state */
+};
+
+/* ------------------------------------------------------------- memory */
+void *sp_malloc(sp_VM *vm, size_t n);
+void *sp_calloc(sp_VM *vm, size_t n);
+void *sp_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn);
+void sp_free(sp_VM *vm, void *p, size_t n);
+/* n * size with overflow and SP_MAX_ALLOC checks; false + MemoryError on overflow */
+bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out);
+/* Zeroed object of `size` bytes (>= sizeof(sp_Obj)), linked for the GC. */
+void *sp_newobj(sp_VM *vm, sp_Type *t, size_t size);
+/* Raise the preallocated MemoryError (marks the run as limit-stopped if a
+ * limit fired).  Always returns NULL for convenience. */
+void *sp_nomem(sp_VM *vm);
+
+/* Growable byte buffer.  All appends check limits; on failure they return
+ * false with MemoryError pending and the buffer stays valid for sp_buf_free. */
+typedef struct sp_Buf {
+    char *p;
+    size_t n, cap;
+    sp_VM *vm;
+} sp_Buf;
+void sp_buf_init(sp_VM *vm, sp_Buf *b);
+bool sp_buf_reserve(sp_Buf *b, size_t extra);
+bool sp_buf_add(sp_Buf *b, const void *s, size_t n);
+bool sp_buf_adds(sp_Buf *b, const char *s);
+bool sp_buf_addc(sp_Buf *b, char c);
+bool sp_buf_addcp(sp_Buf *b, uint32_t cp);          /* UTF-8 encode */
+bool sp_buf_addf(sp_Buf *b, const char *fmt, ...);   /* C printf */
+bool sp_buf_addv(sp_Buf *b, sp_Value v, bool repr);  /* str(v) / repr(v) */
+sp_Value sp_buf_tostr(sp_Buf *b);                    /* consumes b; str value */
+void sp_buf_free(sp_Buf *b);
+
+/* Poll the time/instruction/interrupt limits from long C loops (sorting,
+ * big-int math, regex, json).  Cheap: counts down and reads the clock only
+ * every SP_POLL_INTERVAL calls.  false: TimeoutError/KeyboardInterrupt
+ * pending (uncatchable). */
+bool sp_check_limits(sp_VM *vm);
+
+/* repr of containers that may contain themselves: 1 = entered, 0 = already
+ * being printed (print "[...]"/"{...}"), -1 = error.  Pair with sp_repr_leave. */
+int sp_repr_enter(sp_VM *vm, sp_Obj *o);
+void sp_repr_leave(sp_VM *vm, sp_Obj *o);
+
+/* ------------------------------------------------------------- GC */
+void sp_gc_markv(sp_VM *vm, sp_Value v);
+void sp_gc_marko(sp_VM *vm, sp_Obj *o);
+void sp_gc_collect(sp_VM *vm);
+void sp_gc_maybe(sp_VM *vm);   /* only at safe points */
+bool sp_pin(sp_VM *vm, sp_Value v);  /* false: MemoryError */
+void sp_unpin(sp_VM *vm, size_t n);
+
+/* ---------------------------------------------------- errors (sp_err.c) */
+/* Format like printf, plus: %S str(value), %R repr(value), %T type name of a
+ * value, %N name of an sp_Type*, %U an sp_Str*.  Returns SP_ERRV. */
+sp_Value sp_raise(sp_VM *vm, sp_Type *t, const char *fmt, ...);
+sp_Value sp_raisev(sp_VM *vm, sp_Value exc);     /* raise an instance or class */
+sp_Value sp_raise_args(sp_VM *vm, sp_Type *t, sp_Value args_tuple);
+sp_Value sp_fmt(sp_VM *vm, const char *fmt, ...); /* same format -> str value */
+sp_Value sp_vfmt(sp_VM *vm, const char *fmt, va_list ap);
+bool sp_err_occurred(sp_VM *vm);
+bool sp_err_matches(sp_VM *vm, sp_Type *t);      /* pending exc isinstance t */
+void sp_err_clear(sp_VM *vm);
+sp_Value sp_err_fetch(sp_VM *vm);                /* take the pending exc */
+
+/* ------------------------------------------ exceptions (sp_exc.c) */
+sp_Value sp_exc_new(sp_VM *vm, sp_Type *t, sp_Value args_tuple);
+sp_Value sp_exc_str(sp_VM *vm, sp_Value exc);    /* str(exc) as CPython */
+bool sp_isexc_type(sp_Type *t);
+
+/* ---------------------------------------------- C recursion guard */
+bool sp_enter_slow(sp_VM *vm);
+#define SP_ENTER(vm) (((vm)->cdepth++ < (vm)->cdepth_max && sp_cstack_ok(vm)) || sp_enter_slow(vm))
+#define SP_LEAVE(vm) ((vm)->cdepth--)
+static inline bool sp_cstack_ok(sp_VM *vm) {
+    char here;
+    return !vm->cstack_base ||
+           (size_t)(vm->cstack_base > &here ? vm->cstack_base - &here : &here - vm->cstack_base) <
+               vm->cstack_budget;
+}
+
+/* ---------------------------------------------- object protocol (sp_obj.c) */
+static inline sp_Type *sp_typeof(sp_Value v) {
+    switch (v.tag) {
+    case SP_OBJ: return v.u.o->type;
+    case SP_INT: return &sp_t_int;
+    case SP_FLOAT: return &sp_t_float;
+    case SP_BOOL: return &sp_t_bool;
+    default: return &sp_t_NoneType;
+    }
+}
+#define sp_typename(v) (sp_typeof(v)->name)
+static inline bool sp_istype(sp_Value v, sp_Type *t) { return v.tag == SP_OBJ && v.u.o->type == t; }
+bool sp_issubtype(sp_Type *t, sp_Type *base);
+static inline bool sp_isinst(sp_Value v, sp_Type *t) { return sp_issubtype(sp_typeof(v), t); }
+#define sp_isstr(v) sp_istype(v, &sp_t_str)
+#define sp_istuple(v) sp_istype(v, &sp_t_tuple)
+#define sp_islist(v) sp_istype(v, &sp_t_list)
+#define sp_isdict(v) sp_istype(v, &sp_t_dict)
+
+sp_Value sp_repr(sp_VM *vm, sp_Value v);
+sp_Value sp_str(sp_VM *vm, sp_Value v);
+sp_Value sp_ascii(sp_VM *vm, sp_Value v);
+sp_Value sp_format(sp_VM *vm, sp_Value v, sp_Str *spec);
+bool sp_hash(sp_VM *vm, sp_Value v, int64_t *out);
+sp_Value sp_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op);
+int sp_eq(sp_VM *vm, sp_Value a, sp_Value b);  /* identity shortcut, like CPython containers */
+int sp_lt(sp_VM *vm, sp_Value a, sp_Value b);
+bool sp_is(sp_Value a, sp_Value b);
+int sp_truthy(sp_VM *vm, sp_Value v);
+int64_t sp_len(sp_VM *vm, sp_Value v);
+sp_Value sp_iter(sp_VM *vm, sp_Value v);
+sp_Value sp_next(sp_VM *vm, sp_Value it);      /* SP_NULLV at the end */
+sp_Value sp_getitem(sp_VM *vm, sp_Value o, sp_Value k);
+bool sp_setitem(sp_VM *vm, sp_Value o, sp_Value k, sp_Value v);
+bool sp_delitem(sp_VM *vm, sp_Value o, sp_Value k);
+int sp_contains(sp_VM *vm, sp_Value container, sp_Value item);
+sp_Value sp_binop(sp_VM *vm, int op, sp_Value a, sp_Value b);
+sp_Value sp_unop(sp_VM *vm, int op, sp_Value a);
+sp_Value sp_call(sp_VM *vm, sp_Value f, sp_Value *args, int nargs, sp_Tuple *kwnames);
+sp_Value sp_call0(sp_VM *vm, sp_Value f);
+sp_Value sp_call1(sp_VM *vm, sp_Value f, sp_Value a);
+sp_Value sp_call2(sp_VM *vm, sp_Value f, sp_Value a, sp_Value b);
+sp_Value sp_getattr(sp_VM *vm, sp_Value o, sp_Str *name);      /* raises AttributeError */
+sp_Value sp_getattr_opt(sp_VM *vm, sp_Value o, sp_Str *name);  /* SP_NULLV if absent */
+sp_Value sp_getattrs(sp_VM *vm, sp_Value o, const char *name);
+bool sp_setattr(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value v);
+/* Attribute through the type (methods table, getsets, heap dict); binds
+ * methods to self.  SP_NULLV if absent. */
+sp_Value sp_generic_getattr(sp_VM *vm, sp_Value self, sp_Str *name);
+/* Look a name up on a type only (no binding). SP_NULLV if absent. */
+sp_Value sp_type_lookup(sp_VM *vm, sp_Type *t, sp_Str *name);
+sp_Value sp_cfunc_new(sp_VM *vm, const char *name, sp_NativeFn fn, sp_Value self, const char *qualprefix);
+const char *sp_binop_symbol(int op);   /* "+", "//=", ... */
+/* Iterate any iterable into a new list / tuple. */
+sp_Value sp_list_from_iter(sp_VM *vm, sp_Value iterable);
+sp_Value sp_tuple_from_iter(sp_VM *vm, sp_Value iterable);
+
+/* Argument parsing for natives.  spec: names separated by '|' marks the
+ * start of optional ones, '$' the start of keyword-only ones, e.g.
+ * "iterable|$key,reverse" or "x|base".  Outputs are SP_NULLV when not
+ * given.  Raises CPython's TypeError messages (missing, too many,
+ * unexpected keyword, multiple values) using fname. */
+bool sp_parse_args(sp_VM *vm, const char *fname, sp_Value *args, int nargs, sp_Tuple *kw,
+                   const char *spec, sp_Value *out);
+bool sp_no_kwargs(sp_VM *vm, const char *fname, sp_Tuple *kw);
+bool sp_check_nargs(sp_VM *vm, const char *fname, int nargs, int min, int max);
+
+/* ------------------------------------------------------- str (sp_str.c) */
+sp_Value sp_str_new(sp_VM *vm, const char *utf8, size_t nbytes);  /* valid UTF-8 */
+sp_Value sp_str_cstr(sp_VM *vm, const char *s);
+sp_Str *sp_str_alloc(sp_VM *vm, size_t nbytes, size_t clen);       /* fill data, then done */
+sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n);        /* per-VM interned */
+sp_Value sp_str_intern_cstr(sp_VM *vm, const char *s);
+bool sp_str_eq(sp_Str *a, sp_Str *b);
+int64_t sp_str_hash(sp_Str *s);
+bool sp_str_eqc(sp_Str *s, const char *c); /* compare with a C string */
+sp_Value sp_str_concat(sp_VM *vm, sp_Str *a, sp_Str *b);
+sp_Value sp_str_repr(sp_VM *vm, sp_Str *s);
+/* Decode one code point at byte offset *i, advancing *i. */
+uint32_t sp_utf8_next(const char *s, size_t *i);
+size_t sp_utf8_len(uint32_t cp);
+/* Validate UTF-8; returns the code point count or -1 if invalid. */
+int64_t sp_utf8_check(const char *s, size_t n);
+#define SP_STR(v) ((sp_Str *)(v).u.o)
+
+sp_Value sp_bytes_new(sp_VM *vm, const void *p, size_t n);
+#define SP_BYTES(v) ((sp_Bytes *)(v).u.o)
+
+/* --------------------------------------------- int (sp_int.c, sp_bigint.c) */
+/* Canonical int from a bigint result etc. */
+sp_Value sp_int_from_str(sp_VM *vm, const char *s, size_t n, int base); /* int(s, base) rules */
+sp_Value sp_int_to_str(sp_VM *vm, sp_Value v, int base); /* base 10 honours the 4300 limit */
+sp_Value sp_int_from_double(sp_VM *vm, double d);        /* int(float) rules (errors for inf/nan) */
+bool sp_int_to_double(sp_VM *vm, sp_Value v, double *out); /* OverflowError if too big */
+bool sp_isintlike(sp_Value v);                              /* int, bool, bigint */
+/* __index__ into int64 (IndexError "cannot fit 'int' into an index-sized
+ * integer" for bigints, TypeError for non-ints using `what`). */
+bool sp_index(sp_VM *vm, sp_Value v, int64_t *out);
+/* Exact int conversion to int64; false + OverflowError if out of range. */
+bool sp_int_to_i64(sp_VM *vm, sp_Value v, int64_t *out);
+int64_t sp_hash_i64(int64_t i);
+int64_t sp_hash_double(double d);
+int sp_int_sign(sp_Value v); /* -1, 0, 1 for an int-like */
+sp_Value sp_int_add(sp_VM *vm, sp_Value a, sp_Value b);
+sp_Value sp_int_mul(sp_VM *vm, sp_Value a, sp_Value b);
+extern sp_Type sp_t_bigint_; /* not visible to Python: type() reports int */
+
+/* ------------------------------------------- float (sp_float.c, sp_fmt.c) */
+/* Shortest round-trip repr, CPython style ("1e+16", "0.1", "inf", "nan"). */
+size_t sp_double_repr(double d, char out[32]);
+sp_Value sp_float_from_str(sp_VM *vm, const char *s, size_t n); /* float(s) rules */
+/* The format-spec mini-language for int/float/str (format(), f-strings). */
+sp_Value sp_format_int(sp_VM *vm, sp_Value v, sp_Str *spec);
+sp_Value sp_format_float(sp_VM *vm, double d, sp_Str *spec);
+sp_Value sp_format_str(sp_VM *vm, sp_Str *s, sp_Str *spec);
+/* str % args */
+sp_Value sp_str_percent(sp_VM *vm, sp_Str *fmt, sp_Value args);
+
+/* --------------------------- containers (sp_list.c, sp_tuple.c, sp_dict.c, ...) */
+sp_Value sp_tuple_new(sp_VM *vm, size_t n);    /* items SP_NONE-initialised */
+sp_Value sp_tuple_pack(sp_VM *vm, size_t n, const sp_Value *items);
+sp_Value sp_list_new(sp_VM *vm, size_t n);     /* length n, items None */
+sp_Value sp_list_with_cap(sp_VM *vm, size_t cap); /* length 0 */
+bool sp_list_append(sp_VM *vm, sp_List *l, sp_Value v);
+bool sp_list_extend(sp_VM *vm, sp_List *l, sp_Value iterable);
+bool sp_list_sort(sp_VM *vm, sp_List *l, sp_Value key, bool reverse);
+#define SP_TUPLE(v) ((sp_Tuple *)(v).u.o)
+#define SP_LIST(v) ((sp_List *)(v).u.o)
+
+sp_Value sp_dict_new(sp_VM *vm);
+/* 1 found (*out set), 0 missing, -1 error */
+int sp_dict_get(sp_VM *vm, sp_Dict *d, sp_Value key, sp_Value *out);
+bool sp_dict_set(sp_VM *vm, sp_Dict *d, sp_Value key, sp_Value val);
+int sp_dict_del(sp_VM *vm, sp_Dict *d, sp_Value key); /* 1 deleted, 0 missing, -1 err */
+/* Fast paths for str keys (no user code can run): never raise. */
+sp_Value sp_dict_gets(sp_Dict *d, sp_Str *key);       /* SP_NULLV if absent */
+bool sp_dict_sets(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val);
+size_t sp_dict_len(sp_Dict *d);
+/* Iterate: start *pos at 0; returns false at the end. */
+bool sp_dict_next(sp_Dict *d, size_t *pos, sp_Value *key, sp_Value *val);
+#define SP_DICT(v) ((sp_Dict *)(v).u.o)
+
+sp_Value sp_set_new(sp_VM *vm, sp_Type *t); /* set or frozenset, empty */
+int sp_set_add(sp_VM *vm, sp_Value set, sp_Value key); /* 1 ok, -1 err */
+int sp_set_contains(sp_VM *vm, sp_Value set, sp_Value key);
+bool sp_set_next(sp_Value set, size_t *pos, sp_Value *key);
+
+/* slice.indices for a sequence of length len (CPython's PySlice_Unpack +
+ * AdjustIndices).  Returns the slice length, -1 on error. */
+int64_t sp_slice_indices(sp_VM *vm, sp_Value slice, int64_t len,
+                         int64_t *start, int64_t *stop, int64_t *step);
+sp_Value sp_slice_new(sp_VM *vm, sp_Value start, sp_Value stop, sp_Value step);
+
+/* ------------------------------------------------- modules (sp_modules.c) */
+/* import name: returns a module or raises ModuleNotFoundError. */
+sp_Value sp_import(sp_VM *vm, sp_Str *name);
+sp_Value sp_module_new(sp_VM *vm, const char *name);
+/* Builtins: lookup of a builtin name (print, len, ValueError...). */
+sp_Value sp_builtin_lookup(sp_VM *vm, sp_Str *name); /* SP_NULLV if none */
+/* Write text to the host (print). */
+void sp_write(sp_VM *vm, int stream, const char *s, size_t n);
+
+/* json (sp_json.c) */
+sp_Value sp_json_loads(sp_VM *vm, const char *s, size_t n);
+/* json.dumps with defaults (the CLI --json output). */
+sp_Value sp_json_dumps(sp_VM *vm, sp_Value v);
+
+
+/* ------------------------------------- compile and run (sp_compile.c, sp_vm.c) */
+/* Source -> module code object; SyntaxError pending on failure.  mode 0:
+ * a module whose run result is the value of its last expression statement. */
+sp_Value sp_compile(sp_VM *vm, const char *src, size_t n, const char *filename);
+/* Run a module code object in `globals`; returns the value of the last
+ * expression statement, or None. */
+sp_Value sp_run_code(sp_VM *vm, sp_Value code, sp_Dict *globals);
+/* "Traceback (most recent call last):\n ... ExcType: message\n" */
+sp_Value sp_format_exc(sp_VM *vm, sp_Value exc);
+
+/* ------------------------------------------------- VM lifecycle (sp_state.c) */
+sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud);
+void sp_vm_free(sp_VM *vm);
+
+#endif

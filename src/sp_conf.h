@@ -1,0 +1,73 @@
+/* sp_conf.h - every tunable limit of sandpy, one overridable macro each.
+ * Override with -DNAME=value; nothing else in the tree hard-codes these. */
+#ifndef SP_CONF_H
+#define SP_CONF_H
+
+/* Default Python call depth (CPython's sys.getrecursionlimit()). */
+#ifndef SP_DEFAULT_RECURSION
+#define SP_DEFAULT_RECURSION 1000
+#endif
+
+/* Depth of C-level recursion over user data (repr, ==, hash, json, parser,
+ * compiler) before RecursionError.  Counted independently of Python depth
+ * because each level costs real C stack. */
+#ifndef SP_MAX_CDEPTH
+#define SP_MAX_CDEPTH 2000
+#endif
+
+/* Bytes of C stack we allow ourselves below the entry point before raising
+ * RecursionError, checked against the real stack pointer. Hosts may run us
+ * on small threads (256 KiB) so we keep the budget well below that. */
+#ifndef SP_CSTACK_BUDGET
+#define SP_CSTACK_BUDGET (160 * 1024)
+#endif
+
+/* Parser: nested brackets ("too many nested parentheses" as CPython). */
+#ifndef SP_MAX_PAREN_DEPTH
+#define SP_MAX_PAREN_DEPTH 200
+#endif
+
+/* Parser/compiler nesting of statements and expressions. */
+#ifndef SP_MAX_AST_DEPTH
+#define SP_MAX_AST_DEPTH 1000
+#endif
+
+/* Indentation levels (CPython: 100, "too many levels of indentation"). */
+#ifndef SP_MAX_INDENT
+#define SP_MAX_INDENT 100
+#endif
+
+/* CPython 3.11's int<->str digit limit (sys.int_info.default_max_str_digits). */
+#ifndef SP_INT_MAX_STR_DIGITS
+#define SP_INT_MAX_STR_DIGITS 4300
+#endif
+
+/* Instructions between polls of the clock / interrupt flag. */
+#ifndef SP_POLL_INTERVAL
+#define SP_POLL_INTERVAL 4096
+#endif
+
+/* Bytes allocated since the last collection that trigger the next one. */
+#ifndef SP_GC_MIN_DEBT
+#define SP_GC_MIN_DEBT (256 * 1024)
+#endif
+
+/* Value stack slots per frame chunk and the total cap (in slots). */
+#ifndef SP_STACK_CHUNK
+#define SP_STACK_CHUNK 4096
+#endif
+
+/* Largest single object we will ever try to allocate (guards size math). */
+#ifndef SP_MAX_ALLOC
+#define SP_MAX_ALLOC ((size_t)1 << 40)
+#endif
+
+/* CLI defaults (the library itself has no limits unless the host sets them). */
+#ifndef SP_CLI_MAX_MEMORY
+#define SP_CLI_MAX_MEMORY ((size_t)256 << 20)
+#endif
+#ifndef SP_CLI_MAX_DURATION
+#define SP_CLI_MAX_DURATION 10.0
+#endif
+
+#endif
