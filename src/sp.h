@@ -315,6 +315,8 @@ struct sp_VM {
     sp_Dict *interned;
     /* containers being repr()'d right now, for "[...]" (sp_obj.c helpers) */
     sp_List *repr_active;
+    /* values the host holds (results, inputs): a GC root (sp_api.c) */
+    sp_List *host;
     /* modules and globals */
     sp_Dict *modules;            /* name -> module, imported so far */
     sp_Dict *globals;            /* __main__ globals */
@@ -327,6 +329,10 @@ struct sp_VM {
     sp_Value *stack, *stack_top, *stack_end;
     void *exec;                  /* sp_vm.c private state */
 };
+
+/* A stable per-VM id for an object (id(), reprs "at 0x..."): never the
+ * host address, so no pointer leaks to Python code.  (sp_func.c) */
+uint64_t sp_obj_id(sp_VM *vm, sp_Obj *o);
 
 /* ------------------------------------------------------------- memory */
 void *sp_malloc(sp_VM *vm, size_t n);
@@ -364,6 +370,9 @@ void sp_buf_free(sp_Buf *b);
  * every SP_POLL_INTERVAL calls.  false: TimeoutError/KeyboardInterrupt
  * pending (uncatchable). */
 bool sp_check_limits(sp_VM *vm);
+/* The interpreter loop adds the instructions it ran to vm->instr_count
+ * before polling; C loops just call sp_check_limits. */
+double sp_now(void); /* monotonic seconds */
 
 /* repr of containers that may contain themselves: 1 = entered, 0 = already
  * being printed (print "[...]"/"{...}"), -1 = error.  Pair with sp_repr_leave. */
@@ -377,6 +386,8 @@ void sp_gc_collect(sp_VM *vm);
 void sp_gc_maybe(sp_VM *vm);   /* only at safe points */
 bool sp_pin(sp_VM *vm, sp_Value v);  /* false: MemoryError */
 void sp_unpin(sp_VM *vm, size_t n);
+void sp_gc_freeall(sp_VM *vm);    /* teardown */
+void sp_vm_mark_roots(sp_VM *vm); /* sp_vm.c: frames and value stack */
 
 /* ---------------------------------------------------- errors (sp_err.c) */
 /* Format like printf, plus: %S str(value), %R repr(value), %T type name of a
@@ -458,6 +469,9 @@ bool sp_setattr(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value v);
 sp_Value sp_generic_getattr(sp_VM *vm, sp_Value self, sp_Str *name);
 /* Look a name up on a type only (no binding). SP_NULLV if absent. */
 sp_Value sp_type_lookup(sp_VM *vm, sp_Type *t, sp_Str *name);
+/* The method def for `name` on t or its bases (static types): lets the VM
+ * call a method without allocating a bound object. */
+const sp_MethodDef *sp_find_method(sp_Type *t, sp_Str *name);
 sp_Value sp_cfunc_new(sp_VM *vm, const char *name, sp_NativeFn fn, sp_Value self, const char *qualprefix);
 const char *sp_binop_symbol(int op);   /* "+", "//=", ... */
 /* Iterate any iterable into a new list / tuple. */
@@ -579,6 +593,16 @@ sp_Value sp_json_dumps(sp_VM *vm, sp_Value v);
 /* Source -> module code object; SyntaxError pending on failure.  mode 0:
  * a module whose run result is the value of its last expression statement. */
 sp_Value sp_compile(sp_VM *vm, const char *src, size_t n, const char *filename);
+/* A SyntaxError instance with CPython's args (msg, (filename, lineno,
+ * offset, text, end_lineno, end_offset)); line 1-based, col 1-based
+ * character offset (0: none), text None.  Implemented in sp_parse.c.
+ * Returns the exception (not raised); SP_ERRV on MemoryError. */
+sp_Value sp_syntax_error(sp_VM *vm, const char *filename, int line, int col, const char *msg);
+/* Same, with text taken from the source line, for positions as the AST
+ * stores them (col/end_col 0-based UTF-8 byte offsets; converted to
+ * CPython's 1-based character offsets). */
+sp_Value sp_syntax_error_at(sp_VM *vm, const char *filename, const char *src, size_t n,
+                            int line, int col, int end_line, int end_col, const char *msg);
 /* Run a module code object in `globals`; returns the value of the last
  * expression statement, or None. */
 sp_Value sp_run_code(sp_VM *vm, sp_Value code, sp_Dict *globals);
@@ -588,5 +612,8 @@ sp_Value sp_format_exc(sp_VM *vm, sp_Value exc);
 /* ------------------------------------------------- VM lifecycle (sp_state.c) */
 sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud);
 void sp_vm_free(sp_VM *vm);
+/* sp_vm.c: free the interpreter loop's own buffers (value stack...) at
+ * teardown, after every object has been finalized. */
+void sp_vm_free_exec(sp_VM *vm);
 
 #endif

@@ -1,0 +1,160 @@
+/* sp_mem.c - the one accounting allocator, and growable byte buffers.
+ *
+ * Every byte sandpy owns passes through sp_realloc, which is told the old
+ * size, so vm->mem_used is exact and a limit can be enforced before the
+ * system allocator is even asked. */
+#include "sp.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The MemoryError is preallocated: raising it must not allocate.  A limit
+ * hit is sticky (vm->limit_hit) so Python code cannot catch its way past. */
+void *sp_nomem(sp_VM *vm) {
+    vm->exc = sp_objv(vm->memerr);
+    return NULL;
+}
+
+static void *over_limit(sp_VM *vm) {
+    vm->limit_hit = true;
+    return sp_nomem(vm);
+}
+
+void *sp_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
+    if (newn > oldn) {
+        size_t grow = newn - oldn;
+        if (newn > SP_MAX_ALLOC) return sp_nomem(vm);
+        if (vm->mem_limit && vm->mem_used + grow > vm->mem_limit) return over_limit(vm);
+        if (vm->alloc_limit && vm->nallocs >= vm->alloc_limit) return over_limit(vm);
+    }
+    if (newn == 0) {
+        if (p) vm->alloc(vm->alloc_ud, p, oldn, 0);
+        vm->mem_used -= oldn;
+        return NULL;
+    }
+    void *q = vm->alloc(vm->alloc_ud, p, oldn, newn);
+    if (!q) return sp_nomem(vm);
+    vm->nallocs++;
+    vm->mem_used = vm->mem_used - oldn + newn;
+    if (vm->mem_used > vm->mem_peak) vm->mem_peak = vm->mem_used;
+    if (newn > oldn) vm->gc_debt += newn - oldn;
+    return q;
+}
+
+void *sp_malloc(sp_VM *vm, size_t n) { return sp_realloc(vm, NULL, 0, n ? n : 1); }
+
+void *sp_calloc(sp_VM *vm, size_t n) {
+    void *p = sp_malloc(vm, n);
+    if (p) memset(p, 0, n ? n : 1);
+    return p;
+}
+
+void sp_free(sp_VM *vm, void *p, size_t n) {
+    if (p) sp_realloc(vm, p, n ? n : 1, 0);
+}
+
+bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out) {
+    if (size && n > SP_MAX_ALLOC / size) {
+        sp_nomem(vm);
+        return false;
+    }
+    *out = n * size;
+    return true;
+}
+
+void *sp_newobj(sp_VM *vm, sp_Type *t, size_t size) {
+    sp_Obj *o = sp_calloc(vm, size);
+    if (!o) return NULL;
+    o->type = t;
+    o->size = size;
+    o->gcnext = vm->objects;
+    vm->objects = o;
+    return o;
+}
+
+/* ----------------------------------------------------------- buffers */
+
+void sp_buf_init(sp_VM *vm, sp_Buf *b) {
+    b->p = NULL;
+    b->n = b->cap = 0;
+    b->vm = vm;
+}
+
+bool sp_buf_reserve(sp_Buf *b, size_t extra) {
+    if (extra > SP_MAX_ALLOC || b->n + extra > SP_MAX_ALLOC) return sp_nomem(b->vm), false;
+    size_t need = b->n + extra + 1; /* room for a NUL */
+    if (need <= b->cap) return true;
+    size_t cap = b->cap ? b->cap : 32;
+    while (cap < need) cap = cap < SP_MAX_ALLOC / 2 ? cap * 2 : need;
+    char *p = sp_realloc(b->vm, b->p, b->cap, cap);
+    if (!p) return false;
+    b->p = p;
+    b->cap = cap;
+    return true;
+}
+
+bool sp_buf_add(sp_Buf *b, const void *s, size_t n) {
+    if (!sp_buf_reserve(b, n)) return false;
+    if (n) memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+    return true;
+}
+
+bool sp_buf_adds(sp_Buf *b, const char *s) { return sp_buf_add(b, s, strlen(s)); }
+
+bool sp_buf_addc(sp_Buf *b, char c) { return sp_buf_add(b, &c, 1); }
+
+bool sp_buf_addcp(sp_Buf *b, uint32_t cp) {
+    char s[4];
+    size_t n = sp_utf8_len(cp);
+    switch (n) {
+    case 1: s[0] = (char)cp; break;
+    case 2: s[0] = (char)(0xC0 | (cp >> 6)); s[1] = (char)(0x80 | (cp & 0x3F)); break;
+    case 3:
+        s[0] = (char)(0xE0 | (cp >> 12));
+        s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        s[2] = (char)(0x80 | (cp & 0x3F));
+        break;
+    default:
+        s[0] = (char)(0xF0 | (cp >> 18));
+        s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        s[3] = (char)(0x80 | (cp & 0x3F));
+    }
+    return sp_buf_add(b, s, n);
+}
+
+bool sp_buf_addf(sp_Buf *b, const char *fmt, ...) {
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) return true;
+    if ((size_t)n < sizeof tmp) return sp_buf_add(b, tmp, (size_t)n);
+    if (!sp_buf_reserve(b, (size_t)n)) return false;
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->n += (size_t)n;
+    return true;
+}
+
+bool sp_buf_addv(sp_Buf *b, sp_Value v, bool repr) {
+    sp_Value s = repr ? sp_repr(b->vm, v) : sp_str(b->vm, v);
+    if (sp_iserr(s)) return false;
+    return sp_buf_add(b, SP_STR(s)->data, SP_STR(s)->len);
+}
+
+sp_Value sp_buf_tostr(sp_Buf *b) {
+    sp_Value s = sp_str_new(b->vm, b->p ? b->p : "", b->n);
+    sp_buf_free(b);
+    return s;
+}
+
+void sp_buf_free(sp_Buf *b) {
+    sp_free(b->vm, b->p, b->cap);
+    b->p = NULL;
+    b->n = b->cap = 0;
+}

@@ -1,0 +1,61 @@
+/* sp_state.c - creating and destroying an interpreter.
+ *
+ * Creation must cost about a microsecond: builtin types, functions and
+ * modules are static or created lazily, so a new VM is one allocation plus
+ * a globals dict and the preallocated MemoryError. */
+#include "sp.h"
+
+#include <stdlib.h>
+
+static void *default_alloc(void *ud, void *p, size_t oldn, size_t newn) {
+    (void)ud;
+    (void)oldn;
+    if (newn == 0) {
+        free(p);
+        return NULL;
+    }
+    return realloc(p, newn);
+}
+
+static bool init_objects(sp_VM *vm) {
+    sp_Value e = sp_exc_new(vm, &sp_t_MemoryError, sp_objv(&sp_empty_tuple));
+    if (sp_iserr(e)) return false;
+    vm->memerr = (sp_Exc *)SP_O(e);
+    sp_Value g = sp_dict_new(vm);
+    if (sp_iserr(g)) return false;
+    vm->globals = SP_DICT(g);
+    sp_Value k = sp_str_intern_cstr(vm, "__name__");
+    sp_Value v = sp_str_intern_cstr(vm, "__main__");
+    if (sp_iserr(k) || sp_iserr(v)) return false;
+    return sp_dict_sets(vm, vm->globals, SP_STR(k), v);
+}
+
+sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud) {
+    if (!alloc) alloc = default_alloc;
+    sp_VM *vm = alloc(ud, NULL, 0, sizeof *vm);
+    if (!vm) return NULL;
+    memset(vm, 0, sizeof *vm);
+    vm->alloc = alloc;
+    vm->alloc_ud = ud;
+    vm->exc = SP_NULLV;
+    vm->gc_threshold = SP_GC_MIN_DEBT;
+    vm->cdepth_max = SP_MAX_CDEPTH;
+    vm->cstack_budget = SP_CSTACK_BUDGET;
+    vm->pydepth_max = SP_DEFAULT_RECURSION;
+    vm->gc_paused = 1; /* nothing is rooted yet */
+    bool ok = init_objects(vm);
+    vm->gc_paused = 0;
+    if (!ok) {
+        sp_vm_free(vm);
+        return NULL;
+    }
+    return vm;
+}
+
+void sp_vm_free(sp_VM *vm) {
+    if (!vm) return;
+    sp_gc_freeall(vm);
+    if (vm->pins) sp_free(vm, vm->pins, vm->pincap * sizeof *vm->pins);
+    sp_vm_free_exec(vm);
+    vm->alloc(vm->alloc_ud, vm, sizeof *vm, 0);
+}
