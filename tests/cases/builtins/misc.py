@@ -1,0 +1,8 @@
+print(abs(-5), abs(-2.5), all([1, 2]), all([]), any([0, 0]), any([0, 1]), chr(65), ord('A'))
+print(divmod(7, 2), max(3, 1, 2), min([4, 2, 8]), max('abc'), min([], default='none'), max([1, 5, 3], key=lambda x: -x))
+print(sum([1, 2, 3]), sum([0.1] * 10), sum([[1], [2]], []), sum(range(10), 100))
+print(len('abc'), len([1]), len({}), len(range(10)), list(range(2, 10, 3)), list(range(5, 0, -2)))
+print(sorted([3, 1, 2]), list(reversed([1, 2, 3])), list(enumerate('ab', 1)), list(zip('ab', [1, 2, 3])))
+print(isinstance(1, (str, int)), isinstance('a', str), issubclass(bool, int), callable(len), callable(1))
+print(repr('x'), str(1), bool(''), type(1).__name__, type('a') is str, hex(16), oct(8), bin(3))
+print(pow(2, 10), round(3.14159, 2), hash('a') == hash('a'), id(1) == id(1))

@@ -1,0 +1,7 @@
+print(1, 2, 3, sep='-')
+print('a', end='')
+print('b', end='!\n')
+print()
+print('x', 'y', sep='')
+print(*[1, 2], sep=', ', end='.\n')
+print(None, True, 1.0, [1, 'a', None], (1,), {'k': 'v'}, {1}, b'x')

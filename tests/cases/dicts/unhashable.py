@@ -1,0 +1,6 @@
+try:
+    {[1]: 2}
+except TypeError as e:
+    print(e)
+d = {}
+d[{}] = 1

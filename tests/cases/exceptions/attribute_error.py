@@ -1,0 +1,6 @@
+x = 5
+try:
+    x.foo
+except AttributeError as e:
+    print(e)
+'abc'.nope()

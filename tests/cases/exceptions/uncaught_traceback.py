@@ -1,0 +1,6 @@
+def inner():
+    raise ValueError('boom')
+def outer():
+    inner()
+print('before')
+outer()

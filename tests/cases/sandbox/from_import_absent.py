@@ -1,0 +1,2 @@
+# sandpy-expected: no host modules
+from os import path
