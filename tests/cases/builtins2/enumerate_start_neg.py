@@ -1,0 +1,1 @@
+print(list(enumerate('ab', -1)), list(enumerate([])))

@@ -1,0 +1,1 @@
+print(list(zip('abc', range(10))), dict(zip('ab', [1, 2])))

@@ -1,0 +1,3 @@
+d = dict.fromkeys(['a', 'b'], [])
+d['a'].append(1)
+print(d)

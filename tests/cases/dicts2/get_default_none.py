@@ -1,0 +1,2 @@
+d = {}
+print(d.get('a'), d.setdefault('a'), d)

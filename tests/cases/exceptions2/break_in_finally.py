@@ -1,0 +1,6 @@
+for i in range(3):
+    try:
+        raise ValueError
+    finally:
+        break
+print('swallowed', i)

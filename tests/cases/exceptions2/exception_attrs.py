@@ -1,0 +1,6 @@
+e = StopIteration(5)
+print(e.value, e.args)
+e2 = KeyError()
+print(repr(e2), e2.args)
+x = SyntaxError('m')
+print(x.msg)

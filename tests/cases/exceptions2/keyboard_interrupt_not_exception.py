@@ -1,0 +1,1 @@
+print(issubclass(KeyboardInterrupt, Exception), issubclass(KeyboardInterrupt, BaseException), issubclass(GeneratorExit, Exception))

@@ -1,0 +1,6 @@
+def f(**kw):
+    return kw
+try:
+    f(a=1, **{'a': 2})
+except TypeError as e:
+    print(e)

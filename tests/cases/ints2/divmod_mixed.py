@@ -1,0 +1,1 @@
+print(divmod(7, 2.5), divmod(-7, 2.5), divmod(2**70, 3))

@@ -1,0 +1,4 @@
+try:
+    print(2**5000 / 3)
+except OverflowError as e:
+    print(e)

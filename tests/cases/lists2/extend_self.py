@@ -1,0 +1,4 @@
+a = [1, 2]
+a.extend(a)
+a += a
+print(a)

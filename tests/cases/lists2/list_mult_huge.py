@@ -1,0 +1,4 @@
+try:
+    [0] * (10**12)
+except MemoryError:
+    print('MemoryError')

@@ -1,0 +1,1 @@
+print(set(), frozenset(), repr(set([1])), {frozenset()})

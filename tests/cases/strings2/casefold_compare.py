@@ -1,0 +1,1 @@
+print('Straße'.casefold() == 'strasse', 'ﬁ'.upper(), 'ǆ'.title(), 'Σ'.lower())

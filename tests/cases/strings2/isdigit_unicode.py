@@ -1,0 +1,1 @@
+print('١٢٣'.isdigit(), '١٢٣'.isdecimal(), 'Ⅻ'.isnumeric(), 'Ⅻ'.isdigit(), '٣'.isnumeric())

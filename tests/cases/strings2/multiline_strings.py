@@ -1,0 +1,7 @@
+s = """line1
+  line2
+"""
+print(repr(s), len(s))
+t = ('a'
+     'b')
+print(t)

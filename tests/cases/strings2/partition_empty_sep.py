@@ -1,0 +1,4 @@
+try:
+    'a'.partition('')
+except ValueError as e:
+    print(e)

@@ -1,0 +1,1 @@
+print('abc'.replace('', '-'), 'aaa'.replace('a', 'b', 0), 'aaa'.replace('aa', 'x'))

@@ -1,0 +1,4 @@
+try:
+    'a'.rjust(5, 'xy')
+except TypeError as e:
+    print(e)

@@ -1,0 +1,4 @@
+try:
+    1 in 'abc'
+except TypeError as e:
+    print(e)

@@ -1,0 +1,1 @@
+print('a' == b'a', 'a' != 1, 'abc' < 'abcd', 'B' < 'a')

@@ -1,0 +1,1 @@
+print('www.example.com'.strip('cmowz.'), '<<a>>'.lstrip('<'), 'x\t\n '.rstrip())

@@ -1,0 +1,1 @@
+print('+5'.zfill(4), '-'.zfill(3), 'abc'.zfill(5), ''.zfill(2))

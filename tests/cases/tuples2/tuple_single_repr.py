@@ -1,0 +1,1 @@
+print((1,), ((),), tuple(), (None,) * 3, tuple('ab') + ('c',))
