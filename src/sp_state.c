@@ -59,3 +59,9 @@ void sp_vm_free(sp_VM *vm) {
     sp_vm_free_exec(vm);
     vm->alloc(vm->alloc_ud, vm, sizeof *vm, 0);
 }
+
+/* All program output leaves through the host's callback: the core never
+ * touches a file descriptor. */
+void sp_write(sp_VM *vm, int stream, const char *s, size_t n) {
+    if (vm->write && n) vm->write(vm->write_ud, stream, s, n);
+}
