@@ -8,17 +8,19 @@
 /* Append one %-directive's output.  Returns false on error (pending). */
 static bool fmt_one(sp_Buf *b, const char **pf, va_list *ap) {
     const char *f = *pf;
-    char spec[16];
+    char spec[24];
     size_t sn = 0;
     spec[sn++] = '%';
-    while (*f == 'l' || *f == 'z' || *f == '.' || *f == '*') {
+    /* flags, width, precision and length modifiers pass through to C */
+    while (*f && strchr("-+ #0123456789.*lzh", *f)) {
         if (sn < sizeof spec - 2) spec[sn++] = *f;
         f++;
     }
-    char c = *f++;
+    char c = *f ? *f++ : '%';
     *pf = f;
     spec[sn++] = c;
     spec[sn] = 0;
+    bool star = strchr(spec, '*') != NULL;
     switch (c) {
     case 'S': return sp_buf_addv(b, va_arg(*ap, sp_Value), false);
     case 'R': return sp_buf_addv(b, va_arg(*ap, sp_Value), true);
@@ -30,18 +32,19 @@ static bool fmt_one(sp_Buf *b, const char **pf, va_list *ap) {
     }
     case '%': return sp_buf_addc(b, '%');
     case 's':
-        if (strstr(spec, ".*")) {
+        if (star) { /* only "%.*s": a byte count and a pointer */
             int n = va_arg(*ap, int);
             const char *s = va_arg(*ap, const char *);
-            return sp_buf_add(b, s, (size_t)n);
+            return sp_buf_add(b, s, n > 0 ? (size_t)n : 0);
         }
-        return sp_buf_adds(b, va_arg(*ap, const char *));
-    case 'c': return sp_buf_addc(b, (char)va_arg(*ap, int));
-    case 'd': case 'i': case 'u': case 'x':
+        return sp_buf_addf(b, spec, va_arg(*ap, const char *));
+    case 'c': return sp_buf_addf(b, spec, va_arg(*ap, int));
+    case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
         if (strstr(spec, "ll")) return sp_buf_addf(b, spec, va_arg(*ap, long long));
         if (strchr(spec, 'z')) return sp_buf_addf(b, spec, va_arg(*ap, size_t));
         if (strchr(spec, 'l')) return sp_buf_addf(b, spec, va_arg(*ap, long));
         return sp_buf_addf(b, spec, va_arg(*ap, int));
+    case 'f': case 'g': case 'e': return sp_buf_addf(b, spec, va_arg(*ap, double));
     default: return sp_buf_add(b, spec, sn);
     }
 }

@@ -377,7 +377,8 @@ static sp_Type *method_owner(sp_Type *t, const sp_MethodDef *m) {
 static sp_Value bind_method(sp_VM *vm, sp_Type *t, const sp_MethodDef *m, sp_Value self) {
     sp_Type *owner = method_owner(t, m);
     const char *q = owner ? owner->name : NULL;
-    if (m->flags & SP_METH_STATIC) return sp_cfunc_new(vm, m->name, m->fn, SP_NULLV, q);
+    /* A static method takes no self: no owner check on its first arg. */
+    if (m->flags & SP_METH_STATIC) return sp_cfunc_new(vm, m->name, m->fn, SP_NULLV, NULL);
     if (m->flags & SP_METH_CLASS) self = sp_objv(t);
     return sp_cfunc_new(vm, m->name, m->fn, self, q);
 }
