@@ -37,6 +37,16 @@ test-asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" all
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 python3 tests/run.py --bin build-asan/sandpy
 
+# Benchmarks against CPython 3.11 and Monty (never run by the tests): see docs/performance.md.
+# BENCHFLAGS=--quick for a smoke run; --repeat N, --only a,b, --markdown.
+$(BUILD)/bench_driver: bench/driver.c include/sandpy.h $(BUILD)/libsandpy.a
+	$(CC) $(ALLCFLAGS) -o $@ bench/driver.c $(BUILD)/libsandpy.a $(LDLIBS)
+
+bench: all $(BUILD)/bench_driver
+	python3 bench/run.py --driver $(BUILD)/bench_driver $(BENCHFLAGS)
+
+.PHONY: bench
+
 clean:
 	rm -rf build build-asan
 

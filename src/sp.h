@@ -523,6 +523,8 @@ bool sp_index(sp_VM *vm, sp_Value v, int64_t *out);
 bool sp_int_to_i64(sp_VM *vm, sp_Value v, int64_t *out);
 int64_t sp_hash_i64(int64_t i);
 int64_t sp_hash_double(double d);
+/* Exact comparison of an int-like i with a non-nan double d: -1, 0, 1. */
+int sp_int_cmp_double(sp_VM *vm, sp_Value i, double d);
 int sp_int_sign(sp_Value v); /* -1, 0, 1 for an int-like */
 sp_Value sp_int_add(sp_VM *vm, sp_Value a, sp_Value b);
 sp_Value sp_int_mul(sp_VM *vm, sp_Value a, sp_Value b);
@@ -538,6 +540,9 @@ sp_Value sp_format_float(sp_VM *vm, double d, sp_Str *spec);
 sp_Value sp_format_str(sp_VM *vm, sp_Str *s, sp_Str *spec);
 /* str % args */
 sp_Value sp_str_percent(sp_VM *vm, sp_Str *fmt, sp_Value args);
+/* str.format / str.format_map methods (args[0] is the format string). */
+sp_Value sp_strmeth_format(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kwnames);
+sp_Value sp_strmeth_format_map(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kwnames);
 
 /* --------------------------- containers (sp_list.c, sp_tuple.c, sp_dict.c, ...) */
 sp_Value sp_tuple_new(sp_VM *vm, size_t n);    /* items SP_NONE-initialised */
@@ -567,19 +572,39 @@ sp_Value sp_set_new(sp_VM *vm, sp_Type *t); /* set or frozenset, empty */
 int sp_set_add(sp_VM *vm, sp_Value set, sp_Value key); /* 1 ok, -1 err */
 int sp_set_contains(sp_VM *vm, sp_Value set, sp_Value key);
 bool sp_set_next(sp_Value set, size_t *pos, sp_Value *key);
+/* set |= iterable with CPython's table behaviour (SET_UPDATE, set(x)). */
+bool sp_set_update(sp_VM *vm, sp_Value set, sp_Value iterable);
+/* dict.update(other) semantics: a mapping or an iterable of pairs. */
+bool sp_dict_update(sp_VM *vm, sp_Dict *d, sp_Value other);
+/* Lazy iterator types (sp_iter.c) for the builtins enumerate, zip, map,
+ * filter, reversed: call their new_ slot. */
+extern sp_Type sp_t_enumerate, sp_t_zip, sp_t_map, sp_t_filter, sp_t_reversed;
 
 /* slice.indices for a sequence of length len (CPython's PySlice_Unpack +
  * AdjustIndices).  Returns the slice length, -1 on error. */
 int64_t sp_slice_indices(sp_VM *vm, sp_Value slice, int64_t len,
                          int64_t *start, int64_t *stop, int64_t *step);
 sp_Value sp_slice_new(sp_VM *vm, sp_Value start, sp_Value stop, sp_Value step);
+/* Builtin iterator types (sp_iter.c), bound to their builtin names. */
+extern sp_Type sp_t_enumerate, sp_t_zip, sp_t_map, sp_t_filter, sp_t_reversed;
 
 /* ------------------------------------------------- modules (sp_modules.c) */
 /* import name: returns a module or raises ModuleNotFoundError. */
 sp_Value sp_import(sp_VM *vm, sp_Str *name);
 sp_Value sp_module_new(sp_VM *vm, const char *name);
+/* Native modules: an init function fills a new module's dict; the table of
+ * importable names is in sp_modules.c. */
+typedef bool (*sp_ModuleInit)(sp_VM *vm, sp_Module *m);
+bool sp_module_add(sp_VM *vm, sp_Module *m, const char *name, sp_Value v);
+/* Adds defs as native functions (self unbound, no qualprefix). */
+bool sp_module_add_funcs(sp_VM *vm, sp_Module *m, const sp_MethodDef *defs);
+bool sp_json_init(sp_VM *vm, sp_Module *m);   /* sp_json.c */
+bool sp_typing_init(sp_VM *vm, sp_Module *m); /* sp_typing.c */
 /* Builtins: lookup of a builtin name (print, len, ValueError...). */
 sp_Value sp_builtin_lookup(sp_VM *vm, sp_Str *name); /* SP_NULLV if none */
+/* After sp_next found a generator exhausted: its return value, reported
+ * once (None otherwise); builtin next() raises StopIteration(value). (sp_gen.c) */
+sp_Value sp_gen_return_value(sp_Value it);
 /* Write text to the host (print). */
 void sp_write(sp_VM *vm, int stream, const char *s, size_t n);
 

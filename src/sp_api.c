@@ -83,9 +83,9 @@ static sandpy_status capture_error(sandpy *sp) {
     sp_VM *vm = sp->vm;
     sp_Value exc = sp_err_fetch(vm);
     size_t lim = vm->mem_limit;
-    uint64_t alim = vm->alloc_limit;
+    uint64_t alim = vm->alloc_limit, ilim = vm->instr_limit;
     double dl = vm->deadline;
-    vm->mem_limit = 0, vm->alloc_limit = 0, vm->deadline = 0;
+    vm->mem_limit = 0, vm->alloc_limit = 0, vm->deadline = 0, vm->instr_limit = 0;
     sp_Value name = sp_str_cstr(vm, sp_typeof(exc)->name);
     buf_set(&sp->etype, sp_iserr(name) ? "MemoryError" : SP_STR(name)->data,
             sp_iserr(name) ? 11 : SP_STR(name)->len);
@@ -95,7 +95,7 @@ static sandpy_status capture_error(sandpy *sp) {
     sp_Value tb = sp_format_exc(vm, exc);
     if (sp_iserr(tb)) sp_err_clear(vm), buf_set(&sp->etb, sp->etype.p, sp->etype.n);
     else buf_set(&sp->etb, SP_STR(tb)->data, SP_STR(tb)->len);
-    vm->mem_limit = lim, vm->alloc_limit = alim, vm->deadline = dl;
+    vm->mem_limit = lim, vm->alloc_limit = alim, vm->deadline = dl, vm->instr_limit = ilim;
     set_result(sp, SP_NONEV);
     return SANDPY_ERROR;
 }

@@ -174,7 +174,7 @@ enum {
 struct sp_Node {
     uint16_t kind;   /* enum sp_NodeKind */
     uint8_t ctx;     /* SP_CTX_*, for the kinds listed above */
-    uint8_t pad_;
+    uint8_t pad_;    /* parser-private (bit 0: written in parentheses) */
     int lineno, col, end_lineno, end_col;
     union {
         struct { sp_NodeList body; } module;

@@ -1,0 +1,11 @@
+# Recursive calls: the cost of a Python-level call and return.
+N = 31  # quick: 20
+
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+print(fib(N))

@@ -1,0 +1,384 @@
+/* sp_code.h - instruction set, code objects, functions, cells, frames,
+ * generators and traceback entries (the compiler/VM contract).
+ *
+ * Instructions are 32-bit words: opcode in the low 8 bits, argument in the
+ * high 24 bits (SP_INSTR/SP_OPCODE/SP_OPARG).  There is no EXTENDED_ARG: an
+ * argument above SP_MAX_OPARG is a compiler error ("code too large").
+ * Jump targets are absolute instruction indexes.
+ *
+ * Stack effects use Forth notation "( before -- after )", rightmost = top of
+ * stack (TOS).  The value stack depth and block depth are computed (and the
+ * code verified) by sp_code_new: the compiler does not compute stacksize.
+ *
+ * Local slot layout of a frame ("localsplus"):
+ *   [0, nlocals)                      fast locals (varnames); the arguments come
+ *                                     first: positional (incl. posonly), kw-only,
+ *                                     then *args, then **kwargs, then other locals
+ *   [nlocals, nlocals+ncells)         cells of cellvars
+ *   [nlocals+ncells, ... + nfree)     cells of freevars (copied from the closure)
+ * LOAD_DEREF & co take an index i in [0, ncells+nfree) ("cell index").
+ * A parameter that is also a cellvar keeps its varnames slot AND gets a
+ * cellvar of the same name: the VM copies the argument into the cell at
+ * entry (sp_code_new finds the pairs by name).
+ *
+ * Exception handling uses a block stack (per frame, max depth computed):
+ *   SETUP_FINALLY h pushes a handler block recording the stack depth L.
+ *   When an exception is raised and the innermost block is a handler block:
+ *   the block is popped, the stack is cut to L, the previously handled
+ *   exception (vm "exc_info", None if none) and the new exception are pushed
+ *   ( -- prev exc ), exc_info becomes exc, an EXCEPT_HANDLER block is pushed
+ *   (recording L) and execution jumps to h.  POP_EXCEPT ( prev -- ) ends the
+ *   handler: restores exc_info = prev and pops the EXCEPT_HANDLER block.  If
+ *   an exception unwinds through an EXCEPT_HANDLER block the VM restores
+ *   exc_info from slot L itself, so handlers need no cleanup code for that.
+ * Typical shapes (L = stack depth at the try):
+ *   try/except:  SETUP_FINALLY H; body; POP_BLOCK; else; JUMP END
+ *            H:  (prev exc) COPY 1; <type>; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE N
+ *                STORE_FAST e | POP_TOP ; handler body ; POP_EXCEPT ; JUMP END
+ *            N:  ... next clause ... ; RERAISE   (no clause matched)
+ *                (`as e`: wrap the handler body in SETUP_FINALLY so that
+ *                 "e = None; del e" runs on both paths, as CPython does)
+ *   try/finally: SETUP_FINALLY H; body; POP_BLOCK; finally-body; JUMP END
+ *            H:  (prev exc) finally-body; RERAISE
+ *                (return/break/continue out of H: POP_TOP; POP_EXCEPT first)
+ *   with:        <mgr>; BEFORE_WITH; SETUP_FINALLY H; STORE x|POP_TOP; body;
+ *                POP_BLOCK; LOAD_CONST None x3; CALL 3; POP_TOP; JUMP END
+ *            H:  (exit prev exc) WITH_EXCEPT_START; POP_JUMP_IF_TRUE S; RERAISE
+ *            S:  POP_TOP; POP_EXCEPT; POP_TOP; JUMP END
+ *   return inside try/with bodies: POP_BLOCK/POP_EXCEPT before RETURN_VALUE
+ *   are NOT required (RETURN_VALUE discards blocks and restores exc_info),
+ *   but finally bodies and with-exit calls must be emitted inline.
+ *   break/continue out of a try body: POP_BLOCK for each handler block left
+ *   (and the with exit call / finally body inline), as CPython's compiler.
+ *
+ * Generators: a code object with SP_CO_GENERATOR, when called, returns a
+ * generator whose frame holds the bound arguments; no opcode is needed at
+ * the start.  `yield from x`/`await`-like delegation:
+ *   <x>; GET_YIELD_FROM_ITER; LOAD_CONST None; SEND_FROM   -> (result)
+ * SEND_FROM loops internally (it suspends the frame on every value the
+ * subiterator yields and re-executes itself when resumed).
+ *
+ * Comprehensions and generator expressions are nested functions as in
+ * CPython 3.11: MAKE_FUNCTION; <iterable>; GET_ITER; CALL 1.
+ */
+#ifndef SP_CODE_H
+#define SP_CODE_H
+
+#include "sp.h"
+
+#define SP_INSTR(op, arg) ((uint32_t)(op) | ((uint32_t)(arg) << 8))
+#define SP_OPCODE(w) ((w) & 0xFFu)
+#define SP_OPARG(w) ((w) >> 8)
+#define SP_MAX_OPARG 0xFFFFFFu
+
+typedef enum sp_Opcode {
+    SP_NOP = 0,          /* ( -- ) */
+    /* ---- stack manipulation */
+    SP_POP_TOP,          /* ( a -- ) */
+    SP_COPY,             /* arg i>=1: ( x .. -- x .. x ) push a copy of the i-th item (1 = TOS) */
+    SP_SWAP,             /* arg i>=2: swap TOS with the i-th item */
+    /* ---- constants and variables */
+    SP_LOAD_CONST,       /* arg const index: ( -- consts[i] ) */
+    SP_LOAD_FAST,        /* arg local index: ( -- v ); unbound -> UnboundLocalError */
+    SP_STORE_FAST,       /* arg local index: ( v -- ) */
+    SP_DELETE_FAST,      /* arg local index: ( -- ); unbound -> UnboundLocalError */
+    SP_LOAD_DEREF,       /* arg cell index: ( -- cell contents ); empty -> UnboundLocalError/NameError (free) */
+    SP_STORE_DEREF,      /* arg cell index: ( v -- ) */
+    SP_DELETE_DEREF,     /* arg cell index: ( -- ) */
+    SP_LOAD_CLOSURE,     /* arg cell index: ( -- cell ) the cell object itself, for MAKE_FUNCTION */
+    SP_LOAD_CLASSDEREF,  /* arg cell index: ( -- v ) class body: locals dict first, then the cell */
+    SP_LOAD_GLOBAL,      /* arg name index: ( -- v ) globals, then builtins; NameError */
+    SP_STORE_GLOBAL,     /* arg name index: ( v -- ) */
+    SP_DELETE_GLOBAL,    /* arg name index: ( -- ); NameError */
+    SP_LOAD_NAME,        /* arg name index: ( -- v ) locals dict, globals, builtins (module/class bodies) */
+    SP_STORE_NAME,       /* arg name index: ( v -- ) into the locals dict */
+    SP_DELETE_NAME,      /* arg name index: ( -- ); NameError */
+    /* ---- attributes and subscripts */
+    SP_LOAD_ATTR,        /* arg name index: ( o -- o.name ) */
+    SP_STORE_ATTR,       /* arg name index: ( v o -- ) o.name = v */
+    SP_DELETE_ATTR,      /* arg name index: ( o -- ) */
+    SP_LOAD_METHOD,      /* arg name index: ( o -- meth self ) or ( o -- attr NULL ); pair with CALL_METHOD*.
+                            meth may be a static sp_MethodDef* carried in an SP_NULL-tagged value */
+    SP_BINARY_SUBSCR,    /* ( o k -- o[k] ) */
+    SP_STORE_SUBSCR,     /* ( v o k -- ) o[k] = v */
+    SP_DELETE_SUBSCR,    /* ( o k -- ) */
+    SP_BUILD_SLICE,      /* arg 2|3: ( start stop [step] -- slice ) */
+    /* ---- operators */
+    SP_BINARY_OP,        /* arg SP_OP_* (+SP_OP_INPLACE for augmented assignment): ( a b -- a op b ) */
+    SP_UNARY_OP,         /* arg SP_UOP_NEG/POS/INVERT: ( a -- op a ) */
+    SP_UNARY_NOT,        /* ( a -- not a ) */
+    SP_COMPARE_OP,       /* arg SP_LT..SP_GE: ( a b -- a op b ) */
+    SP_IS_OP,            /* arg 0 `is`, 1 `is not`: ( a b -- bool ) */
+    SP_CONTAINS_OP,      /* arg 0 `in`, 1 `not in`: ( a b -- a in b ) */
+    /* ---- jumps (arg = absolute target instruction index) */
+    SP_JUMP,             /* ( -- ); a backward jump polls limits */
+    SP_POP_JUMP_IF_FALSE, /* ( v -- ) */
+    SP_POP_JUMP_IF_TRUE,  /* ( v -- ) */
+    SP_JUMP_IF_FALSE_OR_POP, /* ( v -- v ) if false and jump, else ( v -- ) */
+    SP_JUMP_IF_TRUE_OR_POP,  /* ( v -- v ) if true and jump, else ( v -- ) */
+    /* ---- iteration */
+    SP_GET_ITER,         /* ( o -- iter(o) ) */
+    SP_FOR_ITER,         /* arg exit target: ( it -- it next ) or, exhausted, ( it -- ) and jump */
+    /* ---- building */
+    SP_BUILD_TUPLE,      /* arg n: ( a1..an -- tuple ) */
+    SP_BUILD_LIST,       /* arg n: ( a1..an -- list ) */
+    SP_BUILD_SET,        /* arg n: ( a1..an -- set ) */
+    SP_BUILD_MAP,        /* arg n: ( k1 v1 .. kn vn -- dict ) */
+    SP_BUILD_STRING,     /* arg n: ( s1..sn -- s1+..+sn ) all str */
+    SP_LIST_APPEND,      /* arg i: ( list .. v -- list .. ) list is the i-th item after popping v */
+    SP_SET_ADD,          /* arg i: ( set .. v -- set .. ) */
+    SP_MAP_ADD,          /* arg i: ( dict .. k v -- dict .. ) dict is the i-th item after popping k v */
+    SP_LIST_EXTEND,      /* arg i: ( list .. it -- list .. ); "Value after * must be an iterable, not T" */
+    SP_SET_UPDATE,       /* arg i: ( set .. it -- set .. ) */
+    SP_DICT_UPDATE,      /* arg i: ( dict .. m -- dict .. ) {**m}; "'T' object is not a mapping" */
+    SP_DICT_MERGE,       /* arg i: ( f .. dict .. m -- f .. dict .. ) f(**m): dict is the i-th item after popping m,
+                            the callable is the (i+2)-th; "f() got multiple values for keyword argument 'a'" */
+    SP_LIST_TO_TUPLE,    /* ( list -- tuple ) */
+    SP_FORMAT_VALUE,     /* arg flags: (flags&3) conversion 0 none 1 !s 2 !r 3 !a; flags&4: spec on stack:
+                            ( v [spec] -- str ) */
+    /* ---- unpacking */
+    SP_UNPACK_SEQUENCE,  /* arg n: ( seq -- an .. a1 ) a1 ends on top (store order) */
+    SP_UNPACK_EX,        /* arg before | after<<8: ( seq -- after_items.. list before_items.. ) a1 on top */
+    /* ---- calls */
+    SP_CALL,             /* arg n: ( f a1..an -- result ) */
+    SP_CALL_KW,          /* arg n (all args): ( f a1..an kwnames -- result ); the last len(kwnames) args
+                            are keyword values; kwnames is a tuple constant of str */
+    SP_CALL_METHOD,      /* arg n: ( meth self a1..an -- result ); self NULL: call meth(a1..an) */
+    SP_CALL_METHOD_KW,   /* arg n: ( meth self a1..an kwnames -- result ) */
+    SP_CALL_EX,          /* arg flags: ( f args [kwargs] -- result ); args any iterable (tuple/list fast),
+                            flags&1: kwargs dict present */
+    SP_MAKE_FUNCTION,    /* arg flags: ( [defaults] [kwdefaults] [closure] code -- func ):
+                            1 defaults tuple, 2 kwdefaults dict, 8 closure tuple of cells (4 unused) */
+    SP_RETURN_VALUE,     /* ( v -- ) return v from the frame */
+    SP_LOAD_BUILD_CLASS, /* ( -- __build_class__ ) reserved for issue 3 */
+    /* ---- exceptions (see the top comment) */
+    SP_SETUP_FINALLY,    /* arg handler target: ( -- ) push a handler block */
+    SP_POP_BLOCK,        /* ( -- ) pop the innermost handler block (normal exit of a try body) */
+    SP_POP_EXCEPT,       /* ( prev -- ) end of a handler: restore exc_info, pop the EXCEPT_HANDLER block */
+    SP_RAISE_VARARGS,    /* arg 0: re-raise exc_info; 1: ( exc -- ) raise exc; 2: ( exc cause -- ) raise exc from cause */
+    SP_RERAISE,          /* ( exc -- ) re-raise without a new traceback entry (end of finally / no match) */
+    SP_CHECK_EXC_MATCH,  /* ( exc type -- exc bool ) isinstance check; type may be a tuple; TypeError
+                            "catching classes that do not inherit from BaseException is not allowed" */
+    SP_BEFORE_WITH,      /* ( mgr -- exit enter_result ) exit is the bound __exit__ */
+    SP_WITH_EXCEPT_START, /* ( exit prev exc -- exit prev exc res ) res = exit(type(exc), exc, None) */
+    SP_LOAD_ASSERTION_ERROR, /* ( -- AssertionError ) */
+    /* ---- generators */
+    SP_YIELD_VALUE,      /* ( v -- sent ) suspend yielding v; resumes with the sent value pushed */
+    SP_GET_YIELD_FROM_ITER, /* ( o -- iter ) iter(o), generators unchanged */
+    SP_SEND_FROM,        /* ( recv v -- r ) yield from: sends v to recv; while recv yields, the frame suspends
+                            yielding the same values (re-executing SEND_FROM when resumed); r is recv's
+                            return value (StopIteration.value) */
+    /* ---- modules */
+    SP_IMPORT_NAME,      /* arg name index (dotted name): ( -- module ) sp_import */
+    SP_IMPORT_FROM,      /* arg name index: ( module -- module attr ); ImportError "cannot import name" */
+    SP_IMPORT_STAR,      /* ( module -- ) copy public names into the locals dict */
+    /* ---- module result */
+    SP_SET_RESULT,       /* ( v -- ) remember v as the frame's result (module: last expression statement) */
+    SP_LOAD_RESULT,      /* ( -- result ) the remembered result, None if never set */
+    SP_NOPCODES_
+} sp_Opcode;
+
+/* Code flags. */
+enum {
+    SP_CO_VARARGS = 1,    /* has *args (slot after the kw-only args) */
+    SP_CO_VARKW = 2,      /* has **kwargs (slot after *args if any) */
+    SP_CO_GENERATOR = 4,  /* calling returns a generator */
+    SP_CO_MODULE = 8,     /* module code: NAME ops use globals as locals */
+    SP_CO_CLASS = 16,     /* class body: NAME ops use a fresh locals dict (issue 3) */
+    SP_CO_HASDOC = 32     /* consts[0] is the docstring (functions) */
+};
+
+/* Code object.  Immutable after sp_code_new; a GC object (sp_t_code). */
+typedef struct sp_Code {
+    sp_Obj h;
+    uint32_t *code;        /* ncode instruction words */
+    uint32_t ncode;
+    uint32_t nconsts, nnames;
+    uint32_t nlocals, ncells, nfree; /* localsplus = nlocals + ncells + nfree */
+    uint32_t nlinetab;     /* pairs in linetab */
+    sp_Value *consts;
+    sp_Str **names;        /* interned */
+    sp_Str **localnames;   /* nlocals + ncells + nfree names, same order as localsplus */
+    int32_t *cell2arg;     /* ncells entries: arg slot copied into the cell at entry, or -1; NULL if none */
+    uint32_t *linetab;     /* (first instruction, line) pairs, increasing */
+    int argcount;          /* positional parameters including positional-only */
+    int posonlyargcount;
+    int kwonlyargcount;
+    uint32_t flags;        /* SP_CO_* */
+    int firstline;
+    int stacksize;         /* computed max value stack depth */
+    int maxblocks;         /* computed max block stack depth */
+    int framesize;         /* value slots a frame needs (header + blocks + localsplus + stack) */
+    sp_Str *name, *qualname, *filename;
+    sp_Value source;       /* str: the whole source text (for traceback lines), or SP_NONE */
+} sp_Code;
+
+/* What the compiler passes to sp_code_new.  Everything is copied: the
+ * compiler keeps ownership of its arrays.  Names are str values. */
+typedef struct sp_CodeSpec {
+    const uint32_t *code;
+    size_t ncode;
+    const int32_t *lines;      /* ncode entries: source line of each instruction */
+    const sp_Value *consts;
+    size_t nconsts;
+    const sp_Value *names;     /* for the NAME, GLOBAL, ATTR, METHOD and IMPORT ops */
+    size_t nnames;
+    const sp_Value *varnames;  /* fast locals, parameters first (see the layout above) */
+    size_t nlocals;
+    const sp_Value *cellvars;
+    size_t ncells;
+    const sp_Value *freevars;
+    size_t nfree;
+    int argcount, posonlyargcount, kwonlyargcount;
+    uint32_t flags;
+    int firstline;
+    sp_Value name, qualname, filename, source; /* str (source may be SP_NONEV) */
+} sp_CodeSpec;
+
+extern sp_Type sp_t_code, sp_t_function, sp_t_cell, sp_t_generator, sp_t_tb_;
+
+/* Verifies the bytecode (arguments in range, consistent stack depths at
+ * jump targets) and computes stacksize/maxblocks.  SystemError on bad code. */
+sp_Value sp_code_new(sp_VM *vm, const sp_CodeSpec *spec);
+int sp_code_line(const sp_Code *c, uint32_t pc); /* line of instruction pc */
+
+/* ------------------------------------------------------------ functions */
+
+typedef struct sp_Cell {
+    sp_Obj h;
+    sp_Value v;            /* SP_NULL: empty */
+} sp_Cell;
+
+typedef struct sp_Func {
+    sp_Obj h;
+    sp_Code *code;
+    sp_Dict *globals;
+    sp_Str *name, *qualname;
+    sp_Value defaults;     /* tuple or SP_NULL */
+    sp_Value kwdefaults;   /* dict or SP_NULL */
+    sp_Value closure;      /* tuple of cells or SP_NULL */
+    sp_Value doc;          /* None or str */
+    sp_Value module;       /* __module__ (globals' __name__) */
+    sp_Dict *dict;         /* user attributes or NULL */
+} sp_Func;
+
+sp_Value sp_func_new(sp_VM *vm, sp_Code *code, sp_Dict *globals);
+sp_Value sp_cell_new(sp_VM *vm, sp_Value v);
+
+/* ------------------------------------------------------------ frames */
+
+/* Handler blocks: handler >= 0 is a SETUP_FINALLY block, -1 EXCEPT_HANDLER. */
+typedef struct sp_Block {
+    int32_t handler;
+    uint32_t level;        /* value stack depth (slots above the stack base) */
+} sp_Block;
+
+/* A frame lives either in the VM's data stack (plain calls: no allocation
+ * per call) or inside its generator object.  Its layout is
+ *   [sp_Frame][blocks: maxblocks][localsplus][value stack: stacksize]
+ * All pointers are into that same region or to GC objects, so a paused run
+ * can be serialized as offsets. */
+typedef struct sp_Frame {
+    struct sp_Frame *prev;   /* caller */
+    sp_Code *code;
+    sp_Func *func;           /* NULL for module code */
+    sp_Dict *globals;
+    sp_Dict *locals;         /* NAME ops: globals for modules, a dict for class bodies, else NULL */
+    const uint32_t *ip;      /* next instruction (saved while not innermost) */
+    sp_Value *sp;            /* stack top (saved while not innermost) */
+    sp_Value *stack;         /* value stack base */
+    struct sp_Gen *gen;      /* owning generator or NULL */
+    sp_Value result;         /* SET_RESULT; SP_NULL if never set */
+    int32_t nblocks;
+    uint8_t retmode;         /* how the caller receives the result (sp_vm.c) */
+    uint8_t pad_[3];
+    sp_Value localsplus[];   /* after the blocks: see sp_frame_blocks */
+} sp_Frame;
+
+#define SP_FRAME_HDR_SLOTS ((sizeof(sp_Frame) + sizeof(sp_Value) - 1) / sizeof(sp_Value))
+static inline sp_Block *sp_frame_blocks(sp_Frame *f) { return (sp_Block *)(f->localsplus); }
+/* localsplus starts after maxblocks blocks, rounded to whole value slots */
+static inline int sp_code_blockslots(const sp_Code *c) {
+    return (int)((c->maxblocks * sizeof(sp_Block) + sizeof(sp_Value) - 1) / sizeof(sp_Value));
+}
+static inline sp_Value *sp_frame_locals(sp_Frame *f) { return f->localsplus + sp_code_blockslots(f->code); }
+
+/* ------------------------------------------------------------ generators */
+
+enum { SP_GEN_CREATED = 0, SP_GEN_SUSPENDED, SP_GEN_RUNNING, SP_GEN_DONE };
+
+typedef struct sp_Gen {
+    sp_Obj h;
+    sp_Str *name, *qualname;
+    sp_Value exc_state;      /* the generator's handled exception while suspended (SP_NULL: none) */
+    sp_Value retval;         /* return value seen by the next slot, for builtin next() */
+    int state;               /* SP_GEN_* */
+    int pad_;
+    sp_Frame *frame;         /* points inside this object (after the header) */
+} sp_Gen;
+
+
+/* ------------------------------------------------------------ tracebacks */
+
+/* One traceback entry; sp_Exc.tb points to the outermost one, next goes
+ * towards the frame that raised (CPython's tb_next order). */
+typedef struct sp_TB {
+    sp_Obj h;
+    struct sp_TB *next;
+    sp_Code *code;
+    int line;
+} sp_TB;
+
+bool sp_tb_add(sp_VM *vm, sp_Value exc, sp_Code *code, int line);
+
+/* ------------------------------------------------------------ VM internals */
+
+/* Private interpreter state (vm->exec), created lazily by sp_exec. */
+typedef struct sp_Chunk sp_Chunk;
+typedef struct sp_IdEnt {
+    sp_Obj *o;
+    uint64_t id;
+} sp_IdEnt;
+typedef struct sp_Exec {
+    sp_Chunk *chunk;         /* current data-stack chunk */
+    sp_Value exc_info;       /* the exception being handled (SP_NULL: none) */
+    int poll;                /* countdown to the next limit poll */
+    sp_IdEnt *ids;           /* sp_obj_id: open addressing on the object address */
+    size_t nids, idcap;
+    uint64_t nextid;
+} sp_Exec;
+sp_Exec *sp_exec(sp_VM *vm); /* NULL + MemoryError */
+
+/* sp_vm.c */
+/* Call a Python function from C (nested loop invocation). */
+sp_Value sp_vm_call(sp_VM *vm, sp_Func *f, sp_Value *args, int nargs, sp_Tuple *kw);
+/* Run a no-argument function's code with NAME ops on `locals` (class
+ * bodies, issue 3: code flagged SP_CO_CLASS); returns its return value. */
+sp_Value sp_vm_call_locals(sp_VM *vm, sp_Func *f, sp_Dict *locals);
+enum { SP_RUN_ERROR = 0, SP_RUN_RETURN, SP_RUN_YIELD };
+enum {
+    SP_RESUME_SEND = 0, /* push `in` as the value of the pending yield */
+    SP_RESUME_THROW,    /* raise `in` at the suspension point */
+    SP_RESUME_SENDRET   /* the yield-from subiterator returned `in`: finish SEND_FROM with it */
+};
+/* Resume a created/suspended generator from C (the caller checked the
+ * state).  *out is the yielded or returned value. */
+int sp_gen_run(sp_VM *vm, sp_Gen *g, sp_Value in, int mode, sp_Value *out);
+void sp_frame_mark(sp_VM *vm, sp_Frame *f);
+/* Context chaining for an exception raised while exc_info is handled. */
+void sp_exc_set_context(sp_VM *vm, sp_Value exc, bool force);
+
+/* sp_func.c */
+/* Fill a frame for calling f: header, arguments (CPython's TypeErrors),
+ * cells and free variables.  The frame memory is code->framesize slots. */
+bool sp_frame_init(sp_VM *vm, sp_Frame *fr, sp_Func *f, sp_Value *args, int nargs,
+                   sp_Tuple *kw);
+void sp_frame_init_module(sp_Frame *fr, sp_Code *c, sp_Dict *globals, sp_Dict *locals);
+
+/* sp_gen.c */
+sp_Value sp_gen_new(sp_VM *vm, sp_Func *f, sp_Value *args, int nargs, sp_Tuple *kw);
+/* PEP 479 and generator exit: called when a generator frame ends with an error. */
+void sp_gen_fix_stopiteration(sp_VM *vm);
+sp_Value sp_stopiter_value(sp_Value exc); /* StopIteration.value (None if none) */
+
+#endif

@@ -1,0 +1,831 @@
+/* sp_func.c - code objects (with the bytecode verifier), functions, cells,
+ * argument binding and object ids (bound methods are in sp_misc.c).
+ *
+ * The verifier exists so that a compiler bug becomes a SystemError at
+ * compile time instead of a wild read in the interpreter loop: the loop
+ * trusts every argument and never checks stack bounds. */
+#include "sp_code.h"
+
+#include <stdio.h>
+
+/* ================================================================ code */
+
+static size_t code_nlocalsplus(const sp_Code *c) { return (size_t)c->nlocals + c->ncells + c->nfree; }
+
+static void code_traverse(sp_VM *vm, sp_Obj *o) {
+    sp_Code *c = (sp_Code *)o;
+    for (uint32_t i = 0; i < c->nconsts; i++) sp_gc_markv(vm, c->consts[i]);
+    for (uint32_t i = 0; i < c->nnames; i++) sp_gc_marko(vm, (sp_Obj *)c->names[i]);
+    if (c->localnames)
+        for (size_t i = 0; i < code_nlocalsplus(c); i++) sp_gc_marko(vm, (sp_Obj *)c->localnames[i]);
+    sp_gc_marko(vm, (sp_Obj *)c->name);
+    sp_gc_marko(vm, (sp_Obj *)c->qualname);
+    sp_gc_marko(vm, (sp_Obj *)c->filename);
+    sp_gc_markv(vm, c->source);
+}
+
+static void code_finalize(sp_VM *vm, sp_Obj *o) {
+    sp_Code *c = (sp_Code *)o;
+    if (c->code) sp_free(vm, c->code, c->ncode * sizeof *c->code);
+    if (c->consts) sp_free(vm, c->consts, c->nconsts * sizeof *c->consts);
+    if (c->names) sp_free(vm, c->names, c->nnames * sizeof *c->names);
+    if (c->localnames) sp_free(vm, c->localnames, code_nlocalsplus(c) * sizeof *c->localnames);
+    if (c->cell2arg) sp_free(vm, c->cell2arg, c->ncells * sizeof *c->cell2arg);
+    if (c->linetab) sp_free(vm, c->linetab, c->nlinetab * 2 * sizeof *c->linetab);
+}
+
+static sp_Value code_repr(sp_VM *vm, sp_Value self) {
+    sp_Code *c = SP_AS(sp_Code, self);
+    return sp_fmt(vm, "<code object %U at 0x%llx, file \"%U\", line %d>", c->name,
+                  (unsigned long long)sp_obj_id(vm, &c->h), c->filename, c->firstline);
+}
+
+sp_Type sp_t_code = {
+    .h = SP_STATIC_HDR(&sp_t_type),
+    .name = "code",
+    .base = &sp_t_object,
+    .traverse = code_traverse,
+    .finalize = code_finalize,
+    .repr = code_repr,
+};
+
+int sp_code_line(const sp_Code *c, uint32_t pc) {
+    uint32_t lo = 0, hi = c->nlinetab;
+    if (!hi) return c->firstline;
+    while (hi - lo > 1) { /* last run starting at or before pc */
+        uint32_t mid = (lo + hi) / 2;
+        if (c->linetab[2 * mid] <= pc) lo = mid;
+        else hi = mid;
+    }
+    return (int)c->linetab[2 * lo + 1];
+}
+
+/* Allocate and copy n items of size sz (n may be 0: NULL result is fine). */
+static bool copy_array(sp_VM *vm, void **dst, const void *src, size_t n, size_t sz) {
+    size_t bytes;
+    *dst = NULL;
+    if (!n) return true;
+    if (!sp_size_mul(vm, n, sz, &bytes)) return false;
+    if (!(*dst = sp_malloc(vm, bytes))) return false;
+    if (src) memcpy(*dst, src, bytes);
+    return true;
+}
+
+static bool bad_code(sp_VM *vm, sp_Code *c, uint32_t pc, const char *why) {
+    sp_raise(vm, &sp_t_SystemError, "bad bytecode in %U at %u: %s", c->name, (unsigned)pc, why);
+    return false;
+}
+
+/* Interned copies of str values; any non-str is a compiler bug. */
+static bool intern_names(sp_VM *vm, sp_Code *c, sp_Str **dst, const sp_Value *src, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (!sp_isstr(src[i])) return bad_code(vm, c, 0, "name is not a str");
+        sp_Value s = sp_str_intern(vm, SP_STR(src[i])->data, SP_STR(src[i])->len);
+        if (sp_iserr(s)) return false;
+        dst[i] = SP_STR(s);
+    }
+    return true;
+}
+
+static bool is_ident(sp_Str *s) {
+    if (!s->len || s->len > 64) return false;
+    for (size_t i = 0; i < s->len; i++) {
+        char ch = s->data[i];
+        if (!(ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+              (ch >= '0' && ch <= '9')))
+            return false;
+    }
+    return true;
+}
+
+/* Intern identifier-like str constants (and those inside tuples, i.e. the
+ * kwnames of CALL_KW), so keyword binding is mostly a pointer compare. */
+static bool intern_const(sp_VM *vm, sp_Value *v, int depth) {
+    if (sp_isstr(*v) && is_ident(SP_STR(*v)) && !SP_STR(*v)->interned) {
+        sp_Value s = sp_str_intern(vm, SP_STR(*v)->data, SP_STR(*v)->len);
+        if (sp_iserr(s)) return false;
+        *v = s;
+    } else if (sp_istuple(*v) && depth == 0) {
+        /* tuples are immutable to Python, but a constant we are building
+         * is still ours to canonicalise */
+        sp_Tuple *t = SP_TUPLE(*v);
+        for (size_t i = 0; i < t->n; i++)
+            if (!intern_const(vm, &t->items[i], 1)) return false;
+    }
+    return true;
+}
+
+/* Stack effect of one instruction: pops and pushes on the fall-through
+ * path.  Jumps with a different depth on the taken path are handled by
+ * the caller.  false if the argument is malformed. */
+static bool op_effect(uint32_t w, int *pop, int *push) {
+    uint32_t a = SP_OPARG(w);
+    int n = (int)a;
+    *pop = 0, *push = 0;
+    switch ((sp_Opcode)SP_OPCODE(w)) {
+    case SP_NOP: case SP_JUMP: case SP_SETUP_FINALLY: case SP_POP_BLOCK:
+        return true;
+    case SP_SWAP: case SP_CHECK_EXC_MATCH:
+        return true; /* checked by the caller */
+    case SP_POP_TOP: case SP_STORE_FAST: case SP_STORE_DEREF: case SP_STORE_GLOBAL:
+    case SP_STORE_NAME: case SP_DELETE_ATTR: case SP_POP_JUMP_IF_FALSE: case SP_POP_JUMP_IF_TRUE:
+    case SP_JUMP_IF_FALSE_OR_POP: case SP_JUMP_IF_TRUE_OR_POP: case SP_RETURN_VALUE:
+    case SP_POP_EXCEPT: case SP_RERAISE: case SP_IMPORT_STAR: case SP_SET_RESULT:
+    case SP_LIST_APPEND: case SP_SET_ADD: case SP_LIST_EXTEND: case SP_SET_UPDATE:
+    case SP_DICT_UPDATE: case SP_DICT_MERGE:
+        *pop = 1;
+        return true;
+    case SP_COPY: case SP_LOAD_CONST: case SP_LOAD_FAST: case SP_LOAD_DEREF: case SP_LOAD_CLOSURE:
+    case SP_LOAD_CLASSDEREF: case SP_LOAD_GLOBAL: case SP_LOAD_NAME: case SP_LOAD_BUILD_CLASS:
+    case SP_LOAD_ASSERTION_ERROR: case SP_IMPORT_NAME: case SP_LOAD_RESULT:
+        *push = 1;
+        return true;
+    case SP_DELETE_FAST: case SP_DELETE_DEREF: case SP_DELETE_GLOBAL: case SP_DELETE_NAME:
+        return true;
+    case SP_LOAD_ATTR: case SP_UNARY_NOT: case SP_GET_ITER: case SP_LIST_TO_TUPLE:
+    case SP_YIELD_VALUE: case SP_GET_YIELD_FROM_ITER:
+        *pop = 1, *push = 1;
+        return true;
+    case SP_UNARY_OP:
+        *pop = 1, *push = 1;
+        return a <= SP_UOP_INVERT;
+    case SP_STORE_ATTR: case SP_DELETE_SUBSCR: case SP_MAP_ADD:
+        *pop = 2;
+        return true;
+    case SP_STORE_SUBSCR:
+        *pop = 3;
+        return true;
+    case SP_LOAD_METHOD: case SP_IMPORT_FROM: case SP_BEFORE_WITH:
+        *pop = 1, *push = 2;
+        return true;
+    case SP_FOR_ITER:
+        *pop = 1, *push = 2;
+        return true;
+    case SP_BINARY_SUBSCR: case SP_SEND_FROM:
+        *pop = 2, *push = 1;
+        return true;
+    case SP_BINARY_OP:
+        *pop = 2, *push = 1;
+        return (a & 15) < SP_OP_COUNT_ && a < SP_OP_INPLACE * 2;
+    case SP_COMPARE_OP:
+        *pop = 2, *push = 1;
+        return a <= SP_GE;
+    case SP_IS_OP: case SP_CONTAINS_OP:
+        *pop = 2, *push = 1;
+        return a <= 1;
+    case SP_BUILD_SLICE:
+        *pop = n, *push = 1;
+        return a == 2 || a == 3;
+    case SP_BUILD_TUPLE: case SP_BUILD_LIST: case SP_BUILD_SET: case SP_BUILD_STRING:
+        *pop = n, *push = 1;
+        return true;
+    case SP_BUILD_MAP:
+        *pop = 2 * n, *push = 1;
+        return a < SP_MAX_OPARG / 2;
+    case SP_FORMAT_VALUE:
+        *pop = (a & 4) ? 2 : 1, *push = 1;
+        return a <= 7;
+    case SP_UNPACK_SEQUENCE:
+        *pop = 1, *push = n;
+        return true;
+    case SP_UNPACK_EX:
+        *pop = 1, *push = (int)(a & 0xFF) + (int)(a >> 8) + 1;
+        return true;
+    case SP_CALL:
+        *pop = n + 1, *push = 1;
+        return true;
+    case SP_CALL_KW: case SP_CALL_METHOD:
+        *pop = n + 2, *push = 1;
+        return true;
+    case SP_CALL_METHOD_KW:
+        *pop = n + 3, *push = 1;
+        return true;
+    case SP_CALL_EX:
+        *pop = 2 + (int)(a & 1), *push = 1;
+        return a <= 1;
+    case SP_MAKE_FUNCTION:
+        *pop = 1 + (a & 1) + ((a >> 1) & 1) + ((a >> 3) & 1), *push = 1;
+        return (a & ~11u) == 0;
+    case SP_RAISE_VARARGS:
+        *pop = n;
+        return a <= 2;
+    case SP_WITH_EXCEPT_START:
+        *pop = 0, *push = 1;
+        return true;
+    case SP_NOPCODES_:
+        break;
+    }
+    return false;
+}
+
+/* Which index space an argument lives in, for range checks. */
+static bool check_arg(sp_Code *c, uint32_t w) {
+    uint32_t a = SP_OPARG(w);
+    switch ((sp_Opcode)SP_OPCODE(w)) {
+    case SP_LOAD_CONST: return a < c->nconsts;
+    case SP_LOAD_FAST: case SP_STORE_FAST: case SP_DELETE_FAST: return a < c->nlocals;
+    case SP_LOAD_DEREF: case SP_STORE_DEREF: case SP_DELETE_DEREF: case SP_LOAD_CLOSURE:
+    case SP_LOAD_CLASSDEREF:
+        return a < c->ncells + c->nfree;
+    case SP_LOAD_GLOBAL: case SP_STORE_GLOBAL: case SP_DELETE_GLOBAL: case SP_LOAD_NAME:
+    case SP_STORE_NAME: case SP_DELETE_NAME: case SP_LOAD_ATTR: case SP_STORE_ATTR:
+    case SP_DELETE_ATTR: case SP_LOAD_METHOD: case SP_IMPORT_NAME: case SP_IMPORT_FROM:
+        return a < c->nnames;
+    case SP_JUMP: case SP_POP_JUMP_IF_FALSE: case SP_POP_JUMP_IF_TRUE:
+    case SP_JUMP_IF_FALSE_OR_POP: case SP_JUMP_IF_TRUE_OR_POP: case SP_FOR_ITER:
+    case SP_SETUP_FINALLY:
+        return a < c->ncode;
+    default: return true;
+    }
+}
+
+typedef struct Flow {
+    int32_t *depth, *bdepth;
+    uint32_t *work;
+    size_t nwork;
+    int maxd, maxb;
+} Flow;
+
+static bool flow_edge(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t from, uint32_t to, int d, int b) {
+    if (to >= c->ncode) return bad_code(vm, c, from, "falls off the end");
+    if (d < 0 || b < 0) return bad_code(vm, c, from, "stack underflow");
+    if (fl->depth[to] >= 0) {
+        if (fl->depth[to] != d || fl->bdepth[to] != b)
+            return bad_code(vm, c, to, "inconsistent stack depth");
+        return true;
+    }
+    fl->depth[to] = d, fl->bdepth[to] = b;
+    if (d > fl->maxd) fl->maxd = d;
+    if (b > fl->maxb) fl->maxb = b;
+    fl->work[fl->nwork++] = to;
+    return true;
+}
+
+/* One instruction of the abstract interpretation. */
+static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
+    uint32_t w = c->code[pc], a = SP_OPARG(w);
+    int d = fl->depth[pc], b = fl->bdepth[pc], pop, push;
+    if (!op_effect(w, &pop, &push) || !check_arg(c, w)) return bad_code(vm, c, pc, "bad argument");
+    if (pop > d) return bad_code(vm, c, pc, "stack underflow");
+    int nd = d - pop + push, avail = d - pop;
+    switch ((sp_Opcode)SP_OPCODE(w)) {
+    case SP_COPY: if (a < 1 || (int)a > d) return bad_code(vm, c, pc, "bad COPY"); break;
+    case SP_SWAP: if (a < 2 || (int)a > d) return bad_code(vm, c, pc, "bad SWAP"); break;
+    case SP_CHECK_EXC_MATCH: if (d < 2) return bad_code(vm, c, pc, "stack underflow"); break;
+    case SP_WITH_EXCEPT_START: if (d < 3) return bad_code(vm, c, pc, "stack underflow"); break;
+    case SP_LIST_APPEND: case SP_SET_ADD: case SP_LIST_EXTEND: case SP_SET_UPDATE:
+    case SP_DICT_UPDATE:
+        if (a < 1 || (int)a > avail) return bad_code(vm, c, pc, "bad collection index");
+        break;
+    case SP_MAP_ADD: if (a < 1 || (int)a > avail) return bad_code(vm, c, pc, "bad MAP_ADD"); break;
+    case SP_DICT_MERGE: if (a < 1 || (int)a + 2 > avail) return bad_code(vm, c, pc, "bad DICT_MERGE"); break;
+    default: break;
+    }
+    switch ((sp_Opcode)SP_OPCODE(w)) {
+    case SP_RETURN_VALUE: case SP_RAISE_VARARGS: case SP_RERAISE:
+        return true;
+    case SP_JUMP:
+        return flow_edge(vm, c, fl, pc, a, d, b);
+    case SP_POP_JUMP_IF_FALSE: case SP_POP_JUMP_IF_TRUE:
+        return flow_edge(vm, c, fl, pc, a, nd, b) && flow_edge(vm, c, fl, pc, pc + 1, nd, b);
+    case SP_JUMP_IF_FALSE_OR_POP: case SP_JUMP_IF_TRUE_OR_POP:
+        return flow_edge(vm, c, fl, pc, a, d, b) && flow_edge(vm, c, fl, pc, pc + 1, nd, b);
+    case SP_FOR_ITER:
+        return flow_edge(vm, c, fl, pc, a, d - 1, b) && flow_edge(vm, c, fl, pc, pc + 1, nd, b);
+    case SP_SETUP_FINALLY:
+        return flow_edge(vm, c, fl, pc, a, d + 2, b + 1) &&
+               flow_edge(vm, c, fl, pc, pc + 1, d, b + 1);
+    case SP_POP_BLOCK:
+        return flow_edge(vm, c, fl, pc, pc + 1, d, b - 1);
+    case SP_POP_EXCEPT:
+        return flow_edge(vm, c, fl, pc, pc + 1, nd, b - 1);
+    default:
+        return flow_edge(vm, c, fl, pc, pc + 1, nd, b);
+    }
+}
+
+/* Computes stacksize and maxblocks; rejects malformed code. */
+static bool verify(sp_VM *vm, sp_Code *c) {
+    Flow fl = {0};
+    size_t n = c->ncode;
+    bool ok = false;
+    if (!n) return bad_code(vm, c, 0, "empty code");
+    if (!copy_array(vm, (void **)&fl.depth, NULL, n, sizeof(int32_t))) return false;
+    if (!copy_array(vm, (void **)&fl.bdepth, NULL, n, sizeof(int32_t))) goto out;
+    if (!copy_array(vm, (void **)&fl.work, NULL, n, sizeof(uint32_t))) goto out;
+    for (size_t i = 0; i < n; i++) fl.depth[i] = -1;
+    for (size_t i = 0; i < n; i++) /* unreachable code must still be well formed */
+        if (SP_OPCODE(c->code[i]) >= SP_NOPCODES_ || !check_arg(c, c->code[i])) {
+            bad_code(vm, c, (uint32_t)i, "bad instruction");
+            goto out;
+        }
+    fl.depth[0] = 0, fl.bdepth[0] = 0;
+    fl.work[fl.nwork++] = 0;
+    while (fl.nwork)
+        if (!flow_step(vm, c, &fl, fl.work[--fl.nwork])) goto out;
+    c->stacksize = fl.maxd + 2; /* two scratch slots, see sp_vm.c */
+    c->maxblocks = fl.maxb;
+    ok = true;
+out:
+    if (fl.depth) sp_free(vm, fl.depth, n * sizeof(int32_t));
+    if (fl.bdepth) sp_free(vm, fl.bdepth, n * sizeof(int32_t));
+    if (fl.work) sp_free(vm, fl.work, n * sizeof(uint32_t));
+    return ok;
+}
+
+/* Run-length (first pc, line) pairs from one line per instruction. */
+static bool build_linetab(sp_VM *vm, sp_Code *c, const int32_t *lines) {
+    if (!lines) return true;
+    size_t runs = 0;
+    for (size_t i = 0; i < c->ncode; i++)
+        if (i == 0 || lines[i] != lines[i - 1]) runs++;
+    if (!copy_array(vm, (void **)&c->linetab, NULL, runs * 2, sizeof(uint32_t))) return false;
+    c->nlinetab = (uint32_t)runs;
+    size_t r = 0;
+    for (size_t i = 0; i < c->ncode; i++)
+        if (i == 0 || lines[i] != lines[i - 1]) {
+            c->linetab[2 * r] = (uint32_t)i;
+            c->linetab[2 * r + 1] = (uint32_t)(lines[i] < 0 ? 0 : lines[i]);
+            r++;
+        }
+    return true;
+}
+
+/* cell2arg: a parameter that is also a cell is copied into its cell at
+ * entry (the classic closure-over-parameter case). */
+static bool build_cell2arg(sp_VM *vm, sp_Code *c) {
+    int nparams = c->argcount + c->kwonlyargcount + !!(c->flags & SP_CO_VARARGS) +
+                  !!(c->flags & SP_CO_VARKW);
+    bool any = false;
+    for (uint32_t i = 0; i < c->ncells && !any; i++)
+        for (int j = 0; j < nparams; j++)
+            if (c->localnames[c->nlocals + i] == c->localnames[j]) any = true;
+    if (!any) return true;
+    if (!copy_array(vm, (void **)&c->cell2arg, NULL, c->ncells, sizeof(int32_t))) return false;
+    for (uint32_t i = 0; i < c->ncells; i++) {
+        c->cell2arg[i] = -1;
+        for (int j = 0; j < nparams; j++)
+            if (c->localnames[c->nlocals + i] == c->localnames[j]) c->cell2arg[i] = j;
+    }
+    return true;
+}
+
+static bool code_fill(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
+    size_t nlp = s->nlocals + s->ncells + s->nfree;
+    if (s->ncode > SP_MAX_OPARG || s->nconsts > SP_MAX_OPARG || s->nnames > SP_MAX_OPARG ||
+        nlp > SP_MAX_OPARG)
+        return bad_code(vm, c, 0, "code too large");
+    int nparams = s->argcount + s->kwonlyargcount + !!(s->flags & SP_CO_VARARGS) +
+                  !!(s->flags & SP_CO_VARKW);
+    if (s->argcount < 0 || s->kwonlyargcount < 0 || s->posonlyargcount < 0 ||
+        s->posonlyargcount > s->argcount || (size_t)nparams > s->nlocals)
+        return bad_code(vm, c, 0, "bad parameter counts");
+    c->argcount = s->argcount, c->posonlyargcount = s->posonlyargcount;
+    c->kwonlyargcount = s->kwonlyargcount, c->flags = s->flags, c->firstline = s->firstline;
+    if (!copy_array(vm, (void **)&c->code, s->code, s->ncode, sizeof *c->code)) return false;
+    c->ncode = (uint32_t)s->ncode;
+    if (!copy_array(vm, (void **)&c->consts, s->consts, s->nconsts, sizeof *c->consts)) return false;
+    c->nconsts = (uint32_t)s->nconsts;
+    for (size_t i = 0; i < s->nconsts; i++)
+        if (!intern_const(vm, &c->consts[i], 0)) return false;
+    if (!copy_array(vm, (void **)&c->names, NULL, s->nnames, sizeof *c->names)) return false;
+    c->nnames = (uint32_t)s->nnames;
+    if (!intern_names(vm, c, c->names, s->names, s->nnames)) return false;
+    if (!copy_array(vm, (void **)&c->localnames, NULL, nlp, sizeof *c->localnames)) return false;
+    c->nlocals = (uint32_t)s->nlocals, c->ncells = (uint32_t)s->ncells, c->nfree = (uint32_t)s->nfree;
+    if (!intern_names(vm, c, c->localnames, s->varnames, s->nlocals) ||
+        !intern_names(vm, c, c->localnames + s->nlocals, s->cellvars, s->ncells) ||
+        !intern_names(vm, c, c->localnames + s->nlocals + s->ncells, s->freevars, s->nfree))
+        return false;
+    if (!build_linetab(vm, c, s->lines) || !build_cell2arg(vm, c) || !verify(vm, c)) return false;
+    size_t fs = SP_FRAME_HDR_SLOTS + (size_t)sp_code_blockslots(c) + nlp + (size_t)c->stacksize;
+    if (fs > SP_MAX_OPARG) return bad_code(vm, c, 0, "frame too large");
+    c->framesize = (int)fs;
+    return true;
+}
+
+sp_Value sp_code_new(sp_VM *vm, const sp_CodeSpec *s) {
+    if (!sp_isstr(s->name) || !sp_isstr(s->qualname) || !sp_isstr(s->filename))
+        return sp_raise(vm, &sp_t_SystemError, "code object needs str names");
+    sp_Code *c = sp_newobj(vm, &sp_t_code, sizeof *c);
+    if (!c) return SP_ERRV;
+    c->name = SP_STR(s->name), c->qualname = SP_STR(s->qualname);
+    c->filename = SP_STR(s->filename);
+    c->source = sp_isstr(s->source) ? s->source : SP_NONEV;
+    /* the partially filled object is garbage on failure; its finalizer
+     * copes with whatever was allocated */
+    return code_fill(vm, c, s) ? sp_objv(c) : SP_ERRV;
+}
+
+/* ================================================================ ids */
+
+/* Ids are a per-VM counter, never the host address: deterministic output
+ * and no pointer leaks.  The table maps live addresses to ids; an entry of
+ * a dead object is inherited by the next object at that address, which
+ * matches CPython's "ids of dead objects may be reused". */
+static uint64_t id_hash(sp_Obj *o) {
+    uint64_t h = (uint64_t)(uintptr_t)o;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    return h ^ (h >> 32);
+}
+
+static bool id_grow(sp_VM *vm, sp_Exec *x) {
+    size_t cap = x->idcap ? x->idcap * 2 : 64, bytes;
+    if (!sp_size_mul(vm, cap, sizeof(sp_IdEnt), &bytes)) return false;
+    sp_IdEnt *t = sp_calloc(vm, bytes);
+    if (!t) return false;
+    for (size_t i = 0; i < x->idcap; i++) {
+        sp_IdEnt *e = &x->ids[i];
+        if (!e->o) continue;
+        size_t j = id_hash(e->o) & (cap - 1);
+        while (t[j].o) j = (j + 1) & (cap - 1);
+        t[j] = *e;
+    }
+    if (x->ids) sp_free(vm, x->ids, x->idcap * sizeof(sp_IdEnt));
+    x->ids = t, x->idcap = cap;
+    return true;
+}
+
+uint64_t sp_obj_id(sp_VM *vm, sp_Obj *o) {
+    sp_Exec *x = sp_exec(vm);
+    if (!x) return 0;
+    if (x->nids * 2 >= x->idcap && !id_grow(vm, x)) return 0;
+    size_t j = id_hash(o) & (x->idcap - 1);
+    while (x->ids[j].o && x->ids[j].o != o) j = (j + 1) & (x->idcap - 1);
+    if (!x->ids[j].o) {
+        x->ids[j].o = o;
+        x->ids[j].id = 0x7f0000100000ull + 0x30 * ++x->nextid; /* looks like an address */
+        x->nids++;
+    }
+    return x->ids[j].id;
+}
+
+/* ================================================================ cells */
+
+static void cell_traverse(sp_VM *vm, sp_Obj *o) { sp_gc_markv(vm, ((sp_Cell *)o)->v); }
+
+static sp_Value cell_repr(sp_VM *vm, sp_Value self) {
+    sp_Cell *c = SP_AS(sp_Cell, self);
+    if (sp_isnull(c->v)) return sp_fmt(vm, "<cell at 0x%llx: empty>", (unsigned long long)sp_obj_id(vm, &c->h));
+    return sp_fmt(vm, "<cell at 0x%llx: %s object>", (unsigned long long)sp_obj_id(vm, &c->h),
+                  sp_typename(c->v));
+}
+
+sp_Type sp_t_cell = {
+    .h = SP_STATIC_HDR(&sp_t_type),
+    .name = "cell",
+    .base = &sp_t_object,
+    .traverse = cell_traverse,
+    .repr = cell_repr,
+};
+
+sp_Value sp_cell_new(sp_VM *vm, sp_Value v) {
+    sp_Cell *c = sp_newobj(vm, &sp_t_cell, sizeof *c);
+    if (!c) return SP_ERRV;
+    c->v = v;
+    return sp_objv(c);
+}
+
+/* ================================================================ functions */
+
+static void func_traverse(sp_VM *vm, sp_Obj *o) {
+    sp_Func *f = (sp_Func *)o;
+    sp_gc_marko(vm, &f->code->h);
+    sp_gc_marko(vm, (sp_Obj *)f->globals);
+    sp_gc_marko(vm, (sp_Obj *)f->name);
+    sp_gc_marko(vm, (sp_Obj *)f->qualname);
+    sp_gc_markv(vm, f->defaults);
+    sp_gc_markv(vm, f->kwdefaults);
+    sp_gc_markv(vm, f->closure);
+    sp_gc_markv(vm, f->doc);
+    sp_gc_markv(vm, f->module);
+    sp_gc_marko(vm, (sp_Obj *)f->dict);
+}
+
+sp_Value sp_func_new(sp_VM *vm, sp_Code *code, sp_Dict *globals) {
+    sp_Func *f = sp_newobj(vm, &sp_t_function, sizeof *f);
+    if (!f) return SP_ERRV;
+    f->code = code, f->globals = globals;
+    f->name = code->name, f->qualname = code->qualname;
+    f->defaults = f->kwdefaults = f->closure = SP_NULLV;
+    f->doc = (code->flags & SP_CO_HASDOC) && code->nconsts && sp_isstr(code->consts[0])
+                 ? code->consts[0] : SP_NONEV;
+    sp_Value nm = sp_str_intern_cstr(vm, "__name__");
+    if (sp_iserr(nm)) return nm;
+    f->module = sp_dict_gets(globals, SP_STR(nm));
+    if (sp_isnull(f->module)) f->module = SP_NONEV;
+    return sp_objv(f);
+}
+
+static sp_Value func_repr(sp_VM *vm, sp_Value self) {
+    sp_Func *f = SP_AS(sp_Func, self);
+    return sp_fmt(vm, "<function %U at 0x%llx>", f->qualname, (unsigned long long)sp_obj_id(vm, &f->h));
+}
+
+static sp_Value func_call(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
+    return sp_vm_call(vm, SP_AS(sp_Func, self), args, nargs, kw);
+}
+
+static sp_Value opt_none(sp_Value v) { return sp_isnull(v) ? SP_NONEV : v; }
+
+/* Only harmless attributes: never __globals__, __code__, __closure__ or
+ * __builtins__ (they would be ways out of the sandbox). */
+static sp_Value func_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
+    sp_Func *f = SP_AS(sp_Func, self);
+    if (name->len > 4 && name->data[0] == '_' && name->data[1] == '_') {
+        if (sp_str_eqc(name, "__name__")) return sp_objv(f->name);
+        if (sp_str_eqc(name, "__qualname__")) return sp_objv(f->qualname);
+        if (sp_str_eqc(name, "__doc__")) return f->doc;
+        if (sp_str_eqc(name, "__module__")) return f->module;
+        if (sp_str_eqc(name, "__defaults__")) return opt_none(f->defaults);
+        if (sp_str_eqc(name, "__kwdefaults__")) return opt_none(f->kwdefaults);
+        if (sp_str_eqc(name, "__dict__")) {
+            if (!f->dict) {
+                sp_Value d = sp_dict_new(vm);
+                if (sp_iserr(d)) return d;
+                f->dict = SP_DICT(d);
+            }
+            return sp_objv(f->dict);
+        }
+    }
+    if (f->dict) {
+        sp_Value v = sp_dict_gets(f->dict, name);
+        if (!sp_isnull(v)) return v;
+    }
+    return sp_generic_getattr(vm, self, name);
+}
+
+static bool set_str_attr(sp_VM *vm, sp_Str **slot, sp_Value v, const char *what) {
+    if (!sp_isstr(v)) {
+        sp_raise(vm, &sp_t_TypeError, "%s must be set to a string object", what);
+        return false;
+    }
+    *slot = SP_STR(v);
+    return true;
+}
+
+static bool func_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
+    sp_Func *f = SP_AS(sp_Func, self);
+    static const char *const ro[] = {"__globals__", "__code__", "__closure__", "__builtins__", NULL};
+    for (int i = 0; ro[i]; i++)
+        if (sp_str_eqc(name, ro[i])) {
+            sp_raise(vm, &sp_t_AttributeError, "readonly attribute");
+            return false;
+        }
+    bool del = sp_isnull(v);
+    if (sp_str_eqc(name, "__name__") || sp_str_eqc(name, "__qualname__")) {
+        if (del) v = SP_NONEV;
+        return set_str_attr(vm, sp_str_eqc(name, "__name__") ? &f->name : &f->qualname, v,
+                            name->data);
+    }
+    if (sp_str_eqc(name, "__doc__")) return f->doc = del ? SP_NONEV : v, true;
+    if (sp_str_eqc(name, "__module__")) return f->module = del ? SP_NONEV : v, true;
+    if (sp_str_eqc(name, "__defaults__") || sp_str_eqc(name, "__kwdefaults__")) {
+        bool kwd = name->data[2] == 'k';
+        if (del || sp_isnone(v)) v = SP_NULLV;
+        else if (!(kwd ? sp_isdict(v) : sp_istuple(v))) {
+            sp_raise(vm, &sp_t_TypeError, "%s must be set to a %s object", name->data,
+                     kwd ? "dict" : "tuple");
+            return false;
+        }
+        *(kwd ? &f->kwdefaults : &f->defaults) = v;
+        return true;
+    }
+    if (!f->dict) {
+        if (del) goto missing;
+        sp_Value d = sp_dict_new(vm);
+        if (sp_iserr(d)) return false;
+        f->dict = SP_DICT(d);
+    }
+    if (!del) return sp_dict_sets(vm, f->dict, name, v);
+    int r = sp_dict_del(vm, f->dict, sp_objv(name));
+    if (r != 0) return r > 0;
+missing:
+    sp_raise(vm, &sp_t_AttributeError, "'function' object has no attribute '%U'", name);
+    return false;
+}
+
+sp_Type sp_t_function = {
+    .h = SP_STATIC_HDR(&sp_t_type),
+    .name = "function",
+    .base = &sp_t_object,
+    .traverse = func_traverse,
+    .call = func_call,
+    .repr = func_repr,
+    .getattr = func_getattr,
+    .setattr = func_setattr,
+};
+
+/* ================================================================ binding */
+
+/* "'a'", "'a' and 'b'", "'a', 'b', and 'c'" as CPython lists names. */
+static bool add_names(sp_Buf *b, sp_Str **names, const int *idx, int n) {
+    for (int i = 0; i < n; i++) {
+        const char *sep = i == 0 ? "" : n == 2 ? " and " : i == n - 1 ? ", and " : ", ";
+        if (!sp_buf_adds(b, sep) || !sp_buf_addc(b, '\'') ||
+            !sp_buf_add(b, names[idx[i]]->data, names[idx[i]]->len) || !sp_buf_addc(b, '\''))
+            return false;
+    }
+    return true;
+}
+
+/* Missing parameters among localsplus[start, end) (kwonly: those without
+ * a kw default were left NULL by the caller). */
+static bool missing_args(sp_VM *vm, sp_Func *f, sp_Value *L, int start, int end, bool kwonly) {
+    sp_Code *c = f->code;
+    int idx[64], n = 0, total = 0;
+    for (int i = start; i < end; i++)
+        if (sp_isnull(L[i])) {
+            if (n < 64) idx[n++] = i;
+            total++;
+        }
+    sp_Buf b;
+    sp_buf_init(vm, &b);
+    bool ok = sp_buf_addf(&b, "%s() missing %d required %s argument%s: ", f->qualname->data,
+                          total, kwonly ? "keyword-only" : "positional", total == 1 ? "" : "s") &&
+              add_names(&b, c->localnames, idx, n);
+    sp_Value msg = ok ? sp_buf_tostr(&b) : (sp_buf_free(&b), SP_ERRV);
+    if (!sp_iserr(msg)) sp_raise(vm, &sp_t_TypeError, "%S", msg);
+    return false;
+}
+
+static bool too_many_positional(sp_VM *vm, sp_Func *f, sp_Value *L, int given) {
+    sp_Code *c = f->code;
+    int kwonly_given = 0;
+    for (int i = c->argcount; i < c->argcount + c->kwonlyargcount; i++)
+        kwonly_given += !sp_isnull(L[i]);
+    int defcount = sp_istuple(f->defaults) ? (int)SP_TUPLE(f->defaults)->n : 0;
+    char sig[64], kwsig[96] = "";
+    bool plural;
+    if (defcount) {
+        int atleast = c->argcount - defcount;
+        snprintf(sig, sizeof sig, "from %d to %d", atleast < 0 ? 0 : atleast, c->argcount);
+        plural = true;
+    } else {
+        snprintf(sig, sizeof sig, "%d", c->argcount);
+        plural = c->argcount != 1;
+    }
+    if (kwonly_given)
+        snprintf(kwsig, sizeof kwsig, " positional argument%s (and %d keyword-only argument%s)",
+                 given != 1 ? "s" : "", kwonly_given, kwonly_given != 1 ? "s" : "");
+    sp_raise(vm, &sp_t_TypeError, "%U() takes %s positional argument%s but %d%s %s given",
+             f->qualname, sig, plural ? "s" : "", given, kwsig,
+             given == 1 && !kwonly_given ? "was" : "were");
+    return false;
+}
+
+static int find_param(sp_Code *c, sp_Str *name, int start, int end) {
+    for (int i = start; i < end; i++)
+        if (c->localnames[i] == name) return i;
+    for (int i = start; i < end; i++)
+        if (sp_str_eq(c->localnames[i], name)) return i;
+    return -1;
+}
+
+/* No **kwargs and a keyword matched nothing: maybe it names a
+ * positional-only parameter (CPython lists all such keywords). */
+static bool bad_keyword(sp_VM *vm, sp_Func *f, sp_Tuple *kw, sp_Str *name) {
+    sp_Code *c = f->code;
+    sp_Buf b;
+    sp_buf_init(vm, &b);
+    int n = 0;
+    for (size_t j = 0; j < kw->n; j++) {
+        sp_Str *k = SP_STR(kw->items[j]);
+        if (find_param(c, k, 0, c->posonlyargcount) < 0) continue;
+        if ((n++ && !sp_buf_adds(&b, ", ")) || !sp_buf_add(&b, k->data, k->len)) {
+            sp_buf_free(&b);
+            return false;
+        }
+    }
+    if (!n) {
+        sp_buf_free(&b);
+        sp_raise(vm, &sp_t_TypeError, "%U() got an unexpected keyword argument '%U'", f->qualname, name);
+        return false;
+    }
+    sp_Value s = sp_buf_tostr(&b);
+    if (!sp_iserr(s))
+        sp_raise(vm, &sp_t_TypeError,
+                 "%U() got some positional-only arguments passed as keyword arguments: '%S'",
+                 f->qualname, s);
+    return false;
+}
+
+/* Keyword arguments into parameters or the **kwargs dict. */
+static bool bind_keywords(sp_VM *vm, sp_Func *f, sp_Value *L, sp_Value *kwvals, sp_Tuple *kw,
+                          sp_Dict *kwdict) {
+    sp_Code *c = f->code;
+    int total = c->argcount + c->kwonlyargcount;
+    for (size_t j = 0; j < kw->n; j++) {
+        if (!sp_isstr(kw->items[j])) {
+            sp_raise(vm, &sp_t_TypeError, "keywords must be strings");
+            return false;
+        }
+        sp_Str *name = SP_STR(kw->items[j]);
+        int i = find_param(c, name, c->posonlyargcount, total);
+        if (i < 0) {
+            if (!kwdict) return bad_keyword(vm, f, kw, name);
+            if (!sp_dict_sets(vm, kwdict, name, kwvals[j])) return false;
+            continue;
+        }
+        if (!sp_isnull(L[i])) {
+            sp_raise(vm, &sp_t_TypeError, "%U() got multiple values for argument '%U'", f->qualname, name);
+            return false;
+        }
+        L[i] = kwvals[j];
+    }
+    return true;
+}
+
+/* Defaults, then the missing-argument errors (CPython's order). */
+static bool bind_defaults(sp_VM *vm, sp_Func *f, sp_Value *L, int nargs) {
+    sp_Code *c = f->code;
+    if (nargs < c->argcount) {
+        sp_Tuple *d = sp_istuple(f->defaults) ? SP_TUPLE(f->defaults) : NULL;
+        int64_t defcount = d ? (int64_t)d->n : 0, m = c->argcount - defcount;
+        for (int64_t i = nargs; i < m; i++)
+            if (sp_isnull(L[i])) return missing_args(vm, f, L, 0, (int)m, false);
+        for (int64_t i = nargs > m ? nargs - m : 0; i < defcount; i++)
+            if (sp_isnull(L[m + i])) L[m + i] = d->items[i];
+    }
+    int end = c->argcount + c->kwonlyargcount;
+    bool missing = false;
+    for (int i = c->argcount; i < end; i++) {
+        if (!sp_isnull(L[i])) continue;
+        sp_Value v = sp_isdict(f->kwdefaults) ? sp_dict_gets(SP_DICT(f->kwdefaults), c->localnames[i])
+                                              : SP_NULLV;
+        if (sp_isnull(v)) missing = true;
+        L[i] = v;
+    }
+    return missing ? missing_args(vm, f, L, c->argcount, end, true) : true;
+}
+
+/* Binds args into L[0..nparams) (all SP_NULL on entry). */
+static bool bind_args(sp_VM *vm, sp_Func *f, sp_Value *L, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Code *c = f->code;
+    int total = c->argcount + c->kwonlyargcount, n = nargs < c->argcount ? nargs : c->argcount;
+    if (n) memcpy(L, args, (size_t)n * sizeof *L);
+    int slot = total;
+    if (c->flags & SP_CO_VARARGS) {
+        sp_Value t = nargs > n ? sp_tuple_pack(vm, (size_t)(nargs - n), args + n)
+                               : sp_objv(&sp_empty_tuple);
+        if (sp_iserr(t)) return false;
+        L[slot++] = t;
+    }
+    sp_Dict *kwdict = NULL;
+    if (c->flags & SP_CO_VARKW) {
+        sp_Value d = sp_dict_new(vm);
+        if (sp_iserr(d)) return false;
+        kwdict = SP_DICT(d);
+        L[slot] = d;
+    }
+    if (kw && kw->n && !bind_keywords(vm, f, L, args + nargs, kw, kwdict)) return false;
+    if (nargs > c->argcount && !(c->flags & SP_CO_VARARGS))
+        return too_many_positional(vm, f, L, nargs);
+    return bind_defaults(vm, f, L, nargs);
+}
+
+void sp_frame_init_module(sp_Frame *fr, sp_Code *c, sp_Dict *globals, sp_Dict *locals) {
+    fr->code = c;
+    fr->func = NULL;
+    fr->globals = globals;
+    fr->locals = locals;
+    fr->ip = c->code;
+    fr->gen = NULL;
+    fr->result = SP_NULLV;
+    fr->nblocks = 0;
+    fr->retmode = 0;
+    sp_Value *L = sp_frame_locals(fr);
+    size_t nlp = (size_t)c->nlocals + c->ncells + c->nfree;
+    for (size_t i = 0; i < nlp; i++) L[i] = SP_NULLV;
+    fr->stack = fr->sp = L + nlp;
+}
+
+bool sp_frame_init(sp_VM *vm, sp_Frame *fr, sp_Func *f, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Code *c = f->code;
+    sp_frame_init_module(fr, c, f->globals, NULL);
+    fr->func = f;
+    sp_Value *L = sp_frame_locals(fr);
+    bool simple = !kw && nargs == c->argcount && !c->kwonlyargcount &&
+                  !(c->flags & (SP_CO_VARARGS | SP_CO_VARKW));
+    if (simple) { /* the common case */
+        if (nargs) memcpy(L, args, (size_t)nargs * sizeof *L);
+    } else if (!bind_args(vm, f, L, args, nargs, kw)) {
+        return false;
+    }
+    for (uint32_t i = 0; i < c->ncells; i++) {
+        int a = c->cell2arg ? c->cell2arg[i] : -1;
+        sp_Value cell = sp_cell_new(vm, a >= 0 ? L[a] : SP_NULLV);
+        if (sp_iserr(cell)) return false;
+        L[c->nlocals + i] = cell;
+    }
+    if (c->nfree) {
+        sp_Tuple *cl = sp_istuple(f->closure) ? SP_TUPLE(f->closure) : NULL;
+        if (!cl || cl->n != c->nfree) {
+            sp_raise(vm, &sp_t_SystemError, "bad closure for %U", f->qualname);
+            return false;
+        }
+        memcpy(L + c->nlocals + c->ncells, cl->items, c->nfree * sizeof *L); /* nfree > 0 */
+    }
+    return true;
+}

@@ -1,0 +1,653 @@
+/* sp_lex.c - tokenizer (CPython 3.11 tokenizer.c semantics and messages).
+ *
+ * Linear in the input: every byte is looked at a bounded number of times.
+ * Errors are raised as soon as the offending token is requested, as
+ * CPython's tokenizer does, so an earlier parse error wins. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "sp_lex.h"
+#include "sp_unidata.h"
+
+static const char *const tok_names[T_COUNT_] = {
+    "ENDMARKER", "NEWLINE", "INDENT", "DEDENT", "NAME", "NUMBER", "STRING",
+    "(", ")", "[", "]", "{", "}", ":", ",", ";", "+", "-", "*", "/", "|", "&", "<", ">",
+    "=", ".", "%", "==", "!=", "<=", ">=", "~", "^", "<<", ">>", "**", "+=", "-=", "*=",
+    "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//", "//=", "@", "@=", "->",
+    "...", ":=",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
+    "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
+    "raise", "return", "try", "while", "with", "yield",
+};
+
+const char *sp_tok_name(int kind) {
+    return kind >= 0 && kind < T_COUNT_ ? tok_names[kind] : "?";
+}
+
+/* ------------------------------------------------------------- errors */
+
+static size_t count_chars(const char *s, size_t n) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* [*ls, *le) = the bytes of line `line` (1-based) without its newline. */
+static bool find_line(const char *src, size_t n, int line, size_t *ls, size_t *le) {
+    size_t i = 0;
+    for (int l = 1; l < line; l++) {
+        const char *nl = memchr(src + i, '\n', n - i);
+        if (!nl) return false;
+        i = (size_t)(nl - src) + 1;
+    }
+    size_t e = i;
+    while (e < n && src[e] != '\n' && src[e] != '\r') e++;
+    *ls = i;
+    *le = e;
+    return true;
+}
+
+static sp_Value offset_val(const char *ln, size_t len, int col) {
+    if (col < 0) return sp_int(col);
+    size_t c = (size_t)col < len ? (size_t)col : len;
+    return sp_int((int64_t)count_chars(ln, c) + 1 + ((size_t)col > len ? (int64_t)col - (int64_t)len : 0));
+}
+
+sp_Value sp_synerr_new(sp_VM *vm, sp_Type *type, const char *filename, const char *src,
+                       size_t n, int line, int col, int end_line, int end_col, const char *msg) {
+    size_t ls = 0, le = 0, els = 0, ele = 0;
+    bool have = src && line > 0 && find_line(src, n, line, &ls, &le);
+    bool ehave = src && end_line > 0 && find_line(src, n, end_line, &els, &ele);
+    sp_Value items[6];
+    items[0] = sp_str_cstr(vm, filename ? filename : "<string>");
+    if (sp_iserr(items[0])) return SP_ERRV;
+    items[1] = line > 0 ? sp_int(line) : SP_NONEV;
+    items[2] = have ? offset_val(src + ls, le - ls, col) : (line > 0 ? sp_int(col + 1) : SP_NONEV);
+    items[3] = SP_NONEV;
+    if (have) {
+        sp_Buf b;
+        sp_buf_init(vm, &b);
+        if (!sp_buf_add(&b, src + ls, le - ls) || !sp_buf_addc(&b, '\n')) {
+            sp_buf_free(&b);
+            return SP_ERRV;
+        }
+        items[3] = sp_buf_tostr(&b);
+        if (sp_iserr(items[3])) return SP_ERRV;
+    }
+    items[4] = end_line > 0 ? sp_int(end_line) : SP_NONEV;
+    items[5] = ehave ? offset_val(src + els, ele - els, end_col)
+                     : (end_line > 0 ? sp_int(end_col < 0 ? end_col : end_col + 1) : SP_NONEV);
+    sp_Value loc = sp_tuple_pack(vm, 6, items);
+    if (sp_iserr(loc)) return SP_ERRV;
+    sp_Value args[2];
+    args[0] = sp_str_cstr(vm, msg);
+    if (sp_iserr(args[0])) return SP_ERRV;
+    args[1] = loc;
+    sp_Value tup = sp_tuple_pack(vm, 2, args);
+    if (sp_iserr(tup)) return SP_ERRV;
+    return sp_exc_new(vm, type, tup);
+}
+
+void sp_lex_raise(sp_Lex *L, sp_Type *type, int line, int col, int end_line, int end_col,
+                  const char *fmt, ...) {
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    char *msg = small;
+    size_t sz = 0;
+    if (k >= (int)sizeof small) {
+        sz = (size_t)k + 1;
+        msg = sp_malloc(L->vm, sz);
+        if (!msg) return;
+        va_start(ap, fmt);
+        vsnprintf(msg, sz, fmt, ap);
+        va_end(ap);
+    } else if (k < 0) {
+        small[0] = 0;
+    }
+    sp_Value e = sp_synerr_new(L->vm, type, L->filename, L->fullsrc, L->fulln, line, col,
+                               end_line, end_col, msg);
+    if (msg != small) sp_free(L->vm, msg, sz);
+    if (!sp_iserr(e)) sp_raisev(L->vm, e);
+}
+
+/* Error positioned as CPython's tokenizer does it: the offset is the
+ * number of characters before `pos` on the current line. */
+static bool err_at(sp_Lex *L, size_t pos, const char *msg) {
+    int col = (int)(pos - L->line_start) - 1;
+    if (col < 0) col = 0;
+    sp_lex_raise(L, &sp_t_SyntaxError, L->line, col, L->line, col, "%s", msg);
+    return false;
+}
+
+/* ------------------------------------------------------------- init */
+
+void sp_lex_init(sp_Lex *L, sp_VM *vm, const char *src, size_t n, const char *filename) {
+    memset(L, 0, offsetof(sp_Lex, paren));
+    L->vm = vm;
+    L->src = L->fullsrc = src;
+    L->n = L->fulln = n;
+    L->line = 1;
+    L->filename = filename;
+    L->at_bol = true;
+}
+
+void sp_lex_init_sub(sp_Lex *L, const sp_Lex *parent, size_t start, size_t end, int line,
+                     size_t line_start) {
+    memset(L, 0, offsetof(sp_Lex, paren));
+    L->vm = parent->vm;
+    L->src = parent->fullsrc;
+    L->fullsrc = parent->fullsrc;
+    L->fulln = parent->fulln;
+    L->n = end;
+    L->pos = start;
+    L->line = line;
+    L->line_start = line_start;
+    L->filename = parent->filename;
+    L->no_indent = true;
+    L->level = 1; /* as if wrapped in "(...)", like CPython does */
+    L->paren[0] = '(';
+}
+
+/* ------------------------------------------------------------- helpers */
+
+static inline int cur(sp_Lex *L) { return L->pos < L->n ? (unsigned char)L->src[L->pos] : -1; }
+static inline int peekc(sp_Lex *L, size_t k) {
+    return L->pos + k < L->n ? (unsigned char)L->src[L->pos + k] : -1;
+}
+static inline bool is_id_start(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
+}
+static inline bool is_id_char(int c) { return is_id_start(c) || (c >= '0' && c <= '9'); }
+static inline bool is_digit(int c) { return c >= '0' && c <= '9'; }
+
+/* Consume a newline ("\n", "\r\n" or "\r") at pos; true if there was one. */
+static bool eat_newline(sp_Lex *L) {
+    int c = cur(L);
+    if (c == '\r') {
+        L->pos++;
+        if (cur(L) == '\n') L->pos++;
+    } else if (c == '\n') {
+        L->pos++;
+    } else {
+        return false;
+    }
+    L->line++;
+    L->line_start = L->pos;
+    return true;
+}
+
+static void tok_begin(sp_Lex *L, sp_Tok *t, int kind) {
+    memset(t, 0, sizeof *t);
+    t->kind = kind;
+    t->start = L->pos;
+    t->line = t->end_line = L->line;
+    t->col = t->end_col = (int)(L->pos - L->line_start);
+    t->level = L->level;
+}
+static void tok_end(sp_Lex *L, sp_Tok *t) {
+    t->end = L->pos;
+    t->end_line = L->line;
+    t->end_col = (int)(L->pos - L->line_start);
+}
+
+/* ------------------------------------------------------------- indentation */
+
+static bool indent_error(sp_Lex *L, sp_Type *type, size_t pos, const char *msg) {
+    (void)pos;
+    size_t e = L->pos;
+    while (e < L->n && L->src[e] != '\n' && L->src[e] != '\r') e++;
+    if (type == &sp_t_IndentationError && msg[0] == 'u')
+        sp_lex_raise(L, type, L->line, (int)(e - L->line_start), L->line, -1, "%s", msg);
+    else
+        sp_lex_raise(L, type, L->line, 0, L->line, type == &sp_t_TabError ? -2 : -2, "%s", msg);
+    return false;
+}
+
+/* At the start of a logical line: measure the indentation and queue
+ * INDENT/DEDENT tokens (CPython's algorithm, including the tab-size-1
+ * "alt" column for TabError).  Blank and comment-only lines are skipped. */
+static bool do_indent(sp_Lex *L) {
+    int col = 0, alt = 0;
+    for (;;) {
+        int c = cur(L);
+        if (c == ' ') col++, alt++;
+        else if (c == '\t') col = (col / 8 + 1) * 8, alt++;
+        else if (c == '\f') col = alt = 0;
+        else break;
+        L->pos++;
+    }
+    int c = cur(L);
+    if (c == '#' || c == '\n' || c == '\r' || c == -1) return true; /* blank line */
+    if (c == '\\') return true; /* continuation: CPython treats it as part of the line */
+    L->at_bol = false;
+    int top = L->nindent;
+    if (col == L->indent[top]) {
+        if (alt != L->altindent[top])
+            return indent_error(L, &sp_t_TabError, L->pos, "inconsistent use of tabs and spaces in indentation");
+    } else if (col > L->indent[top]) {
+        if (top + 1 >= SP_MAX_INDENT)
+            return indent_error(L, &sp_t_IndentationError, L->pos, "too many levels of indentation");
+        if (alt <= L->altindent[top])
+            return indent_error(L, &sp_t_TabError, L->pos, "inconsistent use of tabs and spaces in indentation");
+        L->nindent++;
+        L->indent[L->nindent] = col;
+        L->altindent[L->nindent] = alt;
+        L->pending = 1;
+    } else {
+        int k = 0;
+        while (L->nindent > 0 && col < L->indent[L->nindent]) L->nindent--, k++;
+        if (col != L->indent[L->nindent])
+            return indent_error(L, &sp_t_IndentationError, L->pos, "unindent does not match any outer indentation level");
+        if (alt != L->altindent[L->nindent])
+            return indent_error(L, &sp_t_TabError, L->pos, "inconsistent use of tabs and spaces in indentation");
+        L->pending = -k;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------- numbers */
+
+/* Digits with single underscores between them; `ok` tests one digit. */
+static bool digit_run(sp_Lex *L, bool (*ok)(int), const char *kind) {
+    for (;;) {
+        while (ok(cur(L))) L->pos++;
+        if (cur(L) != '_') return true;
+        L->pos++;
+        if (!ok(cur(L))) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "invalid %s literal", kind);
+            return err_at(L, L->pos, msg);
+        }
+    }
+}
+static bool dec_ok(int c) { return is_digit(c); }
+static bool hex_ok(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static bool oct_ok(int c) { return c >= '0' && c <= '7'; }
+static bool bin_ok(int c) { return c == '0' || c == '1'; }
+
+/* CPython's verify_end_of_number: a number directly followed by a name
+ * character is an error, except for the keywords that may follow it. */
+static bool end_of_number(sp_Lex *L, const char *kind) {
+    int c = cur(L);
+    if (!is_id_char(c)) return true;
+    static const char *const ok[] = {"and", "else", "for", "if", "in", "is", "not", "or", NULL};
+    for (int i = 0; ok[i]; i++) {
+        size_t k = strlen(ok[i]);
+        if (L->pos + k <= L->n && memcmp(L->src + L->pos, ok[i], k) == 0) return true;
+    }
+    char msg[64];
+    snprintf(msg, sizeof msg, "invalid %s literal", kind);
+    return err_at(L, L->pos, msg);
+}
+
+static bool radix_number(sp_Lex *L, sp_Tok *t, bool (*ok)(int), const char *kind) {
+    L->pos += 2; /* 0x */
+    for (;;) {
+        if (cur(L) == '_') L->pos++;
+        if (!ok(cur(L))) {
+            int c = cur(L);
+            if (is_digit(c) && ok != hex_ok) {
+                char msg[64];
+                snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", c, kind);
+                return err_at(L, L->pos + 1, msg);
+            }
+            char msg[64];
+            snprintf(msg, sizeof msg, "invalid %s literal", kind);
+            return err_at(L, L->pos, msg);
+        }
+        while (ok(cur(L))) L->pos++;
+        if (cur(L) != '_') break;
+    }
+    int c = cur(L);
+    if (is_digit(c)) { /* e.g. 0b12 */
+        char msg[64];
+        snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", c, kind);
+        return err_at(L, L->pos + 1, msg);
+    }
+    t->sub = SP_NUM_INT;
+    return end_of_number(L, kind);
+}
+
+/* Fraction, exponent and imaginary suffix after the integer part. */
+static bool number_tail(sp_Lex *L, sp_Tok *t, bool frac) {
+    if (frac || cur(L) == '.') {
+        if (!frac) L->pos++;
+        t->sub = SP_NUM_FLOAT;
+        if (is_digit(cur(L)) && !digit_run(L, dec_ok, "decimal")) return false;
+    }
+    int c = cur(L);
+    if (c == 'e' || c == 'E') {
+        size_t save = L->pos;
+        L->pos++;
+        if (cur(L) == '+' || cur(L) == '-') L->pos++;
+        if (!is_digit(cur(L))) {
+            L->pos = save;
+            return err_at(L, L->pos, "invalid decimal literal");
+        }
+        if (!digit_run(L, dec_ok, "decimal")) return false;
+        t->sub = SP_NUM_FLOAT;
+    }
+    c = cur(L);
+    if (c == 'j' || c == 'J') {
+        L->pos++;
+        t->sub = SP_NUM_IMAG;
+        return end_of_number(L, "imaginary");
+    }
+    return end_of_number(L, "decimal");
+}
+
+static bool lex_number(sp_Lex *L, sp_Tok *t) {
+    int c = cur(L);
+    if (c == '.') { /* .5 */
+        L->pos++;
+        return digit_run(L, dec_ok, "decimal") && number_tail(L, t, true);
+    }
+    if (c == '0') {
+        int d = peekc(L, 1);
+        if (d == 'x' || d == 'X') return radix_number(L, t, hex_ok, "hexadecimal");
+        if (d == 'o' || d == 'O') return radix_number(L, t, oct_ok, "octal");
+        if (d == 'b' || d == 'B') return radix_number(L, t, bin_ok, "binary");
+        /* leading zeros: only 0s, unless it turns out to be a float */
+        bool nonzero = false;
+        size_t zeros_end = 0;
+        for (;;) {
+            while (cur(L) == '0') L->pos++;
+            zeros_end = L->pos;
+            if (is_digit(cur(L))) {
+                nonzero = true;
+                if (!digit_run(L, dec_ok, "decimal")) return false;
+            }
+            if (cur(L) != '_') break;
+            L->pos++;
+            if (!is_digit(cur(L))) return err_at(L, L->pos, "invalid decimal literal");
+        }
+        (void)zeros_end;
+        int e = cur(L);
+        if (e == '.' || e == 'e' || e == 'E' || e == 'j' || e == 'J') return number_tail(L, t, false);
+        if (nonzero) {
+            sp_lex_raise(L, &sp_t_SyntaxError, L->line, (int)(t->start - L->line_start),
+                         L->line, (int)(t->start - L->line_start) + 1,
+                         "leading zeros in decimal integer literals are not permitted; "
+                         "use an 0o prefix for octal integers");
+            return false;
+        }
+        t->sub = SP_NUM_INT;
+        return end_of_number(L, "decimal");
+    }
+    return digit_run(L, dec_ok, "decimal") && number_tail(L, t, false);
+}
+
+/* ------------------------------------------------------------- strings */
+
+/* pos is at the opening quote; t->sub holds the prefix flags. */
+static bool lex_string(sp_Lex *L, sp_Tok *t) {
+    int q = cur(L);
+    bool triple = peekc(L, 1) == q && peekc(L, 2) == q;
+    size_t ql = triple ? 3 : 1;
+    L->pos += ql;
+    t->body = L->pos;
+    for (;;) {
+        int c = cur(L);
+        if (c == -1 || (!triple && (c == '\n' || c == '\r'))) {
+            int sl = t->line, sc = t->col;
+            if (triple)
+                sp_lex_raise(L, &sp_t_SyntaxError, sl, sc, sl, sc,
+                             "unterminated triple-quoted string literal (detected at line %d)", L->line);
+            else
+                sp_lex_raise(L, &sp_t_SyntaxError, sl, sc, sl, sc,
+                             "unterminated string literal (detected at line %d)", L->line);
+            return false;
+        }
+        if (c == '\\') {
+            L->pos++;
+            if (!eat_newline(L) && cur(L) != -1) L->pos++;
+            continue;
+        }
+        if (c == '\n' || c == '\r') {
+            eat_newline(L);
+            continue;
+        }
+        if (c == q && (!triple || (peekc(L, 1) == q && peekc(L, 2) == q))) {
+            t->body_end = L->pos;
+            L->pos += ql;
+            return true;
+        }
+        L->pos++;
+    }
+}
+
+/* If the identifier [s, s+k) is a valid string prefix, its SP_STR_* flags
+ * (SP_STR_U alone for "u"), else -1. */
+static int string_prefix(const char *s, size_t k) {
+    int f = 0;
+    if (k > 2) return -1;
+    for (size_t i = 0; i < k; i++) {
+        int c = s[i] | 0x20, bit;
+        if (c == 'r') bit = SP_STR_RAW;
+        else if (c == 'b') bit = SP_STR_BYTES;
+        else if (c == 'f') bit = SP_STR_F;
+        else if (c == 'u') bit = SP_STR_U;
+        else return -1;
+        if (f & bit) return -1;
+        f |= bit;
+    }
+    if ((f & SP_STR_U) && k > 1) return -1;
+    if ((f & SP_STR_BYTES) && (f & SP_STR_F)) return -1;
+    return f;
+}
+
+static int keyword(const char *s, size_t k) {
+    for (int i = T_KW_FIRST_; i < T_COUNT_; i++)
+        if (strlen(tok_names[i]) == k && memcmp(tok_names[i], s, k) == 0) return i;
+    return T_NAME;
+}
+
+/* ------------------------------------------------------------- operators */
+
+static int op3(const char *s) {
+    static const struct { char s[4]; int k; } t[] = {
+        {"**=", T_DOUBLESTAREQUAL}, {"//=", T_DOUBLESLASHEQUAL}, {">>=", T_RIGHTSHIFTEQUAL},
+        {"<<=", T_LEFTSHIFTEQUAL}, {"...", T_ELLIPSIS}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (memcmp(s, t[i].s, 3) == 0) return t[i].k;
+    return 0;
+}
+static int op2(const char *s) {
+    static const struct { char s[3]; int k; } t[] = {
+        {"==", T_EQEQUAL}, {"!=", T_NOTEQUAL}, {"<=", T_LESSEQUAL}, {">=", T_GREATEREQUAL},
+        {"<<", T_LEFTSHIFT}, {">>", T_RIGHTSHIFT}, {"**", T_DOUBLESTAR}, {"+=", T_PLUSEQUAL},
+        {"-=", T_MINEQUAL}, {"*=", T_STAREQUAL}, {"/=", T_SLASHEQUAL}, {"%=", T_PERCENTEQUAL},
+        {"&=", T_AMPEREQUAL}, {"|=", T_VBAREQUAL}, {"^=", T_CIRCUMFLEXEQUAL},
+        {"//", T_DOUBLESLASH}, {"@=", T_ATEQUAL}, {"->", T_RARROW}, {":=", T_COLONEQUAL}};
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (s[0] == t[i].s[0] && s[1] == t[i].s[1]) return t[i].k;
+    return 0;
+}
+static int op1(int c) {
+    static const char chars[] = "()[]{}:,;+-*/|&<>=.%~^@";
+    static const int kinds[] = {T_LPAR, T_RPAR, T_LSQB, T_RSQB, T_LBRACE, T_RBRACE, T_COLON,
+                                T_COMMA, T_SEMI, T_PLUS, T_MINUS, T_STAR, T_SLASH, T_VBAR,
+                                T_AMPER, T_LESS, T_GREATER, T_EQUAL, T_DOT, T_PERCENT,
+                                T_TILDE, T_CIRCUMFLEX, T_AT};
+    const char *p = c > 0 && c < 128 ? strchr(chars, c) : NULL;
+    return p ? kinds[p - chars] : 0;
+}
+
+static bool bracket(sp_Lex *L, int kind) {
+    if (kind == T_LPAR || kind == T_LSQB || kind == T_LBRACE) {
+        if (L->level >= SP_MAX_PAREN_DEPTH) return err_at(L, L->pos, "too many nested parentheses");
+        L->paren[L->level] = L->src[L->pos - 1];
+        L->paren_line[L->level] = L->line;
+        L->paren_col[L->level] = (int)(L->pos - 1 - L->line_start);
+        L->level++;
+        return true;
+    }
+    if (kind != T_RPAR && kind != T_RSQB && kind != T_RBRACE) return true;
+    char close = L->src[L->pos - 1];
+    int min = L->no_indent ? 1 : 0;
+    char msg[128];
+    if (L->level <= min) {
+        snprintf(msg, sizeof msg, "unmatched '%c'", close);
+        return err_at(L, L->pos, msg);
+    }
+    char open = L->paren[L->level - 1];
+    if ((open == '(' && close != ')') || (open == '[' && close != ']') || (open == '{' && close != '}')) {
+        int ol = L->paren_line[L->level - 1];
+        if (ol != L->line)
+            snprintf(msg, sizeof msg, "closing parenthesis '%c' does not match opening parenthesis '%c' on line %d",
+                     close, open, ol);
+        else
+            snprintf(msg, sizeof msg, "closing parenthesis '%c' does not match opening parenthesis '%c'", close, open);
+        return err_at(L, L->pos, msg);
+    }
+    L->level--;
+    return true;
+}
+
+/* ------------------------------------------------------------- main */
+
+static bool lex_end(sp_Lex *L, sp_Tok *t) {
+    if (L->line_has_tok && !L->no_indent && L->level == 0) {
+        tok_begin(L, t, T_NEWLINE);
+        L->line_has_tok = false;
+        return true;
+    }
+    if (L->nindent > 0 && !L->no_indent) {
+        L->nindent--;
+        tok_begin(L, t, T_DEDENT);
+        return true;
+    }
+    tok_begin(L, t, T_END);
+    return true;
+}
+
+/* Non-ASCII identifiers: every code point must be XID_Start (first) or
+ * XID_Continue, as CPython's verify_identifier (without NFKC folding). */
+static bool verify_identifier(sp_Lex *L, size_t s, size_t e) {
+    for (size_t i = s; i < e;) {
+        size_t at = i;
+        uint32_t cp = sp_utf8_next(L->src, &i);
+        bool ok = cp == '_' || (cp < 128 && is_id_char((int)cp) && (at > s || !is_digit((int)cp))) ||
+                  sp_uni_has(cp, at == s ? SP_U_XID_START : SP_U_XID_CONTINUE);
+        if (ok) continue;
+        char msg[80];
+        if (!sp_uni_has(cp, SP_U_PRINTABLE))
+            snprintf(msg, sizeof msg, "invalid non-printable character U+%04X", (unsigned)cp);
+        else
+            snprintf(msg, sizeof msg, "invalid character '%.*s' (U+%04X)", (int)(i - at), L->src + at, (unsigned)cp);
+        return err_at(L, at + 1, msg);
+    }
+    return true;
+}
+
+static bool lex_name(sp_Lex *L, sp_Tok *t) {
+    size_t s = L->pos;
+    bool ascii = true;
+    while (is_id_char(cur(L))) ascii &= cur(L) < 128, L->pos++;
+    if (!ascii && !verify_identifier(L, s, L->pos)) return false;
+    int q = cur(L);
+    if (q == '"' || q == '\'') {
+        int f = string_prefix(L->src + s, L->pos - s);
+        if (f >= 0) {
+            t->kind = T_STRING;
+            t->sub = f;
+            return lex_string(L, t);
+        }
+    }
+    t->kind = keyword(L->src + s, L->pos - s);
+    return true;
+}
+
+bool sp_lex_next(sp_Lex *L, sp_Tok *t) {
+    for (;;) {
+        if (L->pending > 0) {
+            L->pending--;
+            tok_begin(L, t, T_INDENT);
+            t->col = t->end_col = t->col > 0 ? t->col - 1 : 0;
+            return true;
+        }
+        if (L->pending < 0) {
+            L->pending++;
+            tok_begin(L, t, T_DEDENT);
+            return true;
+        }
+        if (L->at_bol && !L->no_indent && L->level == 0) {
+            if (!do_indent(L)) return false;
+            if (L->pending) continue;
+        }
+        int c = cur(L);
+        while (c == ' ' || c == '\t' || c == '\f') c = (L->pos++, cur(L));
+        if (c == '#') {
+            while (c != -1 && c != '\n' && c != '\r') c = (L->pos++, cur(L));
+        }
+        if (c == -1) return lex_end(L, t);
+        if (c == '\n' || c == '\r') {
+            if (L->line_has_tok && L->level == 0 && !L->no_indent) {
+                tok_begin(L, t, T_NEWLINE);
+                eat_newline(L);
+                tok_end(L, t);
+                t->end_line = t->line;
+                t->end_col = t->col + 1;
+                L->line_has_tok = false;
+                L->at_bol = true;
+                return true;
+            }
+            eat_newline(L);
+            if (L->level == 0) L->at_bol = true;
+            continue;
+        }
+        if (c == '\\') {
+            L->pos++;
+            if (cur(L) == -1) {
+                sp_lex_raise(L, &sp_t_SyntaxError, L->line, (int)(L->pos - L->line_start), L->line, -1,
+                             "unexpected EOF while parsing");
+                return false;
+            }
+            if (!eat_newline(L))
+                return err_at(L, L->pos + 1, "unexpected character after line continuation character");
+            L->at_bol = false;
+            if (cur(L) == -1 && !L->no_indent) {
+                sp_lex_raise(L, &sp_t_SyntaxError, L->line, 0, L->line, -1, "unexpected EOF while parsing");
+                return false;
+            }
+            continue;
+        }
+        break;
+    }
+    int c = cur(L);
+    tok_begin(L, t, T_NAME);
+    L->line_has_tok = true;
+    bool ok;
+    if (is_id_start(c)) {
+        ok = lex_name(L, t);
+    } else if (is_digit(c) || (c == '.' && is_digit(peekc(L, 1)))) {
+        t->kind = T_NUMBER;
+        ok = lex_number(L, t);
+    } else if (c == '"' || c == '\'') {
+        t->kind = T_STRING;
+        ok = lex_string(L, t);
+    } else {
+        int k = 0;
+        if (L->pos + 3 <= L->n) k = op3(L->src + L->pos);
+        if (k) L->pos += 3;
+        else if (L->pos + 2 <= L->n && (k = op2(L->src + L->pos)) != 0) L->pos += 2;
+        else if ((k = op1(c)) != 0) L->pos += 1;
+        if (!k) {
+            if (c < 32 || c == 127) {
+                char msg[64];
+                snprintf(msg, sizeof msg, "invalid non-printable character U+%04X", (unsigned)c);
+                return err_at(L, L->pos + 1, msg);
+            }
+            return err_at(L, L->pos + 1, "invalid syntax");
+        }
+        t->kind = k;
+        ok = bracket(L, k);
+    }
+    if (!ok) return false;
+    tok_end(L, t);
+    return true;
+}

@@ -1,0 +1,94 @@
+/* sp_lex.h - the tokenizer, private to sp_lex.c and sp_parse.c.
+ *
+ * A pull tokenizer in the style of CPython's tokenizer.c: it produces one
+ * token at a time (NEWLINE, INDENT, DEDENT at line level), tracks bracket
+ * nesting, and reports CPython's tokenizer errors.  Strings are returned
+ * undecoded (prefix flags and body span); sp_parse.c decodes them.
+ */
+#ifndef SP_LEX_H
+#define SP_LEX_H
+
+#include "sp_ast.h"
+
+enum {
+    T_END = 0, T_NEWLINE, T_INDENT, T_DEDENT, T_NAME, T_NUMBER, T_STRING,
+    /* operators */
+    T_LPAR, T_RPAR, T_LSQB, T_RSQB, T_LBRACE, T_RBRACE, T_COLON, T_COMMA, T_SEMI,
+    T_PLUS, T_MINUS, T_STAR, T_SLASH, T_VBAR, T_AMPER, T_LESS, T_GREATER, T_EQUAL,
+    T_DOT, T_PERCENT, T_EQEQUAL, T_NOTEQUAL, T_LESSEQUAL, T_GREATEREQUAL, T_TILDE,
+    T_CIRCUMFLEX, T_LEFTSHIFT, T_RIGHTSHIFT, T_DOUBLESTAR, T_PLUSEQUAL, T_MINEQUAL,
+    T_STAREQUAL, T_SLASHEQUAL, T_PERCENTEQUAL, T_AMPEREQUAL, T_VBAREQUAL,
+    T_CIRCUMFLEXEQUAL, T_LEFTSHIFTEQUAL, T_RIGHTSHIFTEQUAL, T_DOUBLESTAREQUAL,
+    T_DOUBLESLASH, T_DOUBLESLASHEQUAL, T_AT, T_ATEQUAL, T_RARROW, T_ELLIPSIS,
+    T_COLONEQUAL,
+    /* keywords (soft keywords match/case/_ stay T_NAME) */
+    T_KW_FIRST_,
+    T_FALSE = T_KW_FIRST_, T_NONE, T_TRUE, T_AND, T_AS, T_ASSERT, T_ASYNC, T_AWAIT,
+    T_BREAK, T_CLASS, T_CONTINUE, T_DEF, T_DEL, T_ELIF, T_ELSE, T_EXCEPT, T_FINALLY,
+    T_FOR, T_FROM, T_GLOBAL, T_IF, T_IMPORT, T_IN, T_IS, T_LAMBDA, T_NONLOCAL, T_NOT,
+    T_OR, T_PASS, T_RAISE, T_RETURN, T_TRY, T_WHILE, T_WITH, T_YIELD,
+    T_COUNT_
+};
+
+/* NUMBER token sub-kinds */
+enum { SP_NUM_INT = 0, SP_NUM_FLOAT, SP_NUM_IMAG };
+
+/* STRING token flags */
+enum { SP_STR_RAW = 1, SP_STR_BYTES = 2, SP_STR_F = 4, SP_STR_U = 8 };
+
+typedef struct sp_Tok {
+    int kind;
+    int line, col, end_line, end_col; /* col: 0-based byte offset in line */
+    size_t start, end;                /* byte span in the source */
+    size_t body, body_end;            /* STRING: the text between the quotes */
+    int sub;                          /* NUMBER: SP_NUM_*, STRING: SP_STR_* */
+    int level;                        /* bracket depth before this token */
+} sp_Tok;
+
+typedef struct sp_Lex {
+    sp_VM *vm;
+    const char *src;
+    size_t n, pos;
+    size_t line_start;    /* byte offset of the current physical line */
+    int line;
+    const char *filename;
+    const char *fullsrc;  /* the whole module (error text lines) */
+    size_t fulln;
+    /* indentation */
+    int indent[SP_MAX_INDENT + 1], altindent[SP_MAX_INDENT + 1];
+    int nindent;          /* index of the top of the stacks */
+    int pending;          /* >0: INDENTs to emit, <0: DEDENTs */
+    bool at_bol;          /* at the start of a logical line */
+    bool line_has_tok;    /* the current logical line produced a token */
+    bool eof_done;
+    bool no_indent;       /* sub-lexer for an f-string expression */
+    /* brackets */
+    int level;
+    char paren[SP_MAX_PAREN_DEPTH + 1];
+    int paren_line[SP_MAX_PAREN_DEPTH + 1], paren_col[SP_MAX_PAREN_DEPTH + 1];
+} sp_Lex;
+
+/* Whole-module lexer; src must be valid UTF-8 without NUL bytes. */
+void sp_lex_init(sp_Lex *L, sp_VM *vm, const char *src, size_t n, const char *filename);
+/* Lexer over src[start, end) of a module (an f-string expression), as if
+ * inside brackets; positions stay those of the module. */
+void sp_lex_init_sub(sp_Lex *L, const sp_Lex *parent, size_t start, size_t end, int line,
+                     size_t line_start);
+/* Next token; false with the error raised. */
+bool sp_lex_next(sp_Lex *L, sp_Tok *t);
+
+/* Raise a SyntaxError-family exception at a source position (line 1-based,
+ * col 0-based byte offset; col < 0: none, end_col -1 passes -1 through). */
+void sp_lex_raise(sp_Lex *L, sp_Type *type, int line, int col, int end_line, int end_col,
+                  const char *fmt, ...);
+
+/* The exception instance for sp_syntax_error*: args (msg, (filename,
+ * line, offset, text, end_line, end_offset)), offsets converted from byte
+ * columns to CPython's 1-based character offsets (a negative column is
+ * passed through).  text is the source line, None if line is out of range. */
+sp_Value sp_synerr_new(sp_VM *vm, sp_Type *type, const char *filename, const char *src,
+                       size_t n, int line, int col, int end_line, int end_col, const char *msg);
+
+const char *sp_tok_name(int kind); /* "(" or "if" etc. */
+
+#endif

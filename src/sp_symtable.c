@@ -1,0 +1,821 @@
+/* sp_symtable.c - scope analysis (CPython 3.11's symtable.c, in C).
+ *
+ * Pass 1 walks the AST and records, for every block (module, function,
+ * lambda, comprehension, class), how it uses each name.  Pass 2
+ * (analyze_block) resolves each name to LOCAL, GLOBAL_EXPLICIT,
+ * GLOBAL_IMPLICIT, FREE or CELL exactly as CPython does, so closures see
+ * the same variables: a parameter is always local to its own function, a
+ * name bound in an enclosing function and used in a nested one becomes a
+ * cell there and a free variable in every block in between. */
+#include "sp_symtable.h"
+
+#include <stdio.h>
+
+/* ------------------------------------------------------------ name tables */
+
+static uint32_t nt_hash(const char *s) {
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (uint8_t)*s) * 16777619u;
+    return h;
+}
+
+static int32_t nt_find(const sp_NameTab *t, const char *name, uint32_t h) {
+    if (!t->icap) return -1;
+    size_t mask = t->icap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        int32_t k = t->idx[i];
+        if (k < 0) return -1;
+        if (t->e[k].hash == h && strcmp(t->e[k].name, name) == 0) return k;
+    }
+}
+
+static bool nt_grow(sp_VM *vm, sp_NameTab *t) {
+    if (t->n == t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 8, bytes;
+        if (!sp_size_mul(vm, nc, sizeof(sp_NEnt), &bytes)) return false;
+        sp_NEnt *e = sp_realloc(vm, t->e, t->cap * sizeof(sp_NEnt), bytes);
+        if (!e) return false;
+        t->e = e;
+        t->cap = nc;
+    }
+    if ((t->n + 1) * 2 <= t->icap) return true;
+    size_t ni = t->icap ? t->icap * 2 : 16, bytes;
+    if (!sp_size_mul(vm, ni, sizeof(int32_t), &bytes)) return false;
+    int32_t *idx = sp_malloc(vm, bytes);
+    if (!idx) return false;
+    for (size_t i = 0; i < ni; i++) idx[i] = -1;
+    for (size_t k = 0; k < t->n; k++) {
+        size_t i = t->e[k].hash & (ni - 1);
+        while (idx[i] >= 0) i = (i + 1) & (ni - 1);
+        idx[i] = (int32_t)k;
+    }
+    if (t->idx) sp_free(vm, t->idx, t->icap * sizeof(int32_t));
+    t->idx = idx;
+    t->icap = ni;
+    return true;
+}
+
+/* The entry for name, created (flags 0) if absent; NULL on MemoryError. */
+sp_NEnt *sp_nt_add(sp_VM *vm, sp_NameTab *t, const char *name) {
+    uint32_t h = nt_hash(name);
+    int32_t k = nt_find(t, name, h);
+    if (k >= 0) {
+        if (t->e[k].flags < 0) t->e[k].flags = 0;
+        return &t->e[k];
+    }
+    if (t->n >= INT32_MAX - 1) return sp_nomem(vm);
+    if (!nt_grow(vm, t)) return NULL;
+    sp_NEnt *e = &t->e[t->n];
+    memset(e, 0, sizeof *e);
+    e->name = name;
+    e->hash = h;
+    size_t i = h & (t->icap - 1);
+    while (t->idx[i] >= 0) i = (i + 1) & (t->icap - 1);
+    t->idx[i] = (int32_t)t->n++;
+    return e;
+}
+
+sp_NEnt *sp_nt_get(const sp_NameTab *t, const char *name) {
+    int32_t k = nt_find(t, name, nt_hash(name));
+    return k >= 0 && t->e[k].flags >= 0 ? &t->e[k] : NULL;
+}
+
+static bool nt_has(const sp_NameTab *t, const char *name) { return t && sp_nt_get(t, name); }
+
+static void nt_remove(sp_NameTab *t, const char *name) {
+    sp_NEnt *e = sp_nt_get(t, name);
+    if (e) e->flags = -1;
+}
+
+void sp_nt_free(sp_VM *vm, sp_NameTab *t) {
+    if (t->e) sp_free(vm, t->e, t->cap * sizeof(sp_NEnt));
+    if (t->idx) sp_free(vm, t->idx, t->icap * sizeof(int32_t));
+    memset(t, 0, sizeof *t);
+}
+
+/* dst |= src (as sets). */
+static bool nt_union(sp_VM *vm, sp_NameTab *dst, const sp_NameTab *src) {
+    for (size_t k = 0; src && k < src->n; k++)
+        if (src->e[k].flags >= 0 && !sp_nt_add(vm, dst, src->e[k].name)) return false;
+    return true;
+}
+
+sp_NEnt *sp_scope_get(sp_Scope *s, const char *name) { return sp_nt_get(&s->syms, name); }
+
+/* CPython's _Py_Mangle: __x inside class C is _C__x (dunders, dotted
+ * names and all-underscore class names excepted).  NULL: MemoryError. */
+const char *sp_mangle(sp_Arena *a, const char *priv, const char *name) {
+    size_t n = strlen(name);
+    if (!priv || name[0] != '_' || name[1] != '_' || (n >= 2 && name[n - 1] == '_' && name[n - 2] == '_') ||
+        strchr(name, '.'))
+        return name;
+    while (*priv == '_') priv++;
+    if (!*priv) return name;
+    size_t pn = strlen(priv);
+    char *m = sp_arena_alloc(a, 1 + pn + n + 1);
+    if (!m) return NULL;
+    m[0] = '_';
+    memcpy(m + 1, priv, pn);
+    memcpy(m + 1 + pn, name, n + 1);
+    return m;
+}
+
+/* ------------------------------------------------------------ errors */
+
+void sp_st_error(sp_VM *vm, const char *filename, const char *src, size_t n, const sp_Node *at,
+                 const char *fmt, const char *name) {
+    sp_Buf b;
+    sp_buf_init(vm, &b);
+    if (!sp_buf_addf(&b, fmt, name ? name : "") || !sp_buf_addc(&b, '\0')) {
+        sp_buf_free(&b);
+        return;
+    }
+    sp_Value e = sp_syntax_error_at(vm, filename, src, n, at->lineno, at->col, at->end_lineno,
+                                    at->end_col, b.p);
+    sp_buf_free(&b);
+    if (!sp_iserr(e)) sp_raisev(vm, e);
+}
+
+void sp_st_recursion(sp_VM *vm) {
+    sp_raise(vm, &sp_t_RecursionError, "maximum recursion depth exceeded during compilation");
+}
+
+static bool st_err(sp_SymTable *st, const sp_Node *at, const char *fmt, const char *name) {
+    sp_st_error(st->vm, st->filename, st->src, st->srclen, at, fmt, name);
+    return false;
+}
+
+/* ------------------------------------------------------------ blocks */
+
+static bool map_put(sp_SymTable *st, const sp_Node *node, sp_Scope *s) {
+    if ((st->mapn + 1) * 2 > st->mapcap) {
+        size_t nc = st->mapcap ? st->mapcap * 2 : 64, bytes;
+        if (!sp_size_mul(st->vm, nc, sizeof *st->map, &bytes)) return false;
+        void *m = sp_arena_alloc(&st->arena, bytes);
+        if (!m) return false;
+        sp_ScopeMapEnt *old = st->map;
+        size_t oldcap = st->mapcap;
+        st->map = m;
+        st->mapcap = nc;
+        st->mapn = 0;
+        for (size_t i = 0; i < oldcap; i++) {
+            if (old[i].node && !map_put(st, old[i].node, old[i].scope)) return false;
+        }
+    }
+    size_t i = ((uintptr_t)node >> 4) * 2654435761u % st->mapcap;
+    while (st->map[i].node) i = (i + 1) % st->mapcap;
+    st->map[i].node = node;
+    st->map[i].scope = s;
+    st->mapn++;
+    return true;
+}
+
+sp_Scope *sp_symtable_scope(sp_SymTable *st, const sp_Node *node) {
+    if (!st->mapcap) return NULL;
+    size_t i = ((uintptr_t)node >> 4) * 2654435761u % st->mapcap;
+    for (; st->map[i].node; i = (i + 1) % st->mapcap)
+        if (st->map[i].node == node) return st->map[i].scope;
+    return NULL;
+}
+
+static bool enter_block(sp_SymTable *st, const char *name, int kind, const sp_Node *node) {
+    sp_Scope *s = sp_arena_alloc(&st->arena, sizeof *s);
+    if (!s) return false;
+    s->kind = kind;
+    s->name = name;
+    s->node = node;
+    s->parent = st->cur;
+    if (st->cur) {
+        sp_Scope *p = st->cur;
+        s->nested = p->nested || p->kind == SP_BLOCK_FUNCTION;
+        if (p->nchildren == p->capchildren) {
+            size_t nc = p->capchildren ? p->capchildren * 2 : 4, bytes;
+            if (!sp_size_mul(st->vm, nc, sizeof(sp_Scope *), &bytes)) return false;
+            sp_Scope **c = sp_arena_alloc(&st->arena, bytes);
+            if (!c) return false;
+            if (p->nchildren) memcpy(c, p->children, p->nchildren * sizeof(sp_Scope *));
+            p->children = c;
+            p->capchildren = nc;
+        }
+        p->children[p->nchildren++] = s;
+    } else {
+        st->top = s;
+    }
+    st->cur = s;
+    return map_put(st, node, s);
+}
+
+static void exit_block(sp_SymTable *st) { st->cur = st->cur->parent; }
+
+/* Record a use or definition of name in scope s (CPython's
+ * symtable_add_def_helper). */
+static bool add_def_in(sp_SymTable *st, sp_Scope *s, const char *name, int flag, const sp_Node *at) {
+    const char *shown = name;
+    name = sp_mangle(&st->arena, st->private_, name);
+    if (!name) return false;
+    sp_NEnt *e = sp_nt_add(st->vm, &s->syms, name);
+    if (!e) return false;
+    if ((flag & SP_DEF_PARAM) && (e->flags & SP_DEF_PARAM))
+        return st_err(st, at, "duplicate argument '%s' in function definition", shown);
+    int val = e->flags | flag;
+    if (s->comp_iter_target) {
+        if (val & (SP_DEF_GLOBAL | SP_DEF_NONLOCAL))
+            return st_err(st, at, "comprehension inner loop cannot rebind assignment expression target '%s'", shown);
+        val |= SP_DEF_COMP_ITER;
+    }
+    e->flags = val;
+    if (flag & SP_DEF_PARAM) {
+        if (s->nparams == s->capparams) {
+            size_t nc = s->capparams ? s->capparams * 2 : 8, bytes;
+            if (!sp_size_mul(st->vm, nc, sizeof(char *), &bytes)) return false;
+            const char **p = sp_arena_alloc(&st->arena, bytes);
+            if (!p) return false;
+            if (s->nparams) memcpy(p, s->params, s->nparams * sizeof(char *));
+            s->params = p;
+            s->capparams = nc;
+        }
+        s->params[s->nparams++] = name;
+    }
+    return true;
+}
+
+static bool add_def(sp_SymTable *st, const char *name, int flag, const sp_Node *at) {
+    return add_def_in(st, st->cur, name, flag, at);
+}
+
+/* The symbol of name in the current block (mangled), or NULL. */
+static sp_NEnt *lookup(sp_SymTable *st, sp_Scope *s, const char *name) {
+    const char *m = sp_mangle(&st->arena, st->private_, name);
+    return m ? sp_nt_get(&s->syms, m) : NULL;
+}
+
+static bool record_directive(sp_SymTable *st, sp_Scope *s, const char *name, const sp_Node *at) {
+    name = sp_mangle(&st->arena, st->private_, name);
+    if (!name) return false;
+    sp_NEnt *e = sp_nt_add(st->vm, &s->syms, name);
+    if (!e) return false;
+    if (!e->dir) e->dir = at;
+    return true;
+}
+
+/* ------------------------------------------------------------ pass 1 */
+
+static bool visit_expr(sp_SymTable *st, const sp_Node *e);
+static bool visit_stmt(sp_SymTable *st, const sp_Node *s);
+
+static bool visit_exprs(sp_SymTable *st, const sp_NodeList *l) {
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i] && !visit_expr(st, l->items[i])) return false;
+    return true;
+}
+
+static bool visit_stmts(sp_SymTable *st, const sp_NodeList *l) {
+    for (size_t i = 0; i < l->n; i++)
+        if (!visit_stmt(st, l->items[i])) return false;
+    return true;
+}
+
+static bool visit_opt(sp_SymTable *st, const sp_Node *e) { return !e || visit_expr(st, e); }
+
+static bool visit_params(sp_SymTable *st, const sp_NodeList *l) {
+    for (size_t i = 0; i < l->n; i++)
+        if (!add_def(st, l->items[i]->u.arg.name, SP_DEF_PARAM, l->items[i])) return false;
+    return true;
+}
+
+static bool visit_arguments(sp_SymTable *st, const sp_Node *a) {
+    if (!visit_params(st, &a->u.arguments.posonlyargs) || !visit_params(st, &a->u.arguments.args) ||
+        !visit_params(st, &a->u.arguments.kwonlyargs))
+        return false;
+    const sp_Node *va = a->u.arguments.vararg, *kw = a->u.arguments.kwarg;
+    if (va && !add_def(st, va->u.arg.name, SP_DEF_PARAM, va)) return false;
+    if (kw && !add_def(st, kw->u.arg.name, SP_DEF_PARAM, kw)) return false;
+    st->cur->varargs = va != NULL;
+    st->cur->varkw = kw != NULL;
+    return true;
+}
+
+/* Defaults are evaluated in the enclosing block. */
+static bool visit_defaults(sp_SymTable *st, const sp_Node *a) {
+    return visit_exprs(st, &a->u.arguments.defaults) && visit_exprs(st, &a->u.arguments.kw_defaults);
+}
+
+static bool visit_alias(sp_SymTable *st, const sp_Node *a) {
+    const char *store = a->u.alias.asname ? a->u.alias.asname : a->u.alias.name;
+    if (strcmp(a->u.alias.name, "*") == 0) {
+        if (st->cur->kind != SP_BLOCK_MODULE)
+            return st_err(st, a, "import * only allowed at module level", NULL);
+        return true;
+    }
+    const char *dot = strchr(store, '.');
+    if (dot) {
+        char *first = sp_arena_strdup(&st->arena, store, (size_t)(dot - store));
+        if (!first) return false;
+        store = first;
+    }
+    return add_def(st, store, SP_DEF_IMPORT, a);
+}
+
+static bool visit_global(sp_SymTable *st, const sp_Node *s, bool nonlocal) {
+    static const char *const msgs[2][4] = {
+        {"name '%s' is parameter and global", "name '%s' is used prior to global declaration",
+         "annotated name '%s' can't be global", "name '%s' is assigned to before global declaration"},
+        {"name '%s' is parameter and nonlocal", "name '%s' is used prior to nonlocal declaration",
+         "annotated name '%s' can't be nonlocal",
+         "name '%s' is assigned to before nonlocal declaration"}};
+    if (nonlocal && st->cur->kind == SP_BLOCK_MODULE)
+        return st_err(st, s, "nonlocal declaration not allowed at module level", NULL);
+    for (size_t i = 0; i < s->u.global.names.n; i++) {
+        const char *name = s->u.global.names.items[i];
+        sp_NEnt *e = lookup(st, st->cur, name);
+        int cur = e ? e->flags : 0;
+        if (cur & (SP_DEF_PARAM | SP_DEF_LOCAL | SP_USE | SP_DEF_ANNOT)) {
+            int m = (cur & SP_DEF_PARAM) ? 0 : (cur & SP_USE) ? 1 : (cur & SP_DEF_ANNOT) ? 2 : 3;
+            return st_err(st, s, msgs[nonlocal][m], name);
+        }
+        if (!add_def(st, name, nonlocal ? SP_DEF_NONLOCAL : SP_DEF_GLOBAL, s) ||
+            !record_directive(st, st->cur, name, s))
+            return false;
+    }
+    return true;
+}
+
+static bool visit_annassign(sp_SymTable *st, const sp_Node *s) {
+    const sp_Node *t = s->u.annassign.target;
+    if (t->kind != SP_N_NAME) return visit_expr(st, t) && visit_opt(st, s->u.annassign.value);
+    sp_NEnt *e = lookup(st, st->cur, t->u.name.id);
+    int cur = e ? e->flags : 0;
+    if ((cur & (SP_DEF_GLOBAL | SP_DEF_NONLOCAL)) && st->cur->kind != SP_BLOCK_MODULE &&
+        s->u.annassign.simple)
+        return st_err(st, s,
+                      (cur & SP_DEF_GLOBAL) ? "annotated name '%s' can't be global"
+                                            : "annotated name '%s' can't be nonlocal",
+                      t->u.name.id);
+    if (s->u.annassign.simple) {
+        if (!add_def(st, t->u.name.id, SP_DEF_ANNOT | SP_DEF_LOCAL, t)) return false;
+    } else if (s->u.annassign.value && !add_def(st, t->u.name.id, SP_DEF_LOCAL, t)) {
+        return false;
+    }
+    /* Annotations are never evaluated by sandpy, so they are not visited. */
+    return visit_opt(st, s->u.annassign.value);
+}
+
+static bool depth_enter(sp_SymTable *st) {
+    /* CPython allows 3 levels per Python frame (COMPILER_STACK_FRAME_SCALE) */
+    if (++st->depth > 3 * SP_MAX_AST_DEPTH || !sp_cstack_ok(st->vm)) {
+        st->depth--;
+        sp_st_recursion(st->vm);
+        return false;
+    }
+    return true;
+}
+
+static bool visit_pattern(sp_SymTable *st, const sp_Node *p) {
+    if (!p) return true;
+    if (!depth_enter(st)) return false;
+    bool ok = true;
+    switch (p->kind) {
+    case SP_N_MATCHVALUE: ok = visit_expr(st, p->u.matchvalue.value); break;
+    case SP_N_MATCHSEQUENCE:
+    case SP_N_MATCHOR:
+        for (size_t i = 0; ok && i < p->u.matchseq.patterns.n; i++)
+            ok = visit_pattern(st, p->u.matchseq.patterns.items[i]);
+        break;
+    case SP_N_MATCHMAPPING:
+        ok = visit_exprs(st, &p->u.matchmapping.keys);
+        for (size_t i = 0; ok && i < p->u.matchmapping.patterns.n; i++)
+            ok = visit_pattern(st, p->u.matchmapping.patterns.items[i]);
+        if (ok && p->u.matchmapping.rest) ok = add_def(st, p->u.matchmapping.rest, SP_DEF_LOCAL, p);
+        break;
+    case SP_N_MATCHCLASS:
+        ok = visit_expr(st, p->u.matchclass.cls);
+        for (size_t i = 0; ok && i < p->u.matchclass.patterns.n; i++)
+            ok = visit_pattern(st, p->u.matchclass.patterns.items[i]);
+        for (size_t i = 0; ok && i < p->u.matchclass.kwd_patterns.n; i++)
+            ok = visit_pattern(st, p->u.matchclass.kwd_patterns.items[i]);
+        break;
+    case SP_N_MATCHSTAR:
+        if (p->u.matchstar.name) ok = add_def(st, p->u.matchstar.name, SP_DEF_LOCAL, p);
+        break;
+    case SP_N_MATCHAS:
+        ok = visit_pattern(st, p->u.matchas.pattern);
+        if (ok && p->u.matchas.name) ok = add_def(st, p->u.matchas.name, SP_DEF_LOCAL, p);
+        break;
+    default: break;
+    }
+    st->depth--;
+    return ok;
+}
+
+static bool visit_funcdef(sp_SymTable *st, const sp_Node *s) {
+    if (!add_def(st, s->u.funcdef.name, SP_DEF_LOCAL, s) || !visit_defaults(st, s->u.funcdef.args) ||
+        !visit_exprs(st, &s->u.funcdef.decorators) ||
+        !enter_block(st, s->u.funcdef.name, SP_BLOCK_FUNCTION, s) ||
+        !visit_arguments(st, s->u.funcdef.args) || !visit_stmts(st, &s->u.funcdef.body))
+        return false;
+    exit_block(st);
+    return true;
+}
+
+static bool visit_classdef(sp_SymTable *st, const sp_Node *s) {
+    if (!add_def(st, s->u.classdef.name, SP_DEF_LOCAL, s) || !visit_exprs(st, &s->u.classdef.bases))
+        return false;
+    for (size_t i = 0; i < s->u.classdef.keywords.n; i++)
+        if (!visit_expr(st, s->u.classdef.keywords.items[i]->u.keyword.value)) return false;
+    if (!visit_exprs(st, &s->u.classdef.decorators) ||
+        !enter_block(st, s->u.classdef.name, SP_BLOCK_CLASS, s))
+        return false;
+    const char *saved = st->private_;
+    st->private_ = s->u.classdef.name;
+    bool ok = visit_stmts(st, &s->u.classdef.body);
+    st->private_ = saved;
+    if (!ok) return false;
+    exit_block(st);
+    return true;
+}
+
+static bool visit_try(sp_SymTable *st, const sp_Node *s) {
+    if (!visit_stmts(st, &s->u.try_.body) || !visit_stmts(st, &s->u.try_.orelse)) return false;
+    for (size_t i = 0; i < s->u.try_.handlers.n; i++) {
+        const sp_Node *h = s->u.try_.handlers.items[i];
+        if (!visit_opt(st, h->u.handler.type)) return false;
+        if (h->u.handler.name && !add_def(st, h->u.handler.name, SP_DEF_LOCAL, h)) return false;
+        if (!visit_stmts(st, &h->u.handler.body)) return false;
+    }
+    return visit_stmts(st, &s->u.try_.finalbody);
+}
+
+static bool visit_stmt_(sp_SymTable *st, const sp_Node *s) {
+    switch (s->kind) {
+    case SP_N_FUNCTIONDEF: return visit_funcdef(st, s);
+    case SP_N_CLASSDEF: return visit_classdef(st, s);
+    case SP_N_RETURN: return visit_opt(st, s->u.ret.value);
+    case SP_N_DELETE: return visit_exprs(st, &s->u.del.targets);
+    case SP_N_ASSIGN: return visit_exprs(st, &s->u.assign.targets) && visit_expr(st, s->u.assign.value);
+    case SP_N_AUGASSIGN: return visit_expr(st, s->u.augassign.target) && visit_expr(st, s->u.augassign.value);
+    case SP_N_ANNASSIGN: return visit_annassign(st, s);
+    case SP_N_FOR:
+        return visit_expr(st, s->u.for_.target) && visit_expr(st, s->u.for_.iter) &&
+               visit_stmts(st, &s->u.for_.body) && visit_stmts(st, &s->u.for_.orelse);
+    case SP_N_WHILE:
+        return visit_expr(st, s->u.while_.test) && visit_stmts(st, &s->u.while_.body) &&
+               visit_stmts(st, &s->u.while_.orelse);
+    case SP_N_IF:
+        return visit_expr(st, s->u.if_.test) && visit_stmts(st, &s->u.if_.body) &&
+               visit_stmts(st, &s->u.if_.orelse);
+    case SP_N_WITH:
+        for (size_t i = 0; i < s->u.with.items.n; i++) {
+            const sp_Node *it = s->u.with.items.items[i];
+            if (!visit_expr(st, it->u.withitem.context_expr) || !visit_opt(st, it->u.withitem.optional_vars))
+                return false;
+        }
+        return visit_stmts(st, &s->u.with.body);
+    case SP_N_MATCH:
+        if (!visit_expr(st, s->u.match.subject)) return false;
+        for (size_t i = 0; i < s->u.match.cases.n; i++) {
+            const sp_Node *c = s->u.match.cases.items[i];
+            if (!visit_pattern(st, c->u.match_case.pattern) || !visit_opt(st, c->u.match_case.guard) ||
+                !visit_stmts(st, &c->u.match_case.body))
+                return false;
+        }
+        return true;
+    case SP_N_RAISE: return visit_opt(st, s->u.raise.exc) && visit_opt(st, s->u.raise.cause);
+    case SP_N_TRY: return visit_try(st, s);
+    case SP_N_ASSERT: return visit_expr(st, s->u.assert_.test) && visit_opt(st, s->u.assert_.msg);
+    case SP_N_IMPORT:
+    case SP_N_IMPORTFROM: {
+        const sp_NodeList *l = s->kind == SP_N_IMPORT ? &s->u.import.names : &s->u.importfrom.names;
+        for (size_t i = 0; i < l->n; i++)
+            if (!visit_alias(st, l->items[i])) return false;
+        return true;
+    }
+    case SP_N_GLOBAL: return visit_global(st, s, false);
+    case SP_N_NONLOCAL: return visit_global(st, s, true);
+    case SP_N_EXPR: return visit_expr(st, s->u.expr.value);
+    default: return true; /* pass, break, continue */
+    }
+}
+
+static bool visit_stmt(sp_SymTable *st, const sp_Node *s) {
+    if (!depth_enter(st)) return false;
+    bool ok = visit_stmt_(st, s);
+    st->depth--;
+    return ok;
+}
+
+/* A walrus inside a comprehension binds in the nearest enclosing function
+ * or module block (CPython's symtable_extend_namedexpr_scope). */
+static bool extend_namedexpr_scope(sp_SymTable *st, const sp_Node *target) {
+    const char *name = target->u.name.id;
+    for (sp_Scope *s = st->cur; s; s = s->parent) {
+        if (s->comp) {
+            sp_NEnt *e = lookup(st, s, name);
+            if (e && (e->flags & SP_DEF_COMP_ITER))
+                return st_err(st, target,
+                              "assignment expression cannot rebind comprehension iteration variable '%s'",
+                              name);
+            continue;
+        }
+        if (s->kind == SP_BLOCK_FUNCTION) {
+            sp_NEnt *e = lookup(st, s, name);
+            int flag = (e && (e->flags & SP_DEF_GLOBAL)) ? SP_DEF_GLOBAL : SP_DEF_NONLOCAL;
+            return add_def(st, name, flag, target) && record_directive(st, st->cur, name, target) &&
+                   add_def_in(st, s, name, SP_DEF_LOCAL, target);
+        }
+        if (s->kind == SP_BLOCK_MODULE)
+            return add_def(st, name, SP_DEF_GLOBAL, target) && record_directive(st, st->cur, name, target) &&
+                   add_def_in(st, s, name, SP_DEF_GLOBAL, target);
+        return st_err(st, target, "assignment expression within a comprehension cannot be used in a class body",
+                      NULL);
+    }
+    return true;
+}
+
+static bool visit_namedexpr(sp_SymTable *st, const sp_Node *e) {
+    if (st->cur->comp_iter_expr > 0)
+        return st_err(st, e, "assignment expression cannot be used in a comprehension iterable expression",
+                      NULL);
+    if (st->cur->comp && !extend_namedexpr_scope(st, e->u.namedexpr.target)) return false;
+    return visit_expr(st, e->u.namedexpr.value) && visit_expr(st, e->u.namedexpr.target);
+}
+
+static bool visit_comprehension(sp_SymTable *st, const sp_Node *g, bool first) {
+    st->cur->comp_iter_target = 1;
+    bool ok = visit_expr(st, g->u.comprehension.target);
+    st->cur->comp_iter_target = 0;
+    if (!ok) return false;
+    if (!first) {
+        st->cur->comp_iter_expr++;
+        ok = visit_expr(st, g->u.comprehension.iter);
+        st->cur->comp_iter_expr--;
+        if (!ok) return false;
+    }
+    return visit_exprs(st, &g->u.comprehension.ifs);
+}
+
+static bool visit_comp(sp_SymTable *st, const sp_Node *e) {
+    static const char *const names[] = {"", "listcomp", "setcomp", "dictcomp", "genexpr"};
+    int kind = e->kind == SP_N_LISTCOMP  ? SP_COMP_LIST
+               : e->kind == SP_N_SETCOMP ? SP_COMP_SET
+               : e->kind == SP_N_DICTCOMP ? SP_COMP_DICT
+                                          : SP_COMP_GEN;
+    const sp_NodeList *gens = &e->u.comp.generators;
+    const sp_Node *outer = gens->items[0];
+    for (size_t i = 0; i < gens->n; i++)
+        if (gens->items[i]->u.comprehension.is_async)
+            return st_err(st, gens->items[i], "asynchronous comprehensions are not supported", NULL);
+    st->cur->comp_iter_expr++;
+    bool ok = visit_expr(st, outer->u.comprehension.iter);
+    st->cur->comp_iter_expr--;
+    if (!ok || !enter_block(st, names[kind], SP_BLOCK_FUNCTION, e)) return false;
+    st->cur->comp = kind;
+    if (!add_def(st, ".0", SP_DEF_PARAM, e)) return false;
+    for (size_t i = 0; i < gens->n; i++)
+        if (!visit_comprehension(st, gens->items[i], i == 0)) return false;
+    if (!visit_opt(st, e->u.comp.key) || !visit_opt(st, e->u.comp.value) || !visit_opt(st, e->u.comp.elt))
+        return false;
+    if (kind == SP_COMP_GEN) st->cur->generator = true;
+    bool await = st->cur->comp_await;
+    exit_block(st);
+    if (await) /* there are no async functions to be inside of */
+        return st_err(st, e, "asynchronous comprehension outside of an asynchronous function", NULL);
+    return true;
+}
+
+static bool visit_yield(sp_SymTable *st, const sp_Node *e) {
+    static const char *const msgs[] = {"", "'yield' inside list comprehension",
+                                       "'yield' inside set comprehension",
+                                       "'yield' inside dict comprehension",
+                                       "'yield' inside generator expression"};
+    if (!visit_opt(st, e->u.yield.value)) return false;
+    st->cur->generator = true;
+    if (st->cur->comp) return st_err(st, e, msgs[st->cur->comp], NULL);
+    return true;
+}
+
+static bool visit_lambda(sp_SymTable *st, const sp_Node *e) {
+    if (!visit_defaults(st, e->u.lambda.args) || !enter_block(st, "lambda", SP_BLOCK_FUNCTION, e) ||
+        !visit_arguments(st, e->u.lambda.args) || !visit_expr(st, e->u.lambda.body))
+        return false;
+    exit_block(st);
+    return true;
+}
+
+static bool visit_expr_(sp_SymTable *st, const sp_Node *e) {
+    switch (e->kind) {
+    case SP_N_BOOLOP: return visit_exprs(st, &e->u.boolop.values);
+    case SP_N_NAMEDEXPR: return visit_namedexpr(st, e);
+    case SP_N_BINOP: return visit_expr(st, e->u.binop.left) && visit_expr(st, e->u.binop.right);
+    case SP_N_UNARYOP: return visit_expr(st, e->u.unaryop.operand);
+    case SP_N_LAMBDA: return visit_lambda(st, e);
+    case SP_N_IFEXP:
+        return visit_expr(st, e->u.ifexp.test) && visit_expr(st, e->u.ifexp.body) &&
+               visit_expr(st, e->u.ifexp.orelse);
+    case SP_N_DICT: return visit_exprs(st, &e->u.dict.keys) && visit_exprs(st, &e->u.dict.values);
+    case SP_N_SET: return visit_exprs(st, &e->u.set.elts);
+    case SP_N_LISTCOMP:
+    case SP_N_SETCOMP:
+    case SP_N_DICTCOMP:
+    case SP_N_GENERATOREXP: return visit_comp(st, e);
+    case SP_N_YIELD:
+    case SP_N_YIELDFROM: return visit_yield(st, e);
+    case SP_N_AWAIT:
+        if (!visit_expr(st, e->u.await_.value)) return false;
+        if (st->cur->comp) st->cur->comp_await = true;
+        return true;
+    case SP_N_COMPARE: return visit_expr(st, e->u.compare.left) && visit_exprs(st, &e->u.compare.comparators);
+    case SP_N_CALL:
+        if (!visit_expr(st, e->u.call.func) || !visit_exprs(st, &e->u.call.args)) return false;
+        for (size_t i = 0; i < e->u.call.keywords.n; i++)
+            if (!visit_expr(st, e->u.call.keywords.items[i]->u.keyword.value)) return false;
+        return true;
+    case SP_N_FORMATTEDVALUE:
+        return visit_expr(st, e->u.formatted.value) && visit_opt(st, e->u.formatted.format_spec);
+    case SP_N_JOINEDSTR: return visit_exprs(st, &e->u.joined.values);
+    case SP_N_ATTRIBUTE: return visit_expr(st, e->u.attribute.value);
+    case SP_N_SUBSCRIPT: return visit_expr(st, e->u.subscript.value) && visit_expr(st, e->u.subscript.slice);
+    case SP_N_STARRED: return visit_expr(st, e->u.starred.value);
+    case SP_N_SLICE:
+        return visit_opt(st, e->u.slice.lower) && visit_opt(st, e->u.slice.upper) &&
+               visit_opt(st, e->u.slice.step);
+    case SP_N_NAME:
+        if (!add_def(st, e->u.name.id, e->ctx == SP_CTX_LOAD ? SP_USE : SP_DEF_LOCAL, e)) return false;
+        /* super() implicitly reads __class__ (zero-argument super). */
+        if (e->ctx == SP_CTX_LOAD && st->cur->kind == SP_BLOCK_FUNCTION && strcmp(e->u.name.id, "super") == 0)
+            return add_def(st, "__class__", SP_USE, e);
+        return true;
+    case SP_N_LIST:
+    case SP_N_TUPLE: return visit_exprs(st, &e->u.seq.elts);
+    default: return true; /* constants */
+    }
+}
+
+static bool visit_expr(sp_SymTable *st, const sp_Node *e) {
+    if (!depth_enter(st)) return false;
+    bool ok = visit_expr_(st, e);
+    st->depth--;
+    return ok;
+}
+
+/* ------------------------------------------------------------ pass 2 */
+
+typedef struct Sets {
+    sp_NameTab *bound, *free, *global;
+} Sets;
+
+static bool analyze_name(sp_SymTable *st, sp_Scope *s, sp_NEnt *e, Sets *in, sp_NameTab *local) {
+    sp_VM *vm = st->vm;
+    int flags = e->flags;
+    const char *name = e->name;
+    if (flags & SP_DEF_GLOBAL) {
+        if (flags & SP_DEF_NONLOCAL) return st_err(st, e->dir, "name '%s' is nonlocal and global", name);
+        e->scope = SP_SC_GLOBAL_EXPLICIT;
+        if (!sp_nt_add(vm, in->global, name)) return false;
+        if (in->bound) nt_remove(in->bound, name);
+        return true;
+    }
+    if (flags & SP_DEF_NONLOCAL) {
+        if (!in->bound)
+            return st_err(st, e->dir, "nonlocal declaration not allowed at module level", NULL);
+        if (!nt_has(in->bound, name)) return st_err(st, e->dir, "no binding for nonlocal '%s' found", name);
+        e->scope = SP_SC_FREE;
+        s->has_free = true;
+        return sp_nt_add(vm, in->free, name) != NULL;
+    }
+    if (flags & SP_DEF_BOUND) {
+        e->scope = SP_SC_LOCAL;
+        if (!sp_nt_add(vm, local, name)) return false;
+        nt_remove(in->global, name);
+        return true;
+    }
+    if (nt_has(in->bound, name)) {
+        e->scope = SP_SC_FREE;
+        s->has_free = true;
+        return sp_nt_add(vm, in->free, name) != NULL;
+    }
+    e->scope = SP_SC_GLOBAL_IMPLICIT;
+    return true;
+}
+
+static bool analyze_block(sp_SymTable *st, sp_Scope *s, Sets *in);
+
+/* Children get copies: what they learn must not leak to their siblings. */
+static bool analyze_child(sp_SymTable *st, sp_Scope *c, Sets *out, sp_NameTab *allfree) {
+    sp_VM *vm = st->vm;
+    sp_NameTab b = {0}, f = {0}, g = {0};
+    Sets in = {&b, &f, &g};
+    bool ok = nt_union(vm, &b, out->bound) && nt_union(vm, &f, out->free) && nt_union(vm, &g, out->global) &&
+              analyze_block(st, c, &in) && nt_union(vm, allfree, &f);
+    sp_nt_free(vm, &b);
+    sp_nt_free(vm, &f);
+    sp_nt_free(vm, &g);
+    return ok;
+}
+
+/* Free variables of children that are locals here become cells. */
+static void analyze_cells(sp_Scope *s, sp_NameTab *newfree) {
+    for (size_t k = 0; k < s->syms.n; k++) {
+        sp_NEnt *e = &s->syms.e[k];
+        if (e->scope != SP_SC_LOCAL || !nt_has(newfree, e->name)) continue;
+        e->scope = SP_SC_CELL;
+        nt_remove(newfree, e->name);
+    }
+}
+
+/* Names free in children but not mentioned here pass through as free
+ * variables of this block (unless they are globals). */
+static bool update_symbols(sp_SymTable *st, sp_Scope *s, sp_NameTab *bound, sp_NameTab *newfree) {
+    for (size_t k = 0; k < newfree->n; k++) {
+        sp_NEnt *f = &newfree->e[k];
+        if (f->flags < 0) continue;
+        sp_NEnt *e = sp_nt_get(&s->syms, f->name);
+        if (e) {
+            if (s->kind == SP_BLOCK_CLASS && (e->flags & (SP_DEF_BOUND | SP_DEF_GLOBAL)))
+                e->flags |= SP_DEF_FREE_CLASS;
+            continue;
+        }
+        if (bound && !nt_has(bound, f->name)) continue;
+        e = sp_nt_add(st->vm, &s->syms, f->name);
+        if (!e) return false;
+        e->scope = SP_SC_FREE;
+    }
+    return true;
+}
+
+static bool analyze_block_(sp_SymTable *st, sp_Scope *s, Sets *in, sp_NameTab *local, Sets *out,
+                           sp_NameTab *allfree) {
+    sp_VM *vm = st->vm;
+    if (s->kind == SP_BLOCK_CLASS && (!nt_union(vm, out->global, in->global) || !nt_union(vm, out->bound, in->bound)))
+        return false;
+    for (size_t k = 0; k < s->syms.n; k++)
+        if (!analyze_name(st, s, &s->syms.e[k], in, local)) return false;
+    if (s->kind != SP_BLOCK_CLASS) {
+        if (s->kind == SP_BLOCK_FUNCTION && !nt_union(vm, out->bound, local)) return false;
+        if (!nt_union(vm, out->bound, in->bound) || !nt_union(vm, out->global, in->global)) return false;
+    } else if (!sp_nt_add(vm, out->bound, "__class__")) {
+        return false;
+    }
+    for (size_t i = 0; i < s->nchildren; i++) {
+        sp_Scope *c = s->children[i];
+        if (!analyze_child(st, c, out, allfree)) return false;
+        if (c->has_free || c->child_free) s->child_free = true;
+    }
+    if (!nt_union(vm, out->free, allfree)) return false;
+    if (s->kind == SP_BLOCK_FUNCTION) analyze_cells(s, out->free);
+    else if (s->kind == SP_BLOCK_CLASS) nt_remove(out->free, "__class__");
+    if (s->kind == SP_BLOCK_CLASS && nt_has(allfree, "__class__")) {
+        /* methods using super()/__class__: the class body owns the cell */
+        sp_NEnt *e = sp_nt_add(vm, &s->syms, "__class__");
+        if (!e) return false;
+        e->scope = SP_SC_CELL;
+    }
+    if (!update_symbols(st, s, in->bound, out->free)) return false;
+    return nt_union(vm, in->free, out->free);
+}
+
+static bool analyze_block(sp_SymTable *st, sp_Scope *s, Sets *in) {
+    sp_VM *vm = st->vm;
+    if (!depth_enter(st)) return false;
+    sp_NameTab local = {0}, nb = {0}, nf = {0}, ng = {0}, allfree = {0};
+    Sets out = {&nb, &nf, &ng};
+    bool ok = analyze_block_(st, s, in, &local, &out, &allfree);
+    sp_nt_free(vm, &local);
+    sp_nt_free(vm, &nb);
+    sp_nt_free(vm, &nf);
+    sp_nt_free(vm, &ng);
+    sp_nt_free(vm, &allfree);
+    st->depth--;
+    return ok;
+}
+
+/* ------------------------------------------------------------ entry */
+
+bool sp_symtable_build(sp_SymTable *st, sp_VM *vm, const sp_Node *mod, const char *filename,
+                       const char *src, size_t n) {
+    memset(st, 0, sizeof *st);
+    st->vm = vm;
+    st->filename = filename;
+    st->src = src;
+    st->srclen = n;
+    sp_arena_init(&st->arena, vm);
+    if (!enter_block(st, "top", SP_BLOCK_MODULE, mod) || !visit_stmts(st, &mod->u.module.body)) return false;
+    sp_NameTab free = {0}, global = {0};
+    Sets in = {NULL, &free, &global};
+    bool ok = analyze_block(st, st->top, &in);
+    sp_nt_free(vm, &free);
+    sp_nt_free(vm, &global);
+    return ok;
+}
+
+static void free_scope(sp_VM *vm, sp_Scope *s) {
+    /* iterative over siblings, recursive over nesting (bounded by the
+     * AST depth guard of pass 1) */
+    for (size_t i = 0; i < s->nchildren; i++) free_scope(vm, s->children[i]);
+    sp_nt_free(vm, &s->syms);
+}
+
+void sp_symtable_free(sp_SymTable *st) {
+    if (st->top) free_scope(st->vm, st->top);
+    sp_arena_free(&st->arena);
+    memset(st, 0, sizeof *st);
+}
