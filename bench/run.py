@@ -346,17 +346,18 @@ def report(args, workloads, results, unavailable, lat, mem, versions):
     print(("**" if md else "") + f"sandpy benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}"
           + ("**" if md else ""))
     print()
-    print(f"machine: {machine()}; {versions}")
-    print(f"mode: {'quick' if args.quick else 'full'}, median of {args.repeat} run(s) per cell, "
-          "seconds of parse + run inside each process")
+    li = "- " if md else ""
+    print(f"{li}machine: {machine()}; {versions}")
+    print(f"{li}mode: {'quick' if args.quick else 'full'}, median of {args.repeat} run(s) per "
+          "cell, seconds of parse + run inside each process")
     print()
     print(render_table(build_rows(workloads, results), md))
     print()
     fmt_us = lambda v: "n/a" if v is None else f"{v:.2f} us"  # noqa: E731
-    print(f"latency (fresh interpreter + compile + run of a one-line snippet, "
+    print(f"{li}latency (fresh interpreter + compile + run of a one-line snippet, "
           f"{args.latency_iters} iterations): " + ", ".join(
               f"{TITLES[rt]} {fmt_us(lat[rt])}" for rt in RUNTIMES))
-    print(f"idle interpreter: sandpy {'n/a' if mem is None else f'{mem} bytes'}")
+    print(f"{li}idle interpreter: sandpy {'n/a' if mem is None else f'{mem} bytes'}")
     extra = notes(workloads, results, unavailable)
     if extra:
         print()

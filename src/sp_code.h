@@ -346,6 +346,10 @@ typedef struct sp_Exec {
     sp_IdEnt *ids;           /* sp_obj_id: open addressing on the object address */
     size_t nids, idcap;
     uint64_t nextid;
+    /* pausing (issue 5): set while a run is paused at an external call or
+     * an unknown global name; see sp_vm_start */
+    sp_Value pending;        /* (ext function or name str, args tuple, kwargs dict) */
+    bool pause_names;        /* an unknown global name pauses instead of NameError */
 } sp_Exec;
 sp_Exec *sp_exec(sp_VM *vm); /* NULL + MemoryError */
 
@@ -355,7 +359,30 @@ sp_Value sp_vm_call(sp_VM *vm, sp_Func *f, sp_Value *args, int nargs, sp_Tuple *
 /* Run a no-argument function's code with NAME ops on `locals` (class
  * bodies, issue 3: code flagged SP_CO_CLASS); returns its return value. */
 sp_Value sp_vm_call_locals(sp_VM *vm, sp_Func *f, sp_Dict *locals);
-enum { SP_RUN_ERROR = 0, SP_RUN_RETURN, SP_RUN_YIELD };
+enum { SP_RUN_ERROR = 0, SP_RUN_RETURN, SP_RUN_YIELD, SP_RUN_PAUSE };
+/* Pausable runs (the embedding API).  A run started here may stop with
+ * SP_RUN_PAUSE when its own loop (not a nested sp_vm_call) calls a pausing
+ * sp_ExtFn or, with x->pause_names, misses a global name: x->pending then
+ * describes the request and every frame stays on the data stack.
+ * sp_vm_resume continues it: raise false pushes v as the call's result,
+ * true raises the exception v at the call site.  sp_vm_abandon drops a
+ * paused run's frames (a new run replaces it). */
+int sp_vm_start(sp_VM *vm, sp_Code *c, sp_Dict *globals, sp_Value *out);
+int sp_vm_resume(sp_VM *vm, sp_Value v, bool raise, sp_Value *out);
+void sp_vm_abandon(sp_VM *vm);
+bool sp_vm_paused(sp_VM *vm);
+
+/* An external (host) function, known to Python code by name only, so a
+ * snapshot refers to it by name (sp_api.c owns the type and the registry).
+ * A pausing one called from a pausable run's loop pauses the run; called
+ * any other way (from C: sorted key, map...) its call slot raises. */
+typedef struct sp_ExtFn {
+    sp_Obj h;
+    sp_Str *name;
+    uint32_t pausing;
+    uint32_t idx;            /* registry slot of the host callback (sp_api.c) */
+} sp_ExtFn;
+extern sp_Type sp_t_extfn;
 enum {
     SP_RESUME_SEND = 0, /* push `in` as the value of the pending yield */
     SP_RESUME_THROW,    /* raise `in` at the suspension point */

@@ -19,6 +19,15 @@
  * RecursionError, checked against the real stack pointer. Hosts may run us
  * on small threads (256 KiB) so we keep the budget well below that. */
 #ifndef SP_CSTACK_BUDGET
+#if defined(__SANITIZE_ADDRESS__)
+#define SP_CSTACK_BUDGET (1024 * 1024) /* ASan frames are several times larger */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SP_CSTACK_BUDGET (1024 * 1024)
+#endif
+#endif
+#endif
+#ifndef SP_CSTACK_BUDGET
 #define SP_CSTACK_BUDGET (160 * 1024)
 #endif
 

@@ -1024,12 +1024,7 @@ static sp_Node *group_body(P *p, int close, int line, int col) {
         return t;
     }
     if (e->kind == SP_N_STARRED) return err_node(p, e, "cannot use starred expression here");
-    if (close != T_END) {
-        if (at(p, T_EQUAL) && e->kind != SP_N_NAME) {
-            /* CPython's invalid_named_expression inside a group */
-        }
-        TRY(expect(p, close));
-    }
+    if (close != T_END) TRY(expect(p, close));
     e->pad_ |= PARENS;
     return e;
 }

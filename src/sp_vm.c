@@ -32,7 +32,9 @@ struct sp_Chunk {
 /* How a frame hands its result to the caller (sp_Frame.retmode). */
 enum { RET_PUSH = 0, RET_EXIT, RET_FORITER, RET_SEND };
 /* run() entry modes (sp_gen_run's too). */
-enum { MODE_NORMAL = 0, MODE_THROW, MODE_SENDRET };
+enum { MODE_NORMAL = 0, MODE_THROW, MODE_SENDRET, MODE_RAISE };
+/* or'ed into the mode: this loop may return SP_RUN_PAUSE (issue 5) */
+enum { MODE_PAUSABLE = 8 };
 
 _Static_assert(offsetof(sp_Frame, localsplus) <= SP_FRAME_HDR_SLOTS * sizeof(sp_Value),
                "frame header slots");
@@ -44,6 +46,7 @@ sp_Exec *sp_exec(sp_VM *vm) {
     sp_Exec *x = sp_calloc(vm, sizeof *x);
     if (!x) return NULL;
     x->exc_info = SP_NULLV;
+    x->pending = SP_NULLV;
     x->poll = SP_POLL_INTERVAL;
     vm->exec = x;
     return x;
@@ -83,6 +86,7 @@ void sp_vm_mark_roots(sp_VM *vm) {
     sp_Exec *x = vm->exec;
     if (!x) return;
     sp_gc_markv(vm, x->exc_info);
+    sp_gc_markv(vm, x->pending);
     for (sp_Frame *f = vm->frame; f; f = f->prev) sp_frame_mark(vm, f);
 }
 
@@ -862,6 +866,20 @@ static void drop_blocks(sp_Exec *x, sp_Frame *f) {
     }
 }
 
+/* The pending request of a paused run: (what, args tuple, kwargs dict). */
+static sp_Value pause_request(sp_VM *vm, sp_Value what, sp_Value *args, int nargs, sp_Tuple *kw) {
+    int npos = nargs - (kw ? (int)kw->n : 0);
+    sp_Value t = sp_tuple_new(vm, 3), a = sp_tuple_pack(vm, (size_t)npos, args);
+    sp_Value d = sp_dict_new(vm);
+    if (sp_iserr(t) || sp_iserr(a) || sp_iserr(d)) return SP_ERRV;
+    for (int i = 0; kw && i < (int)kw->n; i++)
+        if (!sp_dict_set(vm, SP_DICT(d), kw->items[i], args[npos + i])) return SP_ERRV;
+    SP_TUPLE(t)->items[0] = what;
+    SP_TUPLE(t)->items[1] = a;
+    SP_TUPLE(t)->items[2] = d;
+    return t;
+}
+
 /* ------------------------------------------------------------ the loop */
 
 #define SP_OPLIST(X) \
@@ -920,10 +938,12 @@ static int run(sp_VM *vm, sp_Frame *f, int mode, sp_Value *out) {
     int cnargs;
     sp_Tuple *ckw;
     CallEx ce = {0};
+    bool pausable = mode & MODE_PAUSABLE;
 
     LOAD();
-    if (mode == MODE_THROW) {
-        ctx = 0;
+    mode &= ~MODE_PAUSABLE;
+    if (mode == MODE_THROW || mode == MODE_RAISE) {
+        ctx = mode == MODE_RAISE;
         goto error_tb;
     }
 #ifdef USE_GOTO
@@ -995,7 +1015,11 @@ dispatch:
     }
     TARGET(LOAD_GLOBAL) {
         r = sp_dict_gets(f->globals, co->names[ARG]);
-        if (sp_isnull(r)) CHECK(r = load_global(vm, f->globals, co->names[ARG]));
+        if (sp_isnull(r)) {
+            r = load_global(vm, f->globals, co->names[ARG]);
+            if (sp_iserr(r) && pausable && x->pause_names) goto pause_name;
+            CHECK(r);
+        }
         PUSH(r);
         DISPATCH();
     }
@@ -1009,7 +1033,9 @@ dispatch:
         DISPATCH();
     }
     TARGET(LOAD_NAME) {
-        CHECK(r = load_name(vm, f, co->names[ARG]));
+        r = load_name(vm, f, co->names[ARG]);
+        if (sp_iserr(r) && pausable && x->pause_names) goto pause_name;
+        CHECK(r);
         PUSH(r);
         DISPATCH();
     }
@@ -1626,9 +1652,17 @@ do_call:
             r = m->fn(vm, cargs, cnargs, ckw);
             SP_LEAVE(vm);
         }
+    } else if (pausable && sp_istype(callee, &sp_t_extfn) && SP_AS(sp_ExtFn, callee)->pausing) {
+        /* The run stops here; its result will be pushed at cbase by
+         * sp_vm_resume, as if the call had returned. */
+        SAVE();
+        r = pause_request(vm, callee, cargs, cnargs, ckw);
+        callex_free(vm, &ce);
+        CHECK(r);
+        x->pending = r;
+        f->sp = cbase;
+        return SP_RUN_PAUSE;
     } else {
-        /* Issue 5 hooks in here: an external function makes run() save
-         * the frame and return PAUSED instead of calling out. */
         SAVE();
         r = sp_call(vm, callee, cargs, cnargs, ckw);
     }
@@ -1637,6 +1671,14 @@ do_call:
     sp = cbase;
     PUSH(r);
     DISPATCH();
+
+pause_name: /* ( -- v ): resumed by pushing the host's value */
+    if (!sp_err_matches(vm, &sp_t_NameError)) goto error;
+    sp_err_clear(vm);
+    SAVE();
+    CHECK(r = pause_request(vm, sp_objv(co->names[ARG]), NULL, 0, NULL));
+    x->pending = r;
+    return SP_RUN_PAUSE;
 
 bad_kwnames:
     sp_raise(vm, &sp_t_SystemError, "kwnames must be a tuple");
@@ -1738,4 +1780,60 @@ int sp_gen_run(sp_VM *vm, sp_Gen *g, sp_Value in, int mode, sp_Value *out) {
     vm->frame = caller; /* enter() links it again */
     if (mode == SP_RESUME_THROW) vm->exc = in;
     return enter(vm, g->frame, mode == SP_RESUME_THROW ? MODE_THROW : MODE_NORMAL, out);
+}
+
+/* ------------------------------------------------------------ pausable runs */
+
+int sp_vm_start(sp_VM *vm, sp_Code *c, sp_Dict *globals, sp_Value *out) {
+    sp_Exec *x = sp_exec(vm);
+    if (!x || !depth_ok(vm)) return SP_RUN_ERROR;
+    sp_Frame *nf = push_frame(vm, x, c);
+    if (!nf) return SP_RUN_ERROR;
+    sp_frame_init_module(nf, c, globals, globals);
+    vm->pydepth++;
+    return enter(vm, nf, MODE_NORMAL | MODE_PAUSABLE, out);
+}
+
+bool sp_vm_paused(sp_VM *vm) {
+    sp_Exec *x = vm->exec;
+    return x && !sp_isnull(x->pending);
+}
+
+int sp_vm_resume(sp_VM *vm, sp_Value v, bool raise, sp_Value *out) {
+    sp_Exec *x = vm->exec;
+    if (!sp_vm_paused(vm) || !vm->frame) {
+        sp_raise(vm, &sp_t_RuntimeError, "no paused run to resume");
+        return SP_RUN_ERROR;
+    }
+    x->pending = SP_NULLV;
+    sp_Frame *f = vm->frame;
+    if (raise) {
+        vm->exc = v;
+        return run(vm, f, MODE_RAISE | MODE_PAUSABLE, out);
+    }
+    *f->sp++ = v;
+    return run(vm, f, MODE_NORMAL | MODE_PAUSABLE, out);
+}
+
+/* Generators caught running in the dropped frames end as finished. */
+void sp_vm_abandon(sp_VM *vm) {
+    sp_Exec *x = vm->exec;
+    if (!x) return;
+    for (sp_Frame *f = vm->frame, *prev; f; f = prev) {
+        prev = f->prev;
+        if (f->gen) {
+            f->gen->state = SP_GEN_DONE;
+            f->gen->exc_state = SP_NULLV;
+            f->prev = NULL;
+        }
+    }
+    vm->frame = NULL;
+    x->pending = SP_NULLV;
+    x->exc_info = SP_NULLV;
+    sp_Chunk *c = x->chunk;
+    while (c && c->prev) c = c->prev;
+    x->chunk = c;
+    vm->stack = vm->stack_top = c ? c->data : NULL;
+    vm->stack_end = c ? c->data + c->size : NULL;
+    vm->pydepth = 0;
 }

@@ -1,0 +1,75 @@
+/* sp_api.h - private contract between the embedding API files: sp_api.c
+ * (runs, errors, external functions), sp_value_api.c (value handles) and
+ * sp_snap.c (snapshots).
+ *
+ * Value handles: vm->host is a GC-rooted list.  Its first H_NSLOTS items
+ * are the API's own roots; the rest is the handle arena.  A handle is
+ * (epoch << 32 | index); resetting the arena truncates the list and bumps
+ * the epoch, so a stale handle is recognised instead of read. */
+#ifndef SP_API_H
+#define SP_API_H
+
+#include "sp_code.h"
+#include "sandpy.h"
+
+enum {
+    H_RESULT = 0, /* result of the last run */
+    H_INPUTS,     /* dict of staged inputs, or None */
+    H_EXTS,       /* dict: name -> sp_ExtFn of every registered function */
+    H_GLOBALS,    /* globals of the current/paused run */
+    H_ERR,        /* the last exception captured, or None */
+    H_FUTURES,    /* dict: call id -> unsettled ExternalFuture */
+    H_NSLOTS
+};
+
+/* A registered host function. */
+typedef struct sp_Ext {
+    char *name;
+    size_t namelen;
+    sandpy_fn fn;   /* NULL: pausing */
+    void *ud;
+} sp_Ext;
+
+struct sandpy {
+    sp_VM *vm;
+    sandpy_config cfg;
+    uint32_t epoch;
+    int busy;                /* code is running: calls that run code are refused */
+    /* run accounting (per run; time paused does not count) */
+    double elapsed, t_start;
+    uint64_t instr_used, instr_start;
+    /* pausing */
+    uint64_t next_id;        /* last call id handed out */
+    int has_call;
+    sandpy_call call;
+    /* registry */
+    sp_Ext *ext;
+    uint32_t next, extcap;
+    /* last error: strings live in ebuf, pointers fixed up after building */
+    sandpy_error err;
+    sp_Buf ebuf;
+    sandpy_frame *frames;
+    size_t framecap;
+    /* snapshot bytes handed out */
+    sp_Buf snap;
+};
+
+/* sp_value_api.c */
+sandpy_value sp_api_push(sandpy *sp, sp_Value v);           /* 0 on MemoryError (error set) */
+bool sp_api_get(sandpy *sp, sandpy_value h, sp_Value *out); /* false: invalid handle (error set) */
+void sp_api_truncate(sandpy *sp, size_t n);                 /* drop handles from n on */
+static inline sp_Value sp_api_slot(sandpy *sp, int i) { return sp->vm->host->items[i]; }
+static inline void sp_api_setslot(sandpy *sp, int i, sp_Value v) { sp->vm->host->items[i] = v; }
+
+/* sp_api.c */
+/* Capture the pending exception as the host-visible error; returns st. */
+sandpy_status sp_api_capture(sandpy *sp, sandpy_status st);
+/* Raise t(msg) and capture it; returns SANDPY_INVALID. */
+sandpy_status sp_api_invalid(sandpy *sp, sp_Type *t, const char *msg);
+/* Values from the host run with limits lifted (the run's are not armed). */
+#define SP_API_OK(sp) ((sp) && (sp)->vm)
+
+/* sp_snap.c */
+void sp_snap_free(sandpy *sp);
+
+#endif
