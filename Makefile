@@ -28,14 +28,37 @@ $(BUILD)/libsandpy.so: $(OBJS)
 $(BUILD)/sandpy: cli/main.c include/sandpy.h $(BUILD)/libsandpy.a
 	$(CC) $(ALLCFLAGS) -o $@ cli/main.c $(BUILD)/libsandpy.a $(LDLIBS)
 
-# Test suite: differential cases against CPython-generated expectations.
-test: all
-	python3 tests/run.py --bin $(BUILD)/sandpy
+# C API tests (tests/c/test_*.c) and examples (examples/*.c), linked
+# against the static library; each test prints "N passed, N failed".
+CTESTS := $(patsubst tests/c/%.c,$(BUILD)/ctests/%,$(wildcard tests/c/test_*.c))
+EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
+CTEST_FLAGS = -pthread -DSP_BUILD_DIR='"$(BUILD)"'
+
+$(BUILD)/ctests/%: tests/c/%.c tests/c/harness.h include/sandpy.h $(BUILD)/libsandpy.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) $(CTEST_FLAGS) -o $@ $< $(BUILD)/libsandpy.a $(LDLIBS)
+
+$(BUILD)/examples/%: examples/%.c include/sandpy.h $(BUILD)/libsandpy.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -o $@ $< $(BUILD)/libsandpy.a $(LDLIBS)
+
+ctests: $(CTESTS) $(EXAMPLES)
+
+# Test suite: differential cases against CPython-generated expectations,
+# plus the C API tests.
+test: all ctests
+	python3 tests/run.py --bin $(BUILD)/sandpy --ctests $(BUILD)/ctests
 
 # Same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 test-asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" all
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 python3 tests/run.py --bin build-asan/sandpy
+	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" ctests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 python3 tests/run.py --bin build-asan/sandpy --ctests build-asan/ctests
+
+# The C API tests (8 threads with their own interpreters) under ThreadSanitizer.
+test-tsan:
+	$(MAKE) BUILD=build-tsan OPT=-O1 SAN=-fsanitize=thread ctests
+	python3 tests/run.py --ctests build-tsan/ctests --no-cases --no-hostile
 
 # Benchmarks against CPython 3.11 and Monty (never run by the tests): see docs/performance.md.
 # BENCHFLAGS=--quick for a smoke run; --repeat N, --only a,b, --markdown.
@@ -48,6 +71,6 @@ bench: all $(BUILD)/bench_driver
 .PHONY: bench
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-tsan
 
-.PHONY: all test test-asan clean
+.PHONY: all test test-asan test-tsan ctests clean

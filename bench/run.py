@@ -26,7 +26,7 @@ MONTY_PKG = os.path.join(MONTY_DIR, "node_modules", "@pydantic", "monty")
 RUNTIMES = ("cpython", "monty", "sandpy")
 TITLES = {"cpython": "CPython", "monty": "Monty", "sandpy": "sandpy"}
 QUICK_RE = re.compile(r"^(\w+) = \d+  # quick: (\d+)$", re.M)
-SKIP_RE = re.compile(r"^# bench-skip: (\w+) (.*)$", re.M)
+SKIP_RE = re.compile(r"^# bench-skip: (\w+) \(?(.*?)\)?$", re.M)
 # A runtime that rejects a feature it does not have is "n/a" rather than "err".
 UNSUPPORTED_RE = re.compile(r"NotImplementedError|not (yet )?supported")
 
@@ -366,6 +366,7 @@ def report(args, workloads, results, unavailable, lat, mem, versions):
             print(("- " if md else "  ") + n)
     bad = [n for n in extra if "MISMATCH" in n]
     if bad:
+        sys.stdout.flush()
         print("\n" + "!" * 72, file=sys.stderr)
         print("!!! CHECKSUM MISMATCH: some runtime printed something else than CPython",
               file=sys.stderr)

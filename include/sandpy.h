@@ -58,6 +58,10 @@ typedef struct sandpy_config {
     void (*write)(void *ud, int stream, const char *text, size_t len);
     void *write_ud;
     void *userdata;             /* returned by sandpy_userdata */
+    /* Key of the SipHash-2-4 tag that authenticates snapshots: set it to
+     * a secret to reject bytes not produced by a holder of the key (all
+     * zero: integrity check only). */
+    uint8_t snapshot_key[16];
 } sandpy_config;
 
 typedef enum sandpy_status {

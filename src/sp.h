@@ -311,6 +311,8 @@ struct sp_VM {
     double deadline;             /* absolute monotonic seconds, 0: none */
     uint64_t instr_limit, instr_count;
     volatile int interrupt;      /* set by sandpy_interrupt from any thread */
+    uint64_t poll_mark;          /* instr_count at the last full poll (sp_err.c) */
+    uint32_t cwork;              /* C-loop polls since then (sp_err.c) */
     /* strings */
     sp_Dict *interned;
     /* containers being repr()'d right now, for "[...]" (sp_obj.c helpers) */
@@ -371,7 +373,8 @@ void sp_buf_free(sp_Buf *b);
  * pending (uncatchable). */
 bool sp_check_limits(sp_VM *vm);
 /* The interpreter loop adds the instructions it ran to vm->instr_count
- * before polling; C loops just call sp_check_limits. */
+ * before polling (always a full check); C loops just call sp_check_limits,
+ * each call counting as one instruction. */
 double sp_now(void); /* monotonic seconds */
 
 /* repr of containers that may contain themselves: 1 = entered, 0 = already
@@ -411,6 +414,15 @@ bool sp_isexc_type(sp_Type *t);
 bool sp_enter_slow(sp_VM *vm);
 #define SP_ENTER(vm) (((vm)->cdepth++ < (vm)->cdepth_max && sp_cstack_ok(vm)) || sp_enter_slow(vm))
 #define SP_LEAVE(vm) ((vm)->cdepth--)
+/* Re-entry from the object protocol (repr, compare, call...): like CPython,
+ * it shares one budget with Python call depth, so `repr` of a list nested
+ * 2000 deep fails as CPython's does.  `what` completes the message
+ * ("maximum recursion depth exceeded" + " while getting the repr of an object"). */
+bool sp_enter_fail(sp_VM *vm, const char *what);
+#define SP_ENTER_PY(vm, what)                                                               \
+    (((vm)->cdepth++ < (vm)->cdepth_max && (vm)->cdepth + (vm)->pydepth <= (vm)->pydepth_max && \
+      sp_cstack_ok(vm)) ||                                                                  \
+     sp_enter_fail(vm, what))
 static inline bool sp_cstack_ok(sp_VM *vm) {
     char here;
     return !vm->cstack_base ||
@@ -513,6 +525,7 @@ sp_Value sp_bytes_new(sp_VM *vm, const void *p, size_t n);
 /* Canonical int from a bigint result etc. */
 sp_Value sp_int_from_str(sp_VM *vm, const char *s, size_t n, int base); /* int(s, base) rules */
 sp_Value sp_int_to_str(sp_VM *vm, sp_Value v, int base); /* base 10 honours the 4300 limit */
+/* (bases 2/8/16 give bin()/oct()/hex() text: sign, then 0b/0o/0x prefix) */
 sp_Value sp_int_from_double(sp_VM *vm, double d);        /* int(float) rules (errors for inf/nan) */
 bool sp_int_to_double(sp_VM *vm, sp_Value v, double *out); /* OverflowError if too big */
 bool sp_isintlike(sp_Value v);                              /* int, bool, bigint */
@@ -523,11 +536,15 @@ bool sp_index(sp_VM *vm, sp_Value v, int64_t *out);
 bool sp_int_to_i64(sp_VM *vm, sp_Value v, int64_t *out);
 int64_t sp_hash_i64(int64_t i);
 int64_t sp_hash_double(double d);
-/* Exact comparison of an int-like i with a non-nan double d: -1, 0, 1. */
-int sp_int_cmp_double(sp_VM *vm, sp_Value i, double d);
 int sp_int_sign(sp_Value v); /* -1, 0, 1 for an int-like */
 sp_Value sp_int_add(sp_VM *vm, sp_Value a, sp_Value b);
 sp_Value sp_int_mul(sp_VM *vm, sp_Value a, sp_Value b);
+/* Exact int <-> float comparison: -1, 0, 1 for i <, ==, > d; 2 if d is NaN. */
+int sp_int_cmp_double(sp_VM *vm, sp_Value i, double d);
+/* pow(a, b, m) with CPython's checks and messages (TypeError if not all ints). */
+sp_Value sp_int_pow3(sp_VM *vm, sp_Value a, sp_Value b, sp_Value m);
+/* divmod(a, b) for ints as a tuple; NotImplemented if either is not an int. */
+sp_Value sp_int_divmod(sp_VM *vm, sp_Value a, sp_Value b);
 extern sp_Type sp_t_bigint_; /* not visible to Python: type() reports int */
 
 /* ------------------------------------------- float (sp_float.c, sp_fmt.c) */
@@ -599,6 +616,7 @@ bool sp_module_add(sp_VM *vm, sp_Module *m, const char *name, sp_Value v);
 /* Adds defs as native functions (self unbound, no qualprefix). */
 bool sp_module_add_funcs(sp_VM *vm, sp_Module *m, const sp_MethodDef *defs);
 bool sp_json_init(sp_VM *vm, sp_Module *m);   /* sp_json.c */
+bool sp_re_init(sp_VM *vm, sp_Module *m);     /* sp_re.c */
 bool sp_typing_init(sp_VM *vm, sp_Module *m); /* sp_typing.c */
 /* Builtins: lookup of a builtin name (print, len, ValueError...). */
 sp_Value sp_builtin_lookup(sp_VM *vm, sp_Str *name); /* SP_NULLV if none */

@@ -19,6 +19,7 @@ enum {
     H_GLOBALS,    /* globals of the current/paused run */
     H_ERR,        /* the last exception captured, or None */
     H_FUTURES,    /* dict: call id -> unsettled ExternalFuture */
+    H_CODES,      /* list of live sandpy_code objects (their slot is their index) */
     H_NSLOTS
 };
 
@@ -57,7 +58,8 @@ struct sandpy {
 /* sp_value_api.c */
 sandpy_value sp_api_push(sandpy *sp, sp_Value v);           /* 0 on MemoryError (error set) */
 bool sp_api_get(sandpy *sp, sandpy_value h, sp_Value *out); /* false: invalid handle (error set) */
-void sp_api_truncate(sandpy *sp, size_t n);                 /* drop handles from n on */
+/* Drop handles from n on; bump: invalidate all outstanding handles. */
+void sp_api_truncate(sandpy *sp, size_t n, bool bump);
 static inline sp_Value sp_api_slot(sandpy *sp, int i) { return sp->vm->host->items[i]; }
 static inline void sp_api_setslot(sandpy *sp, int i, sp_Value v) { sp->vm->host->items[i] = v; }
 
@@ -68,6 +70,27 @@ sandpy_status sp_api_capture(sandpy *sp, sandpy_status st);
 sandpy_status sp_api_invalid(sandpy *sp, sp_Type *t, const char *msg);
 /* Values from the host run with limits lifted (the run's are not armed). */
 #define SP_API_OK(sp) ((sp) && (sp)->vm)
+
+/* A compiled program handed to the host: a GC object rooted in H_CODES. */
+struct sandpy_code {
+    sp_Obj h;
+    sp_Value code;           /* sp_Code */
+    sp_Value inputs;         /* tuple of str: the declared input names */
+    size_t slot;             /* index in H_CODES */
+};
+extern sp_Type sp_t_hostcode_;
+sandpy_code *sp_api_add_code(sandpy *sp, sp_Value code, sp_Value inputs); /* NULL: error set */
+
+/* An answer the host gives later, settled once by call id (sp_api.c). */
+typedef struct sp_Future {
+    sp_Obj h;
+    uint64_t id;
+    int state;      /* 0 pending, 1 value, 2 exception */
+    sp_Value value;
+} sp_Future;
+extern sp_Type sp_t_future_;
+/* The pending-call view for a PAUSED run (x->pending), with this id. */
+void sp_api_fill_call(sandpy *sp, uint64_t id);
 
 /* sp_snap.c */
 void sp_snap_free(sandpy *sp);

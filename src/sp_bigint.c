@@ -188,8 +188,10 @@ bool sp_mag_mul(sp_VM *vm, sp_digit *r, const sp_digit *a, size_t an, const sp_d
     for (size_t off = 0; ok && off < an; off += bn) {
         size_t len = an - off < bn ? an - off : bn;
         const sp_digit *chunk = a + off;
+        size_t pn = 2 * bn;
         if (len < KARATSUBA_CUTOFF) {
             ok = school_mul(vm, prod, b, bn, chunk, len);
+            pn = bn + len;
         } else {
             if (len < bn) {
                 memcpy(pad, chunk, len * sizeof(sp_digit));
@@ -198,7 +200,7 @@ bool sp_mag_mul(sp_VM *vm, sp_digit *r, const sp_digit *a, size_t an, const sp_d
             }
             ok = karatsuba(vm, prod, chunk, b, bn, scratch);
         }
-        if (ok) add_into(r + off, an + bn - off, prod, sp_mag_trim(prod, 2 * bn));
+        if (ok) add_into(r + off, an + bn - off, prod, sp_mag_trim(prod, pn));
     }
     sp_free(vm, ws, bytes);
     return ok;

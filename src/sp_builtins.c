@@ -472,8 +472,11 @@ static sp_Value sum_loop(sp_VM *vm, sp_Value it, sp_Value acc, size_t pb) {
         if (sp_isnull(x)) return acc;
         if (sp_iserr(x) || !sp_check_limits(vm)) return SP_ERRV;
         bool xint = x.tag == SP_INT || x.tag == SP_BOOL;
-        if (acc.tag == SP_INT && xint && !__builtin_add_overflow(acc.u.i, x.u.i, &acc.u.i))
+        int64_t r; /* the builtin stores the wrapped sum on overflow: keep acc intact */
+        if (acc.tag == SP_INT && xint && !__builtin_add_overflow(acc.u.i, x.u.i, &r)) {
+            acc.u.i = r;
             continue;
+        }
         if (acc.tag == SP_FLOAT && x.tag == SP_FLOAT) {
             acc.u.f += x.u.f;
             continue;

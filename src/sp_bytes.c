@@ -310,7 +310,7 @@ static int bytes_contains(sp_VM *vm, sp_Value self, sp_Value item) {
     const char *p;
     size_t n;
     if (!sp_istype(item, &sp_t_bytes) && !sp_isintlike(item)) return need_bytes(vm, item) - 1;
-    if (!needle_arg(vm, item, &one, &p, &n)) return -1;
+    if (!needle_arg(vm, item, &one, &p, &n) || !sp_scan_poll(vm, s->len)) return -1;
     return sp_bfind(s->data, s->len, p, n, false) >= 0;
 }
 
@@ -453,7 +453,7 @@ static bool bspan(sp_VM *vm, const char *name, sp_Value *args, int nargs, sp_Tup
     sp_adjust_indices(&s->start, &s->end, (int64_t)SELF->len);
     s->p = BDATA(SELF) + (s->start < s->end ? s->start : 0);
     s->n = s->start < s->end ? (size_t)(s->end - s->start) : 0;
-    return true;
+    return sp_scan_poll(vm, s->n);
 }
 
 static sp_Value bfind_common(sp_VM *vm, const char *name, sp_Value *args, int nargs,

@@ -402,6 +402,18 @@ bool sp_frame_init(sp_VM *vm, sp_Frame *fr, sp_Func *f, sp_Value *args, int narg
                    sp_Tuple *kw);
 void sp_frame_init_module(sp_Frame *fr, sp_Code *c, sp_Dict *globals, sp_Dict *locals);
 
+/* Snapshots (sp_snap.c) rebuild paused runs with these. */
+/* Value stack depth and block depth the verifier computed at pc (-1:
+ * unreachable); false + SystemError for bad code. (sp_func.c) */
+bool sp_code_depth_at(sp_VM *vm, sp_Code *c, uint32_t pc, int *depth, int *nblocks);
+/* A data-stack frame for c (header from sp_frame_init_module), and
+ * linking a frame as the new innermost one (pydepth counts it). (sp_vm.c) */
+sp_Frame *sp_vm_push_frame(sp_VM *vm, sp_Code *c, sp_Dict *globals);
+void sp_vm_link_frame(sp_VM *vm, sp_Frame *f);
+/* A generator object with room for c's frame (c NULL: a finished one
+ * without a frame), state SP_GEN_DONE until the caller fills it. (sp_gen.c) */
+sp_Gen *sp_gen_alloc(sp_VM *vm, sp_Code *c);
+
 /* sp_gen.c */
 sp_Value sp_gen_new(sp_VM *vm, sp_Func *f, sp_Value *args, int nargs, sp_Tuple *kw);
 /* PEP 479 and generator exit: called when a generator frame ends with an error. */

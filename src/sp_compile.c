@@ -785,6 +785,40 @@ static void tuple_display(C *c, const sp_Node *e) {
     starunpack(c, &e->u.seq.elts, 0, SP_BUILD_LIST, SP_LIST_APPEND, SP_LIST_EXTEND, true);
 }
 
+/* frozenset(tuple(frozenset(items))), built the way CPython's compiler
+ * builds a constant set display (fold, then merge_consts re-creates the
+ * frozenset), so that iteration order matches CPython exactly. */
+static sp_Value const_frozenset(C *c, sp_Value items) {
+    sp_Value fs = SP_NULLV;
+    for (int pass = 0; pass < 2; pass++) {
+        sp_Value next = sp_set_new(c->vm, &sp_t_frozenset);
+        if (sp_iserr(next)) return next;
+        if (pass == 0) {
+            for (size_t i = 0; i < SP_TUPLE(items)->n; i++)
+                if (sp_set_add(c->vm, next, SP_TUPLE(items)->items[i]) < 0) return SP_ERRV;
+        } else {
+            sp_Value k;
+            for (size_t pos = 0; sp_set_next(fs, &pos, &k);)
+                if (sp_set_add(c->vm, next, k) < 0) return SP_ERRV;
+        }
+        fs = next;
+    }
+    return fs;
+}
+
+static void set_display(C *c, const sp_Node *e) {
+    const sp_NodeList *l = &e->u.set.elts;
+    sp_Value items = l->n > 2 ? const_tuple(c, l) : SP_NULLV;
+    if (sp_iserr(items)) return fail(c);
+    if (sp_isnull(items))
+        return starunpack(c, l, 0, SP_BUILD_SET, SP_SET_ADD, SP_SET_UPDATE, false);
+    sp_Value fs = const_frozenset(c, items);
+    if (sp_iserr(fs)) return fail(c);
+    emit(c, SP_BUILD_SET, 0);
+    load_const(c, fs);
+    emit(c, SP_SET_UPDATE, 1);
+}
+
 static void dict_display(C *c, const sp_Node *e) {
     const sp_NodeList *k = &e->u.dict.keys, *v = &e->u.dict.values;
     bool have = false;
@@ -1135,7 +1169,7 @@ static void expr_(C *c, const sp_Node *e) {
     case SP_N_LAMBDA: return lambda(c, e);
     case SP_N_IFEXP: return ifexp(c, e);
     case SP_N_DICT: return dict_display(c, e);
-    case SP_N_SET: return starunpack(c, &e->u.set.elts, 0, SP_BUILD_SET, SP_SET_ADD, SP_SET_UPDATE, false);
+    case SP_N_SET: return set_display(c, e);
     case SP_N_LIST: return starunpack(c, &e->u.seq.elts, 0, SP_BUILD_LIST, SP_LIST_APPEND, SP_LIST_EXTEND, false);
     case SP_N_TUPLE: return tuple_display(c, e);
     case SP_N_LISTCOMP:

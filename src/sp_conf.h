@@ -56,6 +56,18 @@
 #define SP_POLL_INTERVAL 4096
 #endif
 
+/* sp_check_limits calls from C loops between reads of the clock.  Small:
+ * one C-loop iteration can be costly (a row of a huge multiplication). */
+#ifndef SP_CPOLL_INTERVAL
+#define SP_CPOLL_INTERVAL 16
+#endif
+
+/* A single allocation at least this big polls the limits first: copying
+ * and building huge objects is long C work without a loop to poll in. */
+#ifndef SP_POLL_BYTES
+#define SP_POLL_BYTES (64 * 1024)
+#endif
+
 /* Bytes allocated since the last collection that trigger the next one. */
 #ifndef SP_GC_MIN_DEBT
 #define SP_GC_MIN_DEBT (256 * 1024)

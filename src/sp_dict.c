@@ -103,9 +103,11 @@ static int lookup(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, size_t *ix)
 restart:
     if (!d->index) return 0;
     size_t mask = d->mask, i = (size_t)hash & mask;
+    unsigned probes = 0; /* colliding keys make long chains: poll the clock */
     for (uint64_t perturb = (uint64_t)hash;;) {
         int32_t e = d->index[i];
         if (e == IX_EMPTY) return 0;
+        if ((++probes & 63) == 0 && !sp_check_limits(vm)) return -1;
         if (e >= 0 && d->ent[e].hash == hash) {
             sp_Value sk = d->ent[e].key;
             if (sp_is(sk, key)) return *ix = (size_t)e, 1;

@@ -130,12 +130,14 @@ sp_Value sp_err_fetch(sp_VM *vm) {
 
 /* ------------------------------------------------------- guards */
 
-bool sp_enter_slow(sp_VM *vm) {
+bool sp_enter_fail(sp_VM *vm, const char *what) {
     /* SP_ENTER already counted this level; the caller will not SP_LEAVE. */
     vm->cdepth--;
-    sp_raise(vm, &sp_t_RecursionError, "maximum recursion depth exceeded");
+    sp_raise(vm, &sp_t_RecursionError, "maximum recursion depth exceeded%s", what);
     return false;
 }
+
+bool sp_enter_slow(sp_VM *vm) { return sp_enter_fail(vm, ""); }
 
 static double now_seconds(void) {
     struct timespec ts;
@@ -149,8 +151,17 @@ static bool limit_stop(sp_VM *vm, sp_Type *t, const char *msg) {
     return false;
 }
 
-/* The countdown lives in instr_count so the hot path is one decrement. */
+/* A call from the interpreter loop (instr_count moved since the last full
+ * poll) always checks; calls from C loops read the clock only every
+ * SP_CPOLL_INTERVAL calls, and each counts as an instruction, so the
+ * deterministic budget also stops C loops (sum(range(10**18))). */
 bool sp_check_limits(sp_VM *vm) {
+    if (vm->instr_count == vm->poll_mark) {
+        if (++vm->cwork < SP_CPOLL_INTERVAL && !vm->interrupt) return true;
+        vm->instr_count += vm->cwork;
+    }
+    vm->cwork = 0;
+    vm->poll_mark = vm->instr_count;
     if (vm->interrupt) {
         vm->interrupt = 0;
         return limit_stop(vm, &sp_t_KeyboardInterrupt, "");

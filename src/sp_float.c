@@ -177,15 +177,8 @@ static sp_Value float_format(sp_VM *vm, sp_Value self, sp_Str *spec) {
     return sp_format_float(vm, self.u.f, spec);
 }
 
-/* Sign of (d - i) for an int-like i, exactly (no rounding of i). */
-static int cmp_float_int(sp_VM *vm, double d, sp_Value i) {
-    if (isinf(d)) return d > 0 ? 1 : -1;
-    if ((sp_isint(i) || sp_isbool(i)) && i.u.i <= (1LL << 53) && i.u.i >= -(1LL << 53)) {
-        double y = (double)i.u.i;
-        return (d > y) - (d < y);
-    }
-    return -sp_int_cmp_double(vm, i, d);
-}
+/* Sign of (d - i) for an int-like i and a non-nan d, exactly. */
+static int cmp_float_int(sp_VM *vm, double d, sp_Value i) { return -sp_int_cmp_double(vm, i, d); }
 
 static bool cmp_result(int c, int op) {
     switch (op) {

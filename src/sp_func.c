@@ -304,32 +304,50 @@ static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
     }
 }
 
+static void flow_free(sp_VM *vm, Flow *fl, size_t n) {
+    if (fl->depth) sp_free(vm, fl->depth, n * sizeof(int32_t));
+    if (fl->bdepth) sp_free(vm, fl->bdepth, n * sizeof(int32_t));
+    if (fl->work) sp_free(vm, fl->work, n * sizeof(uint32_t));
+}
+
+/* The abstract interpretation over the whole code: depths per pc (-1:
+ * unreachable).  The caller frees fl with flow_free. */
+static bool flow_run(sp_VM *vm, sp_Code *c, Flow *fl) {
+    size_t n = c->ncode;
+    if (!n) return bad_code(vm, c, 0, "empty code");
+    if (!copy_array(vm, (void **)&fl->depth, NULL, n, sizeof(int32_t)) ||
+        !copy_array(vm, (void **)&fl->bdepth, NULL, n, sizeof(int32_t)) ||
+        !copy_array(vm, (void **)&fl->work, NULL, n, sizeof(uint32_t)))
+        return false;
+    for (size_t i = 0; i < n; i++) fl->depth[i] = -1;
+    for (size_t i = 0; i < n; i++) /* unreachable code must still be well formed */
+        if (SP_OPCODE(c->code[i]) >= SP_NOPCODES_ || !check_arg(c, c->code[i]))
+            return bad_code(vm, c, (uint32_t)i, "bad instruction");
+    fl->depth[0] = 0, fl->bdepth[0] = 0;
+    fl->work[fl->nwork++] = 0;
+    while (fl->nwork)
+        if (!flow_step(vm, c, fl, fl->work[--fl->nwork])) return false;
+    return true;
+}
+
 /* Computes stacksize and maxblocks; rejects malformed code. */
 static bool verify(sp_VM *vm, sp_Code *c) {
     Flow fl = {0};
-    size_t n = c->ncode;
-    bool ok = false;
-    if (!n) return bad_code(vm, c, 0, "empty code");
-    if (!copy_array(vm, (void **)&fl.depth, NULL, n, sizeof(int32_t))) return false;
-    if (!copy_array(vm, (void **)&fl.bdepth, NULL, n, sizeof(int32_t))) goto out;
-    if (!copy_array(vm, (void **)&fl.work, NULL, n, sizeof(uint32_t))) goto out;
-    for (size_t i = 0; i < n; i++) fl.depth[i] = -1;
-    for (size_t i = 0; i < n; i++) /* unreachable code must still be well formed */
-        if (SP_OPCODE(c->code[i]) >= SP_NOPCODES_ || !check_arg(c, c->code[i])) {
-            bad_code(vm, c, (uint32_t)i, "bad instruction");
-            goto out;
-        }
-    fl.depth[0] = 0, fl.bdepth[0] = 0;
-    fl.work[fl.nwork++] = 0;
-    while (fl.nwork)
-        if (!flow_step(vm, c, &fl, fl.work[--fl.nwork])) goto out;
-    c->stacksize = fl.maxd + 2; /* two scratch slots, see sp_vm.c */
-    c->maxblocks = fl.maxb;
-    ok = true;
-out:
-    if (fl.depth) sp_free(vm, fl.depth, n * sizeof(int32_t));
-    if (fl.bdepth) sp_free(vm, fl.bdepth, n * sizeof(int32_t));
-    if (fl.work) sp_free(vm, fl.work, n * sizeof(uint32_t));
+    bool ok = flow_run(vm, c, &fl);
+    if (ok) {
+        c->stacksize = fl.maxd + 2; /* two scratch slots, see sp_vm.c */
+        c->maxblocks = fl.maxb;
+    }
+    flow_free(vm, &fl, c->ncode);
+    return ok;
+}
+
+bool sp_code_depth_at(sp_VM *vm, sp_Code *c, uint32_t pc, int *depth, int *nblocks) {
+    Flow fl = {0};
+    bool ok = flow_run(vm, c, &fl);
+    *depth = *nblocks = -1;
+    if (ok && pc < c->ncode) *depth = fl.depth[pc], *nblocks = fl.bdepth[pc];
+    flow_free(vm, &fl, c->ncode);
     return ok;
 }
 

@@ -37,6 +37,19 @@ sp_Value sp_gen_new(sp_VM *vm, sp_Func *fn, sp_Value *args, int nargs, sp_Tuple 
     return sp_objv(g);
 }
 
+sp_Gen *sp_gen_alloc(sp_VM *vm, sp_Code *c) {
+    size_t bytes, slots = c ? (size_t)c->framesize : SP_FRAME_HDR_SLOTS;
+    if (!sp_size_mul(vm, slots, sizeof(sp_Value), &bytes)) return NULL;
+    sp_Gen *g = sp_newobj(vm, &sp_t_generator, gen_hdr() + bytes);
+    if (!g) return NULL;
+    g->exc_state = SP_NULLV;
+    g->retval = SP_NONEV;
+    g->state = SP_GEN_DONE;
+    g->frame = (sp_Frame *)((char *)g + gen_hdr());
+    g->frame->gen = g;
+    return g;
+}
+
 sp_Value sp_stopiter_value(sp_Value exc) {
     if (!sp_isobj(exc) || !sp_isexc_type(sp_typeof(exc))) return SP_NONEV;
     sp_Value a = SP_AS(sp_Exc, exc)->args;

@@ -102,6 +102,11 @@ static sp_Value from_u64(sp_VM *vm, uint64_t m, bool neg) {
     return sp_objv(b);
 }
 
+static sp_Value nomem(sp_VM *vm) {
+    sp_nomem(vm);
+    return SP_ERRV;
+}
+
 /* Scratch digit arrays (not objects) for intermediate results. */
 static sp_digit *tmp_alloc(sp_VM *vm, size_t n, size_t *bytes) {
     if (!sp_size_mul(vm, n ? n : 1, sizeof(sp_digit), bytes)) return NULL;
@@ -355,7 +360,7 @@ static sp_Value int_truediv(sp_VM *vm, sp_Value a, sp_Value b) {
     int qbits = q ? 64 - __builtin_clzll(q) : 0;
     int64_t keep = qbits > DBL_MIN_EXP - shift ? qbits : DBL_MIN_EXP - shift;
     int extra = (int)(keep - DBL_MANT_DIG); /* >= 2 */
-    uint64_t half = (uint64_t)1 << (extra - 1), low = (q & (2 * half - 1)) | inexact;
+    uint64_t half = (uint64_t)1 << (extra - 1), low = q | inexact;
     q &= ~(2 * half - 1);
     if ((low & half) && (low & (3 * half - 1))) q += 2 * half;
     double d = ldexp((double)q, (int)shift);
@@ -407,14 +412,14 @@ static sp_Value pow_big(sp_VM *vm, sp_Value a, uint64_t e) {
     view(&x, a);
     bool neg = x.neg && (e & 1);
     uint64_t abits = sp_mag_bitlen(x.d, x.n), k;
-    if (abits > (UINT64_MAX - 64) / e) return sp_nomem(vm);
+    if (abits > (UINT64_MAX - 64) / e) return nomem(vm);
     if (is_pow2(&x, &k)) {
         sp_digit one = 1;
         View p = {&one, 1, neg, {0, 0}};
         return int_lshift_u(vm, &p, k * e);
     }
     uint64_t digits = (abits * e + 31) / 32 + 2;
-    if (digits > SP_MAX_ALLOC / sizeof(sp_digit)) return sp_nomem(vm);
+    if (digits > SP_MAX_ALLOC / sizeof(sp_digit)) return nomem(vm);
     size_t tbytes;
     sp_BigInt *r = big_alloc(vm, (size_t)digits);
     sp_digit *t = r ? tmp_alloc(vm, (size_t)digits, &tbytes) : NULL;
@@ -440,7 +445,7 @@ static sp_Value int_pow(sp_VM *vm, sp_Value a, sp_Value b) {
         if (a.u.i == 0) return sp_int(sp_int_sign(b) == 0);
         return sp_int(a.u.i == -1 && odd ? -1 : 1);
     }
-    if (b.tag == SP_OBJ) return sp_nomem(vm); /* |a| >= 2: at least 2**(2**63) */
+    if (b.tag == SP_OBJ) return nomem(vm); /* |a| >= 2: at least 2**(2**63) */
     uint64_t e = (uint64_t)b.u.i;
     if (e <= 1) return e ? as_int(a) : sp_int(1);
     if (SMALL(a)) {
@@ -605,7 +610,7 @@ static sp_Value int_bitop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
 static sp_Value int_lshift_u(sp_VM *vm, const View *x, uint64_t n) {
     if (x->n == 0) return sp_int(0);
     uint64_t digits = n / 32 + x->n + 1;
-    if (digits > SP_MAX_ALLOC / sizeof(sp_digit)) return sp_nomem(vm);
+    if (digits > SP_MAX_ALLOC / sizeof(sp_digit)) return nomem(vm);
     sp_BigInt *r = big_alloc(vm, (size_t)digits);
     if (!r) return SP_ERRV;
     size_t rn = sp_mag_shl(r->d, x->d, x->n, n);
@@ -627,7 +632,7 @@ static sp_Value int_shift(sp_VM *vm, sp_Value a, sp_Value b, bool left) {
     View x;
     view(&x, a);
     if (left) {
-        if (b.tag == SP_OBJ) return sp_nomem(vm);
+        if (b.tag == SP_OBJ) return nomem(vm);
         return int_lshift_u(vm, &x, (uint64_t)b.u.i);
     }
     uint64_t s = b.tag == SP_OBJ ? UINT64_MAX : (uint64_t)b.u.i;
@@ -889,8 +894,8 @@ static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 static sp_Value convert_digits(sp_VM *vm, const char *p, const char *end, size_t ndig, int b,
                                bool neg) {
     unsigned bpc = (b & (b - 1)) ? 0 : (unsigned)__builtin_ctz((unsigned)b);
-    /* log2(36) < 6: 6 bits per digit bounds every base */
-    size_t cap = ndig / 5 + 2;
+    /* log2(36) < 6.4 bits per character bounds the other bases */
+    size_t cap = (bpc ? ndig / 32 * bpc + bpc : ndig / 5) + 2;
     sp_BigInt *r = big_alloc(vm, cap);
     if (!r) return SP_ERRV;
     if (bpc) {
@@ -990,9 +995,20 @@ static char ascii_of(uint32_t cp) {
     return '?';
 }
 
+/* First n code points of UTF-8 text, as a str. */
+static sp_Value str_prefix(sp_VM *vm, const char *s, size_t len, int n) {
+    size_t cut = 0;
+    for (int c = 0; c < n && cut < len; c++) sp_utf8_next(s, &cut);
+    return sp_str_new(vm, s, cut);
+}
+
+/* CPython formats the text with "%.200R": the repr itself is cut too. */
 static sp_Value invalid_literal(sp_VM *vm, sp_Value shown, int base) {
-    if (sp_iserr(shown)) return SP_ERRV;
-    return sp_raise(vm, &sp_t_ValueError, "invalid literal for int() with base %d: %R", base, shown);
+    sp_Value rep = sp_iserr(shown) ? shown : sp_repr(vm, shown);
+    if (sp_iserr(rep)) return SP_ERRV;
+    rep = str_prefix(vm, SP_STR(rep)->data, SP_STR(rep)->len, 200);
+    if (sp_iserr(rep)) return SP_ERRV;
+    return sp_raise(vm, &sp_t_ValueError, "invalid literal for int() with base %d: %S", base, rep);
 }
 
 sp_Value sp_int_from_str(sp_VM *vm, const char *s, size_t n, int base) {
@@ -1014,10 +1030,7 @@ sp_Value sp_int_from_str(sp_VM *vm, const char *s, size_t n, int base) {
         r = parse_ascii(vm, s, s + n, base);
     }
     if (!sp_isnull(r)) return r;
-    /* CPython shows at most the first 200 characters */
-    size_t cut = 0;
-    for (int c = 0; c < 200 && cut < n; c++) sp_utf8_next(s, &cut);
-    return invalid_literal(vm, sp_str_new(vm, s, cut), base);
+    return invalid_literal(vm, str_prefix(vm, s, n, 200), base);
 }
 
 static sp_Value int_from_bytes_text(sp_VM *vm, const uint8_t *s, size_t n, int base) {
@@ -1025,3 +1038,337 @@ static sp_Value int_from_bytes_text(sp_VM *vm, const uint8_t *s, size_t n, int b
     if (!sp_isnull(r)) return r;
     return invalid_literal(vm, sp_bytes_new(vm, s, n < 200 ? n : 200), base);
 }
+
+/* ------------------------------------------------------ conversions */
+
+/* operator.index(v): an int value (bools become ints). */
+static sp_Value index_value(sp_VM *vm, sp_Value v) {
+    if (sp_isintlike(v)) return as_int(v);
+    if (sp_typeof(v)->flags & SP_TF_HEAPTYPE) {
+        sp_Value f = sp_type_lookup(vm, sp_typeof(v), SP_STR(sp_str_intern_cstr(vm, "__index__")));
+        if (sp_iserr(f)) return SP_ERRV;
+        if (!sp_isnull(f)) {
+            sp_Value r = sp_call1(vm, f, v);
+            if (sp_iserr(r) || sp_isintlike(r)) return sp_iserr(r) ? r : as_int(r);
+            return sp_raise(vm, &sp_t_TypeError, "__index__ returned non-int (type %T)", r);
+        }
+    }
+    return sp_raise(vm, &sp_t_TypeError, "'%T' object cannot be interpreted as an integer", v);
+}
+
+bool sp_index(sp_VM *vm, sp_Value v, int64_t *out) {
+    sp_Value r = index_value(vm, v);
+    if (sp_iserr(r)) return false;
+    if (r.tag == SP_OBJ) {
+        sp_raise(vm, &sp_t_IndexError, "cannot fit 'int' into an index-sized integer");
+        return false;
+    }
+    *out = r.u.i;
+    return true;
+}
+
+bool sp_int_to_i64(sp_VM *vm, sp_Value v, int64_t *out) {
+    if (SMALL(v)) {
+        *out = v.u.i;
+        return true;
+    }
+    sp_raise(vm, &sp_t_OverflowError, "Python int too large to convert to C long");
+    return false;
+}
+
+/* int(x) without a base. */
+static sp_Value int_of(sp_VM *vm, sp_Value x) {
+    if (sp_isintlike(x)) return as_int(x);
+    if (sp_isfloat(x)) return sp_int_from_double(vm, x.u.f);
+    if (sp_isstr(x)) return sp_int_from_str(vm, SP_STR(x)->data, SP_STR(x)->len, 10);
+    if (sp_istype(x, &sp_t_bytes)) return int_from_bytes_text(vm, SP_BYTES(x)->data, SP_BYTES(x)->len, 10);
+    if (sp_typeof(x)->flags & SP_TF_HEAPTYPE) {
+        static const char *const hooks[] = {"__int__", "__index__", "__trunc__"};
+        for (int i = 0; i < 3; i++) {
+            sp_Value f = sp_type_lookup(vm, sp_typeof(x), SP_STR(sp_str_intern_cstr(vm, hooks[i])));
+            if (sp_iserr(f)) return f;
+            if (sp_isnull(f)) continue;
+            sp_Value r = sp_call1(vm, f, x);
+            if (sp_iserr(r)) return r;
+            if (sp_isintlike(r)) return as_int(r);
+            return sp_raise(vm, &sp_t_TypeError, "%s returned non-int (type %T)", hooks[i], r);
+        }
+    }
+    return sp_raise(vm, &sp_t_TypeError,
+                    "int() argument must be a string, a bytes-like object or a real number, not '%T'", x);
+}
+
+static bool base_arg(sp_VM *vm, sp_Value v, int *out) {
+    int64_t b = -1;
+    if (v.tag == SP_OBJ && sp_istype(v, &sp_t_bigint_)) b = -1;
+    else if (!sp_index(vm, v, &b)) return false;
+    if (b != 0 && (b < 2 || b > 36)) {
+        sp_raise(vm, &sp_t_ValueError, "int() base must be >= 2 and <= 36, or 0");
+        return false;
+    }
+    *out = (int)b;
+    return true;
+}
+
+static sp_Value int_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
+    (void)t;
+    int nkw = kw ? (int)kw->n : 0;
+    if (nargs + nkw > 2)
+        return sp_raise(vm, &sp_t_TypeError, "int() takes at most 2 arguments (%d given)", nargs + nkw);
+    sp_Value x = nargs > 0 ? args[0] : SP_NULLV, base = nargs > 1 ? args[1] : SP_NULLV;
+    for (int i = 0; i < nkw; i++) {
+        sp_Str *name = SP_STR(kw->items[i]);
+        if (!sp_str_eqc(name, "base"))
+            return sp_raise(vm, &sp_t_TypeError, "'%U' is an invalid keyword argument for int()", name);
+        if (!sp_isnull(base))
+            return sp_raise(vm, &sp_t_TypeError,
+                            "argument for int() given by name ('base') and position (2)");
+        base = args[nargs + i];
+    }
+    if (sp_isnull(base)) return sp_isnull(x) ? sp_int(0) : int_of(vm, x);
+    if (sp_isnull(x)) return sp_raise(vm, &sp_t_TypeError, "int() missing string argument");
+    int b;
+    if (!base_arg(vm, base, &b)) return SP_ERRV;
+    if (sp_isstr(x)) return sp_int_from_str(vm, SP_STR(x)->data, SP_STR(x)->len, b);
+    if (sp_istype(x, &sp_t_bytes)) return int_from_bytes_text(vm, SP_BYTES(x)->data, SP_BYTES(x)->len, b);
+    return sp_raise(vm, &sp_t_TypeError, "int() can't convert non-string with explicit base");
+}
+
+static sp_Value bool_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
+    (void)t;
+    if (kw && kw->n) return sp_raise(vm, &sp_t_TypeError, "bool() takes no keyword arguments");
+    if (nargs > 1) return sp_raise(vm, &sp_t_TypeError, "bool expected at most 1 argument, got %d", nargs);
+    if (nargs == 0) return SP_FALSEV;
+    int r = sp_truthy(vm, args[0]);
+    return r < 0 ? SP_ERRV : sp_bool(r);
+}
+
+/* ------------------------------------------------------------ methods */
+
+static bool noargs(sp_VM *vm, const char *name, int nargs, sp_Tuple *kw) {
+    if (kw && kw->n) {
+        sp_raise(vm, &sp_t_TypeError, "int.%s() takes no keyword arguments", name);
+        return false;
+    }
+    if (nargs != 1) {
+        sp_raise(vm, &sp_t_TypeError, "int.%s() takes no arguments (%d given)", name, nargs - 1);
+        return false;
+    }
+    return true;
+}
+
+#define NOARG_METHOD(fn, name, expr)                                                  \
+    static sp_Value fn(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {          \
+        if (!noargs(vm, name, nargs, kw)) return SP_ERRV;                             \
+        sp_Value self = args[0];                                                      \
+        return expr;                                                                  \
+    }
+
+static sp_Value bit_length(sp_Value self) {
+    View x;
+    view(&x, self);
+    return sp_int((int64_t)sp_mag_bitlen(x.d, x.n));
+}
+
+static sp_Value bit_count(sp_Value self) {
+    View x;
+    view(&x, self);
+    int64_t c = 0;
+    for (size_t i = 0; i < x.n; i++) c += __builtin_popcount(x.d[i]);
+    return sp_int(c);
+}
+
+static sp_Value as_float(sp_VM *vm, sp_Value self) {
+    double d;
+    return sp_int_to_double(vm, self, &d) ? sp_float(d) : SP_ERRV;
+}
+
+static sp_Value ratio(sp_VM *vm, sp_Value self) {
+    sp_Value items[2] = {as_int(self), sp_int(1)};
+    return sp_tuple_pack(vm, 2, items);
+}
+
+NOARG_METHOD(m_bit_length, "bit_length", ((void)vm, bit_length(self)))
+NOARG_METHOD(m_bit_count, "bit_count", ((void)vm, bit_count(self)))
+NOARG_METHOD(m_conjugate, "conjugate", ((void)vm, as_int(self)))
+NOARG_METHOD(m_index, "__index__", ((void)vm, as_int(self)))
+NOARG_METHOD(m_int, "__int__", ((void)vm, as_int(self)))
+NOARG_METHOD(m_trunc, "__trunc__", ((void)vm, as_int(self)))
+NOARG_METHOD(m_floor, "__floor__", ((void)vm, as_int(self)))
+NOARG_METHOD(m_ceil, "__ceil__", ((void)vm, as_int(self)))
+NOARG_METHOD(m_float, "__float__", as_float(vm, self))
+NOARG_METHOD(m_ratio, "as_integer_ratio", ratio(vm, self))
+
+/* round(x, -k): nearest multiple of 10**k, ties to even. */
+static sp_Value int_round(sp_VM *vm, sp_Value self, sp_Value nd) {
+    self = as_int(self);
+    if (sp_isnull(nd)) return self; /* round(x, None) never gets here */
+    sp_Value k = index_value(vm, nd);
+    if (sp_iserr(k) || sp_int_sign(k) >= 0) return sp_iserr(k) ? k : self;
+    View x;
+    view(&x, self);
+    uint64_t bits = sp_mag_bitlen(x.d, x.n);
+    /* |x| < 2**bits <= 10**m / 2 when 3m >= bits + 1: the answer is 0 */
+    if (k.tag == SP_OBJ || (uint64_t)-(k.u.i + 1) >= (bits + 1) / 3) return sp_int(0);
+    sp_Value p = int_pow(vm, sp_int(10), sp_int(-k.u.i)), q, r;
+    if (sp_iserr(p) || !int_divmod(vm, self, p, &q, &r, "")) return SP_ERRV;
+    sp_Value r2 = int_addsub(vm, r, r, false);
+    if (sp_iserr(r2)) return r2;
+    int c = int_cmp(r2, p);
+    bool odd = q.tag == SP_OBJ ? SP_BIG(q)->d[0] & 1 : q.u.i & 1;
+    if (c > 0 || (c == 0 && odd)) q = int_addsub(vm, q, sp_int(1), false);
+    return sp_iserr(q) ? q : sp_int_mul(vm, q, p);
+}
+
+static sp_Value m_round(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (kw && kw->n) return sp_raise(vm, &sp_t_TypeError, "int.__round__() takes no keyword arguments");
+    if (nargs > 2)
+        return sp_raise(vm, &sp_t_TypeError, "__round__ expected at most 1 argument, got %d", nargs - 1);
+    return int_round(vm, args[0], nargs > 1 ? args[1] : SP_NULLV);
+}
+
+static bool byteorder_arg(sp_VM *vm, const char *fname, sp_Value v, bool *little) {
+    if (sp_isnull(v)) {
+        *little = false;
+        return true;
+    }
+    if (!sp_isstr(v)) {
+        sp_raise(vm, &sp_t_TypeError, "%s() argument 'byteorder' must be str, not %T", fname, v);
+        return false;
+    }
+    *little = sp_str_eqc(SP_STR(v), "little");
+    if (*little || sp_str_eqc(SP_STR(v), "big")) return true;
+    sp_raise(vm, &sp_t_ValueError, "byteorder must be either 'little' or 'big'");
+    return false;
+}
+
+/* Does x fit in `len` bytes (two's complement when sig)? */
+static bool fits_bytes(const View *x, int64_t len, bool sig) {
+    uint64_t bits = sp_mag_bitlen(x->d, x->n), room = (uint64_t)len * 8;
+    if (!sig) return bits <= room;
+    uint64_t k;
+    return bits < room || (x->neg && bits == room && is_pow2(x, &k));
+}
+
+static sp_Value m_to_bytes(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Value o[3];
+    if (!sp_parse_args(vm, "to_bytes", args + 1, nargs - 1, kw, "|length,byteorder,$signed", o))
+        return SP_ERRV;
+    int64_t len = 1;
+    bool little, sig = false;
+    if (!sp_isnull(o[0])) {
+        if (sp_istype(o[0], &sp_t_bigint_))
+            return sp_raise(vm, &sp_t_OverflowError, "Python int too large to convert to C ssize_t");
+        if (!sp_index(vm, o[0], &len)) return SP_ERRV;
+        if (len < 0) return sp_raise(vm, &sp_t_ValueError, "length argument must be non-negative");
+    }
+    if (!byteorder_arg(vm, "to_bytes", o[1], &little)) return SP_ERRV;
+    if (!sp_isnull(o[2])) {
+        int t = sp_truthy(vm, o[2]);
+        if (t < 0) return SP_ERRV;
+        sig = t;
+    }
+    View x;
+    view(&x, args[0]);
+    if (x.neg && !sig) return sp_raise(vm, &sp_t_OverflowError, "can't convert negative int to unsigned");
+    if (len > (int64_t)(SP_MAX_ALLOC / 8)) return nomem(vm);
+    if (!fits_bytes(&x, len, sig)) return sp_raise(vm, &sp_t_OverflowError, "int too big to convert");
+    size_t n = (size_t)len;
+    uint8_t *buf = sp_malloc(vm, n + 1);
+    if (!buf) return SP_ERRV;
+    unsigned carry = x.neg; /* two's complement: invert, add one */
+    for (size_t i = 0; i < n; i++) {
+        unsigned b = i / 4 < x.n ? (x.d[i / 4] >> (8 * (i % 4))) & 0xff : 0;
+        if (x.neg) {
+            b = (~b & 0xff) + carry;
+            carry = b >> 8;
+        }
+        buf[little ? i : n - 1 - i] = (uint8_t)b;
+    }
+    sp_Value r = sp_bytes_new(vm, buf, n);
+    sp_free(vm, buf, n + 1);
+    return r;
+}
+
+static sp_Value m_from_bytes(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Value o[3];
+    if (!sp_parse_args(vm, "from_bytes", args + 1, nargs - 1, kw, "bytes|byteorder,$signed", o))
+        return SP_ERRV;
+    bool little, sig = false;
+    if (!byteorder_arg(vm, "from_bytes", o[1], &little)) return SP_ERRV;
+    if (!sp_isnull(o[2])) {
+        int t = sp_truthy(vm, o[2]);
+        if (t < 0) return SP_ERRV;
+        sig = t;
+    }
+    sp_Value src = o[0];
+    if (!sp_istype(src, &sp_t_bytes)) {
+        if (sp_isstr(src) || sp_isintlike(src) || sp_isfloat(src) || sp_isnone(src))
+            return sp_raise(vm, &sp_t_TypeError, "cannot convert '%T' object to bytes", src);
+        src = sp_call1(vm, sp_objv(&sp_t_bytes), src);
+        if (sp_iserr(src)) return src;
+    }
+    const uint8_t *p = SP_BYTES(src)->data;
+    size_t len = SP_BYTES(src)->len, n = len / 4 + 1;
+    sp_BigInt *r = big_alloc(vm, n);
+    if (!r) return SP_ERRV;
+    bool neg = sig && len && (p[little ? len - 1 : 0] & 0x80);
+    for (size_t i = 0; i < 4 * n; i++) {
+        unsigned b = i < len ? p[little ? i : len - 1 - i] : neg ? 0xff : 0;
+        r->d[i / 4] |= (sp_digit)b << (8 * (i % 4));
+    }
+    if (neg) sp_mag_negate(r->d, n);
+    return big_done(vm, r, n, neg);
+}
+
+static const sp_MethodDef int_methods[] = {
+    {"bit_length", m_bit_length, 0},
+    {"bit_count", m_bit_count, 0},
+    {"to_bytes", m_to_bytes, 0},
+    {"from_bytes", m_from_bytes, SP_METH_CLASS},
+    {"as_integer_ratio", m_ratio, 0},
+    {"conjugate", m_conjugate, 0},
+    {"__index__", m_index, 0},
+    {"__int__", m_int, 0},
+    {"__float__", m_float, 0},
+    {"__trunc__", m_trunc, 0},
+    {"__floor__", m_floor, 0},
+    {"__ceil__", m_ceil, 0},
+    {"__round__", m_round, 0},
+    {NULL, NULL, 0},
+};
+
+static sp_Value g_self(sp_VM *vm, sp_Value self) { (void)vm; return as_int(self); }
+static sp_Value g_zero(sp_VM *vm, sp_Value self) { (void)vm; (void)self; return sp_int(0); }
+static sp_Value g_one(sp_VM *vm, sp_Value self) { (void)vm; (void)self; return sp_int(1); }
+
+static const sp_GetSetDef int_getsets[] = {
+    {"real", g_self, NULL},
+    {"imag", g_zero, NULL},
+    {"numerator", g_self, NULL},
+    {"denominator", g_one, NULL},
+    {NULL, NULL, NULL},
+};
+
+/* ------------------------------------------------------------ types */
+
+#define INT_SLOTS                                                                    \
+    .methods = int_methods, .getsets = int_getsets, .hash = int_hash,                \
+    .richcmp = int_richcmp, .truthy = int_truthy, .binop = int_binop,                \
+    .unop = int_unop, .format = sp_format_int
+
+sp_Type sp_t_int = {
+    .h = SP_STATIC_HDR(&sp_t_type), .name = "int", .base = &sp_t_object,
+    .flags = SP_TF_BASETYPE, .new_ = int_new, .repr = int_repr, INT_SLOTS,
+};
+
+/* Heap ints report themselves as int; base int keeps isinstance right. */
+sp_Type sp_t_bigint_ = {
+    .h = SP_STATIC_HDR(&sp_t_type), .name = "int", .base = &sp_t_int,
+    .new_ = int_new, .repr = int_repr, INT_SLOTS,
+};
+
+sp_Type sp_t_bool = {
+    .h = SP_STATIC_HDR(&sp_t_type), .name = "bool", .base = &sp_t_int,
+    .new_ = bool_new, .repr = bool_repr, INT_SLOTS,
+};

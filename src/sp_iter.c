@@ -318,9 +318,19 @@ static sp_Value enumerate_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, 
     return sp_objv(e);
 }
 
+/* next() of the iterator a wrapper (enumerate, zip, map, filter) draws
+ * from: wrappers nest without bound (map(f, map(f, ...)) built in a loop),
+ * so each level is a C recursion and needs the guard. */
+static sp_Value inner_next(sp_VM *vm, sp_Value it) {
+    if (!SP_ENTER(vm)) return SP_ERRV;
+    sp_Value x = sp_next(vm, it);
+    SP_LEAVE(vm);
+    return x;
+}
+
 static sp_Value enumerate_next(sp_VM *vm, sp_Value self) {
     Enumerate *e = (Enumerate *)SP_O(self);
-    sp_Value x = sp_next(vm, e->it);
+    sp_Value x = inner_next(vm, e->it);
     if (sp_isnull(x) || sp_iserr(x)) return x;
     sp_Value pair[2] = {e->count, x};
     sp_Value r = sp_tuple_pack(vm, 2, pair);
@@ -425,7 +435,7 @@ static sp_Value multi_step(sp_VM *vm, Multi *m, bool zip) {
     sp_Value r = sp_tuple_new(vm, its->n);
     if (sp_iserr(r) || !sp_pin(vm, r)) return SP_ERRV;
     for (size_t i = 0; i < its->n; i++) {
-        sp_Value x = sp_next(vm, its->items[i]);
+        sp_Value x = inner_next(vm, its->items[i]);
         if (sp_isnull(x)) {
             r = zip && m->strict ? zip_mismatch(vm, m, i) : SP_NULLV;
             if (!sp_iserr(r)) m->iters = SP_NULLV;
@@ -452,7 +462,7 @@ static sp_Value map_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tup
 static sp_Value map_next(sp_VM *vm, sp_Value self) {
     Multi *m = (Multi *)SP_O(self);
     if (!sp_isnull(m->iters) && SP_TUPLE(m->iters)->n == 1) { /* common case: no tuple */
-        sp_Value x = sp_next(vm, SP_TUPLE(m->iters)->items[0]);
+        sp_Value x = inner_next(vm, SP_TUPLE(m->iters)->items[0]);
         if (sp_isnull(x) || sp_iserr(x)) return x;
         return sp_call1(vm, m->func, x);
     }
@@ -496,9 +506,10 @@ static sp_Value filter_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_
 
 static sp_Value filter_next(sp_VM *vm, sp_Value self) {
     Multi *m = (Multi *)SP_O(self);
-    for (;;) {
-        sp_Value x = sp_next(vm, m->iters);
-        if (sp_isnull(x) || sp_iserr(x) || !sp_pin(vm, x)) return sp_isnull(x) ? x : SP_ERRV;
+    for (;;) { /* may reject every item of an endless iterator: poll */
+        sp_Value x = inner_next(vm, m->iters);
+        if (sp_isnull(x) || sp_iserr(x) || !sp_check_limits(vm) || !sp_pin(vm, x))
+            return sp_isnull(x) ? x : SP_ERRV;
         int ok;
         if (sp_isnone(m->func) || (m->func.tag == SP_OBJ && SP_O(m->func) == (sp_Obj *)&sp_t_bool)) {
             ok = sp_truthy(vm, x);

@@ -370,6 +370,7 @@ static void reverse_vals(sp_Value *a, size_t n, size_t w) {
 
 static sp_Value m_reverse(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!SELF("reverse") || !spc_noargs(vm, "list.reverse", nargs - 1, kw)) return SP_ERRV;
+    if (L->n >= 4096 && !sp_check_limits(vm)) return SP_ERRV; /* long C work, no loop to poll */
     reverse_vals(L->items, L->n, 1);
     return SP_NONEV;
 }

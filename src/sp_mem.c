@@ -11,6 +11,9 @@
 /* The MemoryError is preallocated: raising it must not allocate.  A limit
  * hit is sticky (vm->limit_hit) so Python code cannot catch its way past. */
 void *sp_nomem(sp_VM *vm) {
+    /* The one instance is reused: drop what a previous raise attached. */
+    vm->memerr->tb = NULL;
+    vm->memerr->context = vm->memerr->cause = SP_NULLV;
     vm->exc = sp_objv(vm->memerr);
     return NULL;
 }
@@ -23,9 +26,13 @@ static void *over_limit(sp_VM *vm) {
 void *sp_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
     if (newn > oldn) {
         size_t grow = newn - oldn;
-        if (newn > SP_MAX_ALLOC) return sp_nomem(vm);
+        /* A request no heap could ever satisfy is refused without using
+         * anything: a plain MemoryError, catchable as in CPython.  Running
+         * out of room is the limit, and ends the run. */
+        if (newn > SP_MAX_ALLOC || (vm->mem_limit && grow > vm->mem_limit)) return sp_nomem(vm);
         if (vm->mem_limit && vm->mem_used + grow > vm->mem_limit) return over_limit(vm);
         if (vm->alloc_limit && vm->nallocs >= vm->alloc_limit) return over_limit(vm);
+        if (grow >= SP_POLL_BYTES && !sp_check_limits(vm)) return NULL;
     }
     if (newn == 0) {
         if (p) vm->alloc(vm->alloc_ud, p, oldn, 0);

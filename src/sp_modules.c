@@ -84,6 +84,7 @@ typedef struct NativeModule {
 /* Every importable module.  Nothing here may reach the host. */
 static const NativeModule native_modules[] = {
     {"json", sp_json_init},
+    {"re", sp_re_init},
     {"typing", sp_typing_init},
 };
 

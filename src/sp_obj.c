@@ -5,7 +5,6 @@
 
 bool sp_issubtype(sp_Type *t, sp_Type *base) {
     if (t == base) return true;
-    if (t == &sp_t_bigint_) t = &sp_t_int;
     if (sp_istuple(t->mro)) {
         sp_Tuple *m = SP_TUPLE(t->mro);
         for (size_t i = 0; i < m->n; i++)
@@ -36,7 +35,7 @@ static sp_Value want_str(sp_VM *vm, sp_Value r, const char *what) {
 
 sp_Value sp_repr(sp_VM *vm, sp_Value v) {
     sp_Type *t = sp_typeof(v);
-    if (!SP_ENTER(vm)) return SP_ERRV;
+    if (!SP_ENTER_PY(vm, " while getting the repr of an object")) return SP_ERRV;
     sp_Value r = t->repr ? t->repr(vm, v) : sp_fmt(vm, "<%s object>", t->name);
     SP_LEAVE(vm);
     return want_str(vm, r, "__repr__");
@@ -46,7 +45,7 @@ sp_Value sp_str(sp_VM *vm, sp_Value v) {
     if (sp_isstr(v)) return v;
     sp_Type *t = sp_typeof(v);
     if (!t->str) return sp_repr(vm, v);
-    if (!SP_ENTER(vm)) return SP_ERRV;
+    if (!SP_ENTER_PY(vm, " while getting the str of an object")) return SP_ERRV;
     sp_Value r = t->str(vm, v);
     SP_LEAVE(vm);
     return want_str(vm, r, "__str__");
@@ -92,7 +91,7 @@ bool sp_hash(sp_VM *vm, sp_Value v, int64_t *out) {
         return false;
     }
     if (t->hash) {
-        if (!SP_ENTER(vm)) return false;
+        if (!SP_ENTER_PY(vm, "")) return false;
         bool ok = t->hash(vm, v, out);
         SP_LEAVE(vm);
         return ok;
@@ -126,7 +125,7 @@ sp_Value sp_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     if (a.tag == SP_INT && b.tag == SP_INT)
         return cmp_fast(op, (a.u.i > b.u.i) - (a.u.i < b.u.i));
     sp_Type *ta = sp_typeof(a), *tb = sp_typeof(b);
-    if (!SP_ENTER(vm)) return SP_ERRV;
+    if (!SP_ENTER_PY(vm, " in comparison")) return SP_ERRV;
     sp_Value r = SP_NOTIMPL;
     bool swapped = reflected_first(ta, tb);
     if (swapped && tb->richcmp) r = tb->richcmp(vm, b, a, cmp_swap[op]);
@@ -149,7 +148,9 @@ static int cmp_bool(sp_VM *vm, sp_Value a, sp_Value b, int op) {
 }
 
 int sp_eq(sp_VM *vm, sp_Value a, sp_Value b) {
-    if (sp_is(a, b) && !(a.tag == SP_FLOAT && a.u.f != a.u.f)) return 1;
+    /* Identity implies equality for containers, as in CPython; an inline
+     * float carries no identity, so a NaN counts as itself here. */
+    if (sp_is(a, b)) return 1;
     if (a.tag == SP_INT && b.tag == SP_INT) return a.u.i == b.u.i;
     if (sp_isstr(a) && sp_isstr(b)) return sp_str_eq(SP_STR(a), SP_STR(b));
     return cmp_bool(vm, a, b, SP_EQ);
@@ -240,6 +241,7 @@ int sp_contains(sp_VM *vm, sp_Value c, sp_Value item) {
         if (sp_isnull(x)) break;
         found = sp_eq(vm, x, item);
         if (found) break;
+        if (!sp_check_limits(vm)) { found = -1; break; }
     }
     sp_unpin(vm, 1);
     return found;
@@ -319,7 +321,7 @@ sp_Value sp_call(sp_VM *vm, sp_Value f, sp_Value *args, int nargs, sp_Tuple *kw)
     sp_Type *t = sp_typeof(f);
     if (!t->call)
         return sp_raise(vm, &sp_t_TypeError, "'%s' object is not callable", t->name);
-    if (!SP_ENTER(vm)) return SP_ERRV;
+    if (!SP_ENTER_PY(vm, " while calling a Python object")) return SP_ERRV;
     sp_Value r = t->call(vm, f, args, nargs, kw);
     SP_LEAVE(vm);
     return r;
@@ -442,6 +444,12 @@ sp_Value sp_getattrs(sp_VM *vm, sp_Value o, const char *name) {
 bool sp_setattr(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value v) {
     sp_Type *t = sp_typeof(o);
     if (t->setattr) return t->setattr(vm, o, name, v);
+    if (t == &sp_t_type && !(((sp_Type *)SP_O(o))->flags & SP_TF_HEAPTYPE)) {
+        /* builtin types are shared by every interpreter: never writable */
+        sp_raise(vm, &sp_t_TypeError, "cannot set '%U' attribute of immutable type '%s'", name,
+                 ((sp_Type *)SP_O(o))->name);
+        return false;
+    }
     const sp_GetSetDef *g = find_getset(t, name);
     if (g && g->set) return g->set(vm, o, v);
     if (g)

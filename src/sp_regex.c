@@ -17,6 +17,9 @@
  * against the VM's time limit like everything else. */
 #include "sp_regex.h"
 #include "sp_unidata.h"
+#ifdef RE_TRACE
+#include <stdio.h>
+#endif
 
 #define MAXREP 4294967295LL /* CPython's MAXREPEAT: also "unbounded" */
 
@@ -1134,9 +1137,9 @@ static bool comp_iter(Comp *c, Node *n, int flags, int32_t *chk) {
     int32_t saved = c->chain;
     if (emit(c, I_LSET, 0, reg, 0) < 0) return false;
     c->chain = (int32_t)c->nchains++;
-    bool ok = comp_node(c, n->kid, flags);
+    bool ok = comp_node(c, n->kid, flags) && (*chk = emit(c, I_LCHK, 0, reg, 0)) >= 0;
     c->chain = saved;
-    return ok && (*chk = emit(c, I_LCHK, 0, reg, 0)) >= 0;
+    return ok;
 }
 
 static bool comp_repeat(Comp *c, int32_t nd, int flags) {
@@ -1731,6 +1734,9 @@ static int run(sp_ReMatcher *m, int64_t start) {
             if (r) goto fail;
         }
         const Inst *in = &code[pc];
+#ifdef RE_TRACE
+        fprintf(stderr, "pc=%d pos=%lld op=%d x=%d y=%d\n", pc, (long long)pos, in->op, in->x, in->y);
+#endif
         switch (in->op) {
         case I_CHAR:
             if (pos >= end || CH(m, pos) != (uint32_t)in->x) goto fail;

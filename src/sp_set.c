@@ -58,11 +58,16 @@ static int entry_matches(sp_VM *vm, SpSet *so, SEnt *e, sp_Value key) {
     return c;
 }
 
+/* Colliding keys make long probe chains: poll the limits every 64 groups. */
+#define POLL_PROBE(vm, n) ((++(n) & 63) != 0 || sp_check_limits(vm))
+
 /* Index of key's entry, -1 absent, -2 error. */
 static int64_t lookkey(sp_VM *vm, SpSet *so, sp_Value key, int64_t hash) {
 restart:;
     size_t mask = so->mask, i = (size_t)hash & mask;
+    unsigned groups = 0;
     for (uint64_t perturb = (uint64_t)hash;;) {
+        if (!POLL_PROBE(vm, groups)) return -2;
         int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
         size_t j = i;
         do {
@@ -134,7 +139,9 @@ static bool add_entry(sp_VM *vm, SpSet *so, sp_Value key, int64_t hash) {
 restart:;
     size_t mask = so->mask, i = (size_t)hash & mask;
     SEnt *freeslot = NULL, *e;
+    unsigned groups = 0;
     for (uint64_t perturb = (uint64_t)hash;;) {
+        if (!POLL_PROBE(vm, groups)) return false;
         int probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
         e = &so->table[i];
         do {

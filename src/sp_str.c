@@ -566,6 +566,7 @@ static int str_contains(sp_VM *vm, sp_Value self, sp_Value item) {
         return -1;
     }
     sp_Str *s = SP_STR(self), *sub = SP_STR(item);
+    if (!sp_scan_poll(vm, s->len)) return -1;
     return sp_bfind(s->data, s->len, sub->data, sub->len, false) >= 0;
 }
 

@@ -26,6 +26,12 @@ int64_t sp_bfind(const void *hay, size_t n, const void *needle, size_t m, bool r
 /* Non-overlapping occurrences, at most maxcount (m > 0). */
 size_t sp_bcount(const void *hay, size_t n, const void *needle, size_t m, size_t maxcount);
 
+/* A scan of n bytes with no allocation and no loop of its own to poll in
+ * (find, count, in): long ones poll the limits once. */
+static inline bool sp_scan_poll(sp_VM *vm, size_t n) {
+    return n < SP_POLL_BYTES || sp_check_limits(vm);
+}
+
 /* SipHash-1-3 of raw bytes, never -1 (str and bytes hash the same way). */
 int64_t sp_bytes_hash_raw(const void *p, size_t n);
 

@@ -265,7 +265,7 @@ static bool span_args(sp_VM *vm, const char *name, sp_Value *args, int nargs, sp
         sp->b0 = sp_str_byteoff(sp->s, (size_t)sp->start);
         sp->b1 = sp_str_byteoff(sp->s, (size_t)sp->end);
     } else sp->b0 = sp->b1 = 0;
-    return true;
+    return sp_scan_poll(vm, sp->b1 - sp->b0);
 }
 
 /* find/rfind in the span: code point index or -1. */

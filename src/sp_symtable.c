@@ -700,15 +700,13 @@ static bool analyze_name(sp_SymTable *st, sp_Scope *s, sp_NEnt *e, Sets *in, sp_
 static bool analyze_block(sp_SymTable *st, sp_Scope *s, Sets *in);
 
 /* Children get copies: what they learn must not leak to their siblings. */
-static bool analyze_child(sp_SymTable *st, sp_Scope *c, Sets *out, sp_NameTab *allfree) {
+static bool analyze_child(sp_SymTable *st, sp_Scope *c, Sets *out, sp_NameTab *allfree, sp_NameTab *tmp) {
     sp_VM *vm = st->vm;
-    sp_NameTab b = {0}, f = {0}, g = {0};
-    Sets in = {&b, &f, &g};
-    bool ok = nt_union(vm, &b, out->bound) && nt_union(vm, &f, out->free) && nt_union(vm, &g, out->global) &&
-              analyze_block(st, c, &in) && nt_union(vm, allfree, &f);
-    sp_nt_free(vm, &b);
-    sp_nt_free(vm, &f);
-    sp_nt_free(vm, &g);
+    Sets in = {&tmp[0], &tmp[1], &tmp[2]};
+    bool ok = nt_union(vm, in.bound, out->bound) && nt_union(vm, in.free, out->free) &&
+              nt_union(vm, in.global, out->global) && analyze_block(st, c, &in) &&
+              nt_union(vm, allfree, in.free);
+    for (int i = 0; i < 3; i++) sp_nt_free(vm, &tmp[i]);
     return ok;
 }
 
@@ -743,7 +741,7 @@ static bool update_symbols(sp_SymTable *st, sp_Scope *s, sp_NameTab *bound, sp_N
 }
 
 static bool analyze_block_(sp_SymTable *st, sp_Scope *s, Sets *in, sp_NameTab *local, Sets *out,
-                           sp_NameTab *allfree) {
+                           sp_NameTab *allfree, sp_NameTab *tmp) {
     sp_VM *vm = st->vm;
     if (s->kind == SP_BLOCK_CLASS && (!nt_union(vm, out->global, in->global) || !nt_union(vm, out->bound, in->bound)))
         return false;
@@ -757,7 +755,7 @@ static bool analyze_block_(sp_SymTable *st, sp_Scope *s, Sets *in, sp_NameTab *l
     }
     for (size_t i = 0; i < s->nchildren; i++) {
         sp_Scope *c = s->children[i];
-        if (!analyze_child(st, c, out, allfree)) return false;
+        if (!analyze_child(st, c, out, allfree, tmp)) return false;
         if (c->has_free || c->child_free) s->child_free = true;
     }
     if (!nt_union(vm, out->free, allfree)) return false;
@@ -773,17 +771,19 @@ static bool analyze_block_(sp_SymTable *st, sp_Scope *s, Sets *in, sp_NameTab *l
     return nt_union(vm, in->free, out->free);
 }
 
+/* The sets of one level live on the heap: nested scopes recurse here and
+ * the C stack budget is small. */
+enum { T_LOCAL, T_BOUND, T_FREE, T_GLOBAL, T_ALLFREE, T_CHILD, T_COUNT = T_CHILD + 3 };
+
 static bool analyze_block(sp_SymTable *st, sp_Scope *s, Sets *in) {
     sp_VM *vm = st->vm;
     if (!depth_enter(st)) return false;
-    sp_NameTab local = {0}, nb = {0}, nf = {0}, ng = {0}, allfree = {0};
-    Sets out = {&nb, &nf, &ng};
-    bool ok = analyze_block_(st, s, in, &local, &out, &allfree);
-    sp_nt_free(vm, &local);
-    sp_nt_free(vm, &nb);
-    sp_nt_free(vm, &nf);
-    sp_nt_free(vm, &ng);
-    sp_nt_free(vm, &allfree);
+    sp_NameTab *t = sp_calloc(vm, T_COUNT * sizeof(sp_NameTab));
+    if (!t) return st->depth--, false;
+    Sets out = {&t[T_BOUND], &t[T_FREE], &t[T_GLOBAL]};
+    bool ok = analyze_block_(st, s, in, &t[T_LOCAL], &out, &t[T_ALLFREE], &t[T_CHILD]);
+    for (int i = 0; i < T_COUNT; i++) sp_nt_free(vm, &t[i]);
+    sp_free(vm, t, T_COUNT * sizeof(sp_NameTab));
     st->depth--;
     return ok;
 }

@@ -26,14 +26,14 @@ bool sp_api_get(sandpy *sp, sandpy_value h, sp_Value *out) {
     return true;
 }
 
-void sp_api_truncate(sandpy *sp, size_t n) {
+void sp_api_truncate(sandpy *sp, size_t n, bool bump) {
     sp_List *l = sp->vm->host;
-    if (n < H_NSLOTS || n >= l->n) return;
-    l->n = n;
-    sp->epoch++;
+    if (n < H_NSLOTS) n = H_NSLOTS;
+    if (n < l->n) l->n = n;
+    if (bump) sp->epoch++;
 }
 
-void sandpy_values_reset(sandpy *sp) { sp_api_truncate(sp, H_NSLOTS); }
+void sandpy_values_reset(sandpy *sp) { sp_api_truncate(sp, H_NSLOTS, true); }
 
 /* Value ops may run Python code (a user __eq__ or __repr__): arm the
  * limits around them unless a run is already in charge. */

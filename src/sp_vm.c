@@ -172,6 +172,8 @@ void sp_exc_set_context(sp_VM *vm, sp_Value exc, bool force) {
     if (!force && !sp_isnull(e->context)) return;
     sp_Exc *o = as_exc(x->exc_info);
     for (int steps = 0; o && steps < 100000; steps++) {
+        /* a limit replaces the exception being raised (both callers unwind next) */
+        if ((steps & 1023) == 1023 && !sp_check_limits(vm)) return;
         sp_Exc *c = as_exc(o->context);
         if (!c) break;
         if (c == e) {
@@ -408,22 +410,9 @@ static bool list_extend(sp_VM *vm, sp_Value list, sp_Value it) {
     return sp_list_extend(vm, SP_LIST(list), it);
 }
 
-static bool set_update(sp_VM *vm, sp_Value set, sp_Value it) {
-    if (sp_istype(it, &sp_t_set) || sp_istype(it, &sp_t_frozenset)) {
-        size_t pos = 0;
-        sp_Value k;
-        while (sp_set_next(it, &pos, &k))
-            if (sp_set_add(vm, set, k) < 0) return false;
-        return true;
-    }
-    sp_Value l = sp_list_from_iter(vm, it);
-    if (sp_iserr(l)) return false;
-    if (!sp_pin(vm, l)) return false;
-    bool ok = true;
-    for (size_t i = 0; ok && i < SP_LIST(l)->n; i++) ok = sp_set_add(vm, set, SP_LIST(l)->items[i]) >= 0;
-    sp_unpin(vm, 1);
-    return ok;
-}
+/* {*a, ...}: sp_set_update merges a set argument the way CPython does,
+ * which is what makes set display order match. */
+static bool set_update(sp_VM *vm, sp_Value set, sp_Value it) { return sp_set_update(vm, set, it); }
 
 static bool dup_keyword(sp_VM *vm, sp_Value fn, sp_Value k) {
     sp_Value fs = func_str(vm, fn);
@@ -868,7 +857,7 @@ static void drop_blocks(sp_Exec *x, sp_Frame *f) {
 
 /* The pending request of a paused run: (what, args tuple, kwargs dict). */
 static sp_Value pause_request(sp_VM *vm, sp_Value what, sp_Value *args, int nargs, sp_Tuple *kw) {
-    int npos = nargs - (kw ? (int)kw->n : 0);
+    int npos = nargs; /* keyword values follow the positional ones */
     sp_Value t = sp_tuple_new(vm, 3), a = sp_tuple_pack(vm, (size_t)npos, args);
     sp_Value d = sp_dict_new(vm);
     if (sp_iserr(t) || sp_iserr(a) || sp_iserr(d)) return SP_ERRV;
@@ -925,6 +914,9 @@ _Static_assert(0 SP_OPLIST(COUNT_OP) == SP_NOPCODES_, "SP_OPLIST must list every
         } \
     } while (0)
 #define CELL(i) SP_AS(sp_Cell, L[co->nlocals + (i)])
+/* The compiler's accumulators (list/set/dict under construction) are
+ * checked, not trusted: a loaded snapshot's stack is data (issue 5). */
+#define EXPECT(v, t) do { if (!sp_istype(v, t)) goto bad_stack; } while (0)
 
 static int run(sp_VM *vm, sp_Frame *f, int mode, sp_Value *out) {
     sp_Exec *x = vm->exec;
@@ -1317,47 +1309,55 @@ dispatch:
         DISPATCH();
     }
     TARGET(LIST_APPEND) {
+        EXPECT(sp[-(int)ARG - 1], &sp_t_list);
         if (!sp_list_append(vm, SP_LIST(sp[-(int)ARG - 1]), sp[-1])) goto error;
         sp--;
         DISPATCH();
     }
     TARGET(SET_ADD) {
+        EXPECT(sp[-(int)ARG - 1], &sp_t_set);
         SAVE();
         if (sp_set_add(vm, sp[-(int)ARG - 1], sp[-1]) < 0) goto error;
         sp--;
         DISPATCH();
     }
     TARGET(MAP_ADD) {
+        EXPECT(sp[-(int)ARG - 2], &sp_t_dict);
         SAVE();
         if (!sp_dict_set(vm, SP_DICT(sp[-(int)ARG - 2]), sp[-2], sp[-1])) goto error;
         sp -= 2;
         DISPATCH();
     }
     TARGET(LIST_EXTEND) {
+        EXPECT(sp[-(int)ARG - 1], &sp_t_list);
         SAVE();
         if (!list_extend(vm, sp[-(int)ARG - 1], sp[-1])) goto error;
         sp--;
         DISPATCH();
     }
     TARGET(SET_UPDATE) {
+        EXPECT(sp[-(int)ARG - 1], &sp_t_set);
         SAVE();
         if (!set_update(vm, sp[-(int)ARG - 1], sp[-1])) goto error;
         sp--;
         DISPATCH();
     }
     TARGET(DICT_UPDATE) {
+        EXPECT(sp[-(int)ARG - 1], &sp_t_dict);
         SAVE();
         if (!dict_merge(vm, sp[-(int)ARG - 1], sp[-1], SP_NULLV)) goto error;
         sp--;
         DISPATCH();
     }
     TARGET(DICT_MERGE) {
+        EXPECT(sp[-(int)ARG - 1], &sp_t_dict);
         SAVE();
         if (!dict_merge(vm, sp[-(int)ARG - 1], sp[-1], sp[-(int)ARG - 3])) goto error;
         sp--;
         DISPATCH();
     }
     TARGET(LIST_TO_TUPLE) {
+        EXPECT(sp[-1], &sp_t_list);
         CHECK(r = sp_tuple_pack(vm, SP_LIST(sp[-1])->n, SP_LIST(sp[-1])->items));
         sp[-1] = r;
         DISPATCH();
@@ -1680,6 +1680,9 @@ pause_name: /* ( -- v ): resumed by pushing the host's value */
     x->pending = r;
     return SP_RUN_PAUSE;
 
+bad_stack:
+    sp_raise(vm, &sp_t_SystemError, "corrupt value stack");
+    goto error;
 bad_kwnames:
     sp_raise(vm, &sp_t_SystemError, "kwnames must be a tuple");
 error:
@@ -1836,4 +1839,17 @@ void sp_vm_abandon(sp_VM *vm) {
     vm->stack = vm->stack_top = c ? c->data : NULL;
     vm->stack_end = c ? c->data + c->size : NULL;
     vm->pydepth = 0;
+}
+
+sp_Frame *sp_vm_push_frame(sp_VM *vm, sp_Code *c, sp_Dict *globals) {
+    sp_Exec *x = sp_exec(vm);
+    sp_Frame *f = x ? push_frame(vm, x, c) : NULL;
+    if (f) sp_frame_init_module(f, c, globals, NULL);
+    return f;
+}
+
+void sp_vm_link_frame(sp_VM *vm, sp_Frame *f) {
+    f->prev = vm->frame;
+    vm->frame = f;
+    vm->pydepth++;
 }

@@ -87,6 +87,43 @@ def diff(want, got):
     return "stdout differs:\n" + "\n".join(lines[:40]) + ("\n..." if len(lines) > 40 else "")
 
 
+def run_ctests(d, timeout):
+    """Run each C test binary in d; each ends with "N passed, N failed"."""
+    passed = failed = 0
+    for name in sorted(os.listdir(d)):
+        path = os.path.abspath(os.path.join(d, name))
+        if not os.access(path, os.X_OK) or os.path.isdir(path):
+            continue
+        try:
+            p = subprocess.run([path], capture_output=True, timeout=timeout, cwd=os.path.dirname(ROOT))
+            out, err = p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
+            nums = last_line(out).split()
+            ok = len(nums) == 4 and nums[1] == "passed," and nums[3] == "failed"
+            if ok:
+                passed, failed = passed + int(nums[0]), failed + int(nums[2])
+            if not ok or p.returncode != 0 or any(m in err for m in SAN_MARKERS + ("WARNING: ThreadSanitizer",)):
+                if not (ok and int(nums[2]) > 0):  # a crash or sanitizer report counts once
+                    failed += 1
+                print("FAIL ctest %s (exit %d)\n  %s" % (name, p.returncode, (err or out)[-3000:].replace("\n", "\n  ")))
+        except subprocess.TimeoutExpired:
+            failed += 1
+            print("FAIL ctest %s: timeout" % name)
+    return passed, failed
+
+
+def run_hostile(binary, filters):
+    """tests/hostile/run.py's cases, as {"hostile/NAME.py": problem}."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("hostile_run", os.path.join(ROOT, "hostile", "run.py"))
+    h = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(h)
+    with open(binary, "rb") as f:  # sanitizer builds: no RSS check, more time slack
+        san = b"__asan_init" in f.read()
+    opts = h.Opts(check_rss=not san, slow=5.0 if san else 1.0)
+    res, _ = h.run_all(binary, filters, 2, opts)
+    return {"hostile/" + n: p for n, (_, p) in res.items()}
+
+
 def load_known():
     text = read(KNOWN) or ""
     return {l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#")}
@@ -98,16 +135,23 @@ def main():
     ap.add_argument("--timeout", type=float, default=30)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--update-known", action="store_true")
+    ap.add_argument("--no-hostile", action="store_true", help="skip tests/hostile (run.py there)")
     ap.add_argument("-v", "--verbose", action="store_true", help="show known failures too")
+    ap.add_argument("--ctests", help="also run the C test binaries in this directory")
+    ap.add_argument("--no-cases", action="store_true", help="only the C tests")
     ap.add_argument("filters", nargs="*")
     a = ap.parse_args()
     binary = os.path.abspath(a.bin)
-    cases = find_cases(a.filters)
+    cases = [] if a.no_cases else find_cases(a.filters)
     known = load_known()
     results = {}
     with cf.ThreadPoolExecutor(a.jobs) as ex:
         for rel, problem in ex.map(lambda r: run_case(binary, r, a.timeout), cases):
             results[rel] = problem
+    if not a.no_hostile:
+        hostile = run_hostile(binary, a.filters)
+        results.update(hostile)
+        cases += sorted(hostile)
     passed = failed = skipped = 0
     for rel in cases:
         problem = results[rel]
@@ -130,6 +174,9 @@ def main():
             f.write("".join(r + "\n" for r in bad))
         print("wrote %d known failures" % len(bad))
         failed = 0
+    if a.ctests:
+        cp, cf_ = run_ctests(a.ctests, a.timeout * 4)
+        passed, failed = passed + cp, failed + cf_
     if skipped:
         print("%d known failures (tests/known_failures.txt)" % skipped)
     print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))

@@ -23,7 +23,8 @@ def run(n):
     small = [[j] * 3 for j in range(n // 2)]
     pairs = [(a, b) for a, b in zip(range(n // 2), range(n // 2, 0, -1))]
     sets = [{j, j + 1} for j in range(n // 8)]
-    return total, depth, len(keep), sum(len(x) for x in small), len(pairs), sum(len(s) for s in sets)
+    cells = sum(len(x) for x in small)
+    return total, depth, len(keep), cells, len(pairs), sum(len(s) for s in sets)
 
 
 print(run(N))

@@ -1,1 +1,1 @@
-print(bool(), bool([]), bool([0]), bool('False'), bool(0j if False else 0))
+print(bool(), bool([]), bool([0]), bool('False'), bool(0 if False else 1))

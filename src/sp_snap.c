@@ -1,0 +1,1264 @@
+/* sp_snap.c - snapshots: a compiled code object, or the interpreter's
+ * whole state (a PAUSED run, or the REPL between feeds), to bytes and back.
+ *
+ * Format: a 32-byte header ("SANDPY", u16 version, u32 kind, u32 0, u64
+ * payload length, u64 keyed SipHash-2-4 of the payload), then the payload:
+ * u32 object count, the object records, the roots.  A record is
+ * [u32 index][u8 kind][u32 length][body]; records come in DFS post-order
+ * (children first) so a loader that creates objects in file order finds
+ * the parts of every hashable key complete; cycles (through lists, dicts,
+ * functions, frames...) use forward indexes, so loading is two passes:
+ * create every object (pass 1), then fill the mutable ones (pass 2).
+ *
+ * One routine per kind both enumerates an object's references (COLLECT,
+ * for the DFS) and writes it (WRITE), so the two cannot disagree.
+ *
+ * Builtins (types, functions, singletons) go by name; a host function by
+ * its registered name; modules by import name; code objects are rebuilt
+ * through sp_code_new, so the bytecode verifier checks them again, and a
+ * frame's ip, stack depth and blocks must match what the verifier computes.
+ * The objects of other modules' private types (iterators, range, slice)
+ * are described by field layouts below, checked against the object size.
+ * Unsupported objects (user classes, regex objects, set iterators...)
+ * make the dump fail with a clear error instead of writing a partial state.
+ *
+ * Trust: the keyed hash authenticates the bytes when the host sets
+ * cfg.snapshot_key; any change is rejected before parsing.  Every count
+ * and index is bounds-checked either way, and allocation goes through the
+ * interpreter's limits. */
+#include "sp_api.h"
+
+enum { SNAP_VERSION = 1, HDR = 32, KIND_CODE = 1, KIND_STATE = 2 };
+enum { COLLECT = 0, WRITE = 1 };
+
+/* Object kinds. */
+enum {
+    K_STR = 1, K_BYTES, K_BIGINT, K_TUPLE, K_LIST, K_DICT, K_SET, K_FROZENSET, K_CODE, K_FUNC,
+    K_CELL, K_GEN, K_EXC, K_TB, K_MODULE, K_BOUND, K_CFUNC, K_EXTFN, K_FUTURE, K_LAYOUT
+};
+/* Value tags. */
+enum { V_NULL = 0, V_NONE, V_BOOL, V_INT, V_FLOAT, V_OBJ, V_BUILTIN, V_METHODDEF, V_EMPTYTUPLE, V_STR };
+
+/* ================================================================ SipHash-2-4 */
+
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND(v0, v1, v2, v3) do { \
+        v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32); \
+        v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2; \
+        v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0; \
+        v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); \
+    } while (0)
+
+static uint64_t rd64(const uint8_t *p) {
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--) v = (v << 8) | p[i];
+    return v;
+}
+
+static uint64_t siphash(const uint8_t key[16], const uint8_t *p, size_t n) {
+    uint64_t k0 = rd64(key), k1 = rd64(key + 8);
+    uint64_t v0 = 0x736f6d6570736575ULL ^ k0, v1 = 0x646f72616e646f6dULL ^ k1;
+    uint64_t v2 = 0x6c7967656e657261ULL ^ k0, v3 = 0x7465646279746573ULL ^ k1;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t m = rd64(p + i);
+        v3 ^= m;
+        SIPROUND(v0, v1, v2, v3);
+        SIPROUND(v0, v1, v2, v3);
+        v0 ^= m;
+    }
+    uint64_t b = (uint64_t)n << 56;
+    for (size_t j = 0; i + j < n; j++) b |= (uint64_t)p[i + j] << (8 * j);
+    v3 ^= b;
+    SIPROUND(v0, v1, v2, v3);
+    SIPROUND(v0, v1, v2, v3);
+    v0 ^= b;
+    v2 ^= 0xff;
+    for (int r = 0; r < 4; r++) SIPROUND(v0, v1, v2, v3);
+    return v0 ^ v1 ^ v2 ^ v3;
+}
+
+/* ================================================================ layouts */
+
+/* Objects of types private to other modules, described field by field:
+ * 'v' an sp_Value, 'o' an object pointer, '8' 8 plain bytes, '1' one byte;
+ * natural alignment, total rounded to 8.  'd' is a dict pointer whose
+ * following '8' is an entry position (translated, as holes are dropped). */
+typedef struct Layout {
+    const char *name, *fields;
+} Layout;
+
+static const Layout layouts[] = {
+    {"list_iterator", "S8"}, {"tuple_iterator", "S8"}, {"list_reverseiterator", "S8"},
+    {"reversed", "v8"}, {"range_iterator", "888"}, {"str_ascii_iterator", "o8"},
+    {"str_iterator", "o8"}, {"bytes_iterator", "o8"}, {"dict_keyiterator", "d888"},
+    {"dict_valueiterator", "d888"}, {"dict_itemiterator", "d888"},
+    {"dict_reversekeyiterator", "d888"}, {"enumerate", "vI"}, {"zip", "Tv1"}, {"map", "Tv1"},
+    {"filter", "Tv1"}, {"range", "8888"}, {"slice", "vvv"},
+};
+#define NLAYOUTS (sizeof layouts / sizeof *layouts)
+
+/* Value fields may be typed: 'S' a list or tuple, 'T' a tuple, 'I' an int
+ * (each or SP_NULL), 'v' anything. */
+static bool is_val_field(char f) { return f == 'v' || f == 'S' || f == 'T' || f == 'I'; }
+static size_t field_size(char f) { return f == '1' ? 1 : is_val_field(f) ? sizeof(sp_Value) : 8; }
+
+static bool field_ok(char f, sp_Value v) {
+    if (f == 'v' || sp_isnull(v)) return true;
+    if (f == 'S') return sp_islist(v) || sp_istuple(v);
+    if (f == 'T') return sp_istuple(v);
+    return sp_isintlike(v);
+}
+
+static size_t layout_size(const char *f) {
+    size_t at = sizeof(sp_Obj);
+    for (; *f; f++) {
+        size_t s = field_size(*f), al = s > 8 ? 8 : s;
+        at = (at + al - 1) / al * al + s;
+    }
+    return (at + 7) / 8 * 8;
+}
+
+static const Layout *layout_of(sp_Type *t) {
+    for (size_t i = 0; i < NLAYOUTS; i++)
+        if (!strcmp(layouts[i].name, t->name)) return &layouts[i];
+    return NULL;
+}
+
+/* The type object behind a layout name, found by making a sample object
+ * (the types themselves are private to their modules). */
+static sp_Type *probe_type(sp_VM *vm, const char *name) {
+    static const char *const src[][2] = {
+        {"list_iterator", "l"}, {"tuple_iterator", "t"}, {"range_iterator", "r"},
+        {"str_ascii_iterator", "a"}, {"str_iterator", "u"}, {"bytes_iterator", "b"},
+        {"dict_keyiterator", "d"}, {"dict_valueiterator", "dvalues"},
+        {"dict_itemiterator", "ditems"}, {"dict_reversekeyiterator", "D"},
+        {"list_reverseiterator", "L"},
+    };
+    sp_Type *direct[] = {&sp_t_reversed, &sp_t_enumerate, &sp_t_zip, &sp_t_map, &sp_t_filter,
+                         &sp_t_range, &sp_t_slice};
+    for (size_t i = 0; i < sizeof direct / sizeof *direct; i++)
+        if (!strcmp(direct[i]->name, name)) return direct[i];
+    for (size_t i = 0; i < sizeof src / sizeof *src; i++) {
+        if (strcmp(src[i][0], name)) continue;
+        const char *how = src[i][1];
+        sp_Value one = sp_int(1), s;
+        switch (how[0]) {
+        case 'l': case 'L': s = sp_list_new(vm, 0); break;
+        case 't': s = sp_tuple_pack(vm, 1, &one); break;
+        case 'r': s = sp_t_range.new_(vm, &sp_t_range, &one, 1, NULL); break;
+        case 'a': s = sp_str_new(vm, "a", 1); break;
+        case 'u': s = sp_str_new(vm, "\xc3\xa9", 2); break;
+        case 'b': s = sp_bytes_new(vm, "", 0); break;
+        default: s = sp_dict_new(vm); break;
+        }
+        if (!sp_iserr(s) && how[1]) s = sp_getattrs(vm, s, how + 1);
+        if (!sp_iserr(s) && how[1]) s = sp_call0(vm, s);
+        if (!sp_iserr(s) && (how[0] == 'D' || how[0] == 'L'))
+            s = sp_t_reversed.new_(vm, &sp_t_reversed, &s, 1, NULL);
+        else if (!sp_iserr(s)) s = sp_iter(vm, s);
+        if (sp_iserr(s)) return NULL;
+        return sp_typeof(s);
+    }
+    return NULL;
+}
+
+/* ================================================================ dump */
+
+typedef struct Ent {
+    uint32_t idx, kstart, knext, kend;
+    bool expanded;
+} Ent;
+
+typedef struct Dump {
+    sandpy *sp;
+    sp_VM *vm;
+    sp_Buf *w;
+    int mode;
+    bool ok;
+    sp_Obj **keys;          /* open addressing: object -> index */
+    uint32_t *vals;
+    size_t cap, n;
+    sp_Obj **objs;          /* index -> object */
+    uint8_t *state;         /* index -> 0 queued, 1 on the DFS stack, 2 written */
+    size_t objcap, statecap;
+    uint32_t *kids;         /* DFS: children waiting to be visited */
+    size_t nkids, kidcap;
+    Ent *stk;
+    size_t nstk, stkcap;
+} Dump;
+
+static bool fail(Dump *d, sp_Type *t, const char *fmt, const char *arg) {
+    if (d->ok) sp_raise(d->vm, t, fmt, arg);
+    d->ok = false;
+    return false;
+}
+
+/* Grow an array of n items of size sz to hold one more. */
+static bool grow(Dump *d, void **p, size_t *cap, size_t n, size_t sz) {
+    if (n < *cap) return true;
+    size_t nc = *cap ? *cap * 2 : 64;
+    void *q = sp_realloc(d->vm, *p, *cap * sz, nc * sz);
+    if (!q) return d->ok = false;
+    *p = q, *cap = nc;
+    return true;
+}
+
+static size_t hslot(Dump *d, sp_Obj *o) {
+    size_t i = ((uintptr_t)o >> 4) * 0x9E3779B97F4A7C15ULL & (d->cap - 1);
+    while (d->keys[i] && d->keys[i] != o) i = (i + 1) & (d->cap - 1);
+    return i;
+}
+
+static bool rehash(Dump *d) {
+    size_t oc = d->cap, nc = oc ? oc * 2 : 256;
+    sp_Obj **ok = d->keys;
+    uint32_t *ov = d->vals;
+    d->keys = sp_calloc(d->vm, nc * sizeof *d->keys);
+    d->vals = d->keys ? sp_malloc(d->vm, nc * sizeof *d->vals) : NULL;
+    if (!d->vals) {
+        if (d->keys) sp_free(d->vm, d->keys, nc * sizeof *d->keys);
+        d->keys = ok, d->vals = ov;
+        return d->ok = false;
+    }
+    d->cap = nc;
+    for (size_t i = 0; i < oc; i++)
+        if (ok[i]) {
+            size_t j = hslot(d, ok[i]);
+            d->keys[j] = ok[i], d->vals[j] = ov[i];
+        }
+    if (oc) sp_free(d->vm, ok, oc * sizeof *ok), sp_free(d->vm, ov, oc * sizeof *ov);
+    return true;
+}
+
+/* The object's index (assigned when first seen); collecting queues it as
+ * a child of the object being expanded, even if seen before, so records
+ * come out in true post-order. */
+static uint32_t index_of(Dump *d, sp_Obj *o) {
+    if ((d->n + 1) * 2 > d->cap && !rehash(d)) return 0;
+    size_t i = hslot(d, o);
+    uint32_t idx = d->keys[i] ? d->vals[i] : (uint32_t)d->n;
+    if (d->mode == WRITE) {
+        if (!d->keys[i]) fail(d, &sp_t_SystemError, "snapshot: unvisited object %s", o->type->name);
+        return idx;
+    }
+    if (!grow(d, (void **)&d->kids, &d->kidcap, d->nkids, sizeof *d->kids)) return 0;
+    if (!d->keys[i]) {
+        if (!grow(d, (void **)&d->objs, &d->objcap, d->n, sizeof *d->objs) ||
+            !grow(d, (void **)&d->state, &d->statecap, d->n, 1))
+            return 0;
+        d->keys[i] = o, d->vals[i] = idx;
+        d->objs[idx] = o, d->state[idx] = 0;
+        d->n++;
+    }
+    d->kids[d->nkids++] = idx;
+    return idx;
+}
+
+static void put(Dump *d, const void *p, size_t n) {
+    sp_Buf *w = d->w;
+    if (d->mode != WRITE || !d->ok) return;
+    if (w->cap - w->n >= n) memcpy(w->p + w->n, p, n), w->n += n; /* the common case, inline */
+    else if (!sp_buf_add(w, p, n)) d->ok = false;
+}
+
+static void put_u8(Dump *d, uint8_t v) { put(d, &v, 1); }
+
+static void put_u32(Dump *d, uint32_t v) {
+    uint8_t b[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24)};
+    put(d, b, 4);
+}
+
+static void put_u64(Dump *d, uint64_t v) {
+    put_u32(d, (uint32_t)v);
+    put_u32(d, (uint32_t)(v >> 32));
+}
+
+static void put_bytes(Dump *d, const void *p, size_t n) {
+    if (n > UINT32_MAX) return (void)fail(d, &sp_t_OverflowError, "snapshot: %s too long", "string");
+    put_u32(d, (uint32_t)n);
+    put(d, p, n);
+}
+
+/* A static builtin by its builtins name. */
+static const char *builtin_name(sp_VM *vm, sp_Obj *o) {
+    extern const char *sp_builtin_name_(size_t i);
+    for (size_t i = 0; sp_builtin_name_(i); i++) {
+        const char *n = sp_builtin_name_(i);
+        sp_Value k = sp_str_intern_cstr(vm, n);
+        if (!sp_iserr(k) && sp_builtin_lookup(vm, SP_STR(k)).u.o == o) return n;
+    }
+    return NULL;
+}
+
+static void put_val(Dump *d, sp_Value v) {
+    switch (v.tag) {
+    case SP_NULL:
+        if (v.u.o) { /* LOAD_METHOD's static method def */
+            const sp_MethodDef *m = (const sp_MethodDef *)(uintptr_t)v.u.o;
+            put_u8(d, V_METHODDEF);
+            put_bytes(d, m->name, strlen(m->name));
+        } else {
+            put_u8(d, V_NULL);
+        }
+        return;
+    case SP_NONE: put_u8(d, V_NONE); return;
+    case SP_BOOL: put_u8(d, V_BOOL), put_u8(d, (uint8_t)v.u.i); return;
+    case SP_INT: put_u8(d, V_INT), put_u64(d, (uint64_t)v.u.i); return;
+    case SP_FLOAT: {
+        uint64_t bits;
+        memcpy(&bits, &v.u.f, 8);
+        put_u8(d, V_FLOAT), put_u64(d, bits);
+        return;
+    }
+    case SP_OBJ: break;
+    default: fail(d, &sp_t_SystemError, "snapshot: %s value", "error"); return;
+    }
+    sp_Obj *o = v.u.o;
+    if (o == &sp_empty_tuple.h) return put_u8(d, V_EMPTYTUPLE);
+    if ((o->gcflags & SP_GC_STATIC) && o->type == &sp_t_str) { /* a C constant string */
+        put_u8(d, V_STR);
+        put_bytes(d, SP_STR(v)->data, SP_STR(v)->len);
+        return;
+    }
+    if (o->gcflags & SP_GC_STATIC) {
+        const char *n = builtin_name(d->vm, o);
+        if (!n) return (void)fail(d, &sp_t_TypeError, "cannot snapshot the builtin object %s", o->type->name);
+        put_u8(d, V_BUILTIN);
+        put_bytes(d, n, strlen(n));
+        return;
+    }
+    uint32_t i = index_of(d, o);
+    put_u8(d, V_OBJ);
+    put_u32(d, i);
+}
+
+static void put_obj(Dump *d, void *o) { put_val(d, o ? sp_objv(o) : SP_NULLV); }
+
+/* ------------------------------------------------------------ per kind */
+
+static void io_seq(Dump *d, const sp_Value *items, size_t n) {
+    put_u32(d, (uint32_t)n);
+    for (size_t i = 0; i < n; i++) put_val(d, items[i]);
+}
+
+static void io_dict(Dump *d, sp_Dict *dict) {
+    size_t pos = 0;
+    sp_Value k, v;
+    put_u32(d, (uint32_t)sp_dict_len(dict));
+    while (sp_dict_next(dict, &pos, &k, &v)) put_val(d, k), put_val(d, v);
+}
+
+static void io_set(Dump *d, sp_Value s) {
+    size_t pos = 0, n = 0;
+    sp_Value k;
+    while (sp_set_next(s, &pos, &k)) n++;
+    put_u32(d, (uint32_t)n);
+    for (pos = 0; sp_set_next(s, &pos, &k);) put_val(d, k);
+}
+
+static void io_code(Dump *d, sp_Code *c) {
+    size_t nlp = (size_t)c->nlocals + c->ncells + c->nfree;
+    put_obj(d, c->name), put_obj(d, c->qualname), put_obj(d, c->filename), put_val(d, c->source);
+    put_u32(d, c->flags), put_u32(d, (uint32_t)c->argcount), put_u32(d, (uint32_t)c->posonlyargcount);
+    put_u32(d, (uint32_t)c->kwonlyargcount), put_u32(d, (uint32_t)c->firstline);
+    put_u32(d, c->ncode);
+    for (uint32_t i = 0; i < c->ncode; i++) put_u32(d, c->code[i]);
+    for (uint32_t i = 0; i < c->ncode; i++) put_u32(d, (uint32_t)sp_code_line(c, i));
+    io_seq(d, c->consts, c->nconsts);
+    put_u32(d, c->nnames);
+    for (uint32_t i = 0; i < c->nnames; i++) put_obj(d, c->names[i]);
+    put_u32(d, c->nlocals), put_u32(d, c->ncells), put_u32(d, c->nfree);
+    for (size_t i = 0; i < nlp; i++) put_obj(d, c->localnames[i]);
+}
+
+static void io_func(Dump *d, sp_Func *f) {
+    put_obj(d, f->code), put_obj(d, f->globals), put_obj(d, f->name), put_obj(d, f->qualname);
+    put_val(d, f->defaults), put_val(d, f->kwdefaults), put_val(d, f->closure);
+    put_val(d, f->doc), put_val(d, f->module), put_obj(d, f->dict);
+}
+
+/* A frame: [code func globals locals][ip depth retmode nblocks][blocks]
+ * [result][localsplus][stack]. */
+static void io_frame(Dump *d, sp_Frame *f) {
+    sp_Code *c = f->code;
+    sp_Value *L = sp_frame_locals(f);
+    size_t nlp = (size_t)c->nlocals + c->ncells + c->nfree, depth = (size_t)(f->sp - f->stack);
+    put_obj(d, c), put_obj(d, f->func), put_obj(d, f->globals), put_obj(d, f->locals);
+    put_u32(d, (uint32_t)(f->ip - c->code)), put_u32(d, (uint32_t)depth);
+    put_u8(d, f->retmode), put_u32(d, (uint32_t)f->nblocks);
+    for (int i = 0; i < f->nblocks; i++) {
+        put_u32(d, (uint32_t)sp_frame_blocks(f)[i].handler);
+        put_u32(d, sp_frame_blocks(f)[i].level);
+    }
+    put_val(d, f->result);
+    for (size_t i = 0; i < nlp + depth; i++) put_val(d, L[i]);
+}
+
+static void io_gen(Dump *d, sp_Gen *g) {
+    put_obj(d, g->name), put_obj(d, g->qualname), put_val(d, g->exc_state), put_val(d, g->retval);
+    put_u8(d, (uint8_t)g->state);
+    if (g->state != SP_GEN_DONE) io_frame(d, g->frame);
+}
+
+static void io_exc(Dump *d, sp_Exc *e) {
+    const char *t = builtin_name(d->vm, &e->h.type->h);
+    if (!t) return (void)fail(d, &sp_t_TypeError, "cannot snapshot an exception of class %s", e->h.type->name);
+    put_bytes(d, t, strlen(t));
+    put_val(d, e->args), put_val(d, e->cause), put_val(d, e->context);
+    put_u8(d, e->suppress_context), put_obj(d, e->tb), put_obj(d, e->dict);
+}
+
+/* A native function: a builtin by name, a module's function by module and
+ * name, or a method bound to self. */
+static void io_cfunc(Dump *d, sp_CFunc *f) {
+    sp_VM *vm = d->vm;
+    if (!sp_isnull(f->self)) {
+        put_u8(d, 2), put_bytes(d, f->name, strlen(f->name)), put_val(d, f->self);
+        return;
+    }
+    size_t pos = 0;
+    sp_Value k, m, v;
+    while (vm->modules && sp_dict_next(vm->modules, &pos, &k, &m)) {
+        if (!sp_istype(m, &sp_t_module)) continue;
+        v = sp_dict_gets(SP_AS(sp_Module, m)->dict, (sp_Str *)sp_str_intern_cstr(vm, f->name).u.o);
+        if (sp_istype(v, &sp_t_cfunc) && SP_AS(sp_CFunc, v)->fn == f->fn) {
+            put_u8(d, 1), put_bytes(d, SP_STR(k)->data, SP_STR(k)->len);
+            put_bytes(d, f->name, strlen(f->name));
+            return;
+        }
+    }
+    fail(d, &sp_t_TypeError, "cannot snapshot the native function %s", f->name);
+}
+
+static void io_layout(Dump *d, sp_Obj *o, const Layout *l) {
+    if (o->size != layout_size(l->fields))
+        return (void)fail(d, &sp_t_SystemError, "snapshot: layout of %s changed", l->name);
+    put_bytes(d, l->name, strlen(l->name));
+    size_t at = sizeof(sp_Obj);
+    sp_Dict *dict = NULL;
+    for (const char *f = l->fields; *f; f++) {
+        size_t s = field_size(*f), al = s > 8 ? 8 : s;
+        at = (at + al - 1) / al * al;
+        char *p = (char *)o + at;
+        sp_Value v;
+        uint64_t u = 0;
+        if (is_val_field(*f)) memcpy(&v, p, sizeof v), put_val(d, v);
+        else if (*f == 'o' || *f == 'd') memcpy(&dict, p, sizeof dict), put_obj(d, dict);
+        else if (*f == '1') put_u8(d, (uint8_t)*p);
+        else if (f > l->fields && f[-1] == 'd' && dict) { /* entry position -> live entries before it */
+            size_t pos = 0, live = 0;
+            memcpy(&u, p, 8);
+            while (sp_dict_next(dict, &pos, NULL, NULL) && pos - 1 < u) live++;
+            put_u64(d, live);
+        } else memcpy(&u, p, 8), put_u64(d, u);
+        at += s;
+    }
+}
+
+static int kind_of(sp_Obj *o) {
+    static const struct { sp_Type *t; int k; } kinds[] = {
+        {&sp_t_str, K_STR}, {&sp_t_bytes, K_BYTES}, {&sp_t_bigint_, K_BIGINT},
+        {&sp_t_tuple, K_TUPLE}, {&sp_t_list, K_LIST}, {&sp_t_dict, K_DICT}, {&sp_t_set, K_SET},
+        {&sp_t_frozenset, K_FROZENSET}, {&sp_t_code, K_CODE}, {&sp_t_function, K_FUNC},
+        {&sp_t_cell, K_CELL}, {&sp_t_generator, K_GEN}, {&sp_t_tb_, K_TB}, {&sp_t_module, K_MODULE},
+        {&sp_t_boundmethod, K_BOUND}, {&sp_t_cfunc, K_CFUNC}, {&sp_t_extfn, K_EXTFN}};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (o->type == kinds[i].t) return kinds[i].k;
+    if (o->type == &sp_t_future_) return K_FUTURE;
+    if (sp_isexc_type(o->type) && !(o->type->flags & SP_TF_HEAPTYPE)) return K_EXC;
+    return layout_of(o->type) ? K_LAYOUT : 0;
+}
+
+static void io_obj(Dump *d, sp_Obj *o) {
+    sp_Value v = sp_objv(o);
+    switch (kind_of(o)) {
+    case K_STR: put_u8(d, (uint8_t)SP_STR(v)->interned), put_bytes(d, SP_STR(v)->data, SP_STR(v)->len); break;
+    case K_BYTES: put_bytes(d, SP_BYTES(v)->data, SP_BYTES(v)->len); break;
+    case K_BIGINT: {
+        if (d->mode == COLLECT) break;
+        sp_Value s = sp_int_to_str(d->vm, v, 16);
+        if (sp_iserr(s)) d->ok = false;
+        else put_bytes(d, SP_STR(s)->data, SP_STR(s)->len);
+        break;
+    }
+    case K_TUPLE: io_seq(d, SP_TUPLE(v)->items, SP_TUPLE(v)->n); break;
+    case K_LIST: io_seq(d, SP_LIST(v)->items, SP_LIST(v)->n); break;
+    case K_DICT: io_dict(d, SP_DICT(v)); break;
+    case K_SET: case K_FROZENSET: io_set(d, v); break;
+    case K_CODE: io_code(d, (sp_Code *)o); break;
+    case K_FUNC: io_func(d, (sp_Func *)o); break;
+    case K_CELL: put_val(d, ((sp_Cell *)o)->v); break;
+    case K_GEN: io_gen(d, (sp_Gen *)o); break;
+    case K_EXC: io_exc(d, (sp_Exc *)o); break;
+    case K_TB: put_obj(d, ((sp_TB *)o)->next), put_obj(d, ((sp_TB *)o)->code), put_u32(d, (uint32_t)((sp_TB *)o)->line); break;
+    case K_MODULE: put_bytes(d, ((sp_Module *)o)->name->data, ((sp_Module *)o)->name->len); break;
+    case K_BOUND: put_val(d, ((sp_BoundMethod *)o)->self), put_val(d, ((sp_BoundMethod *)o)->func); break;
+    case K_CFUNC: io_cfunc(d, (sp_CFunc *)o); break;
+    case K_EXTFN: put_obj(d, ((sp_ExtFn *)o)->name), put_u8(d, (uint8_t)((sp_ExtFn *)o)->pausing); break;
+    case K_FUTURE: {
+        sp_Future *f = (sp_Future *)o;
+        put_u64(d, f->id), put_u8(d, (uint8_t)f->state), put_val(d, f->value);
+        break;
+    }
+    case K_LAYOUT: io_layout(d, o, layout_of(o->type)); break;
+    default: fail(d, &sp_t_TypeError, "cannot snapshot a '%s' object", o->type->name);
+    }
+}
+
+static void write_record(Dump *d, uint32_t idx) {
+    sp_Obj *o = d->objs[idx];
+    d->mode = WRITE;
+    put_u32(d, idx);
+    put_u8(d, (uint8_t)kind_of(o));
+    size_t at = d->w->n;
+    put_u32(d, 0);
+    io_obj(d, o);
+    if (!d->ok) return;
+    uint32_t len = (uint32_t)(d->w->n - at - 4);
+    uint8_t b[4] = {(uint8_t)len, (uint8_t)(len >> 8), (uint8_t)(len >> 16), (uint8_t)(len >> 24)};
+    memcpy(d->w->p + at, b, 4);
+}
+
+/* Iterative DFS from the queued kids[from..]: records in post-order. */
+static bool dfs_push(Dump *d, uint32_t idx) {
+    if (d->state[idx]) return true;
+    if (!grow(d, (void **)&d->stk, &d->stkcap, d->nstk, sizeof *d->stk)) return false;
+    d->state[idx] = 1;
+    d->stk[d->nstk++] = (Ent){idx, 0, 0, 0, false};
+    return true;
+}
+
+static void dfs(Dump *d, size_t from) {
+    size_t nroots = d->nkids;
+    for (size_t r = from; r < nroots && d->ok; r++) {
+        size_t base = d->nkids;
+        if (!dfs_push(d, d->kids[r])) return;
+        while (d->nstk && d->ok) {
+            Ent *e = &d->stk[d->nstk - 1];
+            if (!e->expanded) {
+                e->expanded = true;
+                e->kstart = e->knext = (uint32_t)d->nkids;
+                d->mode = COLLECT;
+                io_obj(d, d->objs[e->idx]);
+                e = &d->stk[d->nstk - 1];
+                e->kend = (uint32_t)d->nkids;
+            }
+            if (e->knext < e->kend) {
+                if (!dfs_push(d, d->kids[e->knext++])) return;
+                continue;
+            }
+            d->state[e->idx] = 2;
+            write_record(d, e->idx);
+            d->nkids = e->kstart;
+            d->nstk--;
+        }
+        d->nkids = base;
+    }
+}
+
+/* ------------------------------------------------------------ roots */
+
+static size_t chain_len(sp_VM *vm) {
+    size_t n = 0;
+    for (sp_Frame *f = vm->frame; f; f = f->prev) n++;
+    return n;
+}
+
+/* The interpreter's state: REPL globals, run globals, result, futures,
+ * exec state, the frame chain outermost first, API counters. */
+static void io_state(Dump *d) {
+    sandpy *sp = d->sp;
+    sp_VM *vm = d->vm;
+    sp_Exec *x = sp_exec(vm);
+    put_obj(d, vm->globals);
+    put_val(d, sp_api_slot(sp, H_GLOBALS)), put_val(d, sp_api_slot(sp, H_RESULT));
+    put_val(d, sp_api_slot(sp, H_FUTURES));
+    put_val(d, x->exc_info), put_val(d, x->pending), put_u8(d, x->pause_names);
+    put_u64(d, sp->next_id), put_u8(d, (uint8_t)sp->has_call), put_u64(d, sp->call.id);
+    uint64_t el;
+    memcpy(&el, &sp->elapsed, 8);
+    put_u64(d, el), put_u64(d, sp->instr_used);
+    size_t n = chain_len(vm);
+    put_u32(d, (uint32_t)n);
+    for (size_t i = n; i-- > 0;) {
+        sp_Frame *f = vm->frame;
+        for (size_t k = 0; k < i; k++) f = f->prev;
+        put_u8(d, f->gen != NULL);
+        if (f->gen) put_obj(d, f->gen), put_u8(d, f->retmode);
+        else io_frame(d, f);
+    }
+}
+
+static void io_code_root(Dump *d, const sandpy_code *c) { put_val(d, c->code), put_val(d, c->inputs); }
+
+static void dump_free(Dump *d) {
+    sp_VM *vm = d->vm;
+    if (d->keys) sp_free(vm, d->keys, d->cap * sizeof *d->keys), sp_free(vm, d->vals, d->cap * sizeof *d->vals);
+    if (d->objs) sp_free(vm, d->objs, d->objcap * sizeof *d->objs);
+    if (d->state) sp_free(vm, d->state, d->statecap);
+    if (d->kids) sp_free(vm, d->kids, d->kidcap * sizeof *d->kids);
+    if (d->stk) sp_free(vm, d->stk, d->stkcap * sizeof *d->stk);
+}
+
+static const uint8_t *dump(sandpy *sp, int kind, const sandpy_code *code, size_t *len) {
+    sp_VM *vm = sp->vm;
+    Dump d = {.sp = sp, .vm = vm, .w = &sp->snap, .ok = true};
+    if (sp->busy) return sp_api_invalid(sp, &sp_t_RuntimeError, "sandpy: cannot snapshot from a callback"), NULL;
+    if (kind == KIND_STATE && !sp_exec(vm)) return sp_api_capture(sp, SANDPY_ERROR), NULL;
+    sp->snap.n = 0;
+    uint8_t hdr[HDR] = {'S', 'A', 'N', 'D', 'P', 'Y', SNAP_VERSION, 0, (uint8_t)kind};
+    d.mode = WRITE;
+    put(&d, hdr, HDR);
+    size_t count_at = d.w->n;
+    put_u32(&d, 0);
+    d.mode = COLLECT; /* discover the roots' objects, then write records */
+    if (kind == KIND_STATE) io_state(&d);
+    else io_code_root(&d, code);
+    dfs(&d, 0);
+    d.mode = WRITE;
+    if (kind == KIND_STATE) io_state(&d);
+    else io_code_root(&d, code);
+    dump_free(&d);
+    if (!d.ok) {
+        sp->snap.n = 0;
+        return sp_api_capture(sp, SANDPY_INVALID), NULL;
+    }
+    uint32_t n = (uint32_t)d.n;
+    uint8_t *p = (uint8_t *)sp->snap.p;
+    for (int i = 0; i < 4; i++) p[count_at + i] = (uint8_t)(n >> (8 * i));
+    uint64_t plen = sp->snap.n - HDR, mac = siphash(sp->cfg.snapshot_key, p + HDR, plen);
+    for (int i = 0; i < 8; i++) p[16 + i] = (uint8_t)(plen >> (8 * i)), p[24 + i] = (uint8_t)(mac >> (8 * i));
+    *len = sp->snap.n;
+    return p;
+}
+
+const uint8_t *sandpy_code_dump(sandpy *sp, const sandpy_code *code, size_t *len) {
+    if (!code) return sp_api_invalid(sp, &sp_t_ValueError, "no code"), NULL;
+    return dump(sp, KIND_CODE, code, len);
+}
+
+const uint8_t *sandpy_snapshot(sandpy *sp, size_t *len) { return dump(sp, KIND_STATE, NULL, len); }
+
+void sp_snap_free(sandpy *sp) { sp_buf_free(&sp->snap); }
+
+/* ================================================================ load */
+
+typedef struct Load {
+    sandpy *sp;
+    sp_VM *vm;
+    const uint8_t *p, *end;
+    bool ok;
+    sp_Obj **objs;
+    uint32_t nobj;
+    uint8_t *kinds;
+    bool skip;              /* values are read past, not resolved */
+} Load;
+
+static bool bad(Load *l, const char *why) {
+    if (l->ok) sp_raise(l->vm, &sp_t_ValueError, "invalid snapshot: %s", why);
+    l->ok = false;
+    return false;
+}
+
+static bool need(Load *l, size_t n) { return (size_t)(l->end - l->p) >= n || bad(l, "truncated"); }
+
+static uint8_t get_u8(Load *l) { return need(l, 1) ? *l->p++ : 0; }
+
+static uint32_t get_u32(Load *l) {
+    if (!need(l, 4)) return 0;
+    uint32_t v = (uint32_t)l->p[0] | (uint32_t)l->p[1] << 8 | (uint32_t)l->p[2] << 16 | (uint32_t)l->p[3] << 24;
+    l->p += 4;
+    return v;
+}
+
+static uint64_t get_u64(Load *l) {
+    uint64_t lo = get_u32(l);
+    return lo | (uint64_t)get_u32(l) << 32;
+}
+
+static const char *get_bytes(Load *l, size_t *n) {
+    *n = get_u32(l);
+    if (!need(l, *n)) return *n = 0, "";
+    const char *s = (const char *)l->p;
+    l->p += *n;
+    return s;
+}
+
+/* A str value from bytes (validated UTF-8). */
+static sp_Value get_str(Load *l, bool intern) {
+    size_t n;
+    const char *s = get_bytes(l, &n);
+    if (!l->ok) return SP_ERRV;
+    if (sp_utf8_check(s, n) < 0) return bad(l, "bad UTF-8"), SP_ERRV;
+    sp_Value v = intern ? sp_str_intern(l->vm, s, n) : sp_str_new(l->vm, s, n);
+    if (sp_iserr(v)) l->ok = false;
+    return v;
+}
+
+static sp_Value builtin(Load *l, const char *name, size_t n) {
+    sp_Value k = sp_str_intern(l->vm, name, n);
+    if (sp_iserr(k)) return l->ok = false, k;
+    sp_Value v = sp_builtin_lookup(l->vm, SP_STR(k));
+    if (sp_isnull(v)) return bad(l, "unknown builtin"), SP_ERRV;
+    return v;
+}
+
+/* A value; SP_ERRV (l->ok false) on error.  Method defs come back as
+ * SP_NULL-tagged values carrying the name str (resolved by the frame). */
+static sp_Value get_val(Load *l) {
+    uint8_t t = get_u8(l);
+    size_t n;
+    const char *s;
+    sp_Value v;
+    switch (t) {
+    case V_NULL: return SP_NULLV;
+    case V_NONE: return SP_NONEV;
+    case V_BOOL: return sp_bool(get_u8(l) != 0);
+    case V_INT: return sp_int((int64_t)get_u64(l));
+    case V_FLOAT: {
+        uint64_t b = get_u64(l);
+        double f;
+        memcpy(&f, &b, 8);
+        return sp_float(f);
+    }
+    case V_OBJ: {
+        uint32_t i = get_u32(l);
+        if (!l->ok) return SP_ERRV;
+        if (i < l->nobj && l->skip) return SP_NONEV;
+        if (i >= l->nobj || !l->objs[i]) return bad(l, "bad reference"), SP_ERRV;
+        return sp_objv(l->objs[i]);
+    }
+    case V_BUILTIN: s = get_bytes(l, &n); return l->ok ? builtin(l, s, n) : SP_ERRV;
+    case V_METHODDEF:
+        v = get_str(l, true);
+        if (sp_iserr(v)) return v;
+        { sp_Value m = SP_NULLV; m.pad_ = 1; m.u.o = SP_O(v); return m; }
+    case V_EMPTYTUPLE: return sp_objv(&sp_empty_tuple);
+    case V_STR: return get_str(l, true);
+    }
+    return bad(l, "bad value tag"), SP_ERRV;
+}
+
+static bool is_methoddef(sp_Value v) { return v.tag == SP_NULL && v.pad_ == 1; }
+
+/* A value that must be an object of type t (or absent if opt). */
+static void *get_typed(Load *l, sp_Type *t, bool opt) {
+    sp_Value v = get_val(l);
+    if (!l->ok) return NULL;
+    if (opt && (sp_isnull(v) || sp_isnone(v)) && !is_methoddef(v)) return NULL;
+    if (!sp_istype(v, t)) return bad(l, "wrong object type"), NULL;
+    return SP_O(v);
+}
+
+/* A plain value (no method def outside frames). */
+static sp_Value get_plain(Load *l) {
+    sp_Value v = get_val(l);
+    if (is_methoddef(v)) return bad(l, "misplaced method"), SP_ERRV;
+    return v;
+}
+
+/* ------------------------------------------------------------ frames */
+
+static bool resolve_methoddefs(Load *l, sp_Value *stack, size_t depth) {
+    for (size_t i = 0; i < depth; i++) {
+        if (!is_methoddef(stack[i])) continue;
+        if (i + 1 >= depth) return bad(l, "method without self");
+        const sp_MethodDef *m = sp_find_method(sp_typeof(stack[i + 1]), (sp_Str *)stack[i].u.o);
+        if (!m) return bad(l, "unknown method");
+        stack[i] = SP_NULLV;
+        stack[i].u.o = (sp_Obj *)(uintptr_t)m;
+    }
+    return true;
+}
+
+/* Checks a frame's saved position against the verifier: a frame paused
+ * after a call (or a yield, a for-loop step, a global load) holds one slot
+ * less than the verifier's depth there; one suspended in SEND_FROM holds
+ * the same. */
+static bool check_position(Load *l, sp_Code *c, uint32_t ip, uint32_t depth, uint32_t nblocks, bool created) {
+    int d, b;
+    if (created) return (ip == 0 && depth == 0 && nblocks == 0) || bad(l, "bad created generator");
+    if (ip == 0 || ip >= c->ncode) return bad(l, "bad instruction pointer");
+    if (!sp_code_depth_at(l->vm, c, ip, &d, &b)) return l->ok = false;
+    int want = d - (SP_OPCODE(c->code[ip - 1]) == SP_SEND_FROM ? 0 : 1);
+    if (d < 0 || want < 0 || (int)depth != want || (int)nblocks != b) return bad(l, "frame state does not match its code");
+    return true;
+}
+
+static bool get_blocks(Load *l, sp_Frame *f, uint32_t n, uint32_t depth) {
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t h = (int32_t)get_u32(l);
+        uint32_t lvl = get_u32(l);
+        if (h < -1 || (h >= 0 && (uint32_t)h >= f->code->ncode) || lvl > depth || (h < 0 && lvl >= depth))
+            return bad(l, "bad block");
+        sp_frame_blocks(f)[i] = (sp_Block){h, lvl};
+    }
+    return l->ok;
+}
+
+/* Reads a frame record into f (whose memory has room for code c's frame).
+ * c must be the frame's code (read by the caller). */
+static bool get_frame_body(Load *l, sp_Frame *f, sp_Code *c, bool created) {
+    sp_Func *fn = get_typed(l, &sp_t_function, true);
+    sp_Dict *g = get_typed(l, &sp_t_dict, false), *loc = get_typed(l, &sp_t_dict, true);
+    uint32_t ip = get_u32(l), depth = get_u32(l);
+    uint8_t rm = get_u8(l);
+    uint32_t nb = get_u32(l);
+    if (!l->ok) return false;
+    if (rm > 3 || (int)nb > c->maxblocks || (int)depth > c->stacksize - 2) return bad(l, "bad frame");
+    if (!check_position(l, c, ip, depth, nb, created)) return false;
+    sp_frame_init_module(f, c, g, loc);
+    f->func = fn;
+    f->ip = c->code + ip;
+    f->retmode = rm;
+    if (!get_blocks(l, f, nb, depth)) return false;
+    f->nblocks = (int32_t)nb;
+    f->result = get_plain(l);
+    size_t nlp = (size_t)c->nlocals + c->ncells + c->nfree;
+    sp_Value *L = sp_frame_locals(f);
+    for (size_t i = 0; i < nlp + depth && l->ok; i++) {
+        L[i] = i < nlp ? get_plain(l) : get_val(l);
+        if (i >= c->nlocals && i < nlp && !sp_istype(L[i], &sp_t_cell)) return bad(l, "cell expected");
+    }
+    f->sp = f->stack + depth;
+    return l->ok && resolve_methoddefs(l, f->stack, depth);
+}
+
+/* ------------------------------------------------------------ objects */
+
+/* n more plain values appended to *vals (growing it). */
+static bool read_vals(Load *l, sp_Value **vals, size_t *n, size_t more) {
+    if (!l->ok || !need(l, more)) return false;
+    sp_Value *p = sp_realloc(l->vm, *vals, *n * sizeof **vals, (*n + more) * sizeof **vals);
+    if (!p) return l->ok = false;
+    *vals = p;
+    for (size_t i = 0; i < more && l->ok; i++) p[(*n)++] = get_plain(l);
+    return l->ok;
+}
+
+/* Rebuilt through sp_code_new: the verifier checks it again. */
+static sp_Value load_code(Load *l) {
+    sp_CodeSpec s;
+    memset(&s, 0, sizeof s);
+    s.name = get_plain(l), s.qualname = get_plain(l), s.filename = get_plain(l), s.source = get_plain(l);
+    s.flags = get_u32(l), s.argcount = (int)get_u32(l), s.posonlyargcount = (int)get_u32(l);
+    s.kwonlyargcount = (int)get_u32(l), s.firstline = (int)get_u32(l);
+    s.ncode = get_u32(l);
+    if (!l->ok || !need(l, s.ncode * (size_t)8)) return SP_ERRV;
+    size_t bytes = s.ncode * (size_t)8 + 8, nv = 0;
+    uint32_t *words = sp_malloc(l->vm, bytes);
+    sp_Value *vals = NULL, r = SP_ERRV;
+    if (!words) return l->ok = false, SP_ERRV;
+    int32_t *lines = (int32_t *)(words + s.ncode);
+    for (size_t i = 0; i < s.ncode; i++) words[i] = get_u32(l);
+    for (size_t i = 0; i < s.ncode; i++) lines[i] = (int32_t)get_u32(l);
+    s.nconsts = get_u32(l);
+    if (read_vals(l, &vals, &nv, s.nconsts) && (s.nnames = get_u32(l), read_vals(l, &vals, &nv, s.nnames))) {
+        s.nlocals = get_u32(l), s.ncells = get_u32(l), s.nfree = get_u32(l);
+        if (read_vals(l, &vals, &nv, s.nlocals + s.ncells + s.nfree)) {
+            s.code = words, s.lines = lines, s.consts = vals, s.names = vals + s.nconsts;
+            s.varnames = s.names + s.nnames, s.cellvars = s.varnames + s.nlocals;
+            s.freevars = s.cellvars + s.ncells;
+            r = sp_code_new(l->vm, &s);
+            if (sp_iserr(r)) l->ok = false;
+        }
+    }
+    sp_free(l->vm, words, bytes);
+    if (vals) sp_free(l->vm, vals, nv * sizeof *vals);
+    return r;
+}
+
+static sp_Value load_cfunc(Load *l) {
+    uint8_t how = get_u8(l);
+    size_t n;
+    const char *s;
+    if (how == 2) {
+        s = get_bytes(l, &n);
+        sp_Value self = get_plain(l);
+        if (!l->ok) return SP_ERRV;
+        char name[64];
+        if (n >= sizeof name) return bad(l, "bad method name"), SP_ERRV;
+        memcpy(name, s, n), name[n] = 0;
+        sp_Value m = sp_getattrs(l->vm, self, name);
+        if (sp_iserr(m) || !sp_istype(m, &sp_t_cfunc)) return bad(l, "bad method"), SP_ERRV;
+        return m;
+    }
+    if (how != 1) return bad(l, "bad native function"), SP_ERRV;
+    sp_Value mod = get_str(l, true), attr = get_str(l, true);
+    if (!l->ok) return SP_ERRV;
+    sp_Value m = sp_import(l->vm, SP_STR(mod));
+    sp_Value f = sp_iserr(m) ? m : sp_dict_gets(SP_AS(sp_Module, m)->dict, SP_STR(attr));
+    if (!sp_istype(f, &sp_t_cfunc)) return bad(l, "unknown native function"), SP_ERRV;
+    return f;
+}
+
+static sp_Value load_extfn(Load *l) {
+    sp_Value name = get_plain(l);
+    uint8_t pausing = get_u8(l);
+    if (!l->ok || !sp_isstr(name)) return bad(l, "bad external function"), SP_ERRV;
+    sp_Value e = sp_dict_gets(SP_DICT(sp_api_slot(l->sp, H_EXTS)), SP_STR(name));
+    if (!sp_isnull(e) && SP_AS(sp_ExtFn, e)->pausing == pausing) return e;
+    sp_ExtFn *x = sp_newobj(l->vm, &sp_t_extfn, sizeof *x); /* not registered (yet): calls fail cleanly */
+    if (!x) return l->ok = false, SP_ERRV;
+    x->name = SP_STR(name), x->pausing = pausing, x->idx = UINT32_MAX;
+    return sp_objv(x);
+}
+
+static sp_Value load_layout_shell(Load *l) {
+    size_t n;
+    const char *s = get_bytes(l, &n);
+    for (size_t i = 0; l->ok && i < NLAYOUTS; i++) {
+        if (strlen(layouts[i].name) != n || memcmp(layouts[i].name, s, n)) continue;
+        sp_Type *t = probe_type(l->vm, layouts[i].name);
+        if (!t) return l->ok = false, SP_ERRV;
+        sp_Obj *o = sp_newobj(l->vm, t, layout_size(layouts[i].fields));
+        return o ? sp_objv(o) : (l->ok = false, SP_ERRV);
+    }
+    return bad(l, "unknown object layout"), SP_ERRV;
+}
+
+/* Pass 1: the object itself (complete for immutable leaves). */
+static sp_Value create(Load *l, int kind) {
+    sp_VM *vm = l->vm;
+    uint32_t n;
+    switch (kind) {
+    case K_STR: { bool in = get_u8(l); return get_str(l, in); }
+    case K_BYTES: { size_t k; const char *s = get_bytes(l, &k); return l->ok ? sp_bytes_new(vm, s, k) : SP_ERRV; }
+    case K_BIGINT: {
+        size_t k;
+        const char *s = get_bytes(l, &k);
+        sp_Value v = l->ok ? sp_int_from_str(vm, s, k, 16) : SP_ERRV;
+        return sp_iserr(v) ? (bad(l, "bad int"), v) : v;
+    }
+    case K_TUPLE: case K_LIST:
+        n = get_u32(l);
+        if (!need(l, n)) return SP_ERRV;
+        return kind == K_TUPLE ? sp_tuple_new(vm, n) : sp_list_new(vm, n);
+    case K_DICT: return sp_dict_new(vm);
+    case K_SET: return sp_set_new(vm, &sp_t_set);
+    case K_FROZENSET: return sp_set_new(vm, &sp_t_frozenset);
+    case K_CODE: return load_code(l);
+    case K_FUNC: { sp_Obj *o = sp_newobj(vm, &sp_t_function, sizeof(sp_Func)); return o ? sp_objv(o) : SP_ERRV; }
+    case K_CELL: return sp_cell_new(vm, SP_NULLV);
+    case K_GEN: {
+        l->skip = true; /* name..retval may refer forward */
+        for (int i = 0; i < 4; i++) get_val(l);
+        l->skip = false;
+        uint8_t st = get_u8(l);
+        sp_Code *c = st != SP_GEN_DONE ? get_typed(l, &sp_t_code, false) : NULL;
+        if (!l->ok) return SP_ERRV;
+        sp_Gen *g = sp_gen_alloc(vm, c);
+        if (g && c) g->frame->code = c;
+        return g ? sp_objv(g) : SP_ERRV;
+    }
+    case K_EXC: {
+        size_t k;
+        const char *s = get_bytes(l, &k);
+        sp_Value t = l->ok ? builtin(l, s, k) : SP_ERRV;
+        if (!l->ok || !sp_isinst(t, &sp_t_type) || !sp_isexc_type((sp_Type *)SP_O(t)))
+            return bad(l, "bad exception type"), SP_ERRV;
+        return sp_exc_new(vm, (sp_Type *)SP_O(t), sp_objv(&sp_empty_tuple));
+    }
+    case K_TB: { sp_Obj *o = sp_newobj(vm, &sp_t_tb_, sizeof(sp_TB)); return o ? sp_objv(o) : SP_ERRV; }
+    case K_MODULE: { sp_Value s = get_str(l, true); return l->ok ? sp_import(vm, SP_STR(s)) : s; }
+    case K_BOUND: { sp_Obj *o = sp_newobj(vm, &sp_t_boundmethod, sizeof(sp_BoundMethod)); return o ? sp_objv(o) : SP_ERRV; }
+    case K_CFUNC: return load_cfunc(l);
+    case K_EXTFN: return load_extfn(l);
+    case K_FUTURE: { sp_Obj *o = sp_newobj(vm, &sp_t_future_, sizeof(sp_Future)); return o ? sp_objv(o) : SP_ERRV; }
+    case K_LAYOUT: return load_layout_shell(l);
+    }
+    return bad(l, "bad object kind"), SP_ERRV;
+}
+
+static void fill_seq(Load *l, sp_Value *items, size_t n) {
+    if (get_u32(l) != n) bad(l, "bad length");
+    for (size_t i = 0; i < n && l->ok; i++) items[i] = get_plain(l);
+}
+
+static void fill_gen(Load *l, sp_Gen *g) {
+    sp_Value name = get_plain(l), qual = get_plain(l);
+    g->exc_state = get_plain(l), g->retval = get_plain(l);
+    uint8_t st = get_u8(l);
+    if (!l->ok || !sp_isstr(name) || !sp_isstr(qual) || st > SP_GEN_DONE) return (void)bad(l, "bad generator");
+    g->name = SP_STR(name), g->qualname = SP_STR(qual);
+    if (st != SP_GEN_DONE) {
+        sp_Code *c = get_typed(l, &sp_t_code, false);
+        if (l->ok && c != g->frame->code) return (void)bad(l, "generator changed code");
+        if (!l->ok || !get_frame_body(l, g->frame, c, st == SP_GEN_CREATED)) return;
+        uint32_t op = g->frame->ip > c->code ? SP_OPCODE(g->frame->ip[-1]) : SP_NOP;
+        if (st == SP_GEN_SUSPENDED && op != SP_YIELD_VALUE && op != SP_SEND_FROM)
+            return (void)bad(l, "suspended generator not at a yield");
+        g->frame->gen = g;
+        g->frame->prev = NULL;
+    }
+    g->state = st;
+}
+
+static void fill_layout(Load *l, sp_Obj *o) {
+    size_t n;
+    get_bytes(l, &n);
+    const Layout *lay = layout_of(o->type);
+    size_t at = sizeof(sp_Obj);
+    sp_Dict *dict = NULL;
+    for (const char *f = lay->fields; *f && l->ok; f++) {
+        size_t s = field_size(*f), al = s > 8 ? 8 : s;
+        at = (at + al - 1) / al * al;
+        char *p = (char *)o + at;
+        if (is_val_field(*f)) {
+            sp_Value v = get_plain(l);
+            if (l->ok && !field_ok(*f, v)) return (void)bad(l, "bad iterator field");
+            memcpy(p, &v, sizeof v);
+        } else if (*f == 'o' || *f == 'd') {
+            sp_Value v = get_plain(l);
+            bool okt = *f == 'd' ? sp_isdict(v) : (sp_istype(v, &sp_t_str) || sp_istype(v, &sp_t_bytes));
+            if (!sp_isnull(v) && !okt) return (void)bad(l, "bad iterator field");
+            dict = sp_isnull(v) ? NULL : (sp_Dict *)SP_O(v);
+            memcpy(p, &dict, sizeof dict);
+        } else if (*f == '1') {
+            *p = (char)get_u8(l);
+        } else {
+            uint64_t u = get_u64(l);
+            if (f > lay->fields && f[-1] == 'd' && dict && u > sp_dict_len(dict)) return (void)bad(l, "bad position");
+            size_t lim = !dict ? 0 : ((sp_Obj *)dict)->type == &sp_t_str ? ((sp_Str *)dict)->len : ((sp_Bytes *)dict)->len;
+            if (f > lay->fields && f[-1] == 'o' && dict && u > lim) return (void)bad(l, "bad position");
+            memcpy(p, &u, 8);
+        }
+        at += s;
+    }
+}
+
+/* Pass 2: the contents of mutable (possibly cyclic) objects. */
+static void fill(Load *l, int kind, sp_Obj *o) {
+    sp_VM *vm = l->vm;
+    sp_Value v = sp_objv(o);
+    switch (kind) {
+    case K_TUPLE: fill_seq(l, SP_TUPLE(v)->items, SP_TUPLE(v)->n); break;
+    case K_LIST: fill_seq(l, SP_LIST(v)->items, SP_LIST(v)->n); break;
+    case K_DICT: case K_SET: case K_FROZENSET: {
+        uint32_t n = get_u32(l);
+        for (uint32_t i = 0; i < n && l->ok; i++) {
+            sp_Value k = get_plain(l), x = kind == K_DICT ? get_plain(l) : SP_NONEV;
+            if (!l->ok) break;
+            if (kind == K_DICT ? !sp_dict_set(vm, SP_DICT(v), k, x) : sp_set_add(vm, v, k) < 0) l->ok = false;
+        }
+        break;
+    }
+    case K_FUNC: {
+        sp_Func *f = (sp_Func *)o;
+        f->code = get_typed(l, &sp_t_code, false), f->globals = get_typed(l, &sp_t_dict, false);
+        f->name = get_typed(l, &sp_t_str, false), f->qualname = get_typed(l, &sp_t_str, false);
+        f->defaults = get_plain(l), f->kwdefaults = get_plain(l), f->closure = get_plain(l);
+        f->doc = get_plain(l), f->module = get_plain(l), f->dict = get_typed(l, &sp_t_dict, true);
+        bool okd = sp_isnull(f->defaults) || sp_istuple(f->defaults);
+        bool okk = sp_isnull(f->kwdefaults) || sp_isdict(f->kwdefaults);
+        bool okc = sp_isnull(f->closure) || (sp_istuple(f->closure) && SP_TUPLE(f->closure)->n == (l->ok ? f->code->nfree : 0));
+        if (l->ok && !(okd && okk && okc)) bad(l, "bad function");
+        for (size_t i = 0; l->ok && sp_istuple(f->closure) && i < SP_TUPLE(f->closure)->n; i++)
+            if (!sp_istype(SP_TUPLE(f->closure)->items[i], &sp_t_cell)) bad(l, "bad closure");
+        break;
+    }
+    case K_CELL: ((sp_Cell *)o)->v = get_plain(l); break;
+    case K_GEN: fill_gen(l, (sp_Gen *)o); break;
+    case K_EXC: {
+        sp_Exc *e = (sp_Exc *)o;
+        size_t n;
+        get_bytes(l, &n);
+        e->args = get_plain(l), e->cause = get_plain(l), e->context = get_plain(l);
+        e->suppress_context = get_u8(l) != 0;
+        e->tb = get_typed(l, &sp_t_tb_, true), e->dict = get_typed(l, &sp_t_dict, true);
+        if (l->ok && !sp_istuple(e->args)) bad(l, "bad exception");
+        break;
+    }
+    case K_TB: {
+        sp_TB *t = (sp_TB *)o;
+        t->next = get_typed(l, &sp_t_tb_, true), t->code = get_typed(l, &sp_t_code, false);
+        t->line = (int)get_u32(l);
+        break;
+    }
+    case K_BOUND: ((sp_BoundMethod *)o)->self = get_plain(l), ((sp_BoundMethod *)o)->func = get_plain(l); break;
+    case K_FUTURE: {
+        sp_Future *f = (sp_Future *)o;
+        f->id = get_u64(l), f->state = get_u8(l), f->value = get_plain(l);
+        if (f->state > 2) bad(l, "bad future");
+        break;
+    }
+    case K_LAYOUT: fill_layout(l, o); break;
+    }
+}
+
+/* Walks the records; pass 1 creates, pass 2 fills. */
+static bool records(Load *l, int pass) {
+    const uint8_t *start = l->p;
+    for (uint32_t r = 0; r < l->nobj && l->ok; r++) {
+        uint32_t idx = get_u32(l);
+        uint8_t kind = get_u8(l);
+        uint32_t len = get_u32(l);
+        if (!l->ok || !need(l, len)) return false;
+        if (idx >= l->nobj || (pass == 1 && l->kinds[idx])) return bad(l, "bad record index");
+        const uint8_t *end = l->end, *body = l->p;
+        l->end = body + len;
+        if (pass == 1) {
+            sp_Value v = create(l, kind);
+            if (l->ok && !sp_isobj(v)) bad(l, "bad object");
+            if (l->ok) l->objs[idx] = SP_O(v), l->kinds[idx] = kind;
+        } else if (l->kinds[idx] != kind) {
+            bad(l, "record changed kind");
+        } else {
+            fill(l, kind, l->objs[idx]);
+        }
+        l->end = end, l->p = body + len;
+    }
+    if (pass == 1) l->p = start;
+    return l->ok;
+}
+
+/* ------------------------------------------------------------ state */
+
+/* How a frame returns must fit what its caller is doing (sp_vm.c's
+ * RET_PUSH, RET_EXIT, RET_FORITER, RET_SEND): the outermost exits the
+ * loop, the others return into a call, a for-loop step or a yield from. */
+static bool returns_ok(sp_Frame *caller, int rm) {
+    if (!caller) return rm == 1;
+    uint32_t op = SP_OPCODE(caller->ip[-1]);
+    switch (rm) {
+    case 0: return op == SP_CALL || op == SP_CALL_KW || op == SP_CALL_METHOD ||
+                   op == SP_CALL_METHOD_KW || op == SP_CALL_EX;
+    case 2: return op == SP_FOR_ITER;
+    case 3: return op == SP_SEND_FROM;
+    default: return false;
+    }
+}
+
+static bool load_chain(Load *l) {
+    sp_VM *vm = l->vm;
+    uint32_t n = get_u32(l);
+    if (!l->ok || n > (uint32_t)vm->pydepth_max + 1) return bad(l, "bad frame count");
+    for (uint32_t i = 0; i < n && l->ok; i++) {
+        sp_Frame *f, *caller = vm->frame;
+        if (get_u8(l)) {
+            sp_Gen *g = get_typed(l, &sp_t_generator, false);
+            uint8_t rm = get_u8(l);
+            if (!l->ok || g->state != SP_GEN_RUNNING || g->frame->prev || g->frame == vm->frame)
+                return bad(l, "bad generator frame");
+            f = g->frame;
+            f->retmode = rm;
+        } else {
+            sp_Code *c = get_typed(l, &sp_t_code, false);
+            if (!l->ok || !(f = sp_vm_push_frame(vm, c, vm->globals))) return l->ok = false;
+            f->prev = NULL;
+            if (!get_frame_body(l, f, c, false)) return false;
+        }
+        if (!returns_ok(caller, f->retmode)) return bad(l, "frame does not fit its caller");
+        sp_vm_link_frame(vm, f);
+    }
+    return l->ok;
+}
+
+/* Running generators found outside the chain would never resume. */
+static bool check_running(Load *l) {
+    for (uint32_t i = 0; i < l->nobj; i++) {
+        if (l->kinds[i] != K_GEN || ((sp_Gen *)l->objs[i])->state != SP_GEN_RUNNING) continue;
+        sp_Frame *f = l->vm->frame;
+        while (f && f != ((sp_Gen *)l->objs[i])->frame) f = f->prev;
+        if (!f) return bad(l, "running generator outside the frames");
+    }
+    return true;
+}
+
+static bool load_state(Load *l) {
+    sandpy *sp = l->sp;
+    sp_VM *vm = l->vm;
+    sp_Exec *x = sp_exec(vm);
+    if (!x) return l->ok = false;
+    sp_Dict *main = get_typed(l, &sp_t_dict, false);
+    sp_Value g = get_plain(l), res = get_plain(l), futs = get_plain(l);
+    sp_Value exc_info = get_plain(l), pending = get_plain(l);
+    bool names = get_u8(l) != 0;
+    uint64_t next_id = get_u64(l);
+    bool has_call = get_u8(l) != 0;
+    uint64_t call_id = get_u64(l), el = get_u64(l), iu = get_u64(l);
+    if (!l->ok) return false;
+    if (!(sp_isnone(g) || sp_isdict(g)) || !sp_isdict(futs) || (has_call && !sp_istuple(pending)))
+        return bad(l, "bad state");
+    if (has_call && (SP_TUPLE(pending)->n != 3 || !sp_istuple(SP_TUPLE(pending)->items[1]) ||
+                     !sp_isdict(SP_TUPLE(pending)->items[2]) ||
+                     !(sp_isstr(SP_TUPLE(pending)->items[0]) || sp_istype(SP_TUPLE(pending)->items[0], &sp_t_extfn))))
+        return bad(l, "bad pending call");
+    sp_vm_abandon(vm);
+    vm->globals = main;
+    if (!load_chain(l) || !check_running(l) || has_call != (vm->frame != NULL)) {
+        bad(l, "frames without a pending call");
+        sp_vm_abandon(vm);
+        return l->ok = false;
+    }
+    x->exc_info = exc_info, x->pending = has_call ? pending : SP_NULLV, x->pause_names = names;
+    sp_api_setslot(sp, H_GLOBALS, g), sp_api_setslot(sp, H_RESULT, res), sp_api_setslot(sp, H_FUTURES, futs);
+    sp->next_id = next_id, sp->instr_used = iu;
+    memcpy(&sp->elapsed, &el, 8);
+    sp->has_call = 0;
+    if (has_call) sp_api_fill_call(sp, call_id);
+    return true;
+}
+
+/* Header and keyed hash; on success l->p/end delimit the payload. */
+static bool open_snap(Load *l, const uint8_t *data, size_t len, int kind) {
+    if (!data || len < HDR + 4) return bad(l, "truncated");
+    if (memcmp(data, "SANDPY", 6)) return bad(l, "not a sandpy snapshot");
+    if (data[6] != SNAP_VERSION || data[7] != 0) return bad(l, "unsupported version");
+    if (data[8] != kind) return bad(l, kind == KIND_CODE ? "not a code snapshot" : "not a state snapshot");
+    uint64_t plen = rd64(data + 16), mac = rd64(data + 24);
+    if (plen != len - HDR) return bad(l, "truncated");
+    if (siphash(l->sp->cfg.snapshot_key, data + HDR, plen) != mac) return bad(l, "checksum mismatch");
+    l->p = data + HDR, l->end = data + len;
+    l->nobj = get_u32(l);
+    if (l->nobj > plen / 10) return bad(l, "bad object count");
+    size_t n = l->nobj ? l->nobj : 1;
+    l->objs = sp_calloc(l->vm, n * sizeof *l->objs);
+    l->kinds = l->objs ? sp_calloc(l->vm, n) : NULL;
+    return l->kinds || (l->ok = false);
+}
+
+static void load_free(Load *l) {
+    size_t n = l->nobj ? l->nobj : 1;
+    if (l->objs) sp_free(l->vm, l->objs, n * sizeof *l->objs);
+    if (l->kinds) sp_free(l->vm, l->kinds, n);
+}
+
+/* Loading runs no Python code (no collection), but lifts nothing: the
+ * memory limit holds.  limits are armed like a run for the probes. */
+static bool load(sandpy *sp, const uint8_t *data, size_t len, int kind, Load *l) {
+    *l = (Load){.sp = sp, .vm = sp->vm, .ok = true};
+    if (sp->busy) return sp_api_invalid(sp, &sp_t_RuntimeError, "sandpy: cannot load from a callback"), false;
+    sp->vm->gc_paused++;
+    bool ok = open_snap(l, data, len, kind) && records(l, 1) && records(l, 2);
+    sp->vm->gc_paused--;
+    return ok;
+}
+
+sandpy_code *sandpy_code_load(sandpy *sp, const uint8_t *data, size_t len) {
+    Load l;
+    sandpy_code *c = NULL;
+    if (load(sp, data, len, KIND_CODE, &l)) {
+        sp_Value code = get_plain(&l), in = get_plain(&l);
+        if (l.ok && sp_istype(code, &sp_t_code) && sp_istuple(in)) c = sp_api_add_code(sp, code, in);
+        else bad(&l, "bad code roots");
+    }
+    if (!l.ok) sp_api_capture(sp, SANDPY_INVALID);
+    load_free(&l);
+    return c;
+}
+
+sandpy_status sandpy_snapshot_load(sandpy *sp, const uint8_t *data, size_t len) {
+    Load l;
+    if (!sp->busy) sandpy_values_reset(sp);
+    if (load(sp, data, len, KIND_STATE, &l)) {
+        sp->vm->gc_paused++;
+        load_state(&l);
+        sp->vm->gc_paused--;
+    }
+    load_free(&l);
+    if (!l.ok) return sp_api_capture(sp, SANDPY_INVALID);
+    sp_gc_maybe(sp->vm); /* everything is rooted again: the old state may go */
+    return sp->has_call ? SANDPY_PAUSED : SANDPY_OK;
+}

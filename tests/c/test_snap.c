@@ -1,0 +1,284 @@
+/* test_snap.c - snapshots: code objects and paused runs dumped, loaded
+ * (here and in a fresh process), resumed with the same result as an
+ * uninterrupted run; forks are independent; corrupt, truncated and
+ * hostile bytes are rejected without crashing. */
+#include "sandpy.h"
+#include "harness.h"
+
+#include <stdlib.h>
+
+static const char *PROG =
+    "def double(x):\n"
+    "    return fetch(x) * 2\n"
+    "def gen(items):\n"
+    "    for i, v in enumerate(items):\n"
+    "        yield fetch(v) + i\n"
+    "acc = []\n"
+    "data = {'a': 1, 'b': 2, 'c': 3}\n"
+    "for k, v in data.items():\n"
+    "    try:\n"
+    "        acc.append((k, double(v)))\n"
+    "    except ValueError as e:\n"
+    "        acc.append((k, str(e)))\n"
+    "for x in gen([10, 20]):\n"
+    "    acc.append(x)\n"
+    "acc.append([fetch(c) for c in 'xy'])\n"
+    "for a, b in zip(range(2), (7, 8)):\n"
+    "    acc.append(a + fetch(b))\n"
+    "big = 2 ** 100 + fetch(0)\n"
+    "acc.append(str(big))\n"
+    "acc.append({1.5, frozenset([1])} == {frozenset([1]), 1.5})\n"
+    "acc\n";
+
+/* fetch(v): v*10 for numbers, len*100 for strings; raises for 2. */
+static sandpy_status answer(sandpy *sp) {
+    const sandpy_call *c = sandpy_pending(sp);
+    sandpy_value a = sandpy_item(sp, c->args, 0);
+    int64_t n = 0;
+    if (sandpy_kind_of(sp, a) == SANDPY_K_STR) n = 100 * sandpy_len(sp, a);
+    else sandpy_as_int(sp, a, &n), n = (int64_t)((uint64_t)n * 10);
+    if (n == 20) return sandpy_resume_error(sp, c->id, "ValueError", "two is bad");
+    return sandpy_resume(sp, c->id, sandpy_int(sp, n));
+}
+
+static sandpy *mk(void) {
+    sandpy *sp = sandpy_new(NULL);
+    sandpy_register_pausing(sp, "fetch");
+    return sp;
+}
+
+static char *finish(sandpy *sp, sandpy_status st) {
+    while (st == SANDPY_PAUSED) st = answer(sp);
+    const char *j = st == SANDPY_OK ? sandpy_result_json(sp, NULL) : sandpy_error_traceback(sp);
+    return strdup(j ? j : "?");
+}
+
+static char *uninterrupted(void) {
+    sandpy *sp = mk();
+    char *r = finish(sp, sandpy_feed(sp, PROG, strlen(PROG)));
+    sandpy_free(sp);
+    return r;
+}
+
+/* Run until the k-th pause; returns a malloc'd copy of the snapshot. */
+static uint8_t *paused_snapshot(int k, size_t *len) {
+    sandpy *sp = mk();
+    sandpy_status st = sandpy_feed(sp, PROG, strlen(PROG));
+    for (int i = 0; i < k && st == SANDPY_PAUSED; i++) st = answer(sp);
+    uint8_t *copy = NULL;
+    const uint8_t *s = st == SANDPY_PAUSED ? sandpy_snapshot(sp, len) : NULL;
+    if (!s) fprintf(stderr, "snapshot at %d: %s\n", k, sandpy_error_traceback(sp));
+    else copy = malloc(*len), memcpy(copy, s, *len);
+    sandpy_free(sp);
+    return copy;
+}
+
+static char *resume_snapshot(const uint8_t *s, size_t len) {
+    sandpy *sp = mk();
+    sandpy_status st = sandpy_snapshot_load(sp, s, len);
+    char *r = st == SANDPY_PAUSED ? finish(sp, st) : strdup(sandpy_error_traceback(sp));
+    sandpy_free(sp);
+    return r;
+}
+
+static void test_every_pause(const char *want) {
+    for (int k = 0; k < 10; k++) {
+        size_t len;
+        uint8_t *s = paused_snapshot(k, &len);
+        CHECK(s != NULL);
+        if (!s) continue;
+        char *got = resume_snapshot(s, len);
+        CHECK_STR(got, want);
+        free(got);
+        free(s);
+    }
+}
+
+static void test_forks(void) {
+    size_t len;
+    uint8_t *s = paused_snapshot(3, &len);
+    sandpy *a = mk(), *b = mk();
+    CHECK(sandpy_snapshot_load(a, s, len) == SANDPY_PAUSED);
+    CHECK(sandpy_snapshot_load(b, s, len) == SANDPY_PAUSED);
+    /* the same interpreter can load twice too: the second replaces the first */
+    CHECK(sandpy_snapshot_load(b, s, len) == SANDPY_PAUSED);
+    CHECK(sandpy_pending(a)->id == sandpy_pending(b)->id);
+    sandpy_status sa = sandpy_resume_error(a, sandpy_pending(a)->id, "KeyError", "fork a");
+    char *ra = finish(a, sa), *rb = finish(b, answer(b));
+    CHECK(strcmp(ra, rb) != 0);
+    CHECK(strstr(ra, "KeyError") != NULL);
+    free(ra), free(rb);
+    sandpy_free(a), sandpy_free(b);
+    free(s);
+}
+
+static void test_code_snapshot(void) {
+    sandpy *sp = sandpy_new(NULL);
+    const char *names[] = {"n"};
+    const char *src = "def f(k):\n    return [i * k for i in range(n)]\nf(3)";
+    sandpy_code *c = sandpy_compile(sp, src, strlen(src), "c.py", names, 1);
+    size_t len;
+    const uint8_t *d = sandpy_code_dump(sp, c, &len);
+    CHECK(d != NULL);
+    uint8_t *copy = malloc(len);
+    memcpy(copy, d, len);
+    sandpy *other = sandpy_new(NULL);
+    sandpy_code *c2 = sandpy_code_load(other, copy, len);
+    CHECK(c2 != NULL);
+    CHECK(sandpy_input_json(other, "n", "4", 1) == SANDPY_OK);
+    CHECK(sandpy_start(other, c2) == SANDPY_OK);
+    CHECK_STR(sandpy_result_json(other, NULL), "[0, 3, 6, 9]");
+    copy[len / 2] ^= 1;
+    CHECK(sandpy_code_load(other, copy, len) == NULL);
+    CHECK_STR(sandpy_error_message(other), "invalid snapshot: checksum mismatch");
+    CHECK(sandpy_snapshot_load(other, copy, len) == SANDPY_INVALID); /* wrong kind */
+    free(copy);
+    sandpy_free(other), sandpy_free(sp);
+}
+
+/* The REPL between feeds: globals, functions and imports survive. */
+static void test_repl_snapshot(void) {
+    sandpy *sp = sandpy_new(NULL);
+    const char *src = "import json\ndef f(x):\n    return json.dumps([x, x])\ncount = 41";
+    CHECK(sandpy_feed(sp, src, strlen(src)) == SANDPY_OK);
+    size_t len;
+    const uint8_t *s = sandpy_snapshot(sp, &len);
+    sandpy *b = sandpy_new(NULL);
+    CHECK(s && sandpy_snapshot_load(b, s, len) == SANDPY_OK);
+    CHECK(sandpy_feed(b, "f(count + 1)", 12) == SANDPY_OK);
+    CHECK_STR(sandpy_result_json(b, NULL), "\"[42, 42]\"");
+    sandpy_free(b), sandpy_free(sp);
+}
+
+/* Limits and accounting carry over: the loaded run keeps its budget. */
+static void test_limits(void) {
+    sandpy_config cfg = {0};
+    cfg.max_memory = 200 << 10;
+    sandpy *sp = sandpy_new(&cfg);
+    size_t len;
+    uint8_t *s = paused_snapshot(2, &len);
+    sandpy_register_pausing(sp, "fetch");
+    CHECK(sandpy_snapshot_load(sp, s, len) == SANDPY_PAUSED);
+    CHECK(sandpy_memory_used(sp) < (200 << 10));
+    free(s);
+    sandpy_free(sp);
+}
+
+static uint64_t rng = 88172645463325252ULL;
+static uint64_t rnd(void) {
+    rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+    return rng;
+}
+
+/* Re-tag bytes with the (all-zero) key, as a hostile producer could. */
+static uint64_t sip(const uint8_t *p, size_t n);
+static void retag(uint8_t *s, size_t len) {
+    uint64_t mac = sip(s + 32, len - 32);
+    for (int i = 0; i < 8; i++) s[24 + i] = (uint8_t)(mac >> (8 * i));
+}
+
+static void test_hostile(void) {
+    size_t len;
+    uint8_t *s = paused_snapshot(5, &len), *m = malloc(len);
+    sandpy_config cfg = {0};
+    cfg.max_memory = 8 << 20;
+    int invalid = 0, loaded = 0;
+    for (size_t cut = 0; cut < len; cut += 1 + cut / 16) { /* truncated */
+        sandpy *sp = sandpy_new(&cfg);
+        invalid += sandpy_snapshot_load(sp, s, cut) == SANDPY_INVALID;
+        sandpy_free(sp);
+    }
+    CHECK(invalid > 0);
+    for (int i = 0; i < 3000; i++) { /* mutated, then validly tagged */
+        memcpy(m, s, len);
+        for (int k = 0, n = 1 + (int)(rnd() % 4); k < n; k++) {
+            size_t at = 32 + rnd() % (len - 32);
+            m[at] = (uint8_t)(rnd() % 3 == 0 ? m[at] ^ (1u << (rnd() % 8)) : rnd());
+        }
+        retag(m, len);
+        sandpy *sp = sandpy_new(&cfg);
+        sandpy_register_pausing(sp, "fetch");
+        sandpy_status st = sandpy_snapshot_load(sp, m, len);
+        if (st == SANDPY_PAUSED) { /* whatever it became, it runs or fails cleanly */
+            loaded++;
+            for (int steps = 0; st == SANDPY_PAUSED && steps < 50; steps++) st = answer(sp);
+        }
+        sandpy_free(sp);
+    }
+    CHECK(loaded >= 0);
+    free(m), free(s);
+}
+
+static int child(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return 2;
+    static uint8_t buf[1 << 20];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    char *r = resume_snapshot(buf, n);
+    printf("%s\n", r);
+    free(r);
+    return 0;
+}
+
+static void test_fresh_process(const char *self, const char *want) {
+    size_t len;
+    uint8_t *s = paused_snapshot(4, &len);
+    const char *path = "snap_test.bin";
+    FILE *f = fopen(path, "wb");
+    fwrite(s, 1, len, f);
+    fclose(f);
+    char cmd[512], out[4096] = "";
+    snprintf(cmd, sizeof cmd, "%s --child %s", self, path);
+    FILE *p = popen(cmd, "r");
+    size_t n = p ? fread(out, 1, sizeof out - 1, p) : 0;
+    if (p) pclose(p);
+    out[n] = 0;
+    if (n && out[n - 1] == '\n') out[n - 1] = 0;
+    CHECK_STR(out, want);
+    remove(path);
+    free(s);
+}
+
+int main(int argc, char **argv) {
+    if (argc == 3 && !strcmp(argv[1], "--child")) return child(argv[2]);
+    char *want = uninterrupted();
+    CHECK(strstr(want, "two is bad") != NULL);
+    test_every_pause(want);
+    test_forks();
+    test_code_snapshot();
+    test_repl_snapshot();
+    test_limits();
+    test_fresh_process(argv[0], want);
+    test_hostile();
+    free(want);
+    return t_report();
+}
+
+/* SipHash-2-4 (the format's tag), for retagging mutated bytes. */
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define ROUND do { v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32); v2 += v3; \
+        v3 = ROTL(v3, 16); v3 ^= v2; v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0; v2 += v1; \
+        v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); } while (0)
+static uint64_t sip(const uint8_t *p, size_t n) {
+    uint64_t v0 = 0x736f6d6570736575ULL, v1 = 0x646f72616e646f6dULL;
+    uint64_t v2 = 0x6c7967656e657261ULL, v3 = 0x7465646279746573ULL, m;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        m = 0;
+        for (int j = 7; j >= 0; j--) m = (m << 8) | p[i + j];
+        v3 ^= m;
+        ROUND;
+        ROUND;
+        v0 ^= m;
+    }
+    m = (uint64_t)n << 56;
+    for (size_t j = 0; i + j < n; j++) m |= (uint64_t)p[i + j] << (8 * j);
+    v3 ^= m;
+    ROUND;
+    ROUND;
+    v0 ^= m;
+    v2 ^= 0xff;
+    for (int r = 0; r < 4; r++) ROUND;
+    return v0 ^ v1 ^ v2 ^ v3;
+}

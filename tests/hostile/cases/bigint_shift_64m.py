@@ -1,0 +1,3 @@
+# limits: --max-memory=67108864
+# expect: MemoryError
+x = 1 << 10**9

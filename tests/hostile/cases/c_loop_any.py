@@ -1,0 +1,3 @@
+# limits: --max-duration=0.5
+# expect: TimeoutError
+any(x < 0 for x in range(10**18))

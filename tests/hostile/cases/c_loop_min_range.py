@@ -1,0 +1,3 @@
+# limits: --max-duration=0.5
+# expect: TimeoutError
+min(range(10**18))

@@ -1,0 +1,8 @@
+# limits: --max-duration=0.5
+# expect: TimeoutError
+while True:
+    try:
+        while True:
+            pass
+    finally:
+        continue

@@ -1,0 +1,5 @@
+# no path to interpreter internals or host capabilities
+# limits: 
+# expect: AttributeError|TypeError|NameError
+__builtins__['open']
+print('ESCAPED')

@@ -1,0 +1,4 @@
+# limits: 
+# expect: NameError
+# match: ^NameError: name '__import__' is not defined$
+__import__('os').system('id')

@@ -1,0 +1,4 @@
+# limits: 
+# expect: NameError
+# match: ^NameError: name 'exec' is not defined$
+exec('import os')

@@ -1,0 +1,4 @@
+# limits: 
+# expect: NameError
+import json
+json.loads('{}', object_hook=eval)

@@ -1,0 +1,4 @@
+# limits: 
+# expect: NameError
+# match: ^NameError: name 'open' is not defined$
+open('/etc/passwd').read()

@@ -1,0 +1,3 @@
+# limits: --max-duration=1
+# expect: MemoryError
+bytes(10**12)

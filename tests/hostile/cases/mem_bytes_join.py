@@ -1,0 +1,3 @@
+# limits: --max-memory=67108864
+# expect: MemoryError
+b''.join([b'x' * 10**6] * 1000)

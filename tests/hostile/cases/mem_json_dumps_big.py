@@ -1,0 +1,4 @@
+# limits: --max-memory=67108864
+# expect: MemoryError
+import json
+s = json.dumps([list(range(1000))] * 10**5)

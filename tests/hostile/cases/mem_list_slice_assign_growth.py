@@ -1,0 +1,5 @@
+# limits: --max-memory=67108864
+# expect: MemoryError
+l = [0]
+while True:
+    l[len(l):] = l

@@ -1,0 +1,5 @@
+# limits: --max-memory=67108864
+# expect: MemoryError
+d = {}
+while True:
+    d = {'k': d}

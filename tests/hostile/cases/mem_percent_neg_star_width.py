@@ -1,0 +1,3 @@
+# limits: --max-duration=1
+# expect: MemoryError
+'%-*s' % (-10**10, 'x')

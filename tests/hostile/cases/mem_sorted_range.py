@@ -1,0 +1,3 @@
+# limits: --max-memory=67108864
+# expect: MemoryError
+sorted(range(10**10))

@@ -1,0 +1,7 @@
+# C re-entry through a dunder: stopped by the C stack guard
+# limits: --max-recursion=100000000
+# expect: RecursionError
+class A:
+    def __eq__(self, o):
+        return self == o
+A() == A()

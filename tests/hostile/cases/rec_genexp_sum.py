@@ -1,0 +1,5 @@
+# limits: 
+# expect: RecursionError
+def f():
+    return sum(f() for _ in (1,))
+f()

@@ -1,0 +1,5 @@
+# limits: 
+# expect: RecursionError
+def k(x):
+    return max([1, 2], key=k)
+k(0)

@@ -1,0 +1,6 @@
+# limits: 
+# expect: RecursionError
+# match: ^RecursionError: maximum recursion depth exceeded
+def f():
+    f()
+f()
