@@ -57,7 +57,8 @@ static bool add_entry(sp_Buf *b, sp_TB *t) {
     if (!sp_buf_addf(b, "  File \"%s\", line %d, in %s\n", t->code->filename->data, t->line,
                      t->code->name->data))
         return false;
-    if (source_line(t->code->source, t->line, &p, &n) && n)
+    /* CPython shows source only for real files, not "<string>"/"<stdin>". */
+    if (t->code->filename->data[0] != '<' && source_line(t->code->source, t->line, &p, &n) && n)
         return sp_buf_adds(b, "    ") && sp_buf_add(b, p, n) && sp_buf_addc(b, '\n');
     return true;
 }
