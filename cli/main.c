@@ -34,6 +34,23 @@ static double now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Test hook (tests/alloc_fail.py): SANDPY_FAIL_ALLOC=N makes the N-th
+ * allocation the library asks for fail (0: none), and the count is
+ * reported on stderr at exit, so every out-of-memory path can be tried. */
+typedef struct {
+    unsigned long long n, fail;
+} FailAlloc;
+
+static void *fail_alloc(void *ud, void *p, size_t oldsize, size_t newsize) {
+    FailAlloc *fa = ud;
+    (void)oldsize;
+    if (newsize == 0) {
+        free(p);
+        return NULL;
+    }
+    return ++fa->n == fa->fail ? NULL : realloc(p, newsize);
+}
+
 static int usage(const char *msg) {
     fprintf(stderr, "sandpy: %s\n"
             "usage: sandpy [--max-memory=BYTES] [--max-duration=SECONDS] [--max-recursion=N]\n"
@@ -123,7 +140,9 @@ static int parse_opts(Opts *o, int argc, char **argv) {
 
 static int report_error(sandpy *sp) {
     fflush(stdout);
-    fputs(sandpy_error_traceback(sp), stderr);
+    const char *tb = sandpy_error_traceback(sp);
+    fputs(tb, stderr);
+    if (*tb && tb[strlen(tb) - 1] != '\n') fputc('\n', stderr);
     return 1;
 }
 
@@ -174,6 +193,13 @@ int main(int argc, char **argv) {
     o.cfg.max_duration = 10.0;
     o.cfg.max_recursion = 1000;
     o.cfg.write = out_write;
+    FailAlloc fa = {0, 0};
+    const char *fail_env = getenv("SANDPY_FAIL_ALLOC");
+    if (fail_env) {
+        fa.fail = strtoull(fail_env, NULL, 10);
+        o.cfg.alloc = fail_alloc;
+        o.cfg.alloc_ud = &fa;
+    }
     int rc = parse_opts(&o, argc, argv);
     if (rc) return rc;
     size_t len;
@@ -200,5 +226,6 @@ int main(int argc, char **argv) {
     if (o.time) fprintf(stderr, "elapsed: %.6f\n", now() - t0);
     free(src);
     fflush(stdout);
+    if (fail_env) fprintf(stderr, "sandpy: allocations: %llu\n", fa.n);
     return rc ? 1 : 0;
 }

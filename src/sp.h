@@ -618,6 +618,10 @@ bool sp_module_add_funcs(sp_VM *vm, sp_Module *m, const sp_MethodDef *defs);
 bool sp_json_init(sp_VM *vm, sp_Module *m);   /* sp_json.c */
 bool sp_re_init(sp_VM *vm, sp_Module *m);     /* sp_re.c */
 bool sp_typing_init(sp_VM *vm, sp_Module *m); /* sp_typing.c */
+bool sp_collections_init(sp_VM *vm, sp_Module *m); /* sp_collections.c */
+bool sp_datetime_init(sp_VM *vm, sp_Module *m);    /* sp_datetime.c */
+bool sp_statistics_init(sp_VM *vm, sp_Module *m);  /* sp_statistics.c */
+bool sp_textwrap_init(sp_VM *vm, sp_Module *m);    /* sp_textwrap.c */
 /* Builtins: lookup of a builtin name (print, len, ValueError...). */
 sp_Value sp_builtin_lookup(sp_VM *vm, sp_Str *name); /* SP_NULLV if none */
 /* After sp_next found a generator exhausted: its return value, reported

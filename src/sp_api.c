@@ -138,6 +138,9 @@ static void fixup(sandpy *sp) {
     sandpy_error *r = &sp->err;
     r->type = at(sp, r->type), r->message = at(sp, r->message);
     r->traceback = at(sp, r->traceback), r->file = at(sp, r->file);
+    /* Out of memory while describing: the type alone, or MemoryError. */
+    if (!*r->type) r->type = "MemoryError";
+    if (!*r->traceback) r->traceback = r->type;
     for (size_t i = 0; i < r->nframes; i++) {
         sandpy_frame *f = &sp->frames[i];
         f->file = at(sp, f->file), f->function = at(sp, f->function), f->source = at(sp, f->source);

@@ -86,6 +86,9 @@ sp_Value spc_set_intersection(sp_VM *vm, sp_Value set, sp_Value other);
 int spc_all_contained(sp_VM *vm, sp_Value a, sp_Value b);
 
 /* Dicts (sp_dict.c). */
+/* A dict of (static) subtype t followed by `extra` zeroed bytes at *extrap:
+ * collections' dict subclasses keep their own fields there. */
+void *spc_dict_alloc_ex(sp_VM *vm, sp_Type *t, size_t extra, void **extrap);
 /* The hash stored with the entry sp_dict_next just returned (pos - 1). */
 int64_t spc_dict_hash_at(sp_Dict *d, size_t pos);
 /* Are the items of a dict view (exact keys/items) tested against a set?

@@ -170,6 +170,13 @@ static void del_entry(sp_Dict *d, size_t ix) {
 
 static sp_Dict *dict_alloc(sp_VM *vm, sp_Type *t) { return sp_newobj(vm, t, sizeof(sp_Dict)); }
 
+void *spc_dict_alloc_ex(sp_VM *vm, sp_Type *t, size_t extra, void **extrap) {
+    size_t base = (sizeof(sp_Dict) + 15) & ~(size_t)15;
+    char *d = sp_newobj(vm, t, base + extra);
+    if (d && extrap) *extrap = d + base;
+    return d;
+}
+
 sp_Value sp_dict_new(sp_VM *vm) {
     sp_Dict *d = dict_alloc(vm, &sp_t_dict);
     return d ? sp_objv(d) : SP_ERRV;

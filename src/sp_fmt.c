@@ -258,7 +258,10 @@ static char code_digits(double x, char code, int64_t *prec, bool *upper, sp_Digi
     *upper = code >= 'A' && code <= 'Z';
     char c = (char)(*upper ? code - 'A' + 'a' : code);
     switch (c) {
-    case 'e': ++*prec; sp_dtoa(x, 2, *prec, dg); break;
+    case 'e': /* CPython's int precision++ wraps at INT_MAX: one digit */
+        *prec = *prec >= INT_MAX ? INT_MIN : *prec + 1;
+        sp_dtoa(x, 2, *prec < 1 ? 1 : *prec, dg);
+        break;
     case 'f': sp_dtoa(x, 3, *prec, dg); break;
     case 'g':
         if (*prec == 0) *prec = 1;
@@ -267,14 +270,6 @@ static char code_digits(double x, char code, int64_t *prec, bool *upper, sp_Digi
     default: c = 'r'; sp_dtoa(x, 0, 0, dg); break;
     }
     return c;
-}
-
-size_t sp_double_to_string(const sp_Digits *dg, char code, int64_t prec, int flags, char *out) {
-    bool upper = code >= 'A' && code <= 'Z';
-    char c = (char)(upper ? code - 'A' + 'a' : code);
-    if (c == 'e') prec++;
-    if (c == 'g' && prec == 0) prec = 1;
-    return layout(dg, c, upper, prec, flags, out);
 }
 
 bool sp_buf_double(sp_Buf *b, double x, char code, int64_t prec, int flags) {
@@ -913,7 +908,8 @@ static bool pct_width(Pct *c, PArg *a) {
         if (!pct_star(c, &a->width, INT64_MIN, INT64_MAX, "ssize_t")) return false;
         if (a->width < 0) {
             a->flags |= F_LJUST;
-            a->width = a->width == INT64_MIN ? INT64_MAX : -a->width;
+            /* CPython's negation of PY_SSIZE_T_MIN wraps: no padding at all */
+            a->width = a->width == INT64_MIN ? 0 : -a->width;
         }
         if (--c->cnt >= 0) a->ch = rd(c);
     } else if (a->ch >= '0' && a->ch <= '9') {

@@ -26,11 +26,8 @@ void sp_dtoa(double x, int mode, int64_t prec, sp_Digits *dg);
 /* Layout flags (CPython's Py_DTSF_*). */
 enum { SP_DTSF_SIGN = 1, SP_DTSF_ADD_DOT_0 = 2, SP_DTSF_ALT = 4, SP_DTSF_NO_NEG_0 = 8 };
 
-/* PyOS_double_to_string: code is one of e E f F g G r.  Writes the result
- * to out (no NUL) when out is not NULL; returns its length either way, so
- * a first call with out NULL sizes the buffer. */
-size_t sp_double_to_string(const sp_Digits *dg, char code, int64_t prec, int flags, char *out);
-/* Digit generation + layout in one step into a growable buffer. */
+/* PyOS_double_to_string into a growable buffer: code is one of e E f F g G
+ * r (repr digits), flags SP_DTSF_*. */
 bool sp_buf_double(sp_Buf *b, double x, char code, int64_t prec, int flags);
 
 #endif

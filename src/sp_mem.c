@@ -11,6 +11,7 @@
 /* The MemoryError is preallocated: raising it must not allocate.  A limit
  * hit is sticky (vm->limit_hit) so Python code cannot catch its way past. */
 void *sp_nomem(sp_VM *vm) {
+    if (!vm->memerr) return NULL; /* creating it failed: sp_vm_new gives up */
     /* The one instance is reused: drop what a previous raise attached. */
     vm->memerr->tb = NULL;
     vm->memerr->context = vm->memerr->cause = SP_NULLV;

@@ -86,6 +86,7 @@ static const NativeModule native_modules[] = {
     {"json", sp_json_init},
     {"re", sp_re_init},
     {"typing", sp_typing_init},
+    {"collections", sp_collections_init},
 };
 
 static const NativeModule *find_native(const char *name, size_t len) {

@@ -1051,10 +1051,10 @@ static sp_Value f_finditer(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     return sp_iserr(p) ? p : do_finditer(vm, p, o[1], SP_NULLV, SP_NULLV);
 }
 static sp_Value f_split(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    sp_Value o[3];
+    sp_Value o[4];
     if (!sp_parse_args(vm, "split", args, nargs, kw, "pattern,string|maxsplit,flags", o)) return SP_ERRV;
-    sp_Value p = get_pattern(vm, o[0], o[2]);
-    return sp_iserr(p) ? p : do_split(vm, p, o[1], o[1 + 1]);
+    sp_Value p = get_pattern(vm, o[0], o[3]);
+    return sp_iserr(p) ? p : do_split(vm, p, o[1], o[2]);
 }
 static sp_Value f_sub2(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw, bool subn) {
     sp_Value o[5];
