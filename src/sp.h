@@ -129,7 +129,10 @@ enum {
     SP_TF_BASETYPE = 1,  /* may be subclassed by a class statement */
     SP_TF_HEAPTYPE = 2,  /* a user-defined class (heap allocated) */
     SP_TF_EXCEPTION = 4, /* BaseException or a subclass */
-    SP_TF_UNHASHABLE = 8 /* hash() raises "unhashable type" */
+    SP_TF_UNHASHABLE = 8, /* hash() raises "unhashable type" */
+    SP_TF_SEQUENCE = 16,  /* matches sequence patterns (CPython's Py_TPFLAGS_SEQUENCE), e.g. deque */
+    SP_TF_MAPPING = 32,   /* matches mapping patterns (Py_TPFLAGS_MAPPING); dict needs no flag */
+    SP_TF_DESCR = 64      /* has a native "__get__" method: binds through it as a class attribute */
 };
 
 /* A type object.  Builtin types are static and immutable; user classes
@@ -174,6 +177,9 @@ struct sp_Type {
     bool (*setattr)(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value val); /* val SP_NULL: del */
     /* format(value, spec); NULL: str(self) if spec is empty else TypeError */
     sp_Value (*format)(sp_VM *vm, sp_Value self, sp_Str *spec);
+    /* Instance size when a class may extend the layout (dict: the struct
+     * is private to sp_dict.c); 0 when not needed.  (sp_class.c) */
+    size_t basicsize;
 };
 
 /* ---------------------------------------------------------- core objects */
@@ -290,6 +296,7 @@ struct sp_VM {
     void *alloc_ud;
     size_t mem_used, mem_peak, mem_limit;   /* limit 0: none */
     uint64_t nallocs, alloc_limit;          /* limit 0: none */
+    void *pool;                             /* small-block free lists (sp_pool.c) */
     /* gc (sp_gc.c) */
     sp_Obj *objects;
     size_t gc_debt, gc_threshold;
@@ -326,6 +333,10 @@ struct sp_VM {
     sp_WriteFn write;
     void *write_ud;
     void *userdata;
+    /* wall clock for datetime.now()/today() (POSIX seconds, UTC); NULL: none,
+     * and those functions raise */
+    double (*clock)(void *ud);
+    void *clock_ud;
     /* --- interpreter loop state (owned by sp_vm.c) --- */
     struct sp_Frame *frame;      /* innermost running frame */
     sp_Value *stack, *stack_top, *stack_end;
@@ -532,6 +543,8 @@ bool sp_isintlike(sp_Value v);                              /* int, bool, bigint
 /* __index__ into int64 (IndexError "cannot fit 'int' into an index-sized
  * integer" for bigints, TypeError for non-ints using `what`). */
 bool sp_index(sp_VM *vm, sp_Value v, int64_t *out);
+/* operator.index(v): an int value of any size (bools become ints). */
+sp_Value sp_index_value(sp_VM *vm, sp_Value v);
 /* Exact int conversion to int64; false + OverflowError if out of range. */
 bool sp_int_to_i64(sp_VM *vm, sp_Value v, int64_t *out);
 int64_t sp_hash_i64(int64_t i);
@@ -618,6 +631,16 @@ bool sp_module_add_funcs(sp_VM *vm, sp_Module *m, const sp_MethodDef *defs);
 bool sp_json_init(sp_VM *vm, sp_Module *m);   /* sp_json.c */
 bool sp_re_init(sp_VM *vm, sp_Module *m);     /* sp_re.c */
 bool sp_typing_init(sp_VM *vm, sp_Module *m); /* sp_typing.c */
+bool sp_math_init(sp_VM *vm, sp_Module *m);      /* sp_math.c */
+bool sp_itertools_init(sp_VM *vm, sp_Module *m); /* sp_itertools.c */
+bool sp_functools_init(sp_VM *vm, sp_Module *m); /* sp_functools.c */
+bool sp_operator_init(sp_VM *vm, sp_Module *m);  /* sp_operator.c */
+bool sp_copy_init(sp_VM *vm, sp_Module *m);      /* sp_copy.c */
+bool sp_string_init(sp_VM *vm, sp_Module *m);    /* sp_string.c */
+bool sp_base64_init(sp_VM *vm, sp_Module *m);    /* sp_base64.c */
+/* PyFloat_AsDouble: float, int, __float__ or __index__; else TypeError
+ * "must be real number, not T".  (sp_math.c) */
+bool sp_as_double(sp_VM *vm, sp_Value v, double *out);
 bool sp_collections_init(sp_VM *vm, sp_Module *m); /* sp_collections.c */
 bool sp_datetime_init(sp_VM *vm, sp_Module *m);    /* sp_datetime.c */
 bool sp_statistics_init(sp_VM *vm, sp_Module *m);  /* sp_statistics.c */

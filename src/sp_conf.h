@@ -83,6 +83,21 @@
 #define SP_MAX_ALLOC ((size_t)1 << 40)
 #endif
 
+/* Regular expressions. */
+/* Largest compiled program (instructions): counted repeats are expanded, so
+ * `(a{1000}){1000}` must stop here instead of eating the memory limit. */
+#ifndef SP_RE_MAX_PROG
+#define SP_RE_MAX_PROG (1 << 18)
+#endif
+/* Largest dense memo bitmap (bytes) before falling back to a hash set. */
+#ifndef SP_RE_BITMAP_MAX
+#define SP_RE_BITMAP_MAX ((uint64_t)32 << 20)
+#endif
+/* Capturing groups in one pattern. */
+#ifndef SP_RE_MAX_GROUPS
+#define SP_RE_MAX_GROUPS 10000
+#endif
+
 /* CLI defaults (the library itself has no limits unless the host sets them). */
 #ifndef SP_CLI_MAX_MEMORY
 #define SP_CLI_MAX_MEMORY ((size_t)256 << 20)

@@ -86,7 +86,13 @@ static const NativeModule native_modules[] = {
     {"json", sp_json_init},
     {"re", sp_re_init},
     {"typing", sp_typing_init},
+    {"math", sp_math_init},
+    {"itertools", sp_itertools_init},
+    {"functools", sp_functools_init},
     {"collections", sp_collections_init},
+    {"datetime", sp_datetime_init},
+    {"statistics", sp_statistics_init},
+    {"textwrap", sp_textwrap_init},
 };
 
 static const NativeModule *find_native(const char *name, size_t len) {

@@ -17,9 +17,6 @@
  * against the VM's time limit like everything else. */
 #include "sp_regex.h"
 #include "sp_unidata.h"
-#ifdef RE_TRACE
-#include <stdio.h>
-#endif
 
 #define MAXREP 4294967295LL /* CPython's MAXREPEAT: also "unbounded" */
 
@@ -148,6 +145,7 @@ struct sp_Regex {
     uint32_t *pat;  /* the pattern's code points (names point into it) */
     size_t npat;
     int groups, nregs, flags;
+    int64_t nmemo;  /* memo slots per position */
     int32_t firstc; /* the char every match starts with, -1: unknown */
     bool backtrack; /* backreferences/conditionals: no memo */
 };
@@ -1286,7 +1284,7 @@ void sp_re_free(sp_VM *vm, sp_Regex *re) {
     if (re->mbase) sp_free(vm, re->mbase, re->codecap * sizeof(int32_t));
     sp_free(vm, re->names, re->namecap * sizeof(Name));
     sp_free(vm, re->namebuf, re->namebytes);
-    sp_free(vm, re->pat, re->npat * sizeof(uint32_t));
+    sp_free(vm, re->pat, (re->npat ? re->npat : 1) * sizeof(uint32_t));
     sp_free(vm, re, sizeof *re);
 }
 
@@ -1323,6 +1321,7 @@ static bool plan_memo(sp_VM *vm, sp_Regex *re, sp_ReError *err) {
         mb[i] = (int32_t)s;
         s += 1;
         for (int32_t ch = re->code[i].chain; ch >= 0; ch = re->chains[ch].parent) s++;
+        re->nmemo = s;
         if (s >= (1 << 23)) {
             set_err(err, SP_REERR_OVERFLOW, -1,
                     sp_str_cstr(vm, "regular expression code size limit exceeded"));
@@ -1469,6 +1468,8 @@ void sp_re_matcher_free(sp_ReMatcher *m) {
     sp_free(vm, m->stack, m->stcap * sizeof(Frame));
     sp_free(vm, m->memo, m->memocap * sizeof(Memo));
     sp_free(vm, m->undo, m->undocap * sizeof(uint64_t));
+    if (m->bits) sp_free(vm, m->bits, m->nwords * sizeof(uint64_t));
+    m->bits = NULL;
     m->slots = NULL;
     m->stack = NULL;
     m->memo = NULL;
@@ -1495,6 +1496,12 @@ static bool set_slot(sp_ReMatcher *m, size_t i, int64_t v) {
 
 /* ---------------------------------------------------------------- memo */
 
+/* Two representations of the explored-state set.  A dense bitmap (slot x
+ * position) when it is small: each search clears only the rows it
+ * touched.  Otherwise a hash set whose entries carry the search's
+ * generation, so starting a search clears nothing. */
+#define KEYPOS(k) ((int64_t)((k) & (((uint64_t)1 << 40) - 1)))
+
 static uint64_t mhash(uint64_t k) {
     k ^= k >> 33;
     k *= 0xff51afd7ed558ccdULL;
@@ -1502,22 +1509,41 @@ static uint64_t mhash(uint64_t k) {
     return k;
 }
 
-static bool memo_grow(sp_ReMatcher *m) {
-    size_t nc = m->memocap ? m->memocap * 2 : 1024, bytes;
+
+/* Rehash into a table of nc entries, keeping the live entries: those of
+ * this search that can still be visited (pos >= the current start; inside
+ * a lookaround body keep everything, its states may lie before it). */
+static bool memo_rehash(sp_ReMatcher *m, size_t nc, int64_t lo) {
+    size_t bytes, count = 0;
     if (!sp_size_mul(m->vm, nc, sizeof(Memo), &bytes)) return false;
     Memo *t = sp_calloc(m->vm, bytes);
     if (!t) return false;
     for (size_t i = 0; i < m->memocap; i++) {
         Memo *e = &m->memo[i];
-        if (e->gen != m->gen) continue;
+        if (e->gen != m->gen || KEYPOS(e->key) < lo) continue;
         size_t j = mhash(e->key) & (nc - 1);
-        while (t[j].gen == m->gen && t[j].key) j = (j + 1) & (nc - 1);
+        while (t[j].gen == m->gen) j = (j + 1) & (nc - 1);
         t[j] = *e;
+        count++;
     }
     sp_free(m->vm, m->memo, m->memocap * sizeof(Memo));
     m->memo = t;
     m->memocap = nc;
+    m->memocount = count;
     return true;
+}
+
+/* A search moves its start forward and never looks back at states before
+ * it, so a full table is first purged of those: memory follows the span
+ * being explored, not the whole subject. */
+static bool memo_grow(sp_ReMatcher *m) {
+    if (m->memocap && m->mark < 0) {
+        size_t live = 0;
+        for (size_t i = 0; i < m->memocap; i++)
+            live += m->memo[i].gen == m->gen && KEYPOS(m->memo[i].key) >= m->start_at;
+        if (live * 4 <= m->memocap) return memo_rehash(m, m->memocap, m->start_at);
+    }
+    return memo_rehash(m, m->memocap ? m->memocap * 2 : 1024, 0);
 }
 
 /* Marks key visited: 1 if it already was, 0 if newly, -1 on error.
@@ -1543,6 +1569,11 @@ static int memo_visit(sp_ReMatcher *m, uint64_t key) {
 }
 
 static void memo_forget(sp_ReMatcher *m, uint64_t key) {
+    if (m->bits) {
+        uint64_t bit = (uint64_t)KEYPOS(key) * (uint64_t)m->re->nmemo + ((key >> 40) - 1);
+        m->bits[bit >> 6] &= ~((uint64_t)1 << (bit & 63));
+        return;
+    }
     size_t mask = m->memocap - 1, j = mhash(key) & mask;
     for (;; j = (j + 1) & mask) {
         Memo *e = &m->memo[j];
@@ -1577,7 +1608,14 @@ static int memo_check(sp_ReMatcher *m, int32_t pc, int64_t pos) {
     const sp_Regex *re = m->re;
     uint64_t slot = (uint64_t)re->mbase[pc] + (uint64_t)loopk(m, re->code[pc].chain, pos);
     uint64_t key = ((slot + 1) << 40) | (uint64_t)pos;
-    int r = memo_visit(m, key);
+    int r;
+    if (m->bits) {
+        uint64_t bit = (uint64_t)pos * (uint64_t)re->nmemo + slot, w = bit >> 6, b = (uint64_t)1 << (bit & 63);
+        r = (m->bits[w] & b) != 0;
+        m->bits[w] |= b;
+        if (pos < m->rlo) m->rlo = pos;
+        if (pos > m->rhi) m->rhi = pos;
+    } else r = memo_visit(m, key);
     if (r != 0 || m->mark < 0) return r;
     if (m->nundo == m->undocap &&
         !grow(m->vm, (void **)&m->undo, &m->undocap, m->nundo + 1, sizeof(uint64_t)))
@@ -1734,9 +1772,6 @@ static int run(sp_ReMatcher *m, int64_t start) {
             if (r) goto fail;
         }
         const Inst *in = &code[pc];
-#ifdef RE_TRACE
-        fprintf(stderr, "pc=%d pos=%lld op=%d x=%d y=%d\n", pc, (long long)pos, in->op, in->x, in->y);
-#endif
         switch (in->op) {
         case I_CHAR:
             if (pos >= end || CH(m, pos) != (uint32_t)in->x) goto fail;
@@ -1814,6 +1849,34 @@ static int run(sp_ReMatcher *m, int64_t start) {
     }
 }
 
+/* Allocates the bitmap on first use if it fits SP_RE_BITMAP_MAX, and
+ * clears the rows the previous search touched. */
+static bool memo_bits_prepare(sp_ReMatcher *m) {
+    const sp_Regex *re = m->re;
+    if (re->backtrack) return true;
+    if (!m->bits && !m->nobits) {
+        uint64_t nbits = (uint64_t)re->nmemo * (uint64_t)(m->t.n + 1);
+        if (nbits / 8 > SP_RE_BITMAP_MAX) {
+            m->nobits = true;
+            return true;
+        }
+        m->nwords = (size_t)(nbits / 64 + 1);
+        m->bits = sp_calloc(m->vm, m->nwords * sizeof(uint64_t));
+        if (!m->bits) return false;
+        m->rlo = INT64_MAX;
+        m->rhi = -1;
+    }
+    if (m->bits && m->rhi >= m->rlo) {
+        uint64_t a = (uint64_t)m->rlo * (uint64_t)re->nmemo / 64;
+        uint64_t b = ((uint64_t)m->rhi + 1) * (uint64_t)re->nmemo / 64 + 1;
+        if (b > m->nwords) b = m->nwords;
+        memset(m->bits + a, 0, (size_t)(b - a) * sizeof(uint64_t));
+        m->rlo = INT64_MAX;
+        m->rhi = -1;
+    }
+    return true;
+}
+
 int sp_re_exec(sp_ReMatcher *m, int64_t pos, int64_t endpos, int mode, int64_t *out) {
     const sp_Regex *re = m->re;
     size_t ns = nslots(re);
@@ -1834,12 +1897,14 @@ int sp_re_exec(sp_ReMatcher *m, int64_t pos, int64_t endpos, int mode, int64_t *
         m->gen = 1;
     }
     m->memocount = 0;
+    if (!memo_bits_prepare(m)) return -1;
     for (int64_t s = pos; s <= endpos; s++) {
         if (mode == SP_RE_SEARCH && re->firstc >= 0) {
             while (s < endpos && CH(m, s) != (uint32_t)re->firstc) s++;
             if (s >= endpos) return 0;
         }
         for (size_t i = 0; i < ns; i++) m->slots[i] = -1;
+        m->start_at = s;
         m->sp = 0;
         m->mark = -1;
         m->nundo = 0;

@@ -11,15 +11,7 @@
 
 #include "sp.h"
 
-/* Largest compiled program (instructions): counted repeats are expanded, so
- * `(a{1000}){1000}` must stop here instead of eating the memory limit. */
-#ifndef SP_RE_MAX_PROG
-#define SP_RE_MAX_PROG (1 << 18)
-#endif
-/* Capturing groups in one pattern. */
-#ifndef SP_RE_MAX_GROUPS
-#define SP_RE_MAX_GROUPS 10000
-#endif
+/* Limits SP_RE_MAX_PROG, SP_RE_BITMAP_MAX, SP_RE_MAX_GROUPS: see sp_conf.h. */
 
 /* CPython's flag values (re.I == 2 ...). */
 enum {
@@ -66,6 +58,7 @@ typedef struct sp_ReMatcher {
     sp_ReText t;
     int64_t end;
     int64_t start;        /* where this search began */
+    int64_t start_at;     /* where the current attempt began */
     int mode;
     bool advance;
     int64_t *slots;       /* captures, lastindex, loop registers */
@@ -75,6 +68,10 @@ typedef struct sp_ReMatcher {
     struct sp_ReMemo *memo;
     size_t memocap, memocount;
     uint32_t gen;
+    uint64_t *bits;       /* dense memo, NULL: use the hash set */
+    size_t nwords;
+    int64_t rlo, rhi;     /* rows of bits touched since the last clear */
+    bool nobits;
     uint64_t *undo;
     size_t nundo, undocap;
     int budget;
