@@ -60,6 +60,37 @@ test-tsan:
 	$(MAKE) BUILD=build-tsan OPT=-O1 SAN=-fsanitize=thread ctests
 	python3 tests/run.py --ctests build-tsan/ctests --no-cases --no-hostile
 
+# Robustness (docs/robustness.md).  test-hostile: the hostile corpus alone
+# (make test runs it too); test-seccomp: the corpus under a seccomp filter;
+# test-allocfail: fail each allocation in turn (ALLOCFAIL_FLAGS=--per-case N);
+# fuzz: the libFuzzer harnesses, FUZZ_SECONDS each (clang).
+SAN_ASAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_SECONDS ?= 60
+
+test-hostile: all
+	python3 tests/hostile/run.py --bin $(BUILD)/sandpy
+
+$(BUILD)/sandpy-seccomp: tests/hostile/seccomp_run.c include/sandpy.h $(BUILD)/libsandpy.a
+	$(CC) $(ALLCFLAGS) -D_DEFAULT_SOURCE -o $@ $< $(BUILD)/libsandpy.a $(LDLIBS)
+
+test-seccomp: $(BUILD)/sandpy-seccomp
+	python3 tests/hostile/run.py --bin $(BUILD)/sandpy-seccomp
+
+test-allocfail:
+	$(MAKE) BUILD=build-asan OPT=-O1 SAN="$(SAN_ASAN)" all
+	python3 tests/alloc_fail.py --bin build-asan/sandpy $(ALLOCFAIL_FLAGS)
+
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="-O1 -g -Wno-error" SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" build-fuzz/libsandpy.a
+	for h in source gen input; do \
+	  clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Iinclude -Itests/fuzz \
+	    -o build-fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c build-fuzz/libsandpy.a -lm || exit 1; done
+	clang -std=c11 -g -O1 -DFUZZ_GEN_MAIN -Iinclude -Itests/fuzz -fsanitize=address,undefined \
+	  -o build-fuzz/fuzz_gen_print tests/fuzz/fuzz_gen.c build-fuzz/libsandpy.a -lm
+	python3 tests/fuzz/run.py --build build-fuzz --seconds $(FUZZ_SECONDS)
+
+.PHONY: test-hostile test-seccomp test-allocfail fuzz
+
 # Benchmarks against CPython 3.11 and Monty (never run by the tests): see docs/performance.md.
 # BENCHFLAGS=--quick for a smoke run; --repeat N, --only a,b, --markdown.
 $(BUILD)/bench_driver: bench/driver.c include/sandpy.h $(BUILD)/libsandpy.a
@@ -71,6 +102,6 @@ bench: all $(BUILD)/bench_driver
 .PHONY: bench
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-fuzz
 
 .PHONY: all test test-asan test-tsan ctests clean

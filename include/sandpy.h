@@ -58,6 +58,11 @@ typedef struct sandpy_config {
     void (*write)(void *ud, int stream, const char *text, size_t len);
     void *write_ud;
     void *userdata;             /* returned by sandpy_userdata */
+    /* Bytes of C stack sandpy may use below its entry point (nested data
+     * and C re-entry past it raise RecursionError).  0: 160 KiB (1 MiB
+     * under ASan).  Set it below your thread's stack size minus your own
+     * use, e.g. 192 KiB on a 256 KiB thread. */
+    size_t max_stack;
     /* Key of the SipHash-2-4 tag that authenticates snapshots: set it to
      * a secret to reject bytes not produced by a holder of the key (all
      * zero: integrity check only). */

@@ -638,6 +638,7 @@ bool sp_operator_init(sp_VM *vm, sp_Module *m);  /* sp_operator.c */
 bool sp_copy_init(sp_VM *vm, sp_Module *m);      /* sp_copy.c */
 bool sp_string_init(sp_VM *vm, sp_Module *m);    /* sp_string.c */
 bool sp_base64_init(sp_VM *vm, sp_Module *m);    /* sp_base64.c */
+bool sp_binascii_init(sp_VM *vm, sp_Module *m);  /* sp_base64.c */
 /* PyFloat_AsDouble: float, int, __float__ or __index__; else TypeError
  * "must be real number, not T".  (sp_math.c) */
 bool sp_as_double(sp_VM *vm, sp_Value v, double *out);

@@ -54,6 +54,7 @@ sandpy *sandpy_new(const sandpy_config *cfg) {
     vm->mem_limit = c.max_memory;
     vm->alloc_limit = c.max_allocations;
     if (c.max_recursion > 0) vm->pydepth_max = c.max_recursion;
+    if (c.max_stack) vm->cstack_budget = c.max_stack;
     sp_buf_init(vm, &sp->ebuf);
     sp_buf_init(vm, &sp->snap);
     return sp;
@@ -287,6 +288,9 @@ static void arm(sandpy *sp) {
     vm->cdepth = 0;
     vm->limit_hit = false;
     vm->interrupt = 0;
+    /* A run that ended at the memory limit leaves its garbage: reclaim it
+     * (a safe point: everything live is rooted) so the next run has room. */
+    if (vm->mem_limit && vm->mem_used > vm->mem_limit / 2) sp_gc_collect(vm);
     sp->t_start = sp_now();
     sp->instr_start = vm->instr_count;
     double left = sp->cfg.max_duration - sp->elapsed;

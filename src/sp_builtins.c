@@ -5,7 +5,7 @@
  * its builtins.  Deliberately absent (NameError): open, input, eval, exec,
  * compile, __import__, breakpoint, help, memoryview, globals, locals,
  * exit, quit. */
-#include "sp.h"
+#include "sp_class.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -719,14 +719,15 @@ static const Builtin builtins[] = {
     EX(SyntaxWarning) EX(SystemError) EX(SystemExit) EX(TabError) EX(TimeoutError) EX(TypeError)
     EX(UnboundLocalError) EX(UnicodeDecodeError) EX(UnicodeEncodeError) EX(UnicodeError)
     EX(UnicodeTranslateError) EX(UnicodeWarning) EX(UserWarning) EX(ValueError) EX(Warning)
-    EX(ZeroDivisionError)
+    EX(ZeroDivisionError) {"__build_class__", &sp_build_class_fn.h},
     F(abs) F(all) F(any) F(ascii) F(bin) T(bool, bool) T(bytes, bytes) F(callable) F(chr)
-    F(delattr) T(dict, dict) F(dir) F(divmod) T(enumerate, enumerate) T(filter, filter)
+    T(classmethod, classmethod) F(delattr) T(dict, dict) F(dir) F(divmod) T(enumerate, enumerate) T(filter, filter)
     T(float, float) F(format) T(frozenset, frozenset) F(getattr) F(hasattr) F(hash) F(hex) F(id)
     T(int, int) F(isinstance) F(issubclass) F(iter) F(len) T(list, list) T(map, map) F(max)
-    F(min) F(next) T(object, object) F(oct) F(ord) F(pow) F(print) T(range, range) F(repr)
-    T(reversed, reversed) F(round) T(set, set) F(setattr) T(slice, slice) F(sorted) T(str, str)
-    F(sum) T(tuple, tuple) T(type, type) F(vars) T(zip, zip)
+    F(min) F(next) T(object, object) F(oct) F(ord) F(pow) F(print) T(property, property)
+    T(range, range) F(repr)
+    T(reversed, reversed) F(round) T(set, set) F(setattr) T(slice, slice) F(sorted)
+    T(staticmethod, staticmethod) T(str, str) F(sum) T(super, super) T(tuple, tuple) T(type, type) F(vars) T(zip, zip)
 };
 
 #define NBUILTINS (sizeof builtins / sizeof builtins[0])

@@ -175,6 +175,17 @@ typedef enum sp_Opcode {
     /* ---- module result */
     SP_SET_RESULT,       /* ( v -- ) remember v as the frame's result (module: last expression statement) */
     SP_LOAD_RESULT,      /* ( -- result ) the remembered result, None if never set */
+    /* ---- match statement (CPython 3.11's shapes; helpers in sp_match.c) */
+    SP_GET_LEN,          /* ( o -- o len(o) ) */
+    SP_MATCH_SEQUENCE,   /* ( s -- s bool ) s matches sequence patterns: list, tuple, range, their
+                            subclasses, SP_TF_SEQUENCE types (never str/bytes) */
+    SP_MATCH_MAPPING,    /* ( s -- s bool ) s matches mapping patterns: dict, subclasses, SP_TF_MAPPING */
+    SP_MATCH_KEYS,       /* ( s keys -- s keys vals ) keys a tuple; vals the tuple of s.get(k) for each key,
+                            None if one is missing; ValueError "mapping pattern checks duplicate key (k)" */
+    SP_MATCH_CLASS,      /* arg npos: ( s cls names -- attrs ) attrs: tuple of the npos attributes named
+                            by cls.__match_args__ then those named by the str tuple names, or None if s is
+                            not an instance of cls or lacks one of them */
+    SP_ROT_N,            /* arg n>=2: ( x1 .. x(n-1) v -- v x1 .. x(n-1) ) move TOS down to depth n */
     SP_NOPCODES_
 } sp_Opcode;
 
@@ -413,6 +424,12 @@ void sp_vm_link_frame(sp_VM *vm, sp_Frame *f);
 /* A generator object with room for c's frame (c NULL: a finished one
  * without a frame), state SP_GEN_DONE until the caller fills it. (sp_gen.c) */
 sp_Gen *sp_gen_alloc(sp_VM *vm, sp_Code *c);
+
+/* sp_match.c: the MATCH_* opcodes' work (CPython's match_keys/match_class). */
+bool sp_match_isseq(sp_Value v);
+bool sp_match_ismap(sp_Value v);
+sp_Value sp_match_keys(sp_VM *vm, sp_Value map, sp_Value keys);  /* tuple, None or SP_ERRV */
+sp_Value sp_match_class(sp_VM *vm, sp_Value subj, sp_Value cls, uint32_t npos, sp_Value names);
 
 /* sp_gen.c */
 sp_Value sp_gen_new(sp_VM *vm, sp_Func *f, sp_Value *args, int nargs, sp_Tuple *kw);

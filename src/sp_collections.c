@@ -1154,17 +1154,19 @@ static sp_Value m_dq_remove(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) 
 }
 
 /* Rotate right by k (0 <= k < n) by moving items between the ends. */
-static void dq_rotate(Deque *d, int64_t k) {
+static bool dq_rotate(sp_VM *vm, Deque *d, int64_t k) {
     size_t n = d->n;
-    if (n <= 1) return;
+    if (n <= 1) return true;
     k %= (int64_t)n;
     if (k < 0) k += (int64_t)n;
     for (int64_t j = 0; j < k; j++) {
         sp_Value v = DQ_AT(d, n - 1);
         d->head = (d->head + d->cap - 1) & (d->cap - 1);
         d->buf[d->head] = v;
+        if ((j & 0xffff) == 0xffff && !sp_check_limits(vm)) return false;
     }
     d->state++;
+    return true;
 }
 
 static sp_Value m_dq_rotate(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -1176,8 +1178,7 @@ static sp_Value m_dq_rotate(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) 
             return sp_raise(vm, &sp_t_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
         if (!sp_int_to_i64(vm, args[1], &k)) return SP_ERRV;
     }
-    if (DS->n > 1) dq_rotate(DS, k % (int64_t)DS->n);
-    return SP_NONEV;
+    return DS->n > 1 && !dq_rotate(vm, DS, k % (int64_t)DS->n) ? SP_ERRV : SP_NONEV;
 }
 
 static sp_Value m_dq_insert(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -1288,6 +1289,19 @@ static sp_Value nt_missing(sp_VM *vm, sp_Type *t, sp_Value *vals) {
                     t->name, miss, miss == 1 ? "" : "s", names);
 }
 
+/* A fresh instance of namedtuple class t (never the shared empty tuple,
+ * whose type must not change). */
+static sp_Value nt_alloc(sp_VM *vm, sp_Type *t, size_t n, const sp_Value *items) {
+    size_t sz;
+    if (!sp_size_mul(vm, n, sizeof(sp_Value), &sz)) return SP_ERRV;
+    sp_Tuple *r = sp_newobj(vm, t, sizeof(sp_Tuple) + sz);
+    if (!r) return SP_ERRV;
+    r->hash = -1;
+    r->n = n;
+    for (size_t i = 0; i < n; i++) r->items[i] = items ? items[i] : SP_NONEV;
+    return sp_objv(r);
+}
+
 /* Bind Point(*args, **kw) like the generated `def __new__(_cls, x, y)`. */
 static sp_Value nt_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Tuple *f = SP_TUPLE(NT(t)->fields);
@@ -1301,7 +1315,7 @@ static sp_Value nt_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tupl
         return sp_raise(vm, &sp_t_TypeError, "%s.__new__() takes %lld positional argument%s but %d were given",
                         t->name, (long long)(nf + 1), nf == 0 ? "" : "s", nargs + 1);
     }
-    sp_Value r = sp_tuple_new(vm, nf);
+    sp_Value r = nt_alloc(vm, t, nf, NULL);
     if (sp_iserr(r)) return r;
     sp_Value *vals = SP_TUPLE(r)->items;
     for (size_t i = 0; i < nf; i++) vals[i] = (int)i < nargs ? args[i] : SP_NULLV;
@@ -1326,7 +1340,6 @@ static sp_Value nt_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tupl
             for (size_t j = 0; j < nf; j++) vals[j] = SP_NONEV; /* keep the dead tuple well-formed */
             return e;
         }
-    SP_O(r)->type = t;
     return r;
 }
 
@@ -1397,9 +1410,7 @@ static sp_Value nt_make(sp_VM *vm, sp_Type *t, sp_Value iterable) {
     size_t nf = SP_TUPLE(NT(t)->fields)->n;
     if (SP_TUPLE(r)->n != nf)
         return sp_raise(vm, &sp_t_TypeError, "Expected %zu arguments, got %zu", nf, SP_TUPLE(r)->n);
-    if (nf) SP_O(r)->type = t;
-    else return sp_call0(vm, sp_objv(t));
-    return r;
+    return nt_alloc(vm, t, nf, SP_TUPLE(r)->items);
 }
 
 static sp_Value m_nt_make(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -1415,7 +1426,7 @@ static sp_Value m_nt_replace(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
         return sp_raise(vm, &sp_t_TypeError, "_replace() takes 1 positional argument but %d were given", nargs);
     sp_Type *t = sp_typeof(args[0]);
     sp_Tuple *self = SP_TUPLE(args[0]);
-    sp_Value r = sp_tuple_pack(vm, self->n, self->items);
+    sp_Value r = nt_alloc(vm, t, self->n, self->items);
     if (sp_iserr(r) || !sp_pin(vm, r)) return SP_ERRV;
     sp_Value bad = sp_list_with_cap(vm, 0);
     bool ok = !sp_iserr(bad) && sp_pin(vm, bad);
@@ -1429,9 +1440,7 @@ static sp_Value m_nt_replace(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
         ok = false;
     }
     sp_unpin(vm, ok || !sp_iserr(bad) ? 2 : 1);
-    if (!ok) return SP_ERRV;
-    SP_O(r)->type = t;
-    return r;
+    return ok ? r : SP_ERRV;
 }
 
 static sp_Value m_nt_asdict(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {

@@ -68,6 +68,7 @@ typedef struct C {
     const sp_Node *loc;         /* innermost node being compiled (error location) */
     int lineno, depth;
     bool err;
+    bool future_ann;            /* from __future__ import annotations */
 } C;
 
 /* ------------------------------------------------------------ errors */
@@ -1352,13 +1353,47 @@ static void augassign(C *c, const sp_Node *s) {
     }
 }
 
-/* Annotations are never evaluated (sandpy keeps no __annotations__), but a
- * complex target's object and index are, as in CPython. */
+/* The source text of a node (annotations under `from __future__ import
+ * annotations`). */
+static sp_Value node_source(C *c, const sp_Node *e) {
+    size_t off[2] = {0, 0}, line = 1, i = 0;
+    int want[2][2] = {{e->lineno, e->col}, {e->end_lineno, e->end_col}};
+    for (int k = 0; k < 2; k++) {
+        for (; line < (size_t)want[k][0] && i < c->n; i++)
+            if (c->src[i] == '\n') line++;
+        off[k] = i + (size_t)want[k][1];
+        if (off[k] > c->n) off[k] = c->n;
+    }
+    return off[1] > off[0] ? sp_str_new(c->vm, c->src + off[0], off[1] - off[0])
+                           : sp_str_new(c->vm, "", 0);
+}
+
+/* A class body stores the annotations of simple names in __annotations__,
+ * evaluated (or their source text, under the future import); a complex
+ * target's annotation is evaluated and dropped.  Elsewhere annotations are
+ * never evaluated (sandpy keeps no module __annotations__), but a complex
+ * target's object and index are, as in CPython. */
+static void class_annotation(C *c, const sp_Node *s) {
+    const sp_Node *t = s->u.annassign.target, *a = s->u.annassign.annotation;
+    if (c->u->kind != U_CLASS) return;
+    if (s->u.annassign.simple) {
+        if (c->future_ann) load_const(c, node_source(c, a));
+        else expr(c, a);
+        nameop(c, "__annotations__", LOAD);
+        load_const(c, sp_str_intern_cstr(c->vm, mangle(c, t->u.name.id)));
+        emit0(c, SP_STORE_SUBSCR);
+    } else if (!c->future_ann) {
+        expr(c, a);
+        emit0(c, SP_POP_TOP);
+    }
+}
+
 static void annassign(C *c, const sp_Node *s) {
     const sp_Node *t = s->u.annassign.target;
     if (s->u.annassign.value) {
         expr(c, s->u.annassign.value);
-        return store(c, t);
+        store(c, t);
+        return class_annotation(c, s);
     }
     if (t->kind == SP_N_ATTRIBUTE) {
         expr(c, t->u.attribute.value);
@@ -1369,6 +1404,50 @@ static void annassign(C *c, const sp_Node *s) {
         slice(c, t->u.subscript.slice);
         emit0(c, SP_POP_TOP);
     }
+    class_annotation(c, s);
+}
+
+/* Does a class body annotate anything (CPython's find_ann)? */
+static bool find_ann(const sp_NodeList *body) {
+    for (size_t i = 0; i < body->n; i++) {
+        const sp_Node *s = body->items[i];
+        bool f = false;
+        switch (s->kind) {
+        case SP_N_ANNASSIGN: return true;
+        case SP_N_FOR: f = find_ann(&s->u.for_.body) || find_ann(&s->u.for_.orelse); break;
+        case SP_N_WHILE: f = find_ann(&s->u.while_.body) || find_ann(&s->u.while_.orelse); break;
+        case SP_N_IF: f = find_ann(&s->u.if_.body) || find_ann(&s->u.if_.orelse); break;
+        case SP_N_WITH: f = find_ann(&s->u.with.body); break;
+        case SP_N_TRY:
+            f = find_ann(&s->u.try_.body) || find_ann(&s->u.try_.orelse) ||
+                find_ann(&s->u.try_.finalbody);
+            for (size_t h = 0; !f && h < s->u.try_.handlers.n; h++)
+                f = find_ann(&s->u.try_.handlers.items[h]->u.handler.body);
+            break;
+        case SP_N_MATCH:
+            for (size_t k = 0; !f && k < s->u.match.cases.n; k++)
+                f = find_ann(&s->u.match.cases.items[k]->u.match_case.body);
+            break;
+        default: break;
+        }
+        if (f) return true;
+    }
+    return false;
+}
+
+/* `from __future__ import annotations` at the top of the module. */
+static bool future_annotations(const sp_Node *mod) {
+    const sp_NodeList *body = &mod->u.module.body;
+    for (size_t i = 0; i < body->n; i++) {
+        const sp_Node *s = body->items[i];
+        if (i == 0 && is_docstring(body)) continue;
+        if (s->kind != SP_N_IMPORTFROM || !s->u.importfrom.module ||
+            strcmp(s->u.importfrom.module, "__future__") != 0)
+            return false;
+        for (size_t k = 0; k < s->u.importfrom.names.n; k++)
+            if (strcmp(s->u.importfrom.names.items[k]->u.alias.name, "annotations") == 0) return true;
+    }
+    return false;
 }
 
 static void if_(C *c, const sp_Node *s) {
@@ -1649,6 +1728,10 @@ static void classdef(C *c, const sp_Node *s) {
     nameop(c, "__module__", STORE);
     load_const(c, sp_str_cstr(c->vm, c->u->qualname));
     nameop(c, "__qualname__", STORE);
+    if (find_ann(body)) { /* SETUP_ANNOTATIONS */
+        emit(c, SP_BUILD_MAP, 0);
+        nameop(c, "__annotations__", STORE);
+    }
     size_t i = 0;
     if (is_docstring(body)) {
         expr(c, body->items[0]->u.expr.value);
@@ -1672,6 +1755,455 @@ static void classdef(C *c, const sp_Node *s) {
     nameop(c, name, STORE);
 }
 
+/* ------------------------------------------------------------ match */
+
+/* CPython 3.11's pattern compilation.  While a case's pattern runs, the
+ * values it captured wait on the stack (the newest deepest) under `on_top`
+ * items still being matched; the names are bound only once the whole
+ * pattern matched.  A failing test jumps to fail[k], which pops the k
+ * items above the case's base and falls into fail[k-1]; fail[0] goes on
+ * with the next case. */
+typedef struct PC {
+    sp_NameTab stores;  /* captured names in capture order */
+    int32_t *fail;
+    size_t nfail, capfail;
+    int on_top;
+    bool allow_irrefutable;
+} PC;
+
+static void pattern(C *c, const sp_Node *p, PC *pc);
+
+static void pc_free(C *c, PC *pc) {
+    sp_nt_free(c->vm, &pc->stores);
+    if (pc->fail) sp_free(c->vm, pc->fail, pc->capfail * sizeof(int32_t));
+}
+
+static int32_t fail_label(C *c, PC *pc, size_t pops) {
+    if (c->err) return -1;
+    if (!grow(c, (void **)&pc->fail, &pc->capfail, pops + 1, sizeof(int32_t))) return fail(c), -1;
+    while (pc->nfail <= pops) pc->fail[pc->nfail++] = new_label(c);
+    return pc->fail[pops];
+}
+
+/* Jump out of the pattern, dropping what it keeps on the stack. */
+static void jump_fail(C *c, PC *pc, int op) {
+    emit(c, op, fail_label(c, pc, (size_t)pc->on_top + pc->stores.n));
+}
+
+static void emit_fail_pops(C *c, PC *pc) {
+    for (size_t k = pc->nfail; k-- > 0 && !c->err;) {
+        bind(c, pc->fail[k]);
+        if (k) emit0(c, SP_POP_TOP);
+    }
+    pc->nfail = 0;
+}
+
+static void rot(C *c, size_t n) {
+    if (n > 1) emit(c, SP_ROT_N, (int64_t)n);
+}
+
+static bool is_wildcard(const sp_Node *p) {
+    return p->kind == SP_N_MATCHAS && !p->u.matchas.pattern && !p->u.matchas.name;
+}
+
+/* Capture TOS as name (NULL: discard it): it goes under everything kept. */
+static void pat_store(C *c, PC *pc, const char *name, const sp_Node *at) {
+    if (!name) return emit0(c, SP_POP_TOP);
+    if (forbidden(c, name, STORE)) return;
+    if (sp_nt_get(&pc->stores, name))
+        return error_at(c, at, "multiple assignments to name '%s' in pattern", name);
+    rot(c, (size_t)pc->on_top + pc->stores.n + 1);
+    if (!c->err && !sp_nt_add(c->vm, &pc->stores, name)) fail(c);
+}
+
+/* Sub-patterns may be irrefutable. */
+static void subpattern(C *c, const sp_Node *p, PC *pc) {
+    bool saved = pc->allow_irrefutable;
+    pc->allow_irrefutable = true;
+    pattern(c, p, pc);
+    pc->allow_irrefutable = saved;
+}
+
+static void pat_as(C *c, const sp_Node *p, PC *pc) {
+    const char *name = p->u.matchas.name;
+    if (!p->u.matchas.pattern) {
+        if (!pc->allow_irrefutable) {
+            if (name) return error_at(c, p, "name capture '%s' makes remaining patterns unreachable", name);
+            return error_at(c, p, "wildcard makes remaining patterns unreachable", NULL);
+        }
+        return pat_store(c, pc, name, p);
+    }
+    pc->on_top++;
+    emit(c, SP_COPY, 1);
+    pattern(c, p->u.matchas.pattern, pc);
+    pc->on_top--;
+    pat_store(c, pc, name, p);
+}
+
+static void pat_value(C *c, const sp_Node *p, PC *pc) {
+    expr(c, p->u.matchvalue.value);
+    emit(c, SP_COMPARE_OP, SP_EQ);
+    jump_fail(c, pc, SP_POP_JUMP_IF_FALSE);
+}
+
+static void pat_singleton(C *c, const sp_Node *p, PC *pc) {
+    int v = p->u.matchsingleton.value;
+    load_const(c, v == SP_CONST_NONE ? SP_NONEV : sp_bool(v == SP_CONST_TRUE));
+    emit(c, SP_IS_OP, 0);
+    jump_fail(c, pc, SP_POP_JUMP_IF_FALSE);
+}
+
+/* ( seq -- ) len(seq) `op` n, else fail (the subject is kept meanwhile). */
+static void len_check(C *c, PC *pc, size_t n, int op) {
+    emit0(c, SP_GET_LEN);
+    load_const(c, sp_int((int64_t)n));
+    emit(c, SP_COMPARE_OP, op);
+    jump_fail(c, pc, SP_POP_JUMP_IF_FALSE);
+}
+
+/* Every item unpacked onto the stack, then matched in order. */
+static void seq_unpack(C *c, const sp_NodeList *l, size_t star, PC *pc) {
+    size_t n = l->n;
+    if (star < n) {
+        size_t after = n - star - 1;
+        if (star >= (1u << 8) || after >= (1u << 16))
+            return error_at(c, c->loc, "too many expressions in star-unpacking sequence pattern", NULL);
+        emit(c, SP_UNPACK_EX, (int64_t)(star | (after << 8)));
+    } else {
+        emit(c, SP_UNPACK_SEQUENCE, (int64_t)n);
+    }
+    pc->on_top += (int)n;
+    for (size_t i = 0; i < n && !c->err; i++) {
+        const sp_Node *x = l->items[i];
+        pc->on_top--;
+        if (i == star) pat_store(c, pc, x->u.matchstar.name, x);
+        else subpattern(c, x, pc);
+    }
+}
+
+/* With a `*_` only the items that matter are fetched by index (from the
+ * end through len(), as the subject may not support negative indexes). */
+static void seq_subscr(C *c, const sp_NodeList *l, size_t star, PC *pc) {
+    size_t n = l->n;
+    pc->on_top++;
+    for (size_t i = 0; i < n && !c->err; i++) {
+        const sp_Node *x = l->items[i];
+        if (i == star || is_wildcard(x)) continue;
+        emit(c, SP_COPY, 1);
+        if (i < star) {
+            load_const(c, sp_int((int64_t)i));
+        } else {
+            emit0(c, SP_GET_LEN);
+            load_const(c, sp_int((int64_t)(n - i)));
+            emit(c, SP_BINARY_OP, SP_OP_SUB);
+        }
+        emit0(c, SP_BINARY_SUBSCR);
+        subpattern(c, x, pc);
+    }
+    pc->on_top--;
+    emit0(c, SP_POP_TOP);
+}
+
+static void pat_sequence(C *c, const sp_Node *p, PC *pc) {
+    const sp_NodeList *l = &p->u.matchseq.patterns;
+    size_t n = l->n, star = n;
+    bool only_wild = true, star_wild = false;
+    for (size_t i = 0; i < n; i++) {
+        const sp_Node *x = l->items[i];
+        if (x->kind == SP_N_MATCHSTAR) {
+            if (star < n) return error_at(c, p, "multiple starred names in sequence pattern", NULL);
+            star_wild = !x->u.matchstar.name;
+            only_wild &= star_wild;
+            star = i;
+        } else {
+            only_wild &= is_wildcard(x);
+        }
+    }
+    pc->on_top++;
+    emit0(c, SP_MATCH_SEQUENCE);
+    jump_fail(c, pc, SP_POP_JUMP_IF_FALSE);
+    if (star == n) len_check(c, pc, n, SP_EQ);
+    else if (n > 1) len_check(c, pc, n - 1, SP_GE);
+    pc->on_top--;
+    if (only_wild) emit0(c, SP_POP_TOP);
+    else if (star_wild) seq_subscr(c, l, star, pc);
+    else seq_unpack(c, l, star, pc);
+}
+
+/* The keys tuple of a mapping pattern ( -- keys ), checking that literal
+ * keys are distinct (by value, as CPython: 1, 1.0 and True collide). */
+static void mapping_keys(C *c, const sp_Node *p) {
+    const sp_NodeList *keys = &p->u.matchmapping.keys;
+    sp_Value seen = sp_set_new(c->vm, &sp_t_set), all = sp_tuple_new(c->vm, keys->n);
+    if (sp_iserr(seen) || sp_iserr(all)) return fail(c);
+    bool allconst = true;
+    for (size_t i = 0; i < keys->n && !c->err; i++) {
+        const sp_Node *k = keys->items[i];
+        sp_Value v = k->kind == SP_N_ATTRIBUTE ? SP_NULLV : const_of(c, k);
+        if (sp_iserr(v)) return fail(c);
+        if (sp_isnull(v) && k->kind != SP_N_ATTRIBUTE)
+            return error_at(c, k, "mapping pattern keys may only match literals and attribute lookups", NULL);
+        if (sp_isnull(v)) {
+            allconst = false;
+            continue;
+        }
+        int dup = sp_set_contains(c->vm, seen, v);
+        if (dup < 0 || sp_set_add(c->vm, seen, v) < 0) return fail(c);
+        if (dup) {
+            sp_Value r = sp_repr(c->vm, v);
+            if (sp_iserr(r)) return fail(c);
+            return error_at(c, p, "mapping pattern checks duplicate key (%s)", SP_STR(r)->data);
+        }
+        SP_TUPLE(all)->items[i] = v;
+    }
+    if (allconst) return load_const(c, all);
+    exprs(c, keys);
+    emit(c, SP_BUILD_TUPLE, (int64_t)keys->n);
+}
+
+/* rest = dict(subject) minus the matched keys: ( subject keys -- rest ). */
+static void mapping_rest(C *c, size_t n) {
+    emit(c, SP_BUILD_MAP, 0);
+    emit(c, SP_SWAP, 3);
+    emit(c, SP_DICT_UPDATE, 2);
+    emit(c, SP_UNPACK_SEQUENCE, (int64_t)n);
+    for (size_t k = n; k > 0 && !c->err; k--) {
+        emit(c, SP_COPY, (int64_t)k + 1);
+        emit(c, SP_SWAP, 2);
+        emit0(c, SP_DELETE_SUBSCR);
+    }
+}
+
+/* ( -- ) fail unless TOS (popped) is not None. */
+static void fail_if_none(C *c, PC *pc) {
+    emit(c, SP_COPY, 1);
+    load_none(c);
+    emit(c, SP_IS_OP, 1);
+    jump_fail(c, pc, SP_POP_JUMP_IF_FALSE);
+}
+
+/* Match the n values on the stack (first on top) against pats in order. */
+static void match_values(C *c, const sp_NodeList *pats, size_t first, size_t n, PC *pc) {
+    for (size_t i = 0; i < n && !c->err; i++) {
+        pc->on_top--;
+        const sp_Node *x = pats->items[first + i];
+        if (is_wildcard(x)) emit0(c, SP_POP_TOP);
+        else subpattern(c, x, pc);
+    }
+}
+
+static void pat_mapping(C *c, const sp_Node *p, PC *pc) {
+    const sp_NodeList *pats = &p->u.matchmapping.patterns;
+    const char *rest = p->u.matchmapping.rest;
+    size_t n = pats->n;
+    pc->on_top++;
+    emit0(c, SP_MATCH_MAPPING);
+    jump_fail(c, pc, SP_POP_JUMP_IF_FALSE);
+    if (!n && !rest) {
+        pc->on_top--;
+        return emit0(c, SP_POP_TOP);
+    }
+    if (n) len_check(c, pc, n, SP_GE);
+    mapping_keys(c, p);
+    emit0(c, SP_MATCH_KEYS);
+    pc->on_top += 2;
+    fail_if_none(c, pc);
+    emit(c, SP_UNPACK_SEQUENCE, (int64_t)n);
+    pc->on_top += (int)n - 1;
+    for (size_t i = 0; i < n && !c->err; i++) {
+        pc->on_top--;
+        subpattern(c, pats->items[i], pc);
+    }
+    pc->on_top -= 2;
+    if (!rest) {
+        emit0(c, SP_POP_TOP);
+        return emit0(c, SP_POP_TOP);
+    }
+    mapping_rest(c, n);
+    pat_store(c, pc, rest, p);
+}
+
+/* Keyword attribute names: assignable and distinct. */
+static bool check_kwd_attrs(C *c, const sp_Node *p) {
+    const sp_NameList *a = &p->u.matchclass.kwd_attrs;
+    const sp_NodeList *kp = &p->u.matchclass.kwd_patterns;
+    sp_NameTab seen = {0};
+    bool ok = true;
+    for (size_t i = 0; i < a->n && ok; i++) {
+        const sp_Node *sloc = c->loc;
+        c->loc = kp->items[i];
+        if (forbidden(c, a->items[i], STORE)) ok = false;
+        else if (sp_nt_get(&seen, a->items[i]))
+            error_at(c, kp->items[i], "attribute name repeated in class pattern: %s", a->items[i]), ok = false;
+        else if (!sp_nt_add(c->vm, &seen, a->items[i])) fail(c), ok = false;
+        c->loc = sloc;
+    }
+    sp_nt_free(c->vm, &seen);
+    return ok;
+}
+
+static void pat_class(C *c, const sp_Node *p, PC *pc) {
+    const sp_NameList *attrs = &p->u.matchclass.kwd_attrs;
+    size_t npos = p->u.matchclass.patterns.n, nkw = attrs->n;
+    if (!check_kwd_attrs(c, p)) return;
+    if (npos + nkw >= SP_MAX_OPARG) return error_at(c, p, "too many sub-patterns in class pattern", NULL);
+    expr(c, p->u.matchclass.cls);
+    sp_Value names = sp_tuple_new(c->vm, nkw);
+    if (sp_iserr(names)) return fail(c);
+    for (size_t i = 0; i < nkw; i++) {
+        sp_Value s = sp_str_intern_cstr(c->vm, attrs->items[i]);
+        if (sp_iserr(s)) return fail(c);
+        SP_TUPLE(names)->items[i] = s;
+    }
+    load_const(c, names);
+    emit(c, SP_MATCH_CLASS, (int64_t)npos);
+    pc->on_top++;
+    fail_if_none(c, pc);
+    emit(c, SP_UNPACK_SEQUENCE, (int64_t)(npos + nkw));
+    pc->on_top += (int)(npos + nkw) - 1;
+    match_values(c, &p->u.matchclass.patterns, 0, npos, pc);
+    match_values(c, &p->u.matchclass.kwd_patterns, 0, nkw, pc);
+}
+
+/* Put the captures of an alternative (on the stack in its own capture
+ * order, first on top) into the first alternative's order. */
+static void reorder_captures(C *c, const sp_NameTab *control, sp_NameTab *alt) {
+    size_t n = alt->n, bytes;
+    if (n < 2) return;
+    if (!sp_size_mul(c->vm, n, sizeof(char *), &bytes)) return fail(c);
+    const char **cur = sp_malloc(c->vm, bytes); /* cur[d]: name at depth d+1 */
+    if (!cur) return fail(c);
+    for (size_t d = 0; d < n; d++) cur[d] = alt->e[d].name, alt->e[d].flags = (int)d;
+    for (size_t k = n - 1; k >= 1 && !c->err; k--) {
+        size_t j = (size_t)sp_nt_get(alt, control->e[k].name)->flags;
+        if (j == k) continue;
+        size_t moves[2] = {j, k};
+        for (int m = 0; m < 2; m++) { /* bring it to the top, then down to depth k+1 */
+            size_t d = moves[m];
+            if (!d) continue;
+            emit(c, SP_SWAP, (int64_t)d + 1);
+            const char *t = cur[0];
+            cur[0] = cur[d], cur[d] = t;
+            sp_nt_get(alt, cur[0])->flags = 0;
+            sp_nt_get(alt, cur[d])->flags = (int)d;
+        }
+    }
+    sp_free(c->vm, cur, bytes);
+}
+
+static bool same_names(const sp_NameTab *a, const sp_NameTab *b) {
+    if (a->n != b->n) return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (!sp_nt_get(b, a->e[i].name)) return false;
+    return true;
+}
+
+/* One alternative of an OR pattern, on a copy of the subject; the first
+ * one's captures become *control.  Jumps to end on success. */
+static void or_alt(C *c, const sp_Node *alt, bool first, bool last, PC *pc, sp_NameTab *control,
+                   int32_t end) {
+    PC sub = {0};
+    sub.allow_irrefutable = last && pc->allow_irrefutable;
+    c->lineno = alt->lineno;
+    emit(c, SP_COPY, 1);
+    pattern(c, alt, &sub);
+    if (!c->err && first) {
+        *control = sub.stores;
+        memset(&sub.stores, 0, sizeof sub.stores);
+    } else if (!c->err && !same_names(control, &sub.stores)) {
+        error_at(c, c->loc, "alternative patterns bind different names", NULL);
+    } else {
+        reorder_captures(c, control, &sub.stores);
+    }
+    emit(c, SP_JUMP, end);
+    emit_fail_pops(c, &sub);
+    pc_free(c, &sub);
+}
+
+static void pat_or(C *c, const sp_Node *p, PC *pc) {
+    const sp_NodeList *alts = &p->u.matchseq.patterns;
+    int32_t end = new_label(c);
+    sp_NameTab control = {0};
+    int saved = c->lineno;
+    for (size_t i = 0; i < alts->n && !c->err; i++)
+        or_alt(c, alts->items[i], i == 0, i + 1 == alts->n, pc, &control, end);
+    c->lineno = saved;
+    emit0(c, SP_POP_TOP); /* no alternative matched */
+    jump_fail(c, pc, SP_JUMP);
+    bind(c, end);
+    /* ( stores.. on_top.. subject captures.. ): move the captures down */
+    size_t nrots = control.n + 1 + (size_t)pc->on_top + pc->stores.n;
+    for (size_t i = 0; i < control.n && !c->err; i++) {
+        rot(c, nrots);
+        const char *name = control.e[i].name;
+        if (sp_nt_get(&pc->stores, name))
+            error_at(c, c->loc, "multiple assignments to name '%s' in pattern", name);
+        else if (!sp_nt_add(c->vm, &pc->stores, name))
+            fail(c);
+    }
+    sp_nt_free(c->vm, &control);
+    emit0(c, SP_POP_TOP);
+}
+
+/* Match the subject on top of the stack (consumed either way).  c->loc
+ * is left at the last pattern compiled: CPython reports some errors there. */
+static void pattern(C *c, const sp_Node *p, PC *pc) {
+    if (c->err || !depth_enter(c)) return;
+    int saved = c->lineno;
+    c->lineno = p->lineno;
+    c->loc = p;
+    switch (p->kind) {
+    case SP_N_MATCHVALUE: pat_value(c, p, pc); break;
+    case SP_N_MATCHSINGLETON: pat_singleton(c, p, pc); break;
+    case SP_N_MATCHSEQUENCE: pat_sequence(c, p, pc); break;
+    case SP_N_MATCHMAPPING: pat_mapping(c, p, pc); break;
+    case SP_N_MATCHCLASS: pat_class(c, p, pc); break;
+    case SP_N_MATCHAS: pat_as(c, p, pc); break;
+    case SP_N_MATCHOR: pat_or(c, p, pc); break;
+    default: error_at(c, p, "invalid syntax", NULL); break; /* a star outside a sequence */
+    }
+    c->lineno = saved;
+    c->depth--;
+}
+
+/* One case; keep: the subject stays for later cases (popped on success). */
+static void match_case(C *c, const sp_Node *m, bool keep, bool last, int32_t end) {
+    const sp_Node *pat = m->u.match_case.pattern, *guard = m->u.match_case.guard;
+    PC pc = {0};
+    pc.allow_irrefutable = guard || last;
+    c->lineno = pat->lineno;
+    if (keep) emit(c, SP_COPY, 1);
+    pattern(c, pat, &pc);
+    for (size_t k = 0; k < pc.stores.n && !c->err; k++) nameop(c, pc.stores.e[k].name, STORE);
+    if (guard) jump_if(c, guard, false, fail_label(c, &pc, 0));
+    if (keep) emit0(c, SP_POP_TOP);
+    stmts(c, &m->u.match_case.body);
+    emit(c, SP_JUMP, end);
+    c->lineno = pat->lineno;
+    emit_fail_pops(c, &pc);
+    pc_free(c, &pc);
+}
+
+/* The subject is evaluated once; a trailing `case _:` needs no copy. */
+static void match_(C *c, const sp_Node *s) {
+    const sp_NodeList *cases = &s->u.match.cases;
+    size_t n = cases->n;
+    if (!n) return internal(c, "match without cases");
+    int32_t end = new_label(c);
+    expr(c, s->u.match.subject);
+    const sp_Node *dflt = cases->items[n - 1];
+    bool has_default = n > 1 && is_wildcard(dflt->u.match_case.pattern);
+    size_t ncase = n - has_default;
+    for (size_t i = 0; i < ncase && !c->err; i++)
+        match_case(c, cases->items[i], i + 1 != ncase, i + 1 == n, end);
+    if (has_default) {
+        c->lineno = dflt->u.match_case.pattern->lineno;
+        if (dflt->u.match_case.guard) jump_if(c, dflt->u.match_case.guard, false, end);
+        stmts(c, &dflt->u.match_case.body);
+    }
+    bind(c, end);
+}
+
 static void stmt_(C *c, const sp_Node *s) {
     switch (s->kind) {
     case SP_N_FUNCTIONDEF: return funcdef(c, s);
@@ -1689,7 +2221,7 @@ static void stmt_(C *c, const sp_Node *s) {
     case SP_N_WITH:
         if (s->u.with.is_async) return error_at(c, s, "'async with' is not supported", NULL);
         return with_(c, s, 0);
-    case SP_N_MATCH: return error_at(c, s, "match statements are not supported", NULL);
+    case SP_N_MATCH: return match_(c, s);
     case SP_N_RAISE: return raise_(c, s);
     case SP_N_TRY:
         if (s->u.try_.is_star) return error_at(c, s, "'except*' is not supported", NULL);
@@ -1772,6 +2304,7 @@ sp_Value sp_compile(sp_VM *vm, const char *src, size_t n, const char *filename) 
     c.src = src;
     c.n = n;
     c.lineno = 1;
+    c.future_ann = future_annotations(mod);
     sp_arena_init(&c.arena, vm);
     sp_Value res = SP_ERRV;
     if (sp_symtable_build(&c.st, vm, mod, filename, src, n)) {

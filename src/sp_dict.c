@@ -641,6 +641,7 @@ sp_Type sp_t_dict = {
     .traverse = dict_traverse,
     .finalize = dict_finalize,
     .new_ = dict_new,
+    .basicsize = sizeof(sp_Dict),
     .repr = dict_repr,
     .richcmp = dict_richcmp,
     .len = dict_len,

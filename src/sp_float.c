@@ -36,46 +36,59 @@ static bool word_eq(const char *p, size_t n, const char *w) {
     return true;
 }
 
-/* [sign] (inf | infinity | nan | digits[.digits][e[sign]digits]) */
-static bool float_syntax(const char *p, size_t n) {
-    size_t i = p[0] == '+' || p[0] == '-';
-    if (i < n && ((p[i] | 0x20) == 'i' || (p[i] | 0x20) == 'n'))
+/* Saturating decimal exponent (far beyond any double, short of overflow). */
+static long long exp_digits(const char *p, size_t n, size_t *i) {
+    long long e = 0;
+    for (; *i < n && p[*i] >= '0' && p[*i] <= '9'; ++*i)
+        if (e < 1000000000000000LL) e = e * 10 + (p[*i] - '0');
+    return e;
+}
+
+/* [sign] (inf | infinity | nan | digits[.digits][e[sign]digits]); a number
+ * is rewritten to out as [sign]DIGITSe<exp>, with no locale-dependent point. */
+static bool float_syntax(const char *p, size_t n, char *out) {
+    size_t i = p[0] == '+' || p[0] == '-', k = 0, frac = 0, d = 0;
+    if (i < n && ((p[i] | 0x20) == 'i' || (p[i] | 0x20) == 'n')) {
+        memcpy(out, p, n);
+        out[n] = 0;
         return word_eq(p + i, n - i, "inf") || word_eq(p + i, n - i, "infinity") ||
                word_eq(p + i, n - i, "nan");
-    size_t d = 0;
-    for (; i < n && p[i] >= '0' && p[i] <= '9'; i++) d++;
-    if (i < n && p[i] == '.')
-        for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++) d++;
-    if (d == 0) return false;
-    if (i < n && (p[i] | 0x20) == 'e') {
-        i++;
-        if (i < n && (p[i] == '+' || p[i] == '-')) i++;
-        size_t e = i;
-        while (i < n && p[i] >= '0' && p[i] <= '9') i++;
-        if (i == e) return false;
     }
+    if (i) out[k++] = p[0];
+    for (; i < n && p[i] >= '0' && p[i] <= '9'; i++, d++) out[k++] = p[i];
+    if (i < n && p[i] == '.')
+        for (i++; i < n && p[i] >= '0' && p[i] <= '9'; i++, d++, frac++) out[k++] = p[i];
+    if (d == 0) return false;
+    long long e = 0;
+    if (i < n && (p[i] | 0x20) == 'e') {
+        bool neg = ++i < n && p[i] == '-';
+        i += i < n && (p[i] == '+' || p[i] == '-');
+        size_t start = i;
+        e = exp_digits(p, n, &i);
+        if (i == start) return false;
+        if (neg) e = -e;
+    }
+    snprintf(out + k, 32, "e%lld", e - (long long)frac);
     return i == n;
 }
 
-/* ASCII text in p[0..n) (p has room for a NUL): 1 parsed, 0 invalid. */
-static int parse_ascii(char *p, size_t n, double *out) {
+/* ASCII text in p[0..n); out has room for n + 32 bytes.  1 parsed, 0 invalid. */
+static int parse_ascii(char *p, size_t n, char *out, double *res) {
     while (n && py_space(*p)) p++, n--;
     while (n && py_space(p[n - 1])) n--;
     if (memchr(p, '_', n) && !drop_underscores(p, &n)) return 0;
-    p[n] = 0;
-    if (n == 0 || !float_syntax(p, n)) return 0;
-    *out = strtod(p, NULL);
+    if (n == 0 || !float_syntax(p, n, out)) return 0;
+    *res = strtod(out, NULL);
     return 1;
 }
 
 /* float(s): 1 parsed, 0 invalid, -1 MemoryError.  For str (uni), other
  * scripts' digits and spaces count, as CPython's TransformDecimalAndSpace. */
 static int parse_float(sp_VM *vm, const char *s, size_t n, bool uni, double *out) {
-    char small[64], *buf = small;
+    char small[128], *buf = small;
     size_t cap = 0, k = 0;
-    if (n >= sizeof small) {
-        if (!(buf = sp_malloc(vm, n + 1))) return -1;
-        cap = n + 1;
+    if (2 * n + 32 > sizeof small) { /* the text, then its normalized form */
+        if (!sp_size_mul(vm, n + 16, 2, &cap) || !(buf = sp_malloc(vm, cap))) return -1;
     }
     for (size_t i = 0; i < n;) {
         if ((uint8_t)s[i] < 0x80 || !uni) {
@@ -86,7 +99,7 @@ static int parse_float(sp_VM *vm, const char *s, size_t n, bool uni, double *out
         int dv = sp_uni_decimal(cp);
         buf[k++] = sp_uni_has(cp, SP_U_SPACE) ? ' ' : dv >= 0 ? (char)('0' + dv) : '?';
     }
-    int r = parse_ascii(buf, k, out);
+    int r = parse_ascii(buf, k, buf + n, out);
     if (cap) sp_free(vm, buf, cap);
     return r;
 }
@@ -446,21 +459,21 @@ static int hex_syntax(const char *s, size_t n, char *out) {
     if (i < n && (s[i] == '-' || s[i] == '+')) out[k++] = s[i++];
     if (i + 1 < n && s[i] == '0' && (s[i + 1] | 0x20) == 'x') i += 2;
     out[k++] = '0', out[k++] = 'x';
-    size_t digits = 0;
+    size_t digits = 0, frac = 0;
     for (; i < n && hexval(s[i]) >= 0; digits++) out[k++] = s[i++];
-    if (i < n && s[i] == '.')
-        for (out[k++] = s[i++]; i < n && hexval(s[i]) >= 0; digits++) out[k++] = s[i++];
+    if (i < n && s[i] == '.') /* the point is dropped: strtod's depends on the locale */
+        for (i++; i < n && hexval(s[i]) >= 0; digits++, frac++) out[k++] = s[i++];
     if (digits == 0) return 0;
     long long exp = 0;
     if (i < n && (s[i] | 0x20) == 'p') {
-        int sign = 1;
-        i++;
-        if (i < n && (s[i] == '-' || s[i] == '+')) sign = s[i++] == '-' ? -1 : 1;
-        if (i >= n || s[i] < '0' || s[i] > '9') return 0;
-        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-            if (exp < 1000000000000000LL) exp = exp * 10 + (s[i] - '0'); /* saturate */
-        exp *= sign;
+        bool neg = ++i < n && s[i] == '-';
+        i += i < n && (s[i] == '-' || s[i] == '+');
+        size_t start = i;
+        exp = exp_digits(s, n, &i);
+        if (i == start) return 0;
+        if (neg) exp = -exp;
     }
+    exp -= 4 * (long long)frac;
     if (i != n) return 0;
     snprintf(out + k, 24, "p%lld", exp);
     return 1;
@@ -488,8 +501,7 @@ static sp_Value round_digits(sp_VM *vm, double x, int64_t nd) {
     sp_Digits dg;
     sp_dtoa(x, 3, nd, &dg);
     char buf[SP_DIG_MAX + 32];
-    int k = snprintf(buf, sizeof buf, "%s0.%.*se%d", dg.neg ? "-" : "", dg.n, dg.d, dg.decpt);
-    (void)k;
+    snprintf(buf, sizeof buf, "%s%.*se%d", dg.neg ? "-" : "", dg.n, dg.d, dg.decpt - dg.n);
     double r = strtod(buf, NULL);
     if (isinf(r)) return sp_raise(vm, &sp_t_OverflowError, "rounded value too large to represent");
     return sp_float(r);

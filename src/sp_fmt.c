@@ -5,7 +5,8 @@
  *
  * Digits come from the C library's correctly rounded printf/strtod (glibc
  * and musl print exact decimal expansions), so no dtoa tables are needed.
- * The LC_NUMERIC locale must be "C" (hosts rarely change it). */
+ * Text is never handed to strtod with a decimal point and printf's point is
+ * skipped whatever it is, so the host's LC_NUMERIC locale does not matter. */
 #include "sp_fmt.h"
 #include "sp_unidata.h"
 
@@ -41,14 +42,11 @@ static int sig_digits(double a, int nd, char *dig) {
     return atoi(p + 1);
 }
 
-/* The double nearest to 0.DIG * 10**(e+1). */
+/* The double nearest to DIG[0].DIG[1..] * 10**e.  Text for strtod never
+ * holds a decimal point: its spelling depends on the C locale. */
 static double dig_value(const char *dig, int n, int e) {
     char buf[48];
-    int k = 0;
-    buf[k++] = dig[0];
-    buf[k++] = '.';
-    for (int i = 1; i < n; i++) buf[k++] = dig[i];
-    snprintf(buf + k, sizeof buf - (size_t)k, "e%d", e);
+    snprintf(buf, sizeof buf, "%.*se%d", n, dig, e - n + 1);
     return strtod(buf, NULL);
 }
 

@@ -212,6 +212,17 @@ static bool op_effect(uint32_t w, int *pop, int *push) {
     case SP_WITH_EXCEPT_START:
         *pop = 0, *push = 1;
         return true;
+    case SP_GET_LEN: case SP_MATCH_SEQUENCE: case SP_MATCH_MAPPING:
+        *pop = 1, *push = 2;
+        return true;
+    case SP_MATCH_KEYS:
+        *pop = 2, *push = 3;
+        return true;
+    case SP_MATCH_CLASS:
+        *pop = 3, *push = 1;
+        return true;
+    case SP_ROT_N:
+        return true; /* checked by the caller */
     case SP_NOPCODES_:
         break;
     }
@@ -271,6 +282,7 @@ static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
     switch ((sp_Opcode)SP_OPCODE(w)) {
     case SP_COPY: if (a < 1 || (int)a > d) return bad_code(vm, c, pc, "bad COPY"); break;
     case SP_SWAP: if (a < 2 || (int)a > d) return bad_code(vm, c, pc, "bad SWAP"); break;
+    case SP_ROT_N: if (a < 2 || (int)a > d) return bad_code(vm, c, pc, "bad ROT_N"); break;
     case SP_CHECK_EXC_MATCH: if (d < 2) return bad_code(vm, c, pc, "stack underflow"); break;
     case SP_WITH_EXCEPT_START: if (d < 3) return bad_code(vm, c, pc, "stack underflow"); break;
     case SP_LIST_APPEND: case SP_SET_ADD: case SP_LIST_EXTEND: case SP_SET_UPDATE:

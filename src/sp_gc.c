@@ -4,7 +4,7 @@
  * deep costs heap, not C stack.  If the gray stack cannot grow we do not
  * fail: we note the overflow and rescan the heap for marked objects until
  * nothing new is marked - slower, but correct under memory pressure. */
-#include "sp.h"
+#include "sp_pool.h"
 
 void sp_vm_mark_roots(sp_VM *vm); /* sp_vm.c: frames, value stack */
 
@@ -55,7 +55,10 @@ static void mark_roots(sp_VM *vm) {
     sp_vm_mark_roots(vm);
 }
 
+/* Small objects live in pages that sp_pool.c sweeps in address order;
+ * big ones are on the vm->objects list. */
 static void sweep(sp_VM *vm) {
+    sp_pool_sweep(vm, false);
     sp_Obj **link = &vm->objects;
     while (*link) {
         sp_Obj *o = *link;
@@ -70,15 +73,18 @@ static void sweep(sp_VM *vm) {
     }
 }
 
+static void rescan(sp_VM *vm, sp_Obj *o) {
+    if (o->gcflags & SP_GC_MARK) blacken(vm, o);
+    drain(vm);
+}
+
 void sp_gc_collect(sp_VM *vm) {
     mark_roots(vm);
     drain(vm);
     while (vm->gc_paused & 0x100) { /* gray stack overflowed: rescan */
         vm->gc_paused &= ~0x100;
-        for (sp_Obj *o = vm->objects; o; o = o->gcnext) {
-            if (o->gcflags & SP_GC_MARK) blacken(vm, o);
-            drain(vm);
-        }
+        sp_pool_foreach(vm, rescan);
+        for (sp_Obj *o = vm->objects; o; o = o->gcnext) rescan(vm, o);
     }
     sweep(vm);
     vm->gc_debt = 0;
@@ -112,6 +118,7 @@ void sp_unpin(sp_VM *vm, size_t n) { vm->npins -= n; }
 
 /* Free every object (interpreter teardown). */
 void sp_gc_freeall(sp_VM *vm) {
+    sp_pool_sweep(vm, true);
     while (vm->objects) {
         sp_Obj *o = vm->objects;
         vm->objects = o->gcnext;

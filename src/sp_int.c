@@ -1056,6 +1056,8 @@ static sp_Value index_value(sp_VM *vm, sp_Value v) {
     return sp_raise(vm, &sp_t_TypeError, "'%T' object cannot be interpreted as an integer", v);
 }
 
+sp_Value sp_index_value(sp_VM *vm, sp_Value v) { return index_value(vm, v); }
+
 bool sp_index(sp_VM *vm, sp_Value v, int64_t *out) {
     sp_Value r = index_value(vm, v);
     if (sp_iserr(r)) return false;

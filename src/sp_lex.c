@@ -394,9 +394,11 @@ static bool lex_string(sp_Lex *L, sp_Tok *t) {
         int c = cur(L);
         if (c == -1 || (!triple && (c == '\n' || c == '\r'))) {
             int sl = t->line, sc = t->col;
+            /* at EOF CPython names the line of the last character read */
+            int dl = L->line - (L->pos > 0 && L->src[L->pos - 1] == '\n');
             if (triple)
                 sp_lex_raise(L, &sp_t_SyntaxError, sl, sc, sl, sc,
-                             "unterminated triple-quoted string literal (detected at line %d)", L->line);
+                             "unterminated triple-quoted string literal (detected at line %d)", dl);
             else
                 sp_lex_raise(L, &sp_t_SyntaxError, sl, sc, sl, sc,
                              "unterminated string literal (detected at line %d)", L->line);

@@ -9,10 +9,13 @@
  * limits and the big multiplications inside sp_int do too. */
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "sp_cont.h"
 
 #define SP_MAXSIZE "9223372036854775807"
+#define PI 3.141592653589793238462643383279502884
+#define E_ 2.718281828459045235360287471352662498
 
 /* ------------------------------------------------------------ conversions */
 
@@ -61,8 +64,11 @@ static bool one(sp_VM *vm, const char *qual, int nargs, sp_Tuple *kw) {
     return spc_onearg(vm, qual, nargs, kw);
 }
 
+/* "math.NAME() takes no keyword arguments", "NAME expected 2 arguments, got N" */
 static bool two(sp_VM *vm, const char *name, int nargs, sp_Tuple *kw) {
-    return sp_no_kwargs(vm, name, kw) && spc_nargs(vm, name, nargs, 2, 2);
+    char qual[32];
+    snprintf(qual, sizeof qual, "math.%s", name);
+    return sp_no_kwargs(vm, qual, kw) && spc_nargs(vm, name, nargs, 2, 2);
 }
 
 static sp_Value domain(sp_VM *vm) { return sp_raise(vm, &sp_t_ValueError, "math domain error"); }
@@ -84,27 +90,14 @@ static sp_Value math1(sp_VM *vm, const char *qual, sp_Value *a, int n, sp_Tuple 
     return check1(vm, x, f(x), can_overflow);
 }
 
-/* C99 leaves some of these to the platform; CPython pins them down. */
-static double m_gamma(double x) {
-    if (isinf(x)) return x > 0 ? x : NAN;
-    if (x == floor(x) && x <= 0) return NAN; /* poles: a domain error */
-    return tgamma(x);
-}
-static double m_lgamma(double x) {
-    if (isnan(x)) return x;
-    if (isinf(x)) return INFINITY;
-    if (x == floor(x) && x <= 0) return INFINITY; /* pole -> domain error (no overflow) */
-    return lgamma(x);
-}
 static double m_log1p(double x) { return x == -1.0 ? -INFINITY : log1p(x); }
-static double m_acosh(double x) { return acosh(x); }
 
 #define FUNC1(NAME, CFN, OVF)                                                           \
     static sp_Value f_##NAME(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {             \
         return math1(vm, "math." #NAME, a, n, kw, CFN, OVF);                            \
     }
 FUNC1(acos, acos, false)
-FUNC1(acosh, m_acosh, false)
+FUNC1(acosh, acosh, false)
 FUNC1(asin, asin, false)
 FUNC1(asinh, asinh, false)
 FUNC1(atan, atan, false)
@@ -118,24 +111,171 @@ FUNC1(exp, exp, true)
 FUNC1(exp2, exp2, true)
 FUNC1(expm1, expm1, true)
 FUNC1(fabs, fabs, false)
-FUNC1(gamma, m_gamma, true)
-FUNC1(lgamma, m_lgamma, true)
 FUNC1(sin, sin, false)
 FUNC1(sinh, sinh, true)
 FUNC1(sqrt, sqrt, false)
 FUNC1(tan, tan, false)
 FUNC1(tanh, tanh, false)
 
+/* ------------------------------------------------------ gamma, lgamma */
+
+/* CPython computes these itself (Lanczos, g = 6.0246..., 13 terms, the
+ * coefficients of Boost's lanczos13m53) rather than trusting libm, so the
+ * same algorithm is needed to print the same digits. */
+enum { OK_ = 0, EDOM_, ERANGE_ };
+#define LANCZOS_N 13
+static const double lanczos_g = 6.024680040776729583740234375;
+static const double lanczos_gmh = 5.524680040776729583740234375; /* g - 0.5 */
+static const double lanczos_num[LANCZOS_N] = {
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+};
+/* x(x+1)...(x+11) expanded */
+static const double lanczos_den[LANCZOS_N] = {
+    0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0,
+    2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0,
+};
+
+static double lanczos_sum(double x) {
+    double num = 0.0, den = 0.0;
+    if (x < 5.0) {
+        for (int i = LANCZOS_N; --i >= 0;) {
+            num = num * x + lanczos_num[i];
+            den = den * x + lanczos_den[i];
+        }
+    } else {
+        for (int i = 0; i < LANCZOS_N; i++) {
+            num = num / x + lanczos_num[i];
+            den = den / x + lanczos_den[i];
+        }
+    }
+    return num / den;
+}
+
+/* sin(pi * x), accurate near the integers. */
+static double sinpi(double x) {
+    double y = fmod(fabs(x), 2.0), r;
+    switch ((int)round(2.0 * y)) {
+    case 0: r = sin(PI * y); break;
+    case 1: r = cos(PI * (y - 0.5)); break;
+    case 2: r = sin(PI * (1.0 - y)); break;
+    case 3: r = -cos(PI * (y - 1.5)); break;
+    default: r = sin(PI * (y - 2.0)); break;
+    }
+    return copysign(1.0, x) * r;
+}
+
+/* pow(y, e) applied to r (multiply or divide), split in two square roots
+ * for large e so the intermediate cannot overflow. */
+static double scale_pow(double r, double y, double e, bool divide) {
+    if (e < 139.5) return divide ? r / pow(y, e) : r * pow(y, e);
+    double h = pow(y, e / 2.0);
+    return divide ? r / h / h : r * h * h;
+}
+
+static double m_tgamma(double x, int *err) {
+    if (!isfinite(x)) {
+        if (isnan(x) || x > 0) return x;
+        *err = EDOM_;
+        return NAN;
+    }
+    if (x == 0) {
+        *err = EDOM_;
+        return copysign(INFINITY, x);
+    }
+    if (x == floor(x)) {
+        if (x < 0) {
+            *err = EDOM_;
+            return NAN;
+        }
+        if (x <= 23) { /* exact: (x-1)! fits a double */
+            double f = 1.0;
+            for (int i = 2; i < (int)x; i++) f *= i;
+            return f;
+        }
+    }
+    double ax = fabs(x);
+    if (ax < 1e-20) {
+        double r = 1.0 / x;
+        if (isinf(r)) *err = ERANGE_;
+        return r;
+    }
+    if (ax > 200.0) {
+        if (x < 0) return 0.0 / sinpi(x);
+        *err = ERANGE_;
+        return INFINITY;
+    }
+    double y = ax + lanczos_gmh, z, r;
+    if (ax > lanczos_gmh) z = (y - ax) - lanczos_gmh; /* the rounding error of y */
+    else z = (y - lanczos_gmh) - ax;
+    z = z * lanczos_g / y;
+    if (x < 0) {
+        r = -PI / sinpi(ax) / ax * exp(y) / lanczos_sum(ax);
+        r -= z * r;
+        r = scale_pow(r, y, ax - 0.5, true);
+    } else {
+        r = lanczos_sum(ax) / exp(y);
+        r += z * r;
+        r = scale_pow(r, y, ax - 0.5, false);
+    }
+    if (isinf(r)) *err = ERANGE_;
+    return r;
+}
+
+static double m_lgamma(double x, int *err) {
+    if (!isfinite(x)) return isnan(x) ? x : INFINITY;
+    if (x == floor(x) && x <= 2) {
+        if (x <= 0) {
+            *err = EDOM_;
+            return INFINITY;
+        }
+        return 0.0;
+    }
+    double ax = fabs(x);
+    if (ax < 1e-20) return -log(ax);
+    double r = log(lanczos_sum(ax)) - lanczos_g;
+    r += (ax - 0.5) * (log(ax + lanczos_g - 0.5) - 1); /* two roundings, as CPython */
+    if (x < 0) r = 1.144729885849400174143427351353058711647 /* log(pi) */ - log(fabs(sinpi(ax))) - log(ax) - r;
+    if (isinf(r)) *err = ERANGE_;
+    return r;
+}
+
+/* math_1a: errors come only from the function's own errno. */
+static sp_Value math1a(sp_VM *vm, const char *qual, sp_Value *a, int n, sp_Tuple *kw,
+                       double (*f)(double, int *)) {
+    double x;
+    int err = OK_;
+    if (!one(vm, qual, n, kw) || !sp_as_double(vm, a[0], &x)) return SP_ERRV;
+    double r = f(x, &err);
+    if (err == EDOM_) return domain(vm);
+    if (err == ERANGE_ && fabs(r) >= 1.5) return range_err(vm);
+    return sp_float(r);
+}
+
+static sp_Value f_gamma(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return math1a(vm, "math.gamma", a, n, kw, m_tgamma); }
+static sp_Value f_lgamma(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return math1a(vm, "math.lgamma", a, n, kw, m_lgamma); }
+
 static sp_Value f_degrees(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     double x;
     if (!one(vm, "math.degrees", n, kw) || !sp_as_double(vm, a[0], &x)) return SP_ERRV;
-    return sp_float(x * (180.0 / M_PI));
+    return sp_float(x * (180.0 / PI));
 }
 
 static sp_Value f_radians(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     double x;
     if (!one(vm, "math.radians", n, kw) || !sp_as_double(vm, a[0], &x)) return SP_ERRV;
-    return sp_float(x * (M_PI / 180.0));
+    return sp_float(x * (PI / 180.0));
 }
 
 static sp_Value classify(sp_VM *vm, const char *qual, sp_Value *a, int n, sp_Tuple *kw, int what) {
@@ -268,12 +408,17 @@ static sp_Value f_isclose(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
 
 /* ------------------------------------------------------ logarithms */
 
+static bool bit_length(sp_VM *vm, sp_Value x, int64_t *out) {
+    sp_Value m = sp_getattrs(vm, x, "bit_length");
+    sp_Value r = sp_iserr(m) ? m : sp_call0(vm, m);
+    return !sp_iserr(r) && sp_int_to_i64(vm, r, out);
+}
+
 /* frexp of a positive int too large for a double: x = m * 2**e with m
  * correctly rounded (the dropped bits fold into a sticky bit). */
 static bool big_frexp(sp_VM *vm, sp_Value x, double *m, int64_t *e) {
     int64_t bits;
-    sp_Value bl = sp_call0(vm, sp_getattrs(vm, x, "bit_length"));
-    if (sp_iserr(bl) || !sp_int_to_i64(vm, bl, &bits)) return false;
+    if (!bit_length(vm, x, &bits)) return false;
     int64_t shift = bits - 62;
     sp_Value top = sp_binop(vm, SP_OP_RSHIFT, x, sp_int(shift));
     if (sp_iserr(top)) return false;
@@ -425,29 +570,23 @@ static double fsum_result(Partials *ps) {
     return hi;
 }
 
-typedef struct FsumState {
-    Partials ps;
-} FsumState;
-
 static bool fsum_item(sp_VM *vm, void *ud, sp_Value item) {
     double x;
-    return sp_as_double(vm, item, &x) && fsum_add(vm, &((FsumState *)ud)->ps, x);
+    return sp_as_double(vm, item, &x) && fsum_add(vm, ud, x);
 }
 
 static sp_Value f_fsum(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     if (!one(vm, "math.fsum", n, kw)) return SP_ERRV;
-    FsumState st = {{NULL, 0, 32, 0.0, 0.0}};
-    st.ps.p = sp_malloc(vm, st.ps.cap * sizeof(double));
-    if (!st.ps.p) return SP_ERRV;
-    bool ok = spc_foreach(vm, a[0], fsum_item, &st);
+    Partials ps = {NULL, 0, 32, 0.0, 0.0};
+    ps.p = sp_malloc(vm, ps.cap * sizeof(double));
+    if (!ps.p) return SP_ERRV;
     sp_Value r = SP_ERRV;
-    if (ok) {
-        if (st.ps.special != 0.0 || isnan(st.ps.special)) {
-            r = isnan(st.ps.inf_sum) ? sp_raise(vm, &sp_t_ValueError, "-inf + inf in fsum")
-                                     : sp_float(st.ps.special);
-        } else r = sp_float(fsum_result(&st.ps));
+    if (spc_foreach(vm, a[0], fsum_item, &ps)) {
+        if (ps.special != 0.0) /* also NaN */
+            r = isnan(ps.inf_sum) ? sp_raise(vm, &sp_t_ValueError, "-inf + inf in fsum") : sp_float(ps.special);
+        else r = sp_float(fsum_result(&ps));
     }
-    sp_free(vm, st.ps.p, st.ps.cap * sizeof(double));
+    sp_free(vm, ps.p, ps.cap * sizeof(double));
     return r;
 }
 
@@ -507,7 +646,7 @@ static void coords_free(sp_VM *vm, Coords *c) {
 }
 
 static sp_Value f_hypot(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
-    if (!sp_no_kwargs(vm, "hypot", kw)) return SP_ERRV;
+    if (!sp_no_kwargs(vm, "math.hypot", kw)) return SP_ERRV;
     Coords c = {NULL, 0, 0};
     bool ok = true;
     for (int i = 0; ok && i < n; i++) {
@@ -626,7 +765,7 @@ static sp_Value falling(sp_VM *vm, sp_Value n, int64_t k) {
 }
 
 static sp_Value f_perm(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
-    if (!sp_no_kwargs(vm, "perm", kw) || !spc_nargs(vm, "perm", n, 1, 2)) return SP_ERRV;
+    if (!sp_no_kwargs(vm, "math.perm", kw) || !spc_nargs(vm, "perm", n, 1, 2)) return SP_ERRV;
     if (n == 1 || sp_isnone(a[1])) return f_factorial(vm, a, 1, NULL);
     sp_Value nn, k;
     if (!nk_args(vm, a, &nn, &k)) return SP_ERRV;
@@ -668,8 +807,7 @@ static int64_t isqrt64(int64_t n) {
  * few (quadratically converging) steps are needed. */
 static sp_Value isqrt_big(sp_VM *vm, sp_Value n) {
     int64_t bits;
-    sp_Value bl = sp_call0(vm, sp_getattrs(vm, n, "bit_length"));
-    if (sp_iserr(bl) || !sp_int_to_i64(vm, bl, &bits)) return SP_ERRV;
+    if (!bit_length(vm, n, &bits)) return SP_ERRV;
     int64_t s = (bits - 60) / 2;
     sp_Value top = sp_binop(vm, SP_OP_RSHIFT, n, sp_int(2 * s));
     if (sp_iserr(top)) return top;
@@ -742,8 +880,8 @@ static sp_Value gcd_lcm(sp_VM *vm, const char *name, sp_Value *a, int n, sp_Tupl
     return acc;
 }
 
-static sp_Value f_gcd(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return gcd_lcm(vm, "gcd", a, n, kw, false); }
-static sp_Value f_lcm(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return gcd_lcm(vm, "lcm", a, n, kw, true); }
+static sp_Value f_gcd(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return gcd_lcm(vm, "math.gcd", a, n, kw, false); }
+static sp_Value f_lcm(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return gcd_lcm(vm, "math.lcm", a, n, kw, true); }
 
 /* ------------------------------------------------------ module */
 
@@ -766,7 +904,7 @@ static const sp_MethodDef math_funcs[] = {
 };
 
 bool sp_math_init(sp_VM *vm, sp_Module *m) {
-    return sp_module_add_funcs(vm, m, math_funcs) && sp_module_add(vm, m, "pi", sp_float(M_PI)) &&
-           sp_module_add(vm, m, "e", sp_float(M_E)) && sp_module_add(vm, m, "tau", sp_float(2 * M_PI)) &&
+    return sp_module_add_funcs(vm, m, math_funcs) && sp_module_add(vm, m, "pi", sp_float(PI)) &&
+           sp_module_add(vm, m, "e", sp_float(E_)) && sp_module_add(vm, m, "tau", sp_float(2 * PI)) &&
            sp_module_add(vm, m, "inf", sp_float(INFINITY)) && sp_module_add(vm, m, "nan", sp_float(NAN));
 }

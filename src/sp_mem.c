@@ -3,7 +3,7 @@
  * Every byte sandpy owns passes through sp_realloc, which is told the old
  * size, so vm->mem_used is exact and a limit can be enforced before the
  * system allocator is even asked. */
-#include "sp.h"
+#include "sp_pool.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,28 +24,36 @@ static void *over_limit(sp_VM *vm) {
     return sp_nomem(vm);
 }
 
-void *sp_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
-    if (newn > oldn) {
-        size_t grow = newn - oldn;
-        /* A request no heap could ever satisfy is refused without using
-         * anything: a plain MemoryError, catchable as in CPython.  Running
-         * out of room is the limit, and ends the run. */
-        if (newn > SP_MAX_ALLOC || (vm->mem_limit && grow > vm->mem_limit)) return sp_nomem(vm);
-        if (vm->mem_limit && vm->mem_used + grow > vm->mem_limit) return over_limit(vm);
-        if (vm->alloc_limit && vm->nallocs >= vm->alloc_limit) return over_limit(vm);
-        if (grow >= SP_POLL_BYTES && !sp_check_limits(vm)) return NULL;
-    }
-    if (newn == 0) {
-        if (p) vm->alloc(vm->alloc_ud, p, oldn, 0);
-        vm->mem_used -= oldn;
-        return NULL;
-    }
-    void *q = vm->alloc(vm->alloc_ud, p, oldn, newn);
-    if (!q) return sp_nomem(vm);
+/* May the heap grow by `grow` bytes to hold a block of newn?  false with
+ * MemoryError (or a limit's error) pending. */
+static bool admit(sp_VM *vm, size_t grow, size_t newn) {
+    /* A request no heap could ever satisfy is refused without using
+     * anything: a plain MemoryError, catchable as in CPython.  Running
+     * out of room is the limit, and ends the run. */
+    if (newn > SP_MAX_ALLOC || (vm->mem_limit && grow > vm->mem_limit)) return sp_nomem(vm), false;
+    if (vm->mem_limit && vm->mem_used + grow > vm->mem_limit) return over_limit(vm), false;
+    if (vm->alloc_limit && vm->nallocs >= vm->alloc_limit) return over_limit(vm), false;
+    if (grow >= SP_POLL_BYTES && !sp_check_limits(vm)) return false;
+    return true;
+}
+
+static void account(sp_VM *vm, size_t oldn, size_t newn) {
     vm->nallocs++;
     vm->mem_used = vm->mem_used - oldn + newn;
     if (vm->mem_used > vm->mem_peak) vm->mem_peak = vm->mem_used;
     if (newn > oldn) vm->gc_debt += newn - oldn;
+}
+
+void *sp_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
+    if (newn > oldn && !admit(vm, newn - oldn, newn)) return NULL;
+    if (newn == 0) {
+        if (p) sp_pool_realloc(vm, p, oldn, 0);
+        vm->mem_used -= oldn;
+        return NULL;
+    }
+    void *q = sp_pool_realloc(vm, p, oldn, newn);
+    if (!q) return sp_nomem(vm);
+    account(vm, oldn, newn);
     return q;
 }
 
@@ -70,13 +78,15 @@ bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out) {
     return true;
 }
 
+/* Objects are accounted like any block; where they live (and how the
+ * sweep finds them) is sp_pool.c's business. */
 void *sp_newobj(sp_VM *vm, sp_Type *t, size_t size) {
-    sp_Obj *o = sp_calloc(vm, size);
-    if (!o) return NULL;
+    if (!admit(vm, size, size)) return NULL;
+    sp_Obj *o = sp_pool_newobj(vm, size);
+    if (!o) return sp_nomem(vm);
+    account(vm, 0, size);
     o->type = t;
     o->size = size;
-    o->gcnext = vm->objects;
-    vm->objects = o;
     return o;
 }
 

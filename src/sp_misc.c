@@ -1,7 +1,7 @@
 /* sp_misc.c - small shared types: None, NotImplemented, Ellipsis,
  * object, type (as a callable and for type attributes), native functions
  * and bound methods. */
-#include "sp.h"
+#include "sp_class.h"
 
 /* "0x..." part of default reprs: a per-VM id, never a host address. */
 static unsigned long long oid(sp_VM *vm, sp_Value v) {
@@ -61,8 +61,18 @@ static sp_Value object_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_
     return o ? sp_objv(o) : SP_ERRV;
 }
 
+static sp_Value g_tmodule(sp_VM *vm, sp_Value self);
+static sp_Value g_tqualname(sp_VM *vm, sp_Value self);
+
 static sp_Value object_repr(sp_VM *vm, sp_Value v) {
     sp_Type *t = sp_typeof(v);
+    if (t->flags & SP_TF_HEAPTYPE) { /* <__main__.A object at 0x...> */
+        sp_Value m = g_tmodule(vm, sp_objv(t)), q = sp_iserr(m) ? m : g_tqualname(vm, sp_objv(t));
+        if (sp_iserr(q)) return q;
+        if (sp_isstr(m) && !sp_str_eqc(SP_STR(m), "builtins"))
+            return sp_fmt(vm, "<%S.%S object at 0x%llx>", m, q, oid(vm, v));
+        return sp_fmt(vm, "<%S object at 0x%llx>", q, oid(vm, v));
+    }
     return sp_fmt(vm, "<%s object at 0x%llx>", t->name, oid(vm, v));
 }
 
@@ -128,7 +138,13 @@ static sp_Value g_class(sp_VM *vm, sp_Value self) { (void)vm; return sp_objv(py_
 static const sp_MethodDef object_methods[] = {
     {"__init__", m_obj_init, 0},   {"__repr__", m_obj_repr, 0}, {"__str__", m_obj_str, 0},
     {"__eq__", m_obj_eq, 0},       {"__ne__", m_obj_ne, 0},     {"__hash__", m_obj_hash, 0},
-    {"__format__", m_obj_format, 0}, {NULL, NULL, 0},
+    {"__format__", m_obj_format, 0},
+    {"__new__", sp_class_obj_new, SP_METH_STATIC},
+    {"__setattr__", sp_class_obj_setattr, 0},
+    {"__delattr__", sp_class_obj_delattr, 0},
+    {"__getattribute__", sp_class_obj_getattribute, 0},
+    {"__init_subclass__", sp_class_obj_init_subclass, SP_METH_CLASS},
+    {NULL, NULL, 0},
 };
 static const sp_GetSetDef object_getsets[] = {{"__class__", g_class, NULL}, {NULL, NULL, NULL}};
 
@@ -154,9 +170,9 @@ static sp_Value type_call(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, s
     if (t == &sp_t_type) {
         int nkw = kw ? (int)kw->n : 0;
         if (nargs == 1 && nkw == 0) return sp_objv(py_type(args[0]));
-        if (nargs + nkw != 3)
+        if (nargs != 3 || nkw)
             return sp_raise(vm, &sp_t_TypeError, "type() takes 1 or 3 arguments");
-        return sp_raise(vm, &sp_t_TypeError, "type() with 3 arguments is not supported");
+        return sp_class_type_new(vm, args[0], args[1], args[2]);
     }
     if (!t->new_) return sp_raise(vm, &sp_t_TypeError, "cannot create '%s' instances", t->name);
     return t->new_(vm, t, args, nargs, kw);
@@ -246,7 +262,8 @@ static sp_Value type_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     sp_Type *t = TYPE(self);
     for (const sp_GetSetDef *g = type_getsets; g->name; g++)
         if (sp_str_eqc(name, g->name)) return g->get(vm, self);
-    if (t->flags & SP_TF_HEAPTYPE) return sp_type_lookup(vm, t, name);
+    if (t->flags & SP_TF_HEAPTYPE) return sp_class_type_getattr(vm, t, name);
+    if ((t->flags & SP_TF_UNHASHABLE) && sp_str_eqc(name, "__hash__")) return SP_NONEV;
     const sp_MethodDef *m = sp_find_method(t, name);
     if (!m) return SP_NULLV;
     if (m->flags & SP_METH_CLASS) return sp_cfunc_new(vm, m->name, m->fn, self, t->name);
@@ -261,16 +278,47 @@ static bool type_hash(sp_VM *vm, sp_Value self, int64_t *out) {
     return true;
 }
 
+/* Only classes are writable: builtin types are shared by every interpreter. */
+static bool type_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
+    return sp_class_type_setattr(vm, TYPE(self), name, v);
+}
+
+/* type.__setattr__(cls, name, v) / type.__delattr__(cls, name) */
+static sp_Value type_setattr_m(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw, bool del) {
+    const char *fn = del ? "__delattr__" : "__setattr__";
+    if (!sp_no_kwargs(vm, fn, kw) || !sp_check_nargs(vm, fn, nargs - 1, 2 - del, 2 - del))
+        return SP_ERRV;
+    if (!sp_isinst(args[0], &sp_t_type) || args[0].tag != SP_OBJ)
+        return sp_raise(vm, &sp_t_TypeError, "descriptor '%s' requires a 'type' object but received a '%T'",
+                        fn, args[0]);
+    if (!sp_isstr(args[1]))
+        return sp_raise(vm, &sp_t_TypeError, "attribute name must be string, not '%T'", args[1]);
+    return sp_setattr(vm, args[0], SP_STR(args[1]), del ? SP_NULLV : args[2]) ? SP_NONEV : SP_ERRV;
+}
+static sp_Value m_type_setattr(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
+    return type_setattr_m(vm, a, n, kw, false);
+}
+static sp_Value m_type_delattr(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
+    return type_setattr_m(vm, a, n, kw, true);
+}
+static const sp_MethodDef type_methods[] = {
+    {"__setattr__", m_type_setattr, 0}, {"__delattr__", m_type_delattr, 0}, {NULL, NULL, 0}};
+
 sp_Type sp_t_type = {
     .h = SP_STATIC_HDR(&sp_t_type),
     .name = "type",
     .base = &sp_t_object,
     .flags = SP_TF_BASETYPE,
+    .methods = type_methods,
     .getsets = type_getsets,
+    .traverse = sp_class_type_traverse,
     .call = type_call,
     .repr = type_repr,
     .hash = type_hash,
+    .getitem = sp_generic_type_getitem,
+    .binop = sp_generic_or,
     .getattr = type_getattr,
+    .setattr = type_setattr,
 };
 
 /* --------------------------------------------- native functions */

@@ -3,7 +3,7 @@
  * There is no file system behind import: a module is either already in
  * vm->modules or built by one of the native init functions listed below.
  * Anything else (os, sys, subprocess...) is ModuleNotFoundError. */
-#include "sp.h"
+#include "sp_class.h"
 
 #define MOD(v) ((sp_Module *)SP_O(v))
 
@@ -89,10 +89,17 @@ static const NativeModule native_modules[] = {
     {"math", sp_math_init},
     {"itertools", sp_itertools_init},
     {"functools", sp_functools_init},
+    {"operator", sp_operator_init},
+    {"copy", sp_copy_init},
+    {"string", sp_string_init},
+    {"base64", sp_base64_init},
+    {"binascii", sp_binascii_init},
     {"collections", sp_collections_init},
     {"datetime", sp_datetime_init},
     {"statistics", sp_statistics_init},
     {"textwrap", sp_textwrap_init},
+    {"dataclasses", sp_dataclasses_init},
+    {"__future__", sp_future_init},
 };
 
 static const NativeModule *find_native(const char *name, size_t len) {

@@ -1,7 +1,7 @@
 /* sp_obj.c - the generic object protocol: every operator and builtin
  * protocol dispatches here through the type slots, and the CPython error
  * messages for unsupported operations live here, in one place. */
-#include "sp.h"
+#include "sp_class.h"
 
 bool sp_issubtype(sp_Type *t, sp_Type *base) {
     if (t == base) return true;
@@ -130,7 +130,8 @@ sp_Value sp_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     bool swapped = reflected_first(ta, tb);
     if (swapped && tb->richcmp) r = tb->richcmp(vm, b, a, cmp_swap[op]);
     if (sp_isnotimpl(r) && ta->richcmp) r = ta->richcmp(vm, a, b, op);
-    if (sp_isnotimpl(r) && !swapped && tb != ta && tb->richcmp)
+    /* CPython tries the reflected side even for two operands of one type */
+    if (sp_isnotimpl(r) && !swapped && tb->richcmp)
         r = tb->richcmp(vm, b, a, cmp_swap[op]);
     SP_LEAVE(vm);
     if (!sp_isnotimpl(r)) return r;
@@ -221,7 +222,11 @@ bool sp_setitem(sp_VM *vm, sp_Value o, sp_Value k, sp_Value v) {
 bool sp_delitem(sp_VM *vm, sp_Value o, sp_Value k) {
     sp_Type *t = sp_typeof(o);
     if (t->setitem) return t->setitem(vm, o, k, SP_NULLV);
-    sp_raise(vm, &sp_t_TypeError, "'%s' object doesn't support item deletion", t->name);
+    /* CPython's wording depends on its path: "doesn't" from the sequence
+     * protocol (an int key on a type with sequence slots), else "does not". */
+    bool seq = (t->getitem || t->contains || (t->flags & SP_TF_HEAPTYPE)) && sp_isintlike(k);
+    sp_raise(vm, &sp_t_TypeError, seq ? "'%s' object doesn't support item deletion"
+                                      : "'%s' object does not support item deletion", t->name);
     return false;
 }
 
@@ -293,6 +298,8 @@ static sp_Value binop1(sp_VM *vm, int op, sp_Value a, sp_Value b) {
 }
 
 sp_Value sp_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
+    /* nested calls (f(g(x), y)) may pass on a failure: keep its exception */
+    if (sp_iserr(a) || sp_iserr(b)) return SP_ERRV;
     sp_Value r = SP_NOTIMPL;
     if (op >= SP_OP_INPLACE) {
         sp_Type *ta = sp_typeof(a);
@@ -353,10 +360,14 @@ static bool name_is(const char *c, sp_Str *name) {
 
 /* Static types: walk the base chain through the method tables. */
 const sp_MethodDef *sp_find_method(sp_Type *t, sp_Str *name) {
+    bool dunder = name->data[0] == '_' && name->data[1] == '_';
     for (; t; t = t->base) {
         if (t->flags & SP_TF_HEAPTYPE) continue;
         for (const sp_MethodDef *m = t->methods; m && m->name; m++)
             if (name_is(m->name, name)) return m;
+        /* dunders that exist only as C slots (list.__repr__, dict.__getitem__) */
+        const sp_MethodDef *w = dunder ? sp_class_slot_method(t, name) : NULL;
+        if (w) return w;
     }
     return NULL;
 }

@@ -23,6 +23,7 @@ typedef struct P {
     int depth;
     int fdepth;         /* inside f-string expressions */
     bool no_comma_hint; /* parsing the 2nd expression of "a b" */
+    bool in_call_args;  /* the next named_expression is a call argument */
     bool failed;
 } P;
 
@@ -1228,6 +1229,8 @@ static COLD bool call_args(P *p, sp_NodeList *args, sp_NodeList *kws, const sp_T
             TRYB(s);
             s->u.starred.value = v;
             fin(p, s);
+            if (is_comp_start(p) && !a.n && !k.n)
+                return err_node(p, s, "iterable unpacking cannot be used in comprehension"), false;
             TRYB(vpush(p, &a, s));
         } else if (at(p, T_NAME) && peekn(p, 1)->kind == T_EQUAL) {
             advance(p);
@@ -1240,6 +1243,7 @@ static COLD bool call_args(P *p, sp_NodeList *args, sp_NodeList *kws, const sp_T
             TRYB(kw && vpush(p, &k, kw));
             seen_kw = true;
         } else {
+            p->in_call_args = true; /* a stray '=' gets the keyword-argument message */
             sp_Node *e = named_expression(p);
             TRYB(e);
             if (at(p, T_EQUAL)) {
@@ -1657,9 +1661,28 @@ static sp_Node *expression(P *p) {
     return fin(p, n);
 }
 
+static bool is_bitor_level(const sp_Node *e);
+
+/* CPython's invalid_named_expression: `if x = 1:` and the like. */
+static COLD sp_Node *eq_for_compare(P *p, sp_Node *a) {
+    bool name = a->kind == SP_N_NAME && !(a->pad_ & PARENS);
+    if (!starts_expr(peekn(p, 1)->kind) || (!name && !is_bitor_level(a))) return a;
+    advance(p);
+    sp_Node *b = bitor(p);
+    TRY(b);
+    if (at(p, T_EQUAL) || at(p, T_COLONEQUAL)) return a;
+    if (name)
+        return err_at(p, a->lineno, a->col, b->end_lineno, b->end_col,
+                      "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    return err_node(p, a, "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(a));
+}
+
 static sp_Node *named_expression(P *p) {
+    bool arg = p->in_call_args;
+    p->in_call_args = false;
     sp_Node *e = expression(p);
     TRY(e);
+    if (at(p, T_EQUAL) && !arg) return eq_for_compare(p, e);
     if (!at(p, T_COLONEQUAL)) return e;
     if (e->kind != SP_N_NAME || (e->pad_ & PARENS))
         return err_node(p, e, "cannot use assignment expressions with %s", expr_name(e));

@@ -3,7 +3,7 @@
  * Creation must cost about a microsecond: builtin types, functions and
  * modules are static or created lazily, so a new VM is one allocation plus
  * a globals dict and the preallocated MemoryError. */
-#include "sp.h"
+#include "sp_pool.h"
 
 #include <stdlib.h>
 
@@ -57,6 +57,7 @@ void sp_vm_free(sp_VM *vm) {
     sp_gc_freeall(vm);
     if (vm->pins) sp_free(vm, vm->pins, vm->pincap * sizeof *vm->pins);
     sp_vm_free_exec(vm);
+    sp_pool_release(vm); /* last: every block above went back to the pool */
     vm->alloc(vm->alloc_ud, vm, sizeof *vm, 0);
 }
 

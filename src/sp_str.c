@@ -168,40 +168,84 @@ static inline uint64_t rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b
         v2 += v1; v1 = rotl(v1, 17); v1 ^= v2; v2 = rotl(v2, 32);          \
     } while (0)
 
-/* SipHash-1-3 with a fixed key: deterministic runs (the sandbox has no
- * randomness source to leak) and still a well-mixed 64-bit hash. */
-static uint64_t siphash13(const uint8_t *p, size_t n) {
-    const uint64_t k0 = 0x736170792d6b3031ull, k1 = 0x7374722d68617368ull;
-    uint64_t v0 = k0 ^ 0x736f6d6570736575ull, v1 = k1 ^ 0x646f72616e646f6dull;
-    uint64_t v2 = k0 ^ 0x6c7967656e657261ull, v3 = k1 ^ 0x7465646279746573ull;
-    uint64_t b = (uint64_t)n << 56, m;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        m = 0;
-        for (int k = 7; k >= 0; k--) m = (m << 8) | p[i + (size_t)k];
-        v3 ^= m;
-        SIPROUND;
-        v0 ^= m;
-    }
-    for (size_t k = 0; i + k < n; k++) b |= (uint64_t)p[i + k] << (8 * k);
-    v3 ^= b;
+/* SipHash-1-3 with an all-zero key, fed one byte at a time.  The zero key
+ * is CPython's key under PYTHONHASHSEED=0 and a str is hashed over the
+ * bytes of CPython's own representation (1, 2 or 4 bytes per code point,
+ * little-endian), so str/bytes hashes -- and therefore the iteration order
+ * of sets of strings -- equal CPython's in that mode.  Deterministic: the
+ * sandbox has no randomness source to leak. */
+typedef struct Sip { uint64_t v0, v1, v2, v3, m; size_t n; } Sip;
+
+static void sip_init(Sip *s) {
+    s->v0 = 0x736f6d6570736575ull; s->v1 = 0x646f72616e646f6dull;
+    s->v2 = 0x6c7967656e657261ull; s->v3 = 0x7465646279746573ull;
+    s->m = 0; s->n = 0;
+}
+
+static inline void sip_word(Sip *s, uint64_t m) {
+    uint64_t v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3;
+    v3 ^= m;
     SIPROUND;
-    v0 ^= b;
-    v2 ^= 0xff;
+    v0 ^= m;
+    s->v0 = v0, s->v1 = v1, s->v2 = v2, s->v3 = v3;
+}
+
+static inline void sip_byte(Sip *s, uint8_t c) {
+    s->m |= (uint64_t)c << (8 * (s->n & 7));
+    if ((++s->n & 7) == 0) sip_word(s, s->m), s->m = 0;
+}
+
+static int64_t sip_final(Sip *s) {
+    sip_word(s, s->m | (uint64_t)s->n << 56);
+    uint64_t v0 = s->v0, v1 = s->v1, v2 = s->v2 ^ 0xff, v3 = s->v3;
     SIPROUND;
     SIPROUND;
     SIPROUND;
-    return v0 ^ v1 ^ v2 ^ v3;
+    int64_t h = (int64_t)(v0 ^ v1 ^ v2 ^ v3);
+    return h == -1 ? -2 : h;
 }
 
 int64_t sp_bytes_hash_raw(const void *p, size_t n) {
-    int64_t h = (int64_t)siphash13(p, n);
-    return h == -1 ? -2 : h;
+    const uint8_t *b = p;
+    if (!n) return 0; /* as CPython */
+    Sip s;
+    sip_init(&s);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t m = 0;
+        for (int k = 7; k >= 0; k--) m = (m << 8) | b[i + (size_t)k];
+        sip_word(&s, m);
+    }
+    s.n = i;
+    for (; i < n; i++) sip_byte(&s, b[i]);
+    return sip_final(&s);
+}
+
+/* Bytes per code point in CPython's representation of s (PEP 393). */
+static int str_width(sp_Str *s) {
+    uint32_t mx = 0;
+    for (size_t i = 0; i < s->len;) {
+        uint32_t c = sp_utf8_next(s->data, &i);
+        if (c > mx) mx = c;
+    }
+    return mx < 0x100 ? 1 : mx < 0x10000 ? 2 : 4;
 }
 
 int64_t sp_str_hash(sp_Str *s) {
     if (s->hash != -1) return s->hash;
-    int64_t h = sp_bytes_hash_raw(s->data, s->len);
+    int64_t h;
+    if (s->ascii) {
+        h = sp_bytes_hash_raw(s->data, s->len);
+    } else {
+        int w = str_width(s);
+        Sip sip;
+        sip_init(&sip);
+        for (size_t i = 0; i < s->len;) {
+            uint32_t c = sp_utf8_next(s->data, &i);
+            for (int k = 0; k < w; k++) sip_byte(&sip, (uint8_t)(c >> (8 * k)));
+        }
+        h = sip_final(&sip);
+    }
     if (!(s->h.gcflags & SP_GC_STATIC)) s->hash = h; /* static objects are immutable */
     return h;
 }
@@ -630,6 +674,16 @@ static sp_Value str_getitem(sp_VM *vm, sp_Value self, sp_Value key) {
         return char_at(vm, s, sp_str_byteoff(s, (size_t)i));
     }
     if (sp_istype(key, &sp_t_slice)) return str_slice(vm, self, key);
+    if (sp_typeof(key)->flags & SP_TF_HEAPTYPE) { /* a class with __index__ */
+        sp_Value name = sp_str_intern_cstr(vm, "__index__");
+        if (sp_iserr(name)) return name;
+        sp_Value f = sp_type_lookup(vm, sp_typeof(key), SP_STR(name));
+        if (sp_iserr(f)) return f;
+        if (!sp_isnull(f)) {
+            sp_Value i = sp_index_value(vm, key);
+            return sp_iserr(i) ? i : str_getitem(vm, self, i);
+        }
+    }
     if (sp_istype(key, &sp_t_bigint_))
         return sp_raise(vm, &sp_t_IndexError, "cannot fit 'int' into an index-sized integer");
     return sp_raise(vm, &sp_t_TypeError, "string indices must be integers, not '%s'",

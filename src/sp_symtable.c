@@ -130,8 +130,12 @@ void sp_st_error(sp_VM *vm, const char *filename, const char *src, size_t n, con
         sp_buf_free(&b);
         return;
     }
-    sp_Value e = sp_syntax_error_at(vm, filename, src, n, at->lineno, at->col, at->end_lineno,
-                                    at->end_col, b.p);
+    /* CPython's compiler-stage errors read the line back from the file, so
+     * a pseudo-file such as "<string>" (-c) or "<stdin>" gets no text. */
+    sp_Value e = filename && filename[0] == '<'
+                     ? sp_syntax_error(vm, filename, at->lineno, 0, b.p)
+                     : sp_syntax_error_at(vm, filename, src, n, at->lineno, at->col, at->end_lineno,
+                                          at->end_col, b.p);
     sp_buf_free(&b);
     if (!sp_iserr(e)) sp_raisev(vm, e);
 }

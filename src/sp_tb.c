@@ -160,8 +160,10 @@ static bool add_exc_line(sp_Buf *b, sp_VM *vm, sp_Value exc) {
     sp_Value msg = syntax ? sp_getattrs(vm, exc, "msg") : sp_exc_str(vm, exc);
     if (sp_iserr(msg)) {
         if (vm->limit_hit) return false;
+        /* out of memory for the message: the type alone, not a false claim */
+        bool oom = sp_err_matches(vm, &sp_t_MemoryError);
         sp_err_clear(vm);
-        return sp_buf_adds(b, ": <exception str() failed>\n");
+        return sp_buf_adds(b, oom ? "\n" : ": <exception str() failed>\n");
     }
     if (syntax && (!sp_isstr(msg) || !SP_STR(msg)->len)) msg = sp_str_cstr(vm, "<no detail available>");
     if (sp_iserr(msg)) return false;

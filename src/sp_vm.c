@@ -21,6 +21,7 @@
  * frame and re-entering run() at frame->ip.  Nothing here keeps a raw C
  * pointer that is not an offset into a frame, a chunk or a GC object. */
 #include "sp_code.h"
+#include "sp_class.h"
 
 struct sp_Chunk {
     sp_Chunk *prev, *next;   /* next: a spare kept for reuse */
@@ -463,7 +464,9 @@ static bool merge_mapping(sp_VM *vm, sp_Value dict, sp_Value m, sp_Value fn, sp_
 
 /* {**m} and f(**m).  fn (f(**m) only) names the callee in errors. */
 static bool dict_merge(sp_VM *vm, sp_Value dict, sp_Value m, sp_Value fn) {
-    if (sp_isdict(m)) {
+    /* a dict subclass is read directly unless it overrides __iter__ (CPython) */
+    if (sp_isdict(m) || (m.tag == SP_OBJ && sp_isinst(m, &sp_t_dict) &&
+                         sp_typeof(m)->iter == sp_t_dict.iter)) {
         size_t pos = 0;
         sp_Value k, v;
         while (sp_dict_next(SP_DICT(m), &pos, &k, &v))
@@ -886,7 +889,8 @@ static sp_Value pause_request(sp_VM *vm, sp_Value what, sp_Value *args, int narg
     X(SETUP_FINALLY) X(POP_BLOCK) X(POP_EXCEPT) X(RAISE_VARARGS) X(RERAISE) \
     X(CHECK_EXC_MATCH) X(BEFORE_WITH) X(WITH_EXCEPT_START) X(LOAD_ASSERTION_ERROR) \
     X(YIELD_VALUE) X(GET_YIELD_FROM_ITER) X(SEND_FROM) X(IMPORT_NAME) X(IMPORT_FROM) \
-    X(IMPORT_STAR) X(SET_RESULT) X(LOAD_RESULT)
+    X(IMPORT_STAR) X(SET_RESULT) X(LOAD_RESULT) X(GET_LEN) X(MATCH_SEQUENCE) X(MATCH_MAPPING) \
+    X(MATCH_KEYS) X(MATCH_CLASS) X(ROT_N)
 
 #define COUNT_OP(op) +1
 _Static_assert(0 SP_OPLIST(COUNT_OP) == SP_NOPCODES_, "SP_OPLIST must list every opcode");
@@ -1075,6 +1079,10 @@ dispatch:
                 PUSH(o);
                 DISPATCH();
             }
+        } else if ((t->flags & SP_TF_HEAPTYPE) && sp_class_method(vm, o, co->names[ARG], &r)) {
+            sp[-1] = r; /* a Python method of a class: ( o -- func o ) */
+            PUSH(o);
+            DISPATCH();
         }
         SAVE();
         CHECK(r = sp_getattr(vm, o, co->names[ARG]));
@@ -1609,6 +1617,35 @@ dispatch:
     TARGET(SET_RESULT) { f->result = POP(); DISPATCH(); }
     TARGET(LOAD_RESULT) {
         PUSH(sp_isnull(f->result) ? SP_NONEV : f->result);
+        DISPATCH();
+    }
+    /* ---- match statement (the work is in sp_match.c) */
+    TARGET(GET_LEN) {
+        SAVE();
+        int64_t n = sp_len(vm, sp[-1]);
+        if (n < 0) goto error;
+        PUSH(sp_int(n));
+        DISPATCH();
+    }
+    TARGET(MATCH_SEQUENCE) { r = sp_bool(sp_match_isseq(sp[-1])); PUSH(r); DISPATCH(); }
+    TARGET(MATCH_MAPPING) { r = sp_bool(sp_match_ismap(sp[-1])); PUSH(r); DISPATCH(); }
+    TARGET(MATCH_KEYS) {
+        SAVE();
+        CHECK(r = sp_match_keys(vm, sp[-2], sp[-1]));
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(MATCH_CLASS) {
+        SAVE();
+        CHECK(r = sp_match_class(vm, sp[-3], sp[-2], ARG, sp[-1]));
+        sp -= 2;
+        sp[-1] = r;
+        DISPATCH();
+    }
+    TARGET(ROT_N) {
+        r = sp[-1];
+        memmove(sp - ARG + 1, sp - ARG, (ARG - 1) * sizeof *sp);
+        sp[-(int)ARG] = r;
         DISPATCH();
     }
 #ifndef USE_GOTO

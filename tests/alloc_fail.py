@@ -84,6 +84,11 @@ def last_line(text):
     return lines[-1] if lines else ""
 
 
+def exc_type(err):
+    # the message may be lost for lack of memory; the type may not
+    return re.split(r"[:\s]", last_line(err), 1)[0]
+
+
 def sample(count, per_case, seed):
     """All of 1..count if small, else the first ones, the last ones and an
     even spread between (deterministic, so failures reproduce)."""
@@ -99,7 +104,7 @@ def check_case(binary, rel, per_case, timeout):
     rc0, err0, count = run(binary, rel, 0, timeout)
     if count is None:
         return rel, 0, [("-", "no allocation count (rc %s): %s" % (rc0, last_line(err0)))], []
-    normal = {rc0: last_line(err0)}
+    normal = {rc0: err0}
     fails, odd = [], []
     ns = sample(count, per_case, rel)
     for n in ns:
@@ -112,7 +117,7 @@ def check_case(binary, rel, per_case, timeout):
             fails.append((n, "sanitizer: " + err[-2500:]))
         elif rc not in (0, 1):
             fails.append((n, "exit %d" % rc))
-        elif rc == 1 and last_line(err) != "MemoryError" and last_line(err) != normal.get(1):
+        elif rc == 1 and exc_type(err) not in ("MemoryError", exc_type(normal.get(1, ""))):
             odd.append((n, last_line(err)[:200]))
     return rel, len(ns), fails, odd
 

@@ -119,7 +119,7 @@ def run_hostile(binary, filters):
     spec.loader.exec_module(h)
     with open(binary, "rb") as f:  # sanitizer builds: no RSS check, more time slack
         san = b"__asan_init" in f.read()
-    opts = h.Opts(check_rss=not san, slow=5.0 if san else 1.0)
+    opts = h.Opts(check_rss=not san, slow=20.0 if san else 1.0)
     res, _ = h.run_all(binary, filters, 2, opts)
     return {"hostile/" + n: p for n, (_, p) in res.items()}
 

@@ -134,6 +134,15 @@ def outcome_of(rc, err):
 
 
 def run_case(binary, rel, base, opts):
+    """One run; a run failing only its time check is retried once (a busy
+    machine can deschedule the process past its deadline)."""
+    run, problem = run_once(binary, rel, base, opts)
+    if problem and run.get("time_only"):
+        run, problem = run_once(binary, rel, base, opts)
+    return run, problem
+
+
+def run_once(binary, rel, base, opts):
     path = os.path.join(CASES, rel)
     meta = parse_case(path)
     src = program_bytes(meta, path)
@@ -163,6 +172,7 @@ def run_case(binary, rel, base, opts):
         problems.append(diff(want, out))
     over_t = wall - base.wall - meta["max_duration"]
     if opts.check_time and over_t > 0.1 * meta["max_duration"] + 0.1 * opts.slow:
+        run["time_only"] = not problems
         problems.append("ran %.3fs: over the %.3gs limit by %.3fs" % (wall, meta["max_duration"], over_t))
     over_m = rss - base.rss - meta["max_memory"]
     if opts.check_rss and over_m > 0.1 * meta["max_memory"] + 16 * MiB:
@@ -232,7 +242,7 @@ def main():
     ap.add_argument("--bin", default="build/sandpy")
     ap.add_argument("--jobs", type=int, default=2, help="parallel runs (timing needs idle cores)")
     ap.add_argument("--san", action="store_true",
-                    help="sanitizer build: no RSS check, 5x time slack")
+                    help="sanitizer build: no RSS check, 2 s time slack")
     ap.add_argument("--no-rss", action="store_true")
     ap.add_argument("--gen-expected", action="store_true")
     ap.add_argument("--table", help="write a markdown table of outcome/wall/RSS per case")
@@ -241,7 +251,7 @@ def main():
     a = ap.parse_args()
     if a.gen_expected:
         return gen_expected(a.filters)
-    opts = Opts(check_rss=not (a.san or a.no_rss), slow=5.0 if a.san else 1.0)
+    opts = Opts(check_rss=not (a.san or a.no_rss), slow=20.0 if a.san else 1.0)
 
     def show(name, run, problem):
         if a.verbose:

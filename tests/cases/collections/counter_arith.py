@@ -1,0 +1,26 @@
+from collections import Counter
+a = Counter(a=3, b=1, c=-2)
+b = Counter(a=1, b=2, d=4)
+print(a + b)
+print(a - b)
+print(a | b)
+print(a & b)
+print(+a)
+print(-a)
+c = Counter(a=1)
+c += Counter(a=2, b=-1)
+print(c)
+c -= Counter(a=5)
+print(c)
+d = Counter(x=5, y=1)
+d |= Counter(x=2, y=3, z=1)
+print(d)
+d &= Counter(x=3, z=7)
+print(d)
+print(Counter(a=1) == Counter(a=1, b=0))
+print(Counter(a=1) == {"a": 1})
+print(Counter(a=1) <= Counter(a=2), Counter(a=3) < Counter(a=2), Counter(a=2) >= Counter(a=2), Counter(a=2) > Counter(a=2))
+try:
+    Counter(a=1) + 1
+except TypeError as e:
+    print("TypeError")

@@ -1,0 +1,13 @@
+from datetime import date, timedelta
+d = date(2024, 1, 2)
+print(d, repr(d), d.year, d.month, d.day)
+print(d.weekday(), d.isoweekday(), d.isocalendar(), d.isocalendar().week)
+print(d.toordinal(), date.fromordinal(d.toordinal()) == d)
+print(d + timedelta(days=30), d - timedelta(days=2), date(2024, 3, 1) - d)
+print(d.replace(day=29, month=2), d.isoformat(), d.ctime())
+print(date(2020, 1, 1) < d, d == date(2024, 1, 2), d != date(2024, 1, 3))
+print(sorted([date(2020, 1, 3), date(2019, 5, 1), date(2020, 1, 1)]))
+print({d: "x"}[date(2024, 1, 2)], hash(d) == hash(date(2024, 1, 2)))
+print(date.min, date.max, date.resolution)
+print(date(999, 1, 1), date(1, 1, 1).isoformat())
+print(type(d), type(d).__name__, isinstance(d, date))

@@ -1,0 +1,11 @@
+from datetime import datetime, date, time, timezone, timedelta
+d = datetime(2020, 5, 17, 13, 4, 5, 6)
+print(d.strftime("%a %A %b %B %c"))
+print(d.strftime("%d %f %H %I %j %m %M %p %S %U %w %W"))
+print(d.strftime("%x %X %y %Y %% %G %u %V"))
+print(repr(d.strftime("%z|%Z")), datetime(2020, 5, 17, tzinfo=timezone(timedelta(hours=-3, minutes=-30))).strftime("%z %Z"))
+print(date(2024, 12, 30).strftime("%Y-%m-%d %G-W%V-%u %U %W %j"))
+print(datetime(2021, 1, 1, 0, 30).strftime("%I:%M %p"), datetime(2021, 1, 1, 12, 30).strftime("%I:%M %p"))
+print(time(9, 8, 7).strftime("%H.%M.%S"), format(date(2020, 1, 2), "%d/%m"), format(date(2020, 1, 2), ""))
+print(f"{datetime(2020, 1, 2):%Y}", f"{d:%B %d, %Y at %H:%M}")
+print(date(2020, 1, 5).strftime("%a %U %W"), date(2020, 1, 6).strftime("%a %U %W"))

@@ -1,0 +1,4 @@
+print("never printed")
+match {}:
+    case {"type": "a", "pos": p, "type": "b"}:
+        pass

@@ -1,0 +1,4 @@
+print("never printed")
+match {}:
+    case {1: a, True: b}:
+        pass

@@ -1,0 +1,4 @@
+x = 1
+match 1:
+    case f"{x}":
+        pass

@@ -1,0 +1,3 @@
+print("never printed")
+match 1:
+    pass

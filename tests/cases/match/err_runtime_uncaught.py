@@ -1,0 +1,5 @@
+print("before")
+match 5:
+    case len():
+        pass
+print("never printed")

@@ -1,0 +1,3 @@
+print("never")
+x = """abc
+def
