@@ -67,6 +67,10 @@ typedef struct sandpy_config {
      * a secret to reject bytes not produced by a holder of the key (all
      * zero: integrity check only). */
     uint8_t snapshot_key[16];
+    /* Wall clock for datetime.now()/today()/utcnow(): POSIX seconds, UTC.
+     * NULL (the default): those raise, since the sandbox has no clock. */
+    double (*clock)(void *ud);
+    void *clock_ud;
 } sandpy_config;
 
 typedef enum sandpy_status {

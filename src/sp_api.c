@@ -55,6 +55,8 @@ sandpy *sandpy_new(const sandpy_config *cfg) {
     vm->alloc_limit = c.max_allocations;
     if (c.max_recursion > 0) vm->pydepth_max = c.max_recursion;
     if (c.max_stack) vm->cstack_budget = c.max_stack;
+    vm->clock = c.clock;
+    vm->clock_ud = c.clock_ud;
     sp_buf_init(vm, &sp->ebuf);
     sp_buf_init(vm, &sp->snap);
     return sp;

@@ -163,7 +163,8 @@ static bool altchars_arg(sp_VM *vm, sp_Value v, Data *alt, bool decode) {
     if (decode ? !ascii_arg(vm, v, alt, DECODE_DATA_MSG) : !bytes_arg(vm, v, alt, "a bytes-like object is required, not '%s'"))
         return false;
     if (alt->n == 2) return true;
-    sp_Value r = sp_repr(vm, v);
+    sp_Value b = sp_bytes_new(vm, alt->p, alt->n); /* the message shows it as bytes */
+    sp_Value r = sp_iserr(b) ? b : sp_repr(vm, b);
     if (!sp_iserr(r)) {
         sp_Value args = sp_tuple_pack(vm, 1, &r);
         if (!sp_iserr(args)) sp_raise_args(vm, &sp_t_AssertionError, args);

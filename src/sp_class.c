@@ -1627,13 +1627,27 @@ static sp_Value dict_copy(sp_VM *vm, sp_Dict *d) {
     return c;
 }
 
+/* vars(int): a new dict of the type's own methods (never shared state). */
+static sp_Value static_dict(sp_VM *vm, sp_Type *t) {
+    sp_Value d = sp_dict_new(vm);
+    if (sp_iserr(d) || !sp_pin(vm, d)) return SP_ERRV;
+    bool ok = true;
+    for (const sp_MethodDef *m = t->methods; ok && m && m->name; m++) {
+        sp_Value k = sp_str_intern_cstr(vm, m->name);
+        sp_Value f = sp_iserr(k) ? k : bind_def(vm, m, t, SP_NULLV, t);
+        ok = !sp_iserr(f) && sp_dict_sets(vm, SP_DICT(d), SP_STR(k), f);
+    }
+    sp_unpin(vm, 1);
+    return ok ? d : SP_ERRV;
+}
+
 sp_Value sp_class_type_getattr(sp_VM *vm, sp_Type *t, sp_Str *name) {
     Attr a;
     find_attr(t, 0, name, &a);
     if (a.kind == A_VALUE) return descr_get(vm, a.v, SP_NULLV, t);
     if (a.kind == A_METHOD) return bind_def(vm, a.m, a.owner, SP_NULLV, t);
     /* a read-only copy: the namespace itself stays private (CPython's mappingproxy) */
-    if (sp_str_eqc(name, "__dict__") && is_class(t)) return dict_copy(vm, t->dict);
+    if (sp_str_eqc(name, "__dict__")) return is_class(t) ? dict_copy(vm, t->dict) : static_dict(vm, t);
     if (sp_str_eqc(name, "__annotations__") && is_class(t)) { /* created empty on first use */
         sp_Value d = sp_dict_new(vm);
         return sp_iserr(d) || !sp_dict_sets(vm, t->dict, name, d) ? SP_ERRV : d;

@@ -84,9 +84,14 @@ out:
 
 /* copy and deepcopy are Python functions in CPython: their messages. */
 static bool py_args(sp_VM *vm, const char *f, sp_Value *args, int nargs, sp_Tuple *kw,
-                    const char *spec, sp_Value *o) {
+                    const char *spec, sp_Value *o, int max) {
     if (nargs == 0 && (!kw || kw->n == 0)) {
         sp_raise(vm, &sp_t_TypeError, "%s() missing 1 required positional argument: 'x'", f);
+        return false;
+    }
+    if (nargs > max) {
+        if (max == 1) sp_raise(vm, &sp_t_TypeError, "%s() takes 1 positional argument but %d were given", f, nargs);
+        else sp_raise(vm, &sp_t_TypeError, "%s() takes from 1 to %d positional arguments but %d were given", f, max, nargs);
         return false;
     }
     return sp_parse_args(vm, f, args, nargs, kw, spec, o);
@@ -114,7 +119,7 @@ static sp_Value shallow(sp_VM *vm, sp_Value x) {
 
 static sp_Value f_copy(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
-    if (!py_args(vm, "copy", args, nargs, kw, "x", o)) return SP_ERRV;
+    if (!py_args(vm, "copy", args, nargs, kw, "x", o, 1)) return SP_ERRV;
     return shallow(vm, o[0]);
 }
 
@@ -234,7 +239,7 @@ static sp_Value deep_dispatch(sp_VM *vm, sp_Value x, sp_Value memo) {
 static sp_Value deepcopy_in(sp_VM *vm, sp_Value x, sp_Value memo) {
     if (is_atomic(x)) return x;
     sp_Value y;
-    int found = sp_isdict(memo) ? sp_dict_get(vm, SP_DICT(memo), memo_key(vm, x), &y) : 0;
+    int found = sp_dict_get(vm, SP_DICT(memo), memo_key(vm, x), &y);
     if (found) return found < 0 ? SP_ERRV : y;
     int units = sp_istuple(x) ? 3 : 2;
     if (!enter(vm, units)) return SP_ERRV;
@@ -244,14 +249,17 @@ static sp_Value deepcopy_in(sp_VM *vm, sp_Value x, sp_Value memo) {
 }
 
 static sp_Value f_deepcopy(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    sp_Value o[2];
-    if (!py_args(vm, "deepcopy", args, nargs, kw, "x|memo", o)) return SP_ERRV;
+    sp_Value o[3];
+    if (!py_args(vm, "deepcopy", args, nargs, kw, "x|memo,_nil", o, 3)) return SP_ERRV;
     sp_Value memo = o[1];
     if (sp_isnull(memo) || sp_isnone(memo)) {
         memo = sp_dict_new(vm);
         if (sp_iserr(memo)) return memo;
-    } else if (!sp_isdict(memo))
+    } else if (!SPC_ISDICT(memo)) { /* CPython fails on memo.get */
+        sp_Value g = sp_getattrs(vm, memo, "get");
+        if (sp_iserr(g)) return g;
         return sp_raise(vm, &sp_t_TypeError, "deepcopy() memo must be a dict, not '%T'", memo);
+    }
     if (!sp_pin(vm, memo)) return SP_ERRV;
     sp_Value r = deepcopy_in(vm, o[0], memo);
     sp_unpin(vm, 1);

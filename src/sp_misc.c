@@ -264,6 +264,7 @@ static sp_Value type_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
         if (sp_str_eqc(name, g->name)) return g->get(vm, self);
     if (t->flags & SP_TF_HEAPTYPE) return sp_class_type_getattr(vm, t, name);
     if ((t->flags & SP_TF_UNHASHABLE) && sp_str_eqc(name, "__hash__")) return SP_NONEV;
+    if (sp_str_eqc(name, "__dict__")) return sp_class_type_getattr(vm, t, name);
     const sp_MethodDef *m = sp_find_method(t, name);
     if (!m) return SP_NULLV;
     if (m->flags & SP_METH_CLASS) return sp_cfunc_new(vm, m->name, m->fn, self, t->name);

@@ -1,0 +1,36 @@
+l = [1]; l.append(l); print(l, repr(l), str(l))
+d = {"a": 1}; d["self"] = d; print(d)
+t = ([],); t[0].append(t); print(t)
+print(list(range(50)), tuple(range(30)), {i: str(i) for i in range(15)}, set(range(40)))
+print([[1, [2, [3, ["deep", ('t',)]]]]], {"k": {"k2": {"k3": [1, {"x": None}]}}})
+print([0.1, -0.0, 1e-7, 1e16, 12345678901234567890.0], (1.0,), {1.5: 2.25})
+print(["a'b", 'a"b', "a'\"b", "\\", "\t", "\x00", "é", "\u200b", "🙂"])
+print({"key": "it's"}, {"q": '"'}, ("'",), {"'"}, frozenset(["'"]))
+print(str("x'y"), "x'y", repr("x'y"), f"{'x'!r}", "%r" % "'", "{!r}".format('"'))
+print(list("abc"), list({"a": 1}), list({"a": 1}.items()), list(zip("ab", [1, 2])), list(map(None.__class__, [])))
+a = [1, 2, 3, 4, 5, 6]
+print(a[::2], a[1::2], a[::-2], a[-1:-4:-1], a[4:1:-1], a[100:], a[-100:2], a[::-1][:2], a[slice(1, 3)])
+a[1:3] = [9]; print(a); a[::2] = [0] * len(a[::2]); print(a); del a[::2]; print(a); a[:0] = [7, 7]; print(a)
+try: a[::2] = [1]
+except ValueError as e: print(e)
+try: a[::0]
+except ValueError as e: print(e)
+b = list(range(10)); del b[2:8:3]; print(b); b[len(b):] = [99]; print(b); b.insert(-1, 5); b.insert(100, 6); print(b)
+print(b.pop(0), b.pop(-3), b, b.remove(99), b, b.reverse(), b, b.copy() == b, b.clear(), b)
+c = [3, 1, 2]; c.extend(range(2)); c.extend("ab"); print(c, c.index(1), c.index(1, 2), c.count("a"))
+try: c.index(1, 5, 6)
+except ValueError as e: print(e)
+e = [1, 2] * 2; print(e, e == [1, 2, 1, 2], [1, 2] < [1, 3], [1, 2] < [1, 2, 0], [] < [0], (1, 2) == (1, 2.0), [1] == (1,))
+print(sorted([(2, "b"), (1, "z"), (2, "a")]), sorted(["bb", "a", "ccc"], key=len, reverse=True), sorted([3, 1, 2], reverse=True))
+data = [("x", 2), ("y", 1), ("z", 2), ("w", 1)]
+print(sorted(data, key=lambda t: t[1]), sorted(data, key=lambda t: t[1], reverse=True), min(data, key=lambda t: t[1]), max(data, key=lambda t: t[1]))
+import operator
+print(sorted(data, key=operator.itemgetter(1, 0)), list(map(operator.itemgetter(0), data)), operator.add(1, 2))
+nested = [[3, 2], [1], []]
+print(sorted(nested), sorted(nested, key=len), [sorted(x) for x in nested], sum(nested, []), max(nested, key=len, default=None))
+x = [1, 2, 3]; y = x; y += [4]; print(x); z = x[:]; z.append(5); print(x, z, x is y, x is z)
+m = [[0] * 3 for _ in range(2)]; m[0][0] = 1; print(m); m2 = [[0] * 3] * 2; m2[0][0] = 1; print(m2)
+print(list(reversed([1, 2, 3])), list(reversed(range(3))), list(reversed("ab")), list(reversed((1, 2))), list(reversed({"a": 1, "b": 2})))
+print(list(range(10, 0, -3)), list(range(-5)), range(10)[2:5], range(10)[-1], len(range(0, 10, 3)), 5 in range(10), range(3) == range(0, 3))
+print(list(enumerate("abc", start=-1)), list(zip([1, 2, 3], "ab")), list(zip()), dict(zip(["a", "b"], [1, 2])))
+print(all([]), any([]), sum([]), max("a"), min([3, 1], default=0), list(filter(lambda x: x > 1, [1, 2, 3])), list(map(pow, [2, 3], [2, 2])))

@@ -1,0 +1,26 @@
+a = 256; b = 256; print(a is b)
+a = 257; b = 257; print(a is b)
+s1 = "hello"; s2 = "hello"; print(s1 is s2)
+print(1 < 2 < 3, 3 > 2 > 2, 1 < 3 > 2, 1 == 1.0 == True, "a" < "b" < "c", 1 < 2 == 2 < 3)
+def v(x): print("eval", x); return x
+print(v(1) < v(2) < v(0) < v(5))
+print(None is None, True is not False, type(None)())
+print(not 0, not "", not [], not [0], bool(0.0), bool("0"), bool(None), 1 and 2, 0 and 2, 0 or "", [] or {} or 3)
+print(5 & 3, 5 | 3, 5 ^ 3, ~5, 1 << 100, -1 >> 10, -17 >> 2, -17 & 0xff, 2 ** 100 >> 90, -(2**100) >> 99)
+print(divmod(7, -2), divmod(-7, 2), pow(2, 10, 1000), pow(-2, 3), pow(2, -2), pow(3, -1, 7), abs(-2**70))
+print(int("-0b101", 0), int("0o17", 0), int("ff", 16), int("z", 36), bin(-5), oct(64), hex(-255), int(True), int(-2.9))
+print(10 / 4, 10 // 4, -10 // 4, 10 % -4, 2 ** 0.5 ** 2, -2 ** 2, (-2) ** 2, 2 ** -2 ** 2)
+print(0.1 + 0.7, 1.1 * 3, 100 * 1.1, 0.57 * 100, int(0.57 * 100), round(0.57 * 100), 4.35 * 100)
+print(1_000_000, 0xFF_FF, 1e3, 1E-3, .5, 5., 0o777, 0b1010)
+print(max(1, 2.0), min(2.0, 2), max([1, 1.0]), sum([1, 2.5]), sum(range(10**6)), sum([]), sum([[1], [2]], []))
+print(3 * "ab", [0] * 3, (1,) * 2, [[]] * 2, "-" * 20)
+n = 10 ** 30
+print(n, n // 7, n % 7, -n // 7, str(n)[:5], len(str(2 ** 1000)), hash(n), n.bit_length(), (255).to_bytes(2, "big"))
+print(int.from_bytes(b"\x01\x00", "big"), (1024).bit_count() if hasattr(int, "bit_count") else "", (-5).__abs__(), (5).conjugate())
+print(isinstance(True, int), type(True + 1), True & False, True | 2, 3 * False, float(True), str(True), repr(False))
+x = 5
+x += 1; x -= 2; x *= 3; x //= 5; x **= 3; x %= 5; x <<= 3; x >>= 1; x |= 1; x ^= 3; x &= 6
+print(x)
+l = [1, 2]; l += (3,); l *= 2; print(l)
+t = (1,); t += (2,); print(t)
+s = "a"; s += "b"; s *= 2; print(s)

@@ -1,0 +1,4 @@
+# limits: --max-duration=2 --max-memory=64000000
+# expect: MemoryError|TimeoutError
+import itertools
+list(itertools.permutations(range(20)))
