@@ -341,6 +341,9 @@ struct sp_VM {
     struct sp_Frame *frame;      /* innermost running frame */
     sp_Value *stack, *stack_top, *stack_end;
     void *exec;                  /* sp_vm.c private state */
+    /* bumped whenever a class namespace changes: validates the per-class
+     * attribute caches (sp_class.c) */
+    uint64_t class_epoch;
 };
 
 /* A stable per-VM id for an object (id(), reprs "at 0x..."): never the
@@ -405,7 +408,8 @@ void sp_vm_mark_roots(sp_VM *vm); /* sp_vm.c: frames and value stack */
 
 /* ---------------------------------------------------- errors (sp_err.c) */
 /* Format like printf, plus: %S str(value), %R repr(value), %T type name of a
- * value, %N name of an sp_Type*, %U an sp_Str*.  Returns SP_ERRV. */
+ * value, %A the same but "None" for None (Argument Clinic's "must be str,
+ * not None"), %N name of an sp_Type*, %U an sp_Str*.  Returns SP_ERRV. */
 sp_Value sp_raise(sp_VM *vm, sp_Type *t, const char *fmt, ...);
 sp_Value sp_raisev(sp_VM *vm, sp_Value exc);     /* raise an instance or class */
 sp_Value sp_raise_args(sp_VM *vm, sp_Type *t, sp_Value args_tuple);

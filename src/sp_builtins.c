@@ -165,7 +165,7 @@ static sp_Value bi_format(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
         if (sp_iserr(o[1])) return SP_ERRV;
     }
     if (!sp_isstr(o[1]))
-        return sp_raise(vm, &sp_t_TypeError, "format() argument 2 must be str, not %T", o[1]);
+        return sp_raise(vm, &sp_t_TypeError, "format() argument 2 must be str, not %A", o[1]);
     return sp_format(vm, o[0], SP_STR(o[1]));
 }
 

@@ -182,8 +182,8 @@ static sp_Value bytes_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_T
     static const char *const names[] = {"encoding", "errors"};
     for (int k = 1; k < 3; k++)
         if (!sp_isnull(a[k]) && !sp_isstr(a[k]))
-            return sp_raise(vm, &sp_t_TypeError, "bytes() argument '%s' must be str, not %s",
-                            names[k - 1], sp_typename(a[k]));
+            return sp_raise(vm, &sp_t_TypeError, "bytes() argument '%s' must be str, not %A",
+                            names[k - 1], a[k]);
     sp_Value src = a[0];
     if (sp_isnull(src)) {
         if (!sp_isnull(a[1]) || !sp_isnull(a[2]))
@@ -433,8 +433,8 @@ static sp_Value bytes_decode_m(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *k
     static const char *const names[] = {"encoding", "errors"};
     for (int k = 0; k < 2; k++)
         if (!sp_isnull(a[k]) && !sp_isstr(a[k]))
-            return sp_raise(vm, &sp_t_TypeError, "decode() argument '%s' must be str, not %s",
-                            names[k], sp_typename(a[k]));
+            return sp_raise(vm, &sp_t_TypeError, "decode() argument '%s' must be str, not %A",
+                            names[k], a[k]);
     return sp_bytes_decode(vm, SELF->data, SELF->len, a[0], a[1]);
 }
 
@@ -823,8 +823,7 @@ static int hexval(uint32_t c) {
 static sp_Value bytes_fromhex(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!sp_arg_one(vm, "bytes", "fromhex", nargs, kw)) return SP_ERRV;
     if (!sp_isstr(args[1]))
-        return sp_raise(vm, &sp_t_TypeError, "fromhex() argument must be str, not %s",
-                        sp_typename(args[1]));
+        return sp_raise(vm, &sp_t_TypeError, "fromhex() argument must be str, not %A", args[1]);
     sp_Str *s = SP_STR(args[1]);
     sp_Buf b;
     sp_buf_init(vm, &b);

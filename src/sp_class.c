@@ -26,12 +26,28 @@
 #include "sp_cont.h"
 #include "sp_exc.h"
 
+/* A lookup remembered by a class: valid while vm->class_epoch is
+ * unchanged (no class namespace changed since).  The key is an interned
+ * attribute name (never freed) or a dunder's C string; values are
+ * borrowed from the class dicts, which the epoch proves unchanged. */
+enum { NCACHE = 32 };
+typedef struct CacheEnt {
+    const void *key;
+    uint64_t epoch;
+    int slot;        /* dunders: the slot asked for + 2; attributes: 0 */
+    int kind;
+    sp_Value v;
+    const void *p;   /* sp_GetSetDef, sp_MethodDef or builtin type */
+    sp_Type *owner;
+} CacheEnt;
+
 typedef struct HeapType {
     sp_Type t;
     sp_Str *namestr;  /* t.name points into it */
     sp_Type *solid;   /* builtin type deciding the instance layout */
     uint32_t dictoff; /* offset of the instance's sp_Dict pointer, 0: none */
     uint32_t hflags;  /* HT_* */
+    CacheEnt cache[NCACHE];
 } HeapType;
 
 /* Hooks a class defines (found in a Python class of its MRO). */
@@ -153,8 +169,37 @@ typedef struct Attr {
     sp_Type *owner;
 } Attr;
 
+static CacheEnt *cache_slot(sp_Type *t, const void *key, int slot) {
+    return &HT(t)->cache[(((uintptr_t)key >> 4) ^ (unsigned)slot) & (NCACHE - 1)];
+}
+
+static CacheEnt *cache_hit(sp_VM *vm, sp_Type *t, const void *key, int slot) {
+    CacheEnt *e = cache_slot(t, key, slot);
+    return e->key == key && e->slot == slot && e->epoch == vm->class_epoch ? e : NULL;
+}
+
+static void find_attr_walk(sp_Type *t, size_t skip, sp_Str *name, Attr *a);
+
 /* Look name up along t's MRO, skipping its first `skip` entries. */
-static void find_attr(sp_Type *t, size_t skip, sp_Str *name, Attr *a) {
+static void find_attr_vm(sp_VM *vm, sp_Type *t, size_t skip, sp_Str *name, Attr *a) {
+    if (skip || !name->interned || !is_class(t)) return find_attr_walk(t, skip, name, a);
+    CacheEnt *e = cache_hit(vm, t, name, 0);
+    if (!e) {
+        find_attr_walk(t, 0, name, a);
+        e = cache_slot(t, name, 0);
+        *e = (CacheEnt){name, vm->class_epoch, 0, a->kind, a->v,
+                        a->kind == A_GETSET ? (const void *)a->g : (const void *)a->m, a->owner};
+        return;
+    }
+    a->kind = e->kind;
+    a->v = e->v;
+    a->g = e->p;
+    a->m = e->p;
+    a->owner = e->owner;
+}
+#define find_attr(t, skip, name, a) find_attr_vm(vm, t, skip, name, a)
+
+static void find_attr_walk(sp_Type *t, size_t skip, sp_Str *name, Attr *a) {
     MroIt it;
     mro_start(&it, t);
     a->kind = A_NONE;
@@ -185,7 +230,7 @@ static void find_attr(sp_Type *t, size_t skip, sp_Str *name, Attr *a) {
 }
 
 /* A name defined by a Python class of t's MRO: SP_NULLV if none. */
-static sp_Value class_value(sp_Type *t, sp_Str *name) {
+static sp_Value class_value(sp_VM *vm, sp_Type *t, sp_Str *name) {
     Attr a;
     find_attr(t, 0, name, &a);
     return a.kind == A_VALUE ? a.v : SP_NULLV;
@@ -249,7 +294,7 @@ static sp_Value descr_get(sp_VM *vm, sp_Value v, sp_Value self, sp_Type *type) {
     if (is_class(vt) && (HT(vt)->hflags & HT_GET)) {
         sp_Str *n = intern(vm, "__get__");
         if (!n) return SP_ERRV;
-        sp_Value get = class_value(vt, n), a[2] = {sp_isnull(self) ? SP_NONEV : self, sp_objv(type)};
+        sp_Value get = class_value(vm, vt, n), a[2] = {sp_isnull(self) ? SP_NONEV : self, sp_objv(type)};
         if (!sp_isnull(get)) return call_with(vm, get, v, a, 2, NULL);
     }
     return v;
@@ -301,8 +346,8 @@ static bool has_slot(sp_Type *k, int s) {
 /* The dunder `name` for slot s of type t: 1 with *f a class attribute of a
  * Python class, 2 with *st the first builtin type implementing the slot
  * (s < 0: builtin types never count), 0 if neither, -1 on error. */
-static int find_dunder(sp_VM *vm, sp_Type *t, const char *name, int s, sp_Value *f,
-                       sp_Type **st) {
+static int find_dunder_walk(sp_VM *vm, sp_Type *t, const char *name, int s, sp_Value *f,
+                            sp_Type **st) {
     sp_Str *n = intern(vm, name);
     if (!n) return -1;
     MroIt it;
@@ -317,6 +362,22 @@ static int find_dunder(sp_VM *vm, sp_Type *t, const char *name, int s, sp_Value 
         }
     }
     return 0;
+}
+
+static int find_dunder(sp_VM *vm, sp_Type *t, const char *name, int s, sp_Value *f,
+                       sp_Type **st) {
+    if (!is_class(t)) return find_dunder_walk(vm, t, name, s, f, st);
+    CacheEnt *e = cache_hit(vm, t, name, s + 2);
+    if (e) {
+        *f = e->v;
+        *st = (sp_Type *)(uintptr_t)e->p;
+        return e->kind;
+    }
+    *f = SP_NULLV;
+    *st = NULL;
+    int k = find_dunder_walk(vm, t, name, s, f, st);
+    if (k >= 0) *cache_slot(t, name, s + 2) = (CacheEnt){name, vm->class_epoch, s + 2, k, *f, *st, NULL};
+    return k;
 }
 
 /* self.name(*args) when a Python class defines it; SP_NULLV if not. */
@@ -715,7 +776,7 @@ static bool fix_class(sp_VM *vm, sp_Type *t) {
     for (size_t i = 0; i < sizeof hook_names / sizeof hook_names[0]; i++) {
         sp_Str *n = intern(vm, hook_names[i].name);
         if (!n) return false;
-        if (!sp_isnull(class_value(t, n))) fl |= hook_names[i].flag;
+        if (!sp_isnull(class_value(vm, t, n))) fl |= hook_names[i].flag;
     }
     HT(t)->hflags = fl;
     return true;
@@ -759,7 +820,8 @@ WRAP(w_delitem, "__delitem__", SL_SETITEM, 1,
      return k->setitem(vm, a[0], a[1], SP_NULLV) ? SP_NONEV : SP_ERRV)
 WRAP(w_contains, "__contains__", SL_CONTAINS, 1, return bool_or_err(k->contains(vm, a[0], a[1])))
 WRAP(w_format, "__format__", SL_FORMAT, 1,
-     if (!sp_isstr(a[1])) return sp_raise(vm, &sp_t_TypeError, "argument 1 must be str, not %T", a[1]);
+     if (!sp_isstr(a[1]))
+         return sp_raise(vm, &sp_t_TypeError, "__format__() argument must be str, not %A", a[1]);
      return k->format(vm, a[0], SP_STR(a[1])))
 WRAP(w_next, "__next__", SL_NEXT, 0, sp_Value r = k->next(vm, a[0]);
      return sp_isnull(r) ? sp_raise_args(vm, &sp_t_StopIteration, sp_objv(&sp_empty_tuple)) : r)
@@ -940,24 +1002,12 @@ static bool descr_set(sp_VM *vm, sp_Value d, sp_Value self, sp_Value v) {
     return !sp_iserr(r);
 }
 
-static bool class_assign(sp_VM *vm, sp_Value self, sp_Value v) {
-    if (!is_type(v)) {
-        sp_raise(vm, &sp_t_TypeError, "__class__ must be set to a class, not '%T' object", v);
-        return false;
-    }
-    (void)self;
-    sp_raise(vm, &sp_t_TypeError,
-             "__class__ assignment only supported for mutable types or ModuleType subclasses");
-    return false;
-}
-
 /* object.__setattr__ / __delattr__ (v SP_NULL). */
 static bool generic_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
     sp_Type *t = sp_typeof(self);
     Attr a;
     find_attr(t, 0, name, &a);
     if (a.kind == A_GETSET) {
-        if (sp_str_eqc(name, "__class__")) return class_assign(vm, self, v);
         if (a.g->set) return a.g->set(vm, self, v);
         sp_raise(vm, &sp_t_AttributeError, "attribute '%U' of '%s' objects is not writable", name,
                  a.owner->name);
@@ -1621,11 +1671,64 @@ sp_Value sp_class_type_new(sp_VM *vm, sp_Value name, sp_Value bases, sp_Value di
 
 /* ================================================================ class attributes */
 
-static sp_Value dict_copy(sp_VM *vm, sp_Dict *d) {
-    sp_Value c = sp_dict_new(vm);
-    if (sp_iserr(c) || !sp_dict_update(vm, SP_DICT(c), sp_objv(d))) return SP_ERRV;
-    return c;
+/* ------------------------------------------------ mappingproxy */
+
+/* C.__dict__: a read-only view of a class namespace (of a fresh dict for
+ * builtin types, which have none to show). */
+typedef struct Proxy {
+    sp_Obj h;
+    sp_Value dict;
+} Proxy;
+
+static sp_Type t_proxy;
+#define PX(v) SP_DICT(((Proxy *)SP_O(v))->dict)
+
+static void proxy_traverse(sp_VM *vm, sp_Obj *o) { sp_gc_markv(vm, ((Proxy *)o)->dict); }
+
+static sp_Value proxy_new(sp_VM *vm, sp_Value d) {
+    Proxy *p = sp_newobj(vm, &t_proxy, sizeof *p);
+    if (!p) return SP_ERRV;
+    p->dict = d;
+    return sp_objv(p);
 }
+
+static sp_Value proxy_repr(sp_VM *vm, sp_Value self) {
+    return sp_fmt(vm, "mappingproxy(%R)", sp_objv(PX(self)));
+}
+static sp_Value proxy_getitem(sp_VM *vm, sp_Value self, sp_Value k) {
+    return sp_getitem(vm, sp_objv(PX(self)), k);
+}
+static int64_t proxy_len(sp_VM *vm, sp_Value self) { return sp_len(vm, sp_objv(PX(self))); }
+static sp_Value proxy_iter(sp_VM *vm, sp_Value self) { return sp_iter(vm, sp_objv(PX(self))); }
+static int proxy_contains(sp_VM *vm, sp_Value self, sp_Value k) {
+    return sp_contains(vm, sp_objv(PX(self)), k);
+}
+static sp_Value proxy_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
+    return sp_richcmp(vm, sp_objv(PX(a)), b, op);
+}
+
+/* Only the dict's read-only methods. */
+static sp_Value proxy_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
+    static const char *const ok[] = {"keys", "values", "items", "get", "copy", NULL};
+    for (int i = 0; ok[i]; i++)
+        if (sp_str_eqc(name, ok[i])) return sp_getattr_opt(vm, sp_objv(PX(self)), name);
+    return sp_generic_getattr(vm, self, name);
+}
+
+static sp_Type t_proxy = {
+    .h = SP_STATIC_HDR(&sp_t_type),
+    .name = "mappingproxy",
+    .base = &sp_t_object,
+    .flags = SP_TF_MAPPING,
+    .traverse = proxy_traverse,
+    .repr = proxy_repr,
+    .richcmp = proxy_richcmp,
+    .len = proxy_len,
+    .iter = proxy_iter,
+    .getitem = proxy_getitem,
+    .contains = proxy_contains,
+    .getattr = proxy_getattr,
+};
 
 /* vars(int): a new dict of the type's own methods (never shared state). */
 static sp_Value static_dict(sp_VM *vm, sp_Type *t) {
@@ -1647,9 +1750,13 @@ sp_Value sp_class_type_getattr(sp_VM *vm, sp_Type *t, sp_Str *name) {
     if (a.kind == A_VALUE) return descr_get(vm, a.v, SP_NULLV, t);
     if (a.kind == A_METHOD) return bind_def(vm, a.m, a.owner, SP_NULLV, t);
     /* a read-only copy: the namespace itself stays private (CPython's mappingproxy) */
-    if (sp_str_eqc(name, "__dict__")) return is_class(t) ? dict_copy(vm, t->dict) : static_dict(vm, t);
+    if (sp_str_eqc(name, "__dict__")) {
+        sp_Value d = is_class(t) ? sp_objv(t->dict) : static_dict(vm, t);
+        return sp_iserr(d) ? d : proxy_new(vm, d);
+    }
     if (sp_str_eqc(name, "__annotations__") && is_class(t)) { /* created empty on first use */
         sp_Value d = sp_dict_new(vm);
+        vm->class_epoch++;
         return sp_iserr(d) || !sp_dict_sets(vm, t->dict, name, d) ? SP_ERRV : d;
     }
     return SP_NULLV;
@@ -1676,7 +1783,11 @@ bool sp_class_type_setattr(sp_VM *vm, sp_Type *t, sp_Str *name, sp_Value v) {
             sp_raise(vm, &sp_t_AttributeError, "attribute '__dict__' of 'type' objects is not writable");
             return false;
         }
-        if (sp_str_eqc(name, "__class__")) return class_assign(vm, sp_objv(t), v);
+        if (sp_str_eqc(name, "__class__")) {
+            sp_raise(vm, &sp_t_TypeError,
+                     "__class__ assignment only supported for mutable types or ModuleType subclasses");
+            return false;
+        }
         if (sp_str_eqc(name, "__name__") || sp_str_eqc(name, "__qualname__")) {
             if (!sp_isstr(v)) {
                 sp_raise(vm, &sp_t_TypeError, "can only assign string to %s.%U, not '%T'", t->name,
@@ -1690,6 +1801,7 @@ bool sp_class_type_setattr(sp_VM *vm, sp_Type *t, sp_Str *name, sp_Value v) {
             }
         }
     }
+    vm->class_epoch++;
     if (sp_isnull(v)) {
         int r = sp_dict_del(vm, t->dict, sp_objv(name));
         if (r == 0)
@@ -1703,7 +1815,6 @@ bool sp_class_type_setattr(sp_VM *vm, sp_Type *t, sp_Str *name, sp_Value v) {
 }
 
 bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn) {
-    (void)vm;
     sp_Type *t = sp_typeof(o);
     if (!is_class(t) || (HT(t)->hflags & HT_GETATTRIBUTE)) return false;
     Attr a;

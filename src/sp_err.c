@@ -25,6 +25,10 @@ static bool fmt_one(sp_Buf *b, const char **pf, va_list *ap) {
     case 'S': return sp_buf_addv(b, va_arg(*ap, sp_Value), false);
     case 'R': return sp_buf_addv(b, va_arg(*ap, sp_Value), true);
     case 'T': return sp_buf_adds(b, sp_typename(va_arg(*ap, sp_Value)));
+    case 'A': { /* Argument Clinic's spelling: None itself, else the type name */
+        sp_Value v = va_arg(*ap, sp_Value);
+        return sp_buf_adds(b, sp_isnone(v) ? "None" : sp_typename(v));
+    }
     case 'N': return sp_buf_adds(b, va_arg(*ap, sp_Type *)->name);
     case 'U': {
         sp_Str *s = va_arg(*ap, sp_Str *);

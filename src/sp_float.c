@@ -374,7 +374,7 @@ static sp_Value m_ceil(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
 static sp_Value m_format(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     if (!sp_no_kwargs(vm, "float.__format__", kw) || !sp_check_nargs(vm, "__format__", n - 1, 1, 1))
         return SP_ERRV;
-    if (!sp_isstr(a[1])) return sp_raise(vm, &sp_t_TypeError, "__format__() argument must be str, not %T", a[1]);
+    if (!sp_isstr(a[1])) return sp_raise(vm, &sp_t_TypeError, "__format__() argument must be str, not %A", a[1]);
     return sp_format_float(vm, a[0].u.f, SP_STR(a[1]));
 }
 

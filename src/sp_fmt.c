@@ -70,8 +70,11 @@ static bool try_digits(double a, int p, char *dig, int *e) {
     return dig_value(dig, p, *e) == a;
 }
 
-/* Shortest round-trip digits (Gay's mode 0).  Round-tripping is monotonic
- * in the digit count, so a binary search over 1..17 finds the shortest. */
+/* Shortest round-trip digits (Gay's mode 0).  For normal doubles half an
+ * ulp is below the spacing of 15-digit decimals, so a shortest string of
+ * at most 15 digits is the nearest 15-digit one with its zeros stripped:
+ * only 15, 16 and 17 digits need trying.  Subnormals (wider intervals)
+ * binary-search 1..17: round-tripping is monotonic in the digit count. */
 static void shortest(double a, sp_Digits *dg) {
     if (a < 9007199254740992.0 && a == floor(a)) { /* exact integers */
         dg->n = snprintf(dg->d, sizeof dg->d, "%.0f", a);
@@ -79,14 +82,17 @@ static void shortest(double a, sp_Digits *dg) {
         dg_trim(dg);
         return;
     }
-    char tmp[20];
-    int lo = 1, hi = 17, e;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (try_digits(a, mid, tmp, &e)) hi = mid;
-        else lo = mid + 1;
+    int lo = 15, e;
+    if (a < DBL_MIN) {
+        char tmp[20];
+        int hi = 17;
+        for (lo = 1; lo < hi;) {
+            int mid = (lo + hi) / 2;
+            if (try_digits(a, mid, tmp, &e)) hi = mid;
+            else lo = mid + 1;
+        }
     }
-    try_digits(a, lo, dg->d, &e);
+    while (!try_digits(a, lo, dg->d, &e)) lo++;
     dg->n = lo;
     dg->decpt = e + 1;
     dg_trim(dg);

@@ -423,9 +423,10 @@ static bool code_fill(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
     if (!intern_names(vm, c, c->names, s->names, s->nnames)) return false;
     if (!copy_array(vm, (void **)&c->localnames, NULL, nlp, sizeof *c->localnames)) return false;
     c->nlocals = (uint32_t)s->nlocals, c->ncells = (uint32_t)s->ncells, c->nfree = (uint32_t)s->nfree;
-    if (!intern_names(vm, c, c->localnames, s->varnames, s->nlocals) ||
-        !intern_names(vm, c, c->localnames + s->nlocals, s->cellvars, s->ncells) ||
-        !intern_names(vm, c, c->localnames + s->nlocals + s->ncells, s->freevars, s->nfree))
+    if (nlp && /* no names: localnames is NULL, and NULL + 0 is undefined */
+        (!intern_names(vm, c, c->localnames, s->varnames, s->nlocals) ||
+         !intern_names(vm, c, c->localnames + s->nlocals, s->cellvars, s->ncells) ||
+         !intern_names(vm, c, c->localnames + s->nlocals + s->ncells, s->freevars, s->nfree)))
         return false;
     if (!build_linetab(vm, c, s->lines) || !build_cell2arg(vm, c) || !verify(vm, c)) return false;
     size_t fs = SP_FRAME_HDR_SLOTS + (size_t)sp_code_blockslots(c) + nlp + (size_t)c->stacksize;

@@ -1235,7 +1235,7 @@ static bool byteorder_arg(sp_VM *vm, const char *fname, sp_Value v, bool *little
         return true;
     }
     if (!sp_isstr(v)) {
-        sp_raise(vm, &sp_t_TypeError, "%s() argument 'byteorder' must be str, not %T", fname, v);
+        sp_raise(vm, &sp_t_TypeError, "%s() argument 'byteorder' must be str, not %A", fname, v);
         return false;
     }
     *little = sp_str_eqc(SP_STR(v), "little");

@@ -89,11 +89,7 @@ bool spc_clamp_index(sp_VM *vm, sp_Value v, int64_t len, int64_t *out) {
 }
 
 bool spc_repeat_count(sp_VM *vm, sp_Value n, int64_t *out) {
-    if (is_bigint(n)) {
-        if (sp_int_sign(n) < 0) {
-            *out = 0;
-            return true;
-        }
+    if (is_bigint(n)) { /* CPython: OverflowError whatever the sign */
         sp_raise(vm, &sp_t_OverflowError, "cannot fit 'int' into an index-sized integer");
         return false;
     }

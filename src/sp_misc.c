@@ -126,7 +126,7 @@ static sp_Value m_obj_format(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
     if (!sp_no_kwargs(vm, "__format__", kw) || !sp_check_nargs(vm, "__format__", nargs - 1, 1, 1))
         return SP_ERRV;
     if (!sp_isstr(args[1]))
-        return sp_raise(vm, &sp_t_TypeError, "__format__() argument must be str, not %T", args[1]);
+        return sp_raise(vm, &sp_t_TypeError, "__format__() argument must be str, not %A", args[1]);
     if (SP_STR(args[1])->len)
         return sp_raise(vm, &sp_t_TypeError, "unsupported format string passed to %s.__format__",
                         py_type(args[0])->name);
@@ -146,7 +146,19 @@ static const sp_MethodDef object_methods[] = {
     {"__init_subclass__", sp_class_obj_init_subclass, SP_METH_CLASS},
     {NULL, NULL, 0},
 };
-static const sp_GetSetDef object_getsets[] = {{"__class__", g_class, NULL}, {NULL, NULL, NULL}};
+/* Instances of builtin types never change type (their layout is fixed). */
+static bool s_class(sp_VM *vm, sp_Value self, sp_Value v) {
+    (void)self;
+    if (sp_isnull(v)) sp_raise(vm, &sp_t_TypeError, "can't delete __class__ attribute");
+    else if (!sp_isinst(v, &sp_t_type) || v.tag != SP_OBJ)
+        sp_raise(vm, &sp_t_TypeError, "__class__ must be set to a class, not '%T' object", v);
+    else
+        sp_raise(vm, &sp_t_TypeError,
+                 "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    return false;
+}
+
+static const sp_GetSetDef object_getsets[] = {{"__class__", g_class, s_class}, {NULL, NULL, NULL}};
 
 sp_Type sp_t_object = {
     .h = SP_STATIC_HDR(&sp_t_type),

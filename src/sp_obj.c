@@ -36,7 +36,10 @@ static sp_Value want_str(sp_VM *vm, sp_Value r, const char *what) {
 sp_Value sp_repr(sp_VM *vm, sp_Value v) {
     sp_Type *t = sp_typeof(v);
     if (!SP_ENTER_PY(vm, " while getting the repr of an object")) return SP_ERRV;
-    sp_Value r = t->repr ? t->repr(vm, v) : sp_fmt(vm, "<%s object>", t->name);
+    sp_Value r = t->repr ? t->repr(vm, v)
+                 : sp_isobj(v) ? sp_fmt(vm, "<%s object at 0x%llx>", t->name,
+                                        (unsigned long long)sp_obj_id(vm, SP_O(v)))
+                 : sp_fmt(vm, "<%s object>", t->name);
     SP_LEAVE(vm);
     return want_str(vm, r, "__repr__");
 }

@@ -558,8 +558,8 @@ static sp_Value str_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tup
     static const char *const names[] = {"encoding", "errors"};
     for (int k = 1; k < 3; k++)
         if (!sp_isnull(a[k]) && !sp_isstr(a[k]))
-            return sp_raise(vm, &sp_t_TypeError, "str() argument '%s' must be str, not %s",
-                            names[k - 1], sp_typename(a[k]));
+            return sp_raise(vm, &sp_t_TypeError, "str() argument '%s' must be str, not %A",
+                            names[k - 1], a[k]);
     if (sp_isnull(a[0])) return sp_str_from(vm, "", 0, 0);
     if (sp_isstr(a[0])) return sp_raise(vm, &sp_t_TypeError, "decoding str is not supported");
     if (!sp_istype(a[0], &sp_t_bytes))

@@ -620,8 +620,8 @@ static sp_Value str_replace(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) 
     if (!pos_args(vm, "replace", nargs, kw, 2, 3)) return SP_ERRV;
     for (int k = 1; k <= 2; k++)
         if (!sp_isstr(args[k]))
-            return sp_raise(vm, &sp_t_TypeError, "replace() argument %d must be str, not %s", k,
-                            sp_typename(args[k]));
+            return sp_raise(vm, &sp_t_TypeError, "replace() argument %d must be str, not %A", k,
+                            args[k]);
     int64_t maxc = -1;
     if (nargs > 3 && !sp_arg_ssize(vm, args[3], &maxc)) return SP_ERRV;
     sp_Str *s = SELF, *old = SP_STR(args[1]), *nw = SP_STR(args[2]);
@@ -803,8 +803,7 @@ static sp_Value affix_remove(sp_VM *vm, const char *name, sp_Value *args, int na
                              sp_Tuple *kw, bool suffix) {
     if (!one_arg(vm, name, nargs, kw)) return SP_ERRV;
     if (!sp_isstr(args[1]))
-        return sp_raise(vm, &sp_t_TypeError, "%s() argument must be str, not %s", name,
-                        sp_typename(args[1]));
+        return sp_raise(vm, &sp_t_TypeError, "%s() argument must be str, not %A", name, args[1]);
     sp_Str *s = SELF, *a = SP_STR(args[1]);
     if (a->len == 0 || a->len > s->len) return args[0];
     const char *at = suffix ? s->data + s->len - a->len : s->data;
@@ -827,8 +826,8 @@ static sp_Value str_encode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     static const char *const names[] = {"encoding", "errors"};
     for (int k = 0; k < 2; k++)
         if (!sp_isnull(a[k]) && !sp_isstr(a[k]))
-            return sp_raise(vm, &sp_t_TypeError, "encode() argument '%s' must be str, not %s",
-                            names[k], sp_typename(a[k]));
+            return sp_raise(vm, &sp_t_TypeError, "encode() argument '%s' must be str, not %A",
+                            names[k], a[k]);
     return sp_str_encode(vm, SELF, a[0], a[1]);
 }
 
