@@ -138,8 +138,22 @@ static int parse_opts(Opts *o, int argc, char **argv) {
     return usage("no program given");
 }
 
+/* CPython's handling of an uncaught SystemExit: no traceback; code None or
+ * 0 exits 0 (-1 here: stop, but successfully), another int exits non-zero
+ * (1: the CLI's only failure code), anything else is printed.  The code is
+ * judged by its str(). */
+static int system_exit(sandpy *sp) {
+    const char *m = sandpy_error_message(sp), *p = m + (*m == '-');
+    if (!*m || !strcmp(m, "None") || !strcmp(m, "False")) return -1;
+    if (!strcmp(m, "True")) return 1;
+    if (*p && strspn(p, "0123456789") == strlen(p)) return strspn(p, "0") == strlen(p) ? -1 : 1;
+    fprintf(stderr, "%s\n", m);
+    return 1;
+}
+
 static int report_error(sandpy *sp) {
     fflush(stdout);
+    if (!strcmp(sandpy_error_type(sp), "SystemExit")) return system_exit(sp);
     const char *tb = sandpy_error_traceback(sp);
     fputs(tb, stderr);
     if (*tb && tb[strlen(tb) - 1] != '\n') fputc('\n', stderr);
@@ -183,7 +197,7 @@ static int run_once(const Opts *o, const char *src, size_t len, const char *fnam
         else fwrite(j, 1, n, stdout), fputc('\n', stdout);
     }
     sandpy_free(sp);
-    return rc;
+    return rc < 0 ? 0 : rc;
 }
 
 int main(int argc, char **argv) {

@@ -423,6 +423,11 @@ sp_Value sp_err_fetch(sp_VM *vm);                /* take the pending exc */
 /* ------------------------------------------ exceptions (sp_exc.c) */
 sp_Value sp_exc_new(sp_VM *vm, sp_Type *t, sp_Value args_tuple);
 sp_Value sp_exc_str(sp_VM *vm, sp_Value exc);    /* str(exc) as CPython */
+/* Record .name (and .obj unless SP_NULL) on the pending AttributeError or
+ * NameError, unless it has them already (CPython's
+ * set_attribute_error_context): the traceback's "Did you mean" uses them.
+ * Best effort: the pending exception is kept whatever happens. */
+void sp_exc_set_name_obj(sp_VM *vm, sp_Str *name, sp_Value obj);
 bool sp_isexc_type(sp_Type *t);
 
 /* ---------------------------------------------- C recursion guard */

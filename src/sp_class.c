@@ -30,7 +30,7 @@
  * unchanged (no class namespace changed since).  The key is an interned
  * attribute name (never freed) or a dunder's C string; values are
  * borrowed from the class dicts, which the epoch proves unchanged. */
-enum { NCACHE = 32 };
+enum { NCACHE = 64 }; /* 16 sets of 4 (cache_set) */
 typedef struct CacheEnt {
     const void *key;
     uint64_t epoch;
@@ -169,13 +169,26 @@ typedef struct Attr {
     sp_Type *owner;
 } Attr;
 
-static CacheEnt *cache_slot(sp_Type *t, const void *key, int slot) {
-    return &HT(t)->cache[(((uintptr_t)key >> 4) ^ (unsigned)slot) & (NCACHE - 1)];
+/* 4-way set associative: a class's hot names must not evict each other. */
+enum { NWAYS = 4 };
+static CacheEnt *cache_set(sp_Type *t, const void *key, int slot) {
+    uint64_t h = (uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15ull +
+                 (uint64_t)(int64_t)slot * 0xC2B2AE3D27D4EB4Full;
+    return &HT(t)->cache[(h >> 60) * NWAYS];
 }
 
 static CacheEnt *cache_hit(sp_VM *vm, sp_Type *t, const void *key, int slot) {
-    CacheEnt *e = cache_slot(t, key, slot);
-    return e->key == key && e->slot == slot && e->epoch == vm->class_epoch ? e : NULL;
+    CacheEnt *e = cache_set(t, key, slot);
+    for (int i = 0; i < NWAYS; i++)
+        if (e[i].key == key && e[i].slot == slot && e[i].epoch == vm->class_epoch) return &e[i];
+    return NULL;
+}
+
+/* The entry to fill: the set's oldest goes (first in, first out). */
+static CacheEnt *cache_slot(sp_Type *t, const void *key, int slot) {
+    CacheEnt *e = cache_set(t, key, slot);
+    memmove(e + 1, e, (NWAYS - 1) * sizeof *e);
+    return e;
 }
 
 static void find_attr_walk(sp_Type *t, size_t skip, sp_Str *name, Attr *a);
@@ -967,10 +980,22 @@ static sp_Value inst_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     return r;
 }
 
+enum { SLOT_KEY = -100 }; /* cache entries of slot_allowed */
+static int slot_allowed_walk(sp_VM *vm, sp_Type *t, sp_Str *name);
+
+static int slot_allowed(sp_VM *vm, sp_Type *t, sp_Str *name) {
+    if (!name->interned) return slot_allowed_walk(vm, t, name);
+    CacheEnt *e = cache_hit(vm, t, name, SLOT_KEY);
+    if (e) return e->kind;
+    int r = slot_allowed_walk(vm, t, name);
+    if (r >= 0) *cache_slot(t, name, SLOT_KEY) = (CacheEnt){name, vm->class_epoch, SLOT_KEY, r, SP_NULLV, NULL, NULL};
+    return r;
+}
+
 /* Are instances limited to the names in __slots__ (every Python class of
  * the MRO declares __slots__, none with "__dict__")?  The check is on
  * names only: the values still live in the instance dict. */
-static int slot_allowed(sp_VM *vm, sp_Type *t, sp_Str *name) {
+static int slot_allowed_walk(sp_VM *vm, sp_Type *t, sp_Str *name) {
     sp_Str *sl = intern(vm, "__slots__");
     if (!sl) return -1;
     MroIt it;
@@ -1152,6 +1177,25 @@ static sp_Value class_call_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs,
     if (!sp_isnone(r))
         return sp_raise(vm, &sp_t_TypeError, "__init__() should return None, not '%T'", r);
     return obj;
+}
+
+/* The VM's fast path for calling a class (no Python __new__, a plain
+ * Python __init__): a new instance with *init set, for the VM to run
+ * __init__ in its own loop; SP_NULLV when the general protocol applies. */
+sp_Value sp_class_new_for_init(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw,
+                               sp_Value *init) {
+    sp_Value f;
+    sp_Type *st;
+    if (t->new_ != class_call_new) return SP_NULLV;
+    int k = find_dunder(vm, t, "__new__", -1, &f, &st);
+    if (k != 0) return k < 0 ? SP_ERRV : SP_NULLV;
+    k = find_dunder(vm, t, "__init__", -1, &f, &st);
+    if (k < 0) return SP_ERRV;
+    if (k != 1 || !sp_istype(f, &sp_t_function) ||
+        (((sp_Func *)SP_O(f))->code->flags & SP_CO_GENERATOR))
+        return SP_NULLV;
+    *init = f;
+    return alloc_instance(vm, t, args, nargs, kw);
 }
 
 /* ------------------------------------------------ object's methods */
@@ -1767,6 +1811,18 @@ static bool readonly(sp_VM *vm) {
     return false;
 }
 
+/* A dunder of t changed: recompute the slots of t and of every class
+ * inheriting from it.  Classes keep no list of subclasses, so this walks
+ * the heap; it only happens when a program patches a special method. */
+static bool fix_subclasses(sp_VM *vm, sp_Type *t) {
+    for (sp_Obj *o = vm->objects; o; o = o->gcnext) {
+        if (o->type != &sp_t_type || !is_class((sp_Type *)o) || !sp_issubtype((sp_Type *)o, t))
+            continue;
+        if (!fix_class(vm, (sp_Type *)o) || !sp_check_limits(vm)) return false;
+    }
+    return true;
+}
+
 bool sp_class_type_setattr(sp_VM *vm, sp_Type *t, sp_Str *name, sp_Value v) {
     if (!is_class(t)) {
         sp_raise(vm, &sp_t_TypeError, "cannot set '%U' attribute of immutable type '%s'", name,
@@ -1811,7 +1867,7 @@ bool sp_class_type_setattr(sp_VM *vm, sp_Type *t, sp_Str *name, sp_Value v) {
     } else if (!sp_dict_sets(vm, t->dict, name, v)) {
         return false;
     }
-    return !is_dunder(name) || fix_class(vm, t);
+    return !is_dunder(name) || fix_subclasses(vm, t);
 }
 
 bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn) {

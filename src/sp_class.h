@@ -21,6 +21,11 @@ void sp_class_type_traverse(sp_VM *vm, sp_Obj *o);
  * is a plain Python function of the class (not shadowed by the instance),
  * so the VM calls fn(o, ...) without allocating a bound method. */
 bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn);
+/* Calling class t from the VM: when __init__ is a plain Python function
+ * (and no __new__ is), a new instance with *init set, so the VM runs
+ * __init__ in its own loop; SP_NULLV otherwise (use t's new_ slot). */
+sp_Value sp_class_new_for_init(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw,
+                               sp_Value *init);
 /* The native wrapping the C slot behind dunder `name` when builtin type t
  * implements it (list.__repr__, dict.__getitem__): for sp_find_method. */
 const sp_MethodDef *sp_class_slot_method(sp_Type *t, sp_Str *name);

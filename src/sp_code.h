@@ -350,6 +350,22 @@ typedef struct sp_IdEnt {
     sp_Obj *o;
     uint64_t id;
 } sp_IdEnt;
+/* LOAD_METHOD's memory of method lookups on static types (sp_vm.c):
+ * 2-way sets, so the dozen methods of a hot loop rarely evict each other. */
+enum { SP_MCACHE_BITS = 6 };
+typedef struct sp_MCacheEnt {
+    sp_Type *t;
+    sp_Str *name;            /* interned: never freed, so never reused */
+    const sp_MethodDef *m;   /* NULL: no such method */
+} sp_MCacheEnt;
+
+/* LOAD_GLOBAL's memory of builtin lookups by interned name (sp_vm.c). */
+enum { SP_BCACHE_BITS = 6 };
+typedef struct sp_BCacheEnt {
+    sp_Str *name;
+    sp_Value v;              /* a static builtin, or SP_NULL: none */
+} sp_BCacheEnt;
+
 typedef struct sp_Exec {
     sp_Chunk *chunk;         /* current data-stack chunk */
     sp_Value exc_info;       /* the exception being handled (SP_NULL: none) */
@@ -361,6 +377,8 @@ typedef struct sp_Exec {
      * an unknown global name; see sp_vm_start */
     sp_Value pending;        /* (ext function or name str, args tuple, kwargs dict) */
     bool pause_names;        /* an unknown global name pauses instead of NameError */
+    sp_MCacheEnt mcache[1 << SP_MCACHE_BITS][2];
+    sp_BCacheEnt bcache[1 << SP_BCACHE_BITS];
 } sp_Exec;
 sp_Exec *sp_exec(sp_VM *vm); /* NULL + MemoryError */
 

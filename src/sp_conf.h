@@ -73,6 +73,12 @@
 #define SP_GC_MIN_DEBT (256 * 1024)
 #endif
 
+/* A collection runs after allocating this many times the heap that
+ * survived the previous one (peak heap about (1 + ratio) x live). */
+#ifndef SP_GC_RATIO
+#define SP_GC_RATIO 2
+#endif
+
 /* Value stack slots per frame chunk and the total cap (in slots). */
 #ifndef SP_STACK_CHUNK
 #define SP_STACK_CHUNK 4096

@@ -499,6 +499,33 @@ bool sp_exc_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
     return r > 0;
 }
 
+static bool has_attr(sp_Exc *e, const char *name) {
+    size_t pos = 0;
+    sp_Value k, v;
+    while (e->dict && sp_dict_next(e->dict, &pos, &k, &v))
+        if (sp_isstr(k) && sp_str_eqc(SP_STR(k), name) && !sp_isnone(v)) return true;
+    return false;
+}
+
+static bool store_named(sp_VM *vm, sp_Exc *e, const char *name, sp_Value v) {
+    sp_Value k = sp_str_intern_cstr(vm, name);
+    return !sp_iserr(k) && attr_store(vm, e, SP_STR(k), v);
+}
+
+void sp_exc_set_name_obj(sp_VM *vm, sp_Str *name, sp_Value obj) {
+    sp_Value exc = vm->exc;
+    if (!sp_isobj(exc) || !sp_isexc_type(sp_typeof(exc))) return;
+    sp_Exc *e = EXC(exc);
+    if (has_attr(e, "name") || has_attr(e, "obj")) return;
+    size_t pins = 0;
+    bool ok = sp_pin(vm, exc) && ++pins && sp_pin(vm, sp_objv(name)) && ++pins &&
+              (sp_isnull(obj) || (sp_pin(vm, obj) && ++pins)) &&
+              store_named(vm, e, "name", sp_objv(name)) &&
+              (sp_isnull(obj) || store_named(vm, e, "obj", obj));
+    sp_unpin(vm, pins);
+    if (!ok && !vm->limit_hit) vm->exc = exc; /* a MemoryError here loses only the hint */
+}
+
 /* ------------------------------------------- the types */
 
 #define EXC_TYPE(NAME, BASE, GS_, STR, METHODS) \

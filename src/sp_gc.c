@@ -88,9 +88,12 @@ void sp_gc_collect(sp_VM *vm) {
     }
     sweep(vm);
     vm->gc_debt = 0;
-    /* Collect again when the heap has doubled, but sooner when a memory
-     * limit is near, so garbage never pushes a program over it. */
-    size_t th = vm->mem_used > SP_GC_MIN_DEBT ? vm->mem_used : SP_GC_MIN_DEBT;
+    /* Collect again after allocating SP_GC_RATIO times the live heap (each
+     * collection marks the live heap and sweeps the whole one: a bigger
+     * ratio spends less time re-marking long-lived data), but sooner when
+     * a memory limit is near, so garbage never pushes a program over it. */
+    size_t live = vm->mem_used < SIZE_MAX / SP_GC_RATIO ? vm->mem_used : SIZE_MAX / SP_GC_RATIO;
+    size_t th = live * SP_GC_RATIO > SP_GC_MIN_DEBT ? live * SP_GC_RATIO : SP_GC_MIN_DEBT;
     if (vm->mem_limit) {
         size_t room = vm->mem_limit > vm->mem_used ? vm->mem_limit - vm->mem_used : 0;
         if (th > room / 2) th = room / 2 > 4096 ? room / 2 : 4096;

@@ -383,6 +383,10 @@ static sp_Value decode(Dec *d) {
 }
 
 sp_Value sp_json_loads(sp_VM *vm, const char *s, size_t n) {
+    /* Host bytes (--input, sandpy_from_json): strings made from them must
+     * be valid UTF-8, as every str is. */
+    if (sp_utf8_check(s, n) < 0)
+        return sp_raise(vm, &sp_t_UnicodeDecodeError, "'utf-8' codec can't decode input");
     Dec d = {.vm = vm, .s = s, .n = n, .strict = true};
     return decode(&d);
 }
@@ -488,14 +492,18 @@ static bool enc_sep(Enc *e, int level) {
     return add_str(e, e->item_sep) && (!e->indent || newline_indent(e, level + 1));
 }
 
+/* Subclasses too (a dict subclass, a namedtuple), as CPython's encoder. */
+static bool isa(sp_Value v, sp_Type *t) { return v.tag == SP_OBJ && sp_isinst(v, t); }
+
 static bool enc_list(Enc *e, sp_Value v, int level) {
-    size_t n = sp_islist(v) ? SP_LIST(v)->n : SP_TUPLE(v)->n;
+    bool lst = isa(v, &sp_t_list);
+    size_t n = lst ? SP_LIST(v)->n : SP_TUPLE(v)->n;
     if (!enc_open(e, '[', n, level)) return false;
     for (size_t i = 0;; i++) {
         /* re-read: default() may have mutated the list */
-        size_t len = sp_islist(v) ? SP_LIST(v)->n : SP_TUPLE(v)->n;
+        size_t len = lst ? SP_LIST(v)->n : SP_TUPLE(v)->n;
         if (i >= len) break;
-        sp_Value x = sp_islist(v) ? SP_LIST(v)->items[i] : SP_TUPLE(v)->items[i];
+        sp_Value x = lst ? SP_LIST(v)->items[i] : SP_TUPLE(v)->items[i];
         if ((i && !enc_sep(e, level)) || !enc_value(e, x, level + 1)) return false;
     }
     return enc_close(e, ']', n, level);
@@ -597,7 +605,7 @@ static bool enc_container(Enc *e, sp_Value v, int level) {
     }
     bool ok = sp_check_limits(vm) && enc_push(e, SP_O(v));
     if (ok) {
-        ok = sp_isdict(v) ? enc_dict(e, v, level) : enc_list(e, v, level);
+        ok = isa(v, &sp_t_dict) ? enc_dict(e, v, level) : enc_list(e, v, level);
         enc_pop(e);
     }
     SP_LEAVE(vm);
@@ -614,7 +622,8 @@ static bool enc_value(Enc *e, sp_Value v, int level) {
     default: break;
     }
     if (sp_isstr(v)) return enc_string(e, SP_STR(v));
-    if (sp_islist(v) || sp_istuple(v) || sp_isdict(v)) return enc_container(e, v, level);
+    if (isa(v, &sp_t_list) || isa(v, &sp_t_tuple) || isa(v, &sp_t_dict))
+        return enc_container(e, v, level);
     if (sp_isintlike(v)) return enc_int(e, v);
     return enc_default(e, v, level);
 }

@@ -443,8 +443,11 @@ static int string_prefix(const char *s, size_t k) {
 }
 
 static int keyword(const char *s, size_t k) {
-    for (int i = T_KW_FIRST_; i < T_COUNT_; i++)
-        if (strlen(tok_names[i]) == k && memcmp(tok_names[i], s, k) == 0) return i;
+    /* every name is looked up here: the first byte rules out almost all */
+    for (int i = T_KW_FIRST_; i < T_COUNT_; i++) {
+        const char *kw = tok_names[i];
+        if (kw[0] == s[0] && strncmp(kw, s, k) == 0 && kw[k] == 0) return i;
+    }
     return T_NAME;
 }
 

@@ -447,7 +447,9 @@ static sp_Value attr_error(sp_VM *vm, sp_Value o, sp_Str *name) {
 
 sp_Value sp_getattr(sp_VM *vm, sp_Value o, sp_Str *name) {
     sp_Value v = sp_getattr_opt(vm, o, name);
-    return sp_isnull(v) ? attr_error(vm, o, name) : v;
+    if (sp_isnull(v)) v = attr_error(vm, o, name);
+    if (sp_iserr(v) && sp_err_matches(vm, &sp_t_AttributeError)) sp_exc_set_name_obj(vm, name, o);
+    return v;
 }
 
 sp_Value sp_getattrs(sp_VM *vm, sp_Value o, const char *name) {

@@ -135,7 +135,9 @@ static sp_Tok *peekn(P *p, size_t k) {
     return &p->q[p->qh + k];
 }
 
-static inline sp_Tok *peek(P *p) { return peekn(p, 0); }
+/* The parser asks for the current token a dozen times per token (every
+ * precedence level checks it): keep that path a load. */
+static inline sp_Tok *peek(P *p) { return p->qn > p->qh ? &p->q[p->qh] : peekn(p, 0); }
 static inline int kind(P *p) { return peek(p)->kind; }
 static inline bool at(P *p, int k) { return kind(p) == k; }
 

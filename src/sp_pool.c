@@ -55,7 +55,8 @@ typedef struct sp_Pool {
     Page *pages;           /* block pages */
     size_t next_page;      /* size of the next block page */
     sp_Obj *ofree[NCLASS]; /* free object slots, linked through gcnext */
-    Page *opages[NCLASS];  /* object pages of each class */
+    Page *opages[NCLASS];  /* object pages of each class, newest first */
+    char *obump[NCLASS];   /* slots of the newest page from here on were never used */
     size_t onext[NCLASS];  /* size of the next object page of each class */
 } sp_Pool;
 
@@ -181,31 +182,35 @@ void *sp_pool_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
 
 /* ------------------------------------------------------------ objects */
 
-#define SLOTS(pg, c, o) \
-    for (char *o##_p = (char *)((pg) + 1), *o##_e = (char *)(pg) + (pg)->size - (c) * GRAIN; \
-         o##_p <= o##_e; o##_p += (c) * GRAIN)
-
-static bool new_objpage(sp_VM *vm, sp_Pool *pl, size_t c) {
-    Page *pg = new_page(vm, &pl->opages[c], &pl->onext[c]);
-    if (!pg) return false;
-    sp_Obj **tail = &pl->ofree[c]; /* address order: allocation walks the page forward */
-    SLOTS(pg, c, o) {
-        sp_Obj *o = (sp_Obj *)o_p;
-        o->type = NULL;
-        *tail = o;
-        tail = &o->gcnext;
-    }
-    *tail = NULL;
-    return true;
+/* The slots of page pg in class c that were ever handed out. */
+static char *slots_end(sp_Pool *pl, Page *pg, size_t c) {
+    if (pg == pl->opages[c]) return pl->obump[c];
+    return (char *)pg + pg->size - (pg->size - sizeof *pg) % (c * GRAIN);
 }
 
+#define SLOTS(pl, pg, c, o) \
+    for (char *o##_p = (char *)((pg) + 1), *o##_e = slots_end(pl, pg, c); o##_p < o##_e; \
+         o##_p += (c) * GRAIN)
+
+/* Free slots are reused first; then the newest page is carved forward
+ * (a fresh interpreter touches only what it uses). */
 sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size) {
     if (size > SP_POOL_MAX) return list_obj(vm, size);
     sp_Pool *pl = pool_of(vm);
-    size_t c = class_of(size);
-    if (!pl || (!pl->ofree[c] && !new_objpage(vm, pl, c))) return NULL;
+    if (!pl) return NULL;
+    size_t c = class_of(size), n = c * GRAIN;
     sp_Obj *o = pl->ofree[c];
-    pl->ofree[c] = o->gcnext;
+    if (o) {
+        pl->ofree[c] = o->gcnext;
+    } else {
+        Page *pg = pl->opages[c];
+        if (!pg || (size_t)((char *)pg + pg->size - pl->obump[c]) < n) {
+            if (!(pg = new_page(vm, &pl->opages[c], &pl->onext[c]))) return NULL;
+            pl->obump[c] = (char *)(pg + 1);
+        }
+        o = (sp_Obj *)pl->obump[c];
+        pl->obump[c] += n;
+    }
     memset(o, 0, size);
     return o;
 }
@@ -218,7 +223,7 @@ static void sweep_class(sp_VM *vm, sp_Pool *pl, size_t c, bool all) {
     for (Page **link = &pl->opages[c], *pg; (pg = *link);) {
         sp_Obj *phead = NULL, **ptail = &phead;
         bool live = false;
-        SLOTS(pg, c, o) {
+        SLOTS(pl, pg, c, o) {
             sp_Obj *o = (sp_Obj *)o_p;
             if (o->type) {
                 if ((o->gcflags & SP_GC_MARK) && !all) {
@@ -259,7 +264,7 @@ void sp_pool_foreach(sp_VM *vm, void (*fn)(sp_VM *, sp_Obj *)) {
     sp_Pool *pl = vm->pool;
     if (!pl) return;
     for (size_t c = 1; c < NCLASS; c++)
-        for (Page *pg = pl->opages[c]; pg; pg = pg->next) SLOTS(pg, c, o) {
+        for (Page *pg = pl->opages[c]; pg; pg = pg->next) SLOTS(pl, pg, c, o) {
                 if (((sp_Obj *)o_p)->type) fn(vm, (sp_Obj *)o_p);
             }
 }

@@ -151,6 +151,158 @@ static bool add_syntax_loc(sp_Buf *b, sp_VM *vm, sp_Value exc, const char **suff
     return sp_buf_addc(b, '\n');
 }
 
+/* ------------------------------------------- "Did you mean" (CPython's
+ * Python/suggestions.c): the closest name by a Levenshtein distance where a
+ * case flip costs 1 and an edit 2, at most a third of the characters. */
+
+enum { SUG_MAX_ITEMS = 750, SUG_MAX_LEN = 40, MOVE_COST = 2, CASE_COST = 1 };
+
+static size_t subst_cost(char a, char b) {
+    if ((a & 31) != (b & 31)) return MOVE_COST;
+    if (a == b) return 0;
+    if (a >= 'A' && a <= 'Z') a += 'a' - 'A';
+    if (b >= 'A' && b <= 'Z') b += 'a' - 'A';
+    return a == b ? CASE_COST : MOVE_COST;
+}
+
+static size_t levenshtein(const char *a, size_t an, const char *b, size_t bn, size_t max) {
+    size_t row[SUG_MAX_LEN];
+    while (an && bn && a[0] == b[0]) a++, b++, an--, bn--;
+    while (an && bn && a[an - 1] == b[bn - 1]) an--, bn--;
+    if (!an || !bn) return (an + bn) * MOVE_COST;
+    if (an > SUG_MAX_LEN || bn > SUG_MAX_LEN) return max + 1;
+    if (bn < an) {
+        const char *t = a; a = b; b = t;
+        size_t tn = an; an = bn; bn = tn;
+    }
+    if ((bn - an) * MOVE_COST > max) return max + 1;
+    for (size_t i = 0; i < an; i++) row[i] = (i + 1) * MOVE_COST;
+    size_t result = 0;
+    for (size_t bi = 0; bi < bn; bi++) {
+        size_t dist = result = bi * MOVE_COST, minimum = SIZE_MAX;
+        for (size_t i = 0; i < an; i++) {
+            size_t sub = dist + subst_cost(b[bi], a[i]);
+            dist = row[i];
+            size_t insdel = (result < dist ? result : dist) + MOVE_COST;
+            result = insdel < sub ? insdel : sub;
+            row[i] = result;
+            if (result < minimum) minimum = result;
+        }
+        if (minimum > max) return max + 1;
+    }
+    return result;
+}
+
+typedef struct Sugg {
+    sp_Str *name, *best;
+    size_t dist;
+} Sugg;
+
+static void sugg_try(Sugg *s, sp_Str *item) {
+    if (sp_str_eq(item, s->name)) return;
+    size_t max = (s->name->len + item->len + 3) * MOVE_COST / 6;
+    if (s->best && s->dist - 1 < max) max = s->dist - 1;
+    size_t d = levenshtein(s->name->data, s->name->len, item->data, item->len, max);
+    if (d <= max && (!s->best || d < s->dist)) s->best = item, s->dist = d;
+}
+
+static void sugg_list(Sugg *s, sp_Value list) {
+    sp_List *l = SP_LIST(list);
+    if (l->n >= SUG_MAX_ITEMS) return;
+    for (size_t i = 0; i < l->n; i++)
+        if (sp_isstr(l->items[i])) sugg_try(s, SP_STR(l->items[i]));
+}
+
+static void sugg_dict(Sugg *s, sp_Dict *d) {
+    size_t pos = 0, n = 0;
+    sp_Value k, v;
+    while (sp_dict_next(d, &pos, &k, &v)) n++;
+    if (n >= SUG_MAX_ITEMS) return;
+    for (pos = 0; sp_dict_next(d, &pos, &k, &v);)
+        if (sp_isstr(k)) sugg_try(s, SP_STR(k));
+}
+
+/* CPython's builtins in its dict order (ties go to the first), limited
+ * to the ones sandpy has. */
+static const char *const cpython_builtins[] = {
+    "__build_class__", "abs", "all", "any", "ascii", "bin", "callable", "chr", "delattr", "dir",
+    "divmod", "format", "getattr", "hasattr", "hash", "hex", "id", "isinstance", "issubclass",
+    "iter", "aiter", "len", "max", "min", "next", "anext", "oct", "ord", "pow", "print", "repr",
+    "round", "setattr", "sorted", "sum", "vars", "None", "Ellipsis", "NotImplemented", "False",
+    "True", "bool", "memoryview", "bytearray", "bytes", "classmethod", "complex", "dict",
+    "enumerate", "filter", "float", "frozenset", "property", "int", "list", "map", "object",
+    "range", "reversed", "set", "slice", "staticmethod", "str", "super", "tuple", "type", "zip",
+    "BaseException", "BaseExceptionGroup", "Exception", "GeneratorExit", "KeyboardInterrupt",
+    "SystemExit", "ArithmeticError", "AssertionError", "AttributeError", "BufferError",
+    "EOFError", "ImportError", "LookupError", "MemoryError", "NameError", "OSError",
+    "ReferenceError", "RuntimeError", "StopAsyncIteration", "StopIteration", "SyntaxError",
+    "SystemError", "TypeError", "ValueError", "Warning", "FloatingPointError", "OverflowError",
+    "ZeroDivisionError", "BytesWarning", "DeprecationWarning", "EncodingWarning",
+    "FutureWarning", "ImportWarning", "PendingDeprecationWarning", "ResourceWarning",
+    "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning", "BlockingIOError",
+    "ChildProcessError", "ConnectionError", "FileExistsError", "FileNotFoundError",
+    "InterruptedError", "IsADirectoryError", "NotADirectoryError", "PermissionError",
+    "ProcessLookupError", "TimeoutError", "IndentationError", "IndexError", "KeyError",
+    "ModuleNotFoundError", "NotImplementedError", "RecursionError", "UnboundLocalError",
+    "UnicodeError", "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError",
+    "ConnectionResetError", "TabError", "UnicodeDecodeError", "UnicodeEncodeError",
+    "UnicodeTranslateError", "ExceptionGroup", "EnvironmentError", "IOError",
+};
+
+static void sugg_builtins(Sugg *s, sp_VM *vm) {
+    for (size_t i = 0; i < sizeof cpython_builtins / sizeof *cpython_builtins; i++) {
+        sp_Value k = sp_str_intern_cstr(vm, cpython_builtins[i]);
+        if (sp_iserr(k)) return;
+        bool kw = !strcmp(cpython_builtins[i], "None") || !strcmp(cpython_builtins[i], "True") ||
+                  !strcmp(cpython_builtins[i], "False"); /* keywords here, builtins there */
+        if (kw || !sp_isnull(sp_builtin_lookup(vm, SP_STR(k)))) sugg_try(s, SP_STR(k));
+    }
+}
+
+/* NameError: the raising frame's locals, then globals, then builtins. */
+static void sugg_name(Sugg *s, sp_VM *vm, sp_Exc *e) {
+    sp_TB *t = (sp_TB *)e->tb;
+    if (!t) return;
+    while (t->next) t = t->next;
+    if (t->code->nlocals < SUG_MAX_ITEMS)
+        for (uint32_t i = 0; i < t->code->nlocals; i++) sugg_try(s, t->code->localnames[i]);
+    if (!s->best && vm->globals) sugg_dict(s, vm->globals);
+    if (!s->best) sugg_builtins(s, vm);
+}
+
+static void sugg_attr(Sugg *s, sp_VM *vm, sp_Value obj) {
+    sp_Value k = sp_str_intern_cstr(vm, "dir"), dir;
+    if (sp_iserr(k) || sp_isnull(dir = sp_builtin_lookup(vm, SP_STR(k)))) return;
+    sp_Value names = sp_call(vm, dir, &obj, 1, NULL);
+    if (sp_iserr(names) || !sp_islist(names) || !sp_pin(vm, names)) return;
+    sugg_list(s, names);
+    sp_unpin(vm, 1);
+}
+
+static sp_Value exc_attr(sp_VM *vm, sp_Value exc, const char *name) {
+    sp_Value v = sp_getattrs(vm, exc, name);
+    return sp_iserr(v) ? SP_NULLV : v;
+}
+
+/* ". Did you mean: 'x'?" for an AttributeError/NameError with context. */
+static bool add_suggestion(sp_Buf *b, sp_VM *vm, sp_Value exc) {
+    bool attr = sp_isinst(exc, &sp_t_AttributeError);
+    if (!attr && !sp_isinst(exc, &sp_t_NameError)) return true;
+    if (vm->limit_hit) return true;
+    Sugg s = {NULL, NULL, 0};
+    sp_Value name = exc_attr(vm, exc, "name"), obj = attr ? exc_attr(vm, exc, "obj") : SP_NULLV;
+    if (sp_istype(name, &sp_t_str) && (!attr || !sp_isnull(obj))) {
+        s.name = SP_STR(name);
+        if (attr) sugg_attr(&s, vm, obj);
+        else sugg_name(&s, vm, SP_AS(sp_Exc, exc));
+    }
+    if (vm->limit_hit) return false;
+    sp_err_clear(vm);
+    if (!s.best) return true;
+    return sp_buf_adds(b, ". Did you mean: '") && sp_buf_add(b, s.best->data, s.best->len) &&
+           sp_buf_adds(b, "'?");
+}
+
 static bool add_exc_line(sp_Buf *b, sp_VM *vm, sp_Value exc) {
     sp_Type *t = sp_typeof(exc);
     const char *suffix_file = NULL;
@@ -170,7 +322,7 @@ static bool add_exc_line(sp_Buf *b, sp_VM *vm, sp_Value exc) {
     if (sp_isstr(msg) && SP_STR(msg)->len == 0 && !syntax) return sp_buf_addc(b, '\n');
     if (!sp_buf_adds(b, ": ") || !sp_buf_addv(b, msg, false)) return false;
     if (suffix_file && !sp_buf_addf(b, " (%s)", suffix_file)) return false;
-    return sp_buf_addc(b, '\n');
+    return add_suggestion(b, vm, exc) && sp_buf_addc(b, '\n');
 }
 
 static sp_Exc *exc_of(sp_Value v) {

@@ -31,7 +31,7 @@ struct sp_Chunk {
 };
 
 /* How a frame hands its result to the caller (sp_Frame.retmode). */
-enum { RET_PUSH = 0, RET_EXIT, RET_FORITER, RET_SEND };
+enum { RET_PUSH = 0, RET_EXIT, RET_FORITER, RET_SEND, RET_INIT };
 /* run() entry modes (sp_gen_run's too). */
 enum { MODE_NORMAL = 0, MODE_THROW, MODE_SENDRET, MODE_RAISE };
 /* or'ed into the mode: this loop may return SP_RUN_PAUSE (issue 5) */
@@ -199,7 +199,9 @@ static void add_tb(sp_VM *vm, sp_Frame *f) {
 }
 
 static sp_Value name_error(sp_VM *vm, sp_Str *name) {
-    return sp_raise(vm, &sp_t_NameError, "name '%U' is not defined", name);
+    sp_raise(vm, &sp_t_NameError, "name '%U' is not defined", name);
+    sp_exc_set_name_obj(vm, name, SP_NULLV);
+    return SP_ERRV;
 }
 
 static sp_Value unbound_local(sp_VM *vm, sp_Code *c, uint32_t i) {
@@ -236,10 +238,26 @@ static sp_Value func_str(sp_VM *vm, sp_Value fn) {
 
 /* ------------------------------------------------------------ slow paths */
 
+/* Builtins are static and interned names live as long as the VM, so a
+ * remembered lookup never goes stale (a binary search of strcmps saved). */
+static sp_Value builtin_cached(sp_VM *vm, sp_Str *name) {
+    sp_Exec *x = vm->exec;
+    if (!x || !name->interned) return sp_builtin_lookup(vm, name);
+    uint64_t h = (uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ull;
+    sp_BCacheEnt *e = &x->bcache[h >> (64 - SP_BCACHE_BITS)];
+    if (e->name == name) return e->v;
+    sp_Value v = sp_builtin_lookup(vm, name);
+    if (sp_isnull(v) || (sp_isobj(v) && (SP_O(v)->gcflags & SP_GC_STATIC))) {
+        e->name = name;
+        e->v = v;
+    }
+    return v;
+}
+
 static sp_Value load_global(sp_VM *vm, sp_Dict *globals, sp_Str *name) {
     sp_Value v = sp_dict_gets(globals, name);
     if (!sp_isnull(v)) return v;
-    v = sp_builtin_lookup(vm, name);
+    v = builtin_cached(vm, name);
     return sp_isnull(v) ? name_error(vm, name) : v;
 }
 
@@ -834,6 +852,21 @@ static inline int fast_truth(sp_Value v) {
     }
 }
 
+/* sp_find_method for LOAD_METHOD, remembered per VM: static types and
+ * their tables are immutable and interned names live as long as the VM,
+ * so an entry never goes stale.  (Fibonacci hashing of the pair; a miss
+ * demotes the set's first entry to the second way.) */
+static inline const sp_MethodDef *find_method_cached(sp_Exec *x, sp_Type *t, sp_Str *name) {
+    if (!name->interned || !(t->h.gcflags & SP_GC_STATIC)) return sp_find_method(t, name);
+    uint64_t h = ((uint64_t)(uintptr_t)t ^ ((uint64_t)(uintptr_t)name << 7)) * 0x9E3779B97F4A7C15ull;
+    sp_MCacheEnt *set = x->mcache[h >> (64 - SP_MCACHE_BITS)];
+    if (set[0].t == t && set[0].name == name) return set[0].m;
+    if (set[1].t == t && set[1].name == name) return set[1].m;
+    set[1] = set[0];
+    set[0] = (sp_MCacheEnt){t, name, sp_find_method(t, name)};
+    return set[0].m;
+}
+
 /* Limits and collection: at backward jumps and calls, every state saved. */
 static bool safe_point(sp_VM *vm, sp_Exec *x) {
     if (x->poll <= 0) {
@@ -1072,7 +1105,7 @@ dispatch:
         sp_Value o = sp[-1];
         sp_Type *t = sp_typeof(o);
         if (!t->getattr && !(t->flags & SP_TF_HEAPTYPE)) {
-            const sp_MethodDef *m = sp_find_method(t, co->names[ARG]);
+            const sp_MethodDef *m = find_method_cached(x, t, co->names[ARG]);
             if (m && !(m->flags & (SP_METH_STATIC | SP_METH_CLASS))) {
                 sp[-1] = SP_NULLV;
                 sp[-1].u.o = (sp_Obj *)(uintptr_t)m;
@@ -1472,7 +1505,12 @@ dispatch:
         f = prev;
         LOAD();
         if (rm == RET_PUSH) PUSH(r);
-        else if (rm == RET_FORITER) sp--, JUMPTO(SP_OPARG(ip[-1]));
+        else if (rm == RET_INIT) { /* the new instance is the result; __init__ returns None */
+            if (!sp_isnone(r)) {
+                sp_raise(vm, &sp_t_TypeError, "__init__() should return None, not '%T'", r);
+                goto error;
+            }
+        } else if (rm == RET_FORITER) sp--, JUMPTO(SP_OPARG(ip[-1]));
         else sp[-1] = r; /* RET_SEND: the delegation's result replaces recv */
         DISPATCH();
     }
@@ -1655,7 +1693,27 @@ dispatch:
     }
 #endif
 
-do_call:
+do_call:;
+    /* Calling a class whose __init__ is a Python function runs that frame
+     * in this loop (no C recursion): the instance waits in the callable's
+     * slot and RETURN_VALUE (RET_INIT) leaves it as the result. */
+    int rm_new = RET_PUSH;
+    if (callee.tag == SP_OBJ && SP_O(callee)->type == &sp_t_type &&
+        (SP_AS(sp_Type, callee)->flags & SP_TF_HEAPTYPE)) {
+        sp_Value init;
+        SAVE();
+        r = sp_class_new_for_init(vm, SP_AS(sp_Type, callee), cargs, cnargs, ckw, &init);
+        if (sp_iserr(r)) {
+            callex_free(vm, &ce);
+            goto error;
+        }
+        if (!sp_isnull(r)) {
+            *cbase = *--cargs = r;
+            cnargs++;
+            callee = init;
+            rm_new = RET_INIT;
+        }
+    }
     /* A bound Python method puts self in the slot before the arguments
      * (the callable's, the NULL of LOAD_METHOD, or CALL_EX's spare). */
     if (sp_istype(callee, &sp_t_boundmethod) &&
@@ -1672,9 +1730,9 @@ do_call:
             sp_Frame *nf = call_frame(vm, x, fn, cargs, cnargs, ckw);
             callex_free(vm, &ce);
             if (!nf) goto error;
-            f->sp = cbase;
+            f->sp = cbase + (rm_new == RET_INIT);
             nf->prev = f;
-            nf->retmode = RET_PUSH;
+            nf->retmode = (uint8_t)rm_new;
             vm->frame = f = nf;
             LOAD();
             POLL();

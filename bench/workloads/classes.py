@@ -1,4 +1,3 @@
-# bench-skip: sandpy (user-defined classes: issue 3)
 # A class-heavy simulation: particles in a grid world, methods, properties, inheritance,
 # dunder methods, instance attribute access.
 N = 900  # quick: 90

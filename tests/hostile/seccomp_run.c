@@ -6,7 +6,8 @@
  * file system, the network or other processes.  Linux only.
  *
  *   sandpy-seccomp [--max-memory=B --max-duration=S --max-recursion=N
- *                   --max-allocations=N --max-instructions=N] (FILE | - | -c CODE)
+ *                   --max-allocations=N --max-instructions=N]
+ *                  [--input=NAME=@FILE] (FILE | - | -c CODE)
  *
  * Exit 0 on success, 1 on an exception (traceback on stderr). */
 #include "sandpy.h"
@@ -109,9 +110,13 @@ int main(int argc, char **argv) {
     c.max_memory = (size_t)256 << 20; /* the CLI's defaults */
     c.max_duration = 10.0;
     c.write = out_write;
-    const char *code = NULL, *file = NULL;
+    const char *code = NULL, *file = NULL, *input = NULL;
     for (int i = 1; i < argc && !code && !file; i++) {
         if (limit_opt(&c, argv[i])) continue;
+        if (!strncmp(argv[i], "--input=", 8) && strstr(argv[i], "=@")) {
+            input = argv[i] + 8;
+            continue;
+        }
         if (!strcmp(argv[i], "-c") && i + 1 < argc) code = argv[++i];
         else file = argv[i];
     }
@@ -124,6 +129,18 @@ int main(int argc, char **argv) {
     } else if (!code) {
         return fprintf(stderr, "usage: sandpy-seccomp [limits] (FILE | - | -c CODE)\n"), 2;
     }
+    char iname[64] = "";
+    char *ijson = NULL;
+    size_t ilen = 0;
+    if (input) { /* NAME=@FILE, read now: files are out of reach later */
+        const char *at = strstr(input, "=@");
+        FILE *f = fopen(at + 2, "rb");
+        ijson = f ? read_all(f, &ilen) : NULL;
+        if (!ijson || (size_t)(at - input) >= sizeof iname)
+            return fprintf(stderr, "sandpy-seccomp: bad --input %s\n", input), 2;
+        memcpy(iname, input, (size_t)(at - input));
+        iname[at - input] = 0;
+    }
     fflush(NULL);
     void *volatile warm = malloc(64); /* glibc seeds malloc with getrandom() on */
     free(warm);                       /* first use (volatile: keep the call) */
@@ -133,7 +150,8 @@ int main(int argc, char **argv) {
     if (!sp) {
         put(2, "MemoryError\n", 12);
         rc = 1;
-    } else if (sandpy_exec(sp, code ? code : src, len, file ? file : "<string>") != SANDPY_OK) {
+    } else if ((ijson && sandpy_set_input_json(sp, iname, ijson, ilen) != SANDPY_OK) ||
+               sandpy_exec(sp, code ? code : src, len, file ? file : "<string>") != SANDPY_OK) {
         const char *tb = sandpy_error_traceback(sp);
         put(2, tb, strlen(tb));
         if (*tb && tb[strlen(tb) - 1] != '\n') put(2, "\n", 1);
@@ -141,5 +159,6 @@ int main(int argc, char **argv) {
     }
     sandpy_free(sp);
     free(src);
+    free(ijson);
     _exit(rc); /* exit_group, no stdio teardown */
 }

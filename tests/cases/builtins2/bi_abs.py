@@ -1,0 +1,31 @@
+# builtin abs over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('abs(0)', lambda: abs(0))
+show('abs(-3)', lambda: abs(-3))
+show('abs(7)', lambda: abs(7))
+show('abs(2**70)', lambda: abs(2**70))
+show('abs(True)', lambda: abs(True))
+show('abs(0.0)', lambda: abs(0.0))
+show('abs(-2.5)', lambda: abs(-2.5))
+show('abs(1e300)', lambda: abs(1e300))
+show("abs(float('inf'))", lambda: abs(float('inf')))
+show("abs(float('nan'))", lambda: abs(float('nan')))
+show("abs('')", lambda: abs(''))
+show("abs('abc')", lambda: abs('abc'))
+show("abs('12')", lambda: abs('12'))
+show("abs(' -4 ')", lambda: abs(' -4 '))
+show('abs([])', lambda: abs([]))
+show('abs([3, 1, 2])', lambda: abs([3, 1, 2]))
+show("abs((1, 'a'))", lambda: abs((1, 'a')))
+show("abs({'k': 1})", lambda: abs({'k': 1}))
+show('abs({2, 1})', lambda: abs({2, 1}))
+show('abs(range(4))', lambda: abs(range(4)))
+show('abs(None)', lambda: abs(None))
+show("abs(b'az')", lambda: abs(b'az'))
+show('abs([[1, 2], [3]])', lambda: abs([[1, 2], [3]]))
+show("abs('ß')", lambda: abs('ß'))

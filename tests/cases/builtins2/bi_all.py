@@ -1,0 +1,31 @@
+# builtin all over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('all(0)', lambda: all(0))
+show('all(-3)', lambda: all(-3))
+show('all(7)', lambda: all(7))
+show('all(2**70)', lambda: all(2**70))
+show('all(True)', lambda: all(True))
+show('all(0.0)', lambda: all(0.0))
+show('all(-2.5)', lambda: all(-2.5))
+show('all(1e300)', lambda: all(1e300))
+show("all(float('inf'))", lambda: all(float('inf')))
+show("all(float('nan'))", lambda: all(float('nan')))
+show("all('')", lambda: all(''))
+show("all('abc')", lambda: all('abc'))
+show("all('12')", lambda: all('12'))
+show("all(' -4 ')", lambda: all(' -4 '))
+show('all([])', lambda: all([]))
+show('all([3, 1, 2])', lambda: all([3, 1, 2]))
+show("all((1, 'a'))", lambda: all((1, 'a')))
+show("all({'k': 1})", lambda: all({'k': 1}))
+show('all({2, 1})', lambda: all({2, 1}))
+show('all(range(4))', lambda: all(range(4)))
+show('all(None)', lambda: all(None))
+show("all(b'az')", lambda: all(b'az'))
+show('all([[1, 2], [3]])', lambda: all([[1, 2], [3]]))
+show("all('ß')", lambda: all('ß'))

@@ -1,0 +1,31 @@
+# builtin any over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('any(0)', lambda: any(0))
+show('any(-3)', lambda: any(-3))
+show('any(7)', lambda: any(7))
+show('any(2**70)', lambda: any(2**70))
+show('any(True)', lambda: any(True))
+show('any(0.0)', lambda: any(0.0))
+show('any(-2.5)', lambda: any(-2.5))
+show('any(1e300)', lambda: any(1e300))
+show("any(float('inf'))", lambda: any(float('inf')))
+show("any(float('nan'))", lambda: any(float('nan')))
+show("any('')", lambda: any(''))
+show("any('abc')", lambda: any('abc'))
+show("any('12')", lambda: any('12'))
+show("any(' -4 ')", lambda: any(' -4 '))
+show('any([])', lambda: any([]))
+show('any([3, 1, 2])', lambda: any([3, 1, 2]))
+show("any((1, 'a'))", lambda: any((1, 'a')))
+show("any({'k': 1})", lambda: any({'k': 1}))
+show('any({2, 1})', lambda: any({2, 1}))
+show('any(range(4))', lambda: any(range(4)))
+show('any(None)', lambda: any(None))
+show("any(b'az')", lambda: any(b'az'))
+show('any([[1, 2], [3]])', lambda: any([[1, 2], [3]]))
+show("any('ß')", lambda: any('ß'))

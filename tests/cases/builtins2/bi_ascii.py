@@ -1,0 +1,31 @@
+# builtin ascii over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('ascii(0)', lambda: ascii(0))
+show('ascii(-3)', lambda: ascii(-3))
+show('ascii(7)', lambda: ascii(7))
+show('ascii(2**70)', lambda: ascii(2**70))
+show('ascii(True)', lambda: ascii(True))
+show('ascii(0.0)', lambda: ascii(0.0))
+show('ascii(-2.5)', lambda: ascii(-2.5))
+show('ascii(1e300)', lambda: ascii(1e300))
+show("ascii(float('inf'))", lambda: ascii(float('inf')))
+show("ascii(float('nan'))", lambda: ascii(float('nan')))
+show("ascii('')", lambda: ascii(''))
+show("ascii('abc')", lambda: ascii('abc'))
+show("ascii('12')", lambda: ascii('12'))
+show("ascii(' -4 ')", lambda: ascii(' -4 '))
+show('ascii([])', lambda: ascii([]))
+show('ascii([3, 1, 2])', lambda: ascii([3, 1, 2]))
+show("ascii((1, 'a'))", lambda: ascii((1, 'a')))
+show("ascii({'k': 1})", lambda: ascii({'k': 1}))
+show('ascii({2, 1})', lambda: ascii({2, 1}))
+show('ascii(range(4))', lambda: ascii(range(4)))
+show('ascii(None)', lambda: ascii(None))
+show("ascii(b'az')", lambda: ascii(b'az'))
+show('ascii([[1, 2], [3]])', lambda: ascii([[1, 2], [3]]))
+show("ascii('ß')", lambda: ascii('ß'))

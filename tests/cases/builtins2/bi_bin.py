@@ -1,0 +1,31 @@
+# builtin bin over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('bin(0)', lambda: bin(0))
+show('bin(-3)', lambda: bin(-3))
+show('bin(7)', lambda: bin(7))
+show('bin(2**70)', lambda: bin(2**70))
+show('bin(True)', lambda: bin(True))
+show('bin(0.0)', lambda: bin(0.0))
+show('bin(-2.5)', lambda: bin(-2.5))
+show('bin(1e300)', lambda: bin(1e300))
+show("bin(float('inf'))", lambda: bin(float('inf')))
+show("bin(float('nan'))", lambda: bin(float('nan')))
+show("bin('')", lambda: bin(''))
+show("bin('abc')", lambda: bin('abc'))
+show("bin('12')", lambda: bin('12'))
+show("bin(' -4 ')", lambda: bin(' -4 '))
+show('bin([])', lambda: bin([]))
+show('bin([3, 1, 2])', lambda: bin([3, 1, 2]))
+show("bin((1, 'a'))", lambda: bin((1, 'a')))
+show("bin({'k': 1})", lambda: bin({'k': 1}))
+show('bin({2, 1})', lambda: bin({2, 1}))
+show('bin(range(4))', lambda: bin(range(4)))
+show('bin(None)', lambda: bin(None))
+show("bin(b'az')", lambda: bin(b'az'))
+show('bin([[1, 2], [3]])', lambda: bin([[1, 2], [3]]))
+show("bin('ß')", lambda: bin('ß'))

@@ -1,0 +1,31 @@
+# builtin bool over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('bool(0)', lambda: bool(0))
+show('bool(-3)', lambda: bool(-3))
+show('bool(7)', lambda: bool(7))
+show('bool(2**70)', lambda: bool(2**70))
+show('bool(True)', lambda: bool(True))
+show('bool(0.0)', lambda: bool(0.0))
+show('bool(-2.5)', lambda: bool(-2.5))
+show('bool(1e300)', lambda: bool(1e300))
+show("bool(float('inf'))", lambda: bool(float('inf')))
+show("bool(float('nan'))", lambda: bool(float('nan')))
+show("bool('')", lambda: bool(''))
+show("bool('abc')", lambda: bool('abc'))
+show("bool('12')", lambda: bool('12'))
+show("bool(' -4 ')", lambda: bool(' -4 '))
+show('bool([])', lambda: bool([]))
+show('bool([3, 1, 2])', lambda: bool([3, 1, 2]))
+show("bool((1, 'a'))", lambda: bool((1, 'a')))
+show("bool({'k': 1})", lambda: bool({'k': 1}))
+show('bool({2, 1})', lambda: bool({2, 1}))
+show('bool(range(4))', lambda: bool(range(4)))
+show('bool(None)', lambda: bool(None))
+show("bool(b'az')", lambda: bool(b'az'))
+show('bool([[1, 2], [3]])', lambda: bool([[1, 2], [3]]))
+show("bool('ß')", lambda: bool('ß'))

@@ -1,0 +1,31 @@
+# builtin chr over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('chr(0)', lambda: chr(0))
+show('chr(-3)', lambda: chr(-3))
+show('chr(7)', lambda: chr(7))
+show('chr(2**70)', lambda: chr(2**70))
+show('chr(True)', lambda: chr(True))
+show('chr(0.0)', lambda: chr(0.0))
+show('chr(-2.5)', lambda: chr(-2.5))
+show('chr(1e300)', lambda: chr(1e300))
+show("chr(float('inf'))", lambda: chr(float('inf')))
+show("chr(float('nan'))", lambda: chr(float('nan')))
+show("chr('')", lambda: chr(''))
+show("chr('abc')", lambda: chr('abc'))
+show("chr('12')", lambda: chr('12'))
+show("chr(' -4 ')", lambda: chr(' -4 '))
+show('chr([])', lambda: chr([]))
+show('chr([3, 1, 2])', lambda: chr([3, 1, 2]))
+show("chr((1, 'a'))", lambda: chr((1, 'a')))
+show("chr({'k': 1})", lambda: chr({'k': 1}))
+show('chr({2, 1})', lambda: chr({2, 1}))
+show('chr(range(4))', lambda: chr(range(4)))
+show('chr(None)', lambda: chr(None))
+show("chr(b'az')", lambda: chr(b'az'))
+show('chr([[1, 2], [3]])', lambda: chr([[1, 2], [3]]))
+show("chr('ß')", lambda: chr('ß'))

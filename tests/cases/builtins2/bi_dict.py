@@ -1,0 +1,31 @@
+# builtin dict over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('dict(0)', lambda: dict(0))
+show('dict(-3)', lambda: dict(-3))
+show('dict(7)', lambda: dict(7))
+show('dict(2**70)', lambda: dict(2**70))
+show('dict(True)', lambda: dict(True))
+show('dict(0.0)', lambda: dict(0.0))
+show('dict(-2.5)', lambda: dict(-2.5))
+show('dict(1e300)', lambda: dict(1e300))
+show("dict(float('inf'))", lambda: dict(float('inf')))
+show("dict(float('nan'))", lambda: dict(float('nan')))
+show("dict('')", lambda: dict(''))
+show("dict('abc')", lambda: dict('abc'))
+show("dict('12')", lambda: dict('12'))
+show("dict(' -4 ')", lambda: dict(' -4 '))
+show('dict([])', lambda: dict([]))
+show('dict([3, 1, 2])', lambda: dict([3, 1, 2]))
+show("dict((1, 'a'))", lambda: dict((1, 'a')))
+show("dict({'k': 1})", lambda: dict({'k': 1}))
+show('dict({2, 1})', lambda: dict({2, 1}))
+show('dict(range(4))', lambda: dict(range(4)))
+show('dict(None)', lambda: dict(None))
+show("dict(b'az')", lambda: dict(b'az'))
+show('dict([[1, 2], [3]])', lambda: dict([[1, 2], [3]]))
+show("dict('ß')", lambda: dict('ß'))

@@ -1,0 +1,31 @@
+# builtin enumerate_list over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('list(enumerate(0))', lambda: list(enumerate(0)))
+show('list(enumerate(-3))', lambda: list(enumerate(-3)))
+show('list(enumerate(7))', lambda: list(enumerate(7)))
+show('list(enumerate(2**70))', lambda: list(enumerate(2**70)))
+show('list(enumerate(True))', lambda: list(enumerate(True)))
+show('list(enumerate(0.0))', lambda: list(enumerate(0.0)))
+show('list(enumerate(-2.5))', lambda: list(enumerate(-2.5)))
+show('list(enumerate(1e300))', lambda: list(enumerate(1e300)))
+show("list(enumerate(float('inf')))", lambda: list(enumerate(float('inf'))))
+show("list(enumerate(float('nan')))", lambda: list(enumerate(float('nan'))))
+show("list(enumerate(''))", lambda: list(enumerate('')))
+show("list(enumerate('abc'))", lambda: list(enumerate('abc')))
+show("list(enumerate('12'))", lambda: list(enumerate('12')))
+show("list(enumerate(' -4 '))", lambda: list(enumerate(' -4 ')))
+show('list(enumerate([]))', lambda: list(enumerate([])))
+show('list(enumerate([3, 1, 2]))', lambda: list(enumerate([3, 1, 2])))
+show("list(enumerate((1, 'a')))", lambda: list(enumerate((1, 'a'))))
+show("list(enumerate({'k': 1}))", lambda: list(enumerate({'k': 1})))
+show('list(enumerate({2, 1}))', lambda: list(enumerate({2, 1})))
+show('list(enumerate(range(4)))', lambda: list(enumerate(range(4))))
+show('list(enumerate(None))', lambda: list(enumerate(None)))
+show("list(enumerate(b'az'))", lambda: list(enumerate(b'az')))
+show('list(enumerate([[1, 2], [3]]))', lambda: list(enumerate([[1, 2], [3]])))
+show("list(enumerate('ß'))", lambda: list(enumerate('ß')))

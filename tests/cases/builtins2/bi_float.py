@@ -1,0 +1,31 @@
+# builtin float over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('float(0)', lambda: float(0))
+show('float(-3)', lambda: float(-3))
+show('float(7)', lambda: float(7))
+show('float(2**70)', lambda: float(2**70))
+show('float(True)', lambda: float(True))
+show('float(0.0)', lambda: float(0.0))
+show('float(-2.5)', lambda: float(-2.5))
+show('float(1e300)', lambda: float(1e300))
+show("float(float('inf'))", lambda: float(float('inf')))
+show("float(float('nan'))", lambda: float(float('nan')))
+show("float('')", lambda: float(''))
+show("float('abc')", lambda: float('abc'))
+show("float('12')", lambda: float('12'))
+show("float(' -4 ')", lambda: float(' -4 '))
+show('float([])', lambda: float([]))
+show('float([3, 1, 2])', lambda: float([3, 1, 2]))
+show("float((1, 'a'))", lambda: float((1, 'a')))
+show("float({'k': 1})", lambda: float({'k': 1}))
+show('float({2, 1})', lambda: float({2, 1}))
+show('float(range(4))', lambda: float(range(4)))
+show('float(None)', lambda: float(None))
+show("float(b'az')", lambda: float(b'az'))
+show('float([[1, 2], [3]])', lambda: float([[1, 2], [3]]))
+show("float('ß')", lambda: float('ß'))

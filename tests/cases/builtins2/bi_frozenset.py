@@ -1,0 +1,31 @@
+# builtin frozenset over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('frozenset(0)', lambda: frozenset(0))
+show('frozenset(-3)', lambda: frozenset(-3))
+show('frozenset(7)', lambda: frozenset(7))
+show('frozenset(2**70)', lambda: frozenset(2**70))
+show('frozenset(True)', lambda: frozenset(True))
+show('frozenset(0.0)', lambda: frozenset(0.0))
+show('frozenset(-2.5)', lambda: frozenset(-2.5))
+show('frozenset(1e300)', lambda: frozenset(1e300))
+show("frozenset(float('inf'))", lambda: frozenset(float('inf')))
+show("frozenset(float('nan'))", lambda: frozenset(float('nan')))
+show("frozenset('')", lambda: frozenset(''))
+show("frozenset('abc')", lambda: frozenset('abc'))
+show("frozenset('12')", lambda: frozenset('12'))
+show("frozenset(' -4 ')", lambda: frozenset(' -4 '))
+show('frozenset([])', lambda: frozenset([]))
+show('frozenset([3, 1, 2])', lambda: frozenset([3, 1, 2]))
+show("frozenset((1, 'a'))", lambda: frozenset((1, 'a')))
+show("frozenset({'k': 1})", lambda: frozenset({'k': 1}))
+show('frozenset({2, 1})', lambda: frozenset({2, 1}))
+show('frozenset(range(4))', lambda: frozenset(range(4)))
+show('frozenset(None)', lambda: frozenset(None))
+show("frozenset(b'az')", lambda: frozenset(b'az'))
+show('frozenset([[1, 2], [3]])', lambda: frozenset([[1, 2], [3]]))
+show("frozenset('ß')", lambda: frozenset('ß'))

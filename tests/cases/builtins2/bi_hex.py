@@ -1,0 +1,31 @@
+# builtin hex over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('hex(0)', lambda: hex(0))
+show('hex(-3)', lambda: hex(-3))
+show('hex(7)', lambda: hex(7))
+show('hex(2**70)', lambda: hex(2**70))
+show('hex(True)', lambda: hex(True))
+show('hex(0.0)', lambda: hex(0.0))
+show('hex(-2.5)', lambda: hex(-2.5))
+show('hex(1e300)', lambda: hex(1e300))
+show("hex(float('inf'))", lambda: hex(float('inf')))
+show("hex(float('nan'))", lambda: hex(float('nan')))
+show("hex('')", lambda: hex(''))
+show("hex('abc')", lambda: hex('abc'))
+show("hex('12')", lambda: hex('12'))
+show("hex(' -4 ')", lambda: hex(' -4 '))
+show('hex([])', lambda: hex([]))
+show('hex([3, 1, 2])', lambda: hex([3, 1, 2]))
+show("hex((1, 'a'))", lambda: hex((1, 'a')))
+show("hex({'k': 1})", lambda: hex({'k': 1}))
+show('hex({2, 1})', lambda: hex({2, 1}))
+show('hex(range(4))', lambda: hex(range(4)))
+show('hex(None)', lambda: hex(None))
+show("hex(b'az')", lambda: hex(b'az'))
+show('hex([[1, 2], [3]])', lambda: hex([[1, 2], [3]]))
+show("hex('ß')", lambda: hex('ß'))

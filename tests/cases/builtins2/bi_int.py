@@ -1,0 +1,31 @@
+# builtin int over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('int(0)', lambda: int(0))
+show('int(-3)', lambda: int(-3))
+show('int(7)', lambda: int(7))
+show('int(2**70)', lambda: int(2**70))
+show('int(True)', lambda: int(True))
+show('int(0.0)', lambda: int(0.0))
+show('int(-2.5)', lambda: int(-2.5))
+show('int(1e300)', lambda: int(1e300))
+show("int(float('inf'))", lambda: int(float('inf')))
+show("int(float('nan'))", lambda: int(float('nan')))
+show("int('')", lambda: int(''))
+show("int('abc')", lambda: int('abc'))
+show("int('12')", lambda: int('12'))
+show("int(' -4 ')", lambda: int(' -4 '))
+show('int([])', lambda: int([]))
+show('int([3, 1, 2])', lambda: int([3, 1, 2]))
+show("int((1, 'a'))", lambda: int((1, 'a')))
+show("int({'k': 1})", lambda: int({'k': 1}))
+show('int({2, 1})', lambda: int({2, 1}))
+show('int(range(4))', lambda: int(range(4)))
+show('int(None)', lambda: int(None))
+show("int(b'az')", lambda: int(b'az'))
+show('int([[1, 2], [3]])', lambda: int([[1, 2], [3]]))
+show("int('ß')", lambda: int('ß'))

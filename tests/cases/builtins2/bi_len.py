@@ -1,0 +1,31 @@
+# builtin len over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('len(0)', lambda: len(0))
+show('len(-3)', lambda: len(-3))
+show('len(7)', lambda: len(7))
+show('len(2**70)', lambda: len(2**70))
+show('len(True)', lambda: len(True))
+show('len(0.0)', lambda: len(0.0))
+show('len(-2.5)', lambda: len(-2.5))
+show('len(1e300)', lambda: len(1e300))
+show("len(float('inf'))", lambda: len(float('inf')))
+show("len(float('nan'))", lambda: len(float('nan')))
+show("len('')", lambda: len(''))
+show("len('abc')", lambda: len('abc'))
+show("len('12')", lambda: len('12'))
+show("len(' -4 ')", lambda: len(' -4 '))
+show('len([])', lambda: len([]))
+show('len([3, 1, 2])', lambda: len([3, 1, 2]))
+show("len((1, 'a'))", lambda: len((1, 'a')))
+show("len({'k': 1})", lambda: len({'k': 1}))
+show('len({2, 1})', lambda: len({2, 1}))
+show('len(range(4))', lambda: len(range(4)))
+show('len(None)', lambda: len(None))
+show("len(b'az')", lambda: len(b'az'))
+show('len([[1, 2], [3]])', lambda: len([[1, 2], [3]]))
+show("len('ß')", lambda: len('ß'))

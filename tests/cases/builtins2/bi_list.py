@@ -1,0 +1,31 @@
+# builtin list over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('list(0)', lambda: list(0))
+show('list(-3)', lambda: list(-3))
+show('list(7)', lambda: list(7))
+show('list(2**70)', lambda: list(2**70))
+show('list(True)', lambda: list(True))
+show('list(0.0)', lambda: list(0.0))
+show('list(-2.5)', lambda: list(-2.5))
+show('list(1e300)', lambda: list(1e300))
+show("list(float('inf'))", lambda: list(float('inf')))
+show("list(float('nan'))", lambda: list(float('nan')))
+show("list('')", lambda: list(''))
+show("list('abc')", lambda: list('abc'))
+show("list('12')", lambda: list('12'))
+show("list(' -4 ')", lambda: list(' -4 '))
+show('list([])', lambda: list([]))
+show('list([3, 1, 2])', lambda: list([3, 1, 2]))
+show("list((1, 'a'))", lambda: list((1, 'a')))
+show("list({'k': 1})", lambda: list({'k': 1}))
+show('list({2, 1})', lambda: list({2, 1}))
+show('list(range(4))', lambda: list(range(4)))
+show('list(None)', lambda: list(None))
+show("list(b'az')", lambda: list(b'az'))
+show('list([[1, 2], [3]])', lambda: list([[1, 2], [3]]))
+show("list('ß')", lambda: list('ß'))

@@ -1,0 +1,31 @@
+# builtin max over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('max(0)', lambda: max(0))
+show('max(-3)', lambda: max(-3))
+show('max(7)', lambda: max(7))
+show('max(2**70)', lambda: max(2**70))
+show('max(True)', lambda: max(True))
+show('max(0.0)', lambda: max(0.0))
+show('max(-2.5)', lambda: max(-2.5))
+show('max(1e300)', lambda: max(1e300))
+show("max(float('inf'))", lambda: max(float('inf')))
+show("max(float('nan'))", lambda: max(float('nan')))
+show("max('')", lambda: max(''))
+show("max('abc')", lambda: max('abc'))
+show("max('12')", lambda: max('12'))
+show("max(' -4 ')", lambda: max(' -4 '))
+show('max([])', lambda: max([]))
+show('max([3, 1, 2])', lambda: max([3, 1, 2]))
+show("max((1, 'a'))", lambda: max((1, 'a')))
+show("max({'k': 1})", lambda: max({'k': 1}))
+show('max({2, 1})', lambda: max({2, 1}))
+show('max(range(4))', lambda: max(range(4)))
+show('max(None)', lambda: max(None))
+show("max(b'az')", lambda: max(b'az'))
+show('max([[1, 2], [3]])', lambda: max([[1, 2], [3]]))
+show("max('ß')", lambda: max('ß'))

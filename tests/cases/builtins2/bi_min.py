@@ -1,0 +1,31 @@
+# builtin min over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('min(0)', lambda: min(0))
+show('min(-3)', lambda: min(-3))
+show('min(7)', lambda: min(7))
+show('min(2**70)', lambda: min(2**70))
+show('min(True)', lambda: min(True))
+show('min(0.0)', lambda: min(0.0))
+show('min(-2.5)', lambda: min(-2.5))
+show('min(1e300)', lambda: min(1e300))
+show("min(float('inf'))", lambda: min(float('inf')))
+show("min(float('nan'))", lambda: min(float('nan')))
+show("min('')", lambda: min(''))
+show("min('abc')", lambda: min('abc'))
+show("min('12')", lambda: min('12'))
+show("min(' -4 ')", lambda: min(' -4 '))
+show('min([])', lambda: min([]))
+show('min([3, 1, 2])', lambda: min([3, 1, 2]))
+show("min((1, 'a'))", lambda: min((1, 'a')))
+show("min({'k': 1})", lambda: min({'k': 1}))
+show('min({2, 1})', lambda: min({2, 1}))
+show('min(range(4))', lambda: min(range(4)))
+show('min(None)', lambda: min(None))
+show("min(b'az')", lambda: min(b'az'))
+show('min([[1, 2], [3]])', lambda: min([[1, 2], [3]]))
+show("min('ß')", lambda: min('ß'))

@@ -1,0 +1,31 @@
+# builtin oct over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('oct(0)', lambda: oct(0))
+show('oct(-3)', lambda: oct(-3))
+show('oct(7)', lambda: oct(7))
+show('oct(2**70)', lambda: oct(2**70))
+show('oct(True)', lambda: oct(True))
+show('oct(0.0)', lambda: oct(0.0))
+show('oct(-2.5)', lambda: oct(-2.5))
+show('oct(1e300)', lambda: oct(1e300))
+show("oct(float('inf'))", lambda: oct(float('inf')))
+show("oct(float('nan'))", lambda: oct(float('nan')))
+show("oct('')", lambda: oct(''))
+show("oct('abc')", lambda: oct('abc'))
+show("oct('12')", lambda: oct('12'))
+show("oct(' -4 ')", lambda: oct(' -4 '))
+show('oct([])', lambda: oct([]))
+show('oct([3, 1, 2])', lambda: oct([3, 1, 2]))
+show("oct((1, 'a'))", lambda: oct((1, 'a')))
+show("oct({'k': 1})", lambda: oct({'k': 1}))
+show('oct({2, 1})', lambda: oct({2, 1}))
+show('oct(range(4))', lambda: oct(range(4)))
+show('oct(None)', lambda: oct(None))
+show("oct(b'az')", lambda: oct(b'az'))
+show('oct([[1, 2], [3]])', lambda: oct([[1, 2], [3]]))
+show("oct('ß')", lambda: oct('ß'))

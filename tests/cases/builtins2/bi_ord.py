@@ -1,0 +1,31 @@
+# builtin ord over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('ord(0)', lambda: ord(0))
+show('ord(-3)', lambda: ord(-3))
+show('ord(7)', lambda: ord(7))
+show('ord(2**70)', lambda: ord(2**70))
+show('ord(True)', lambda: ord(True))
+show('ord(0.0)', lambda: ord(0.0))
+show('ord(-2.5)', lambda: ord(-2.5))
+show('ord(1e300)', lambda: ord(1e300))
+show("ord(float('inf'))", lambda: ord(float('inf')))
+show("ord(float('nan'))", lambda: ord(float('nan')))
+show("ord('')", lambda: ord(''))
+show("ord('abc')", lambda: ord('abc'))
+show("ord('12')", lambda: ord('12'))
+show("ord(' -4 ')", lambda: ord(' -4 '))
+show('ord([])', lambda: ord([]))
+show('ord([3, 1, 2])', lambda: ord([3, 1, 2]))
+show("ord((1, 'a'))", lambda: ord((1, 'a')))
+show("ord({'k': 1})", lambda: ord({'k': 1}))
+show('ord({2, 1})', lambda: ord({2, 1}))
+show('ord(range(4))', lambda: ord(range(4)))
+show('ord(None)', lambda: ord(None))
+show("ord(b'az')", lambda: ord(b'az'))
+show('ord([[1, 2], [3]])', lambda: ord([[1, 2], [3]]))
+show("ord('ß')", lambda: ord('ß'))

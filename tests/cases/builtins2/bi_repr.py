@@ -1,0 +1,31 @@
+# builtin repr over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('repr(0)', lambda: repr(0))
+show('repr(-3)', lambda: repr(-3))
+show('repr(7)', lambda: repr(7))
+show('repr(2**70)', lambda: repr(2**70))
+show('repr(True)', lambda: repr(True))
+show('repr(0.0)', lambda: repr(0.0))
+show('repr(-2.5)', lambda: repr(-2.5))
+show('repr(1e300)', lambda: repr(1e300))
+show("repr(float('inf'))", lambda: repr(float('inf')))
+show("repr(float('nan'))", lambda: repr(float('nan')))
+show("repr('')", lambda: repr(''))
+show("repr('abc')", lambda: repr('abc'))
+show("repr('12')", lambda: repr('12'))
+show("repr(' -4 ')", lambda: repr(' -4 '))
+show('repr([])', lambda: repr([]))
+show('repr([3, 1, 2])', lambda: repr([3, 1, 2]))
+show("repr((1, 'a'))", lambda: repr((1, 'a')))
+show("repr({'k': 1})", lambda: repr({'k': 1}))
+show('repr({2, 1})', lambda: repr({2, 1}))
+show('repr(range(4))', lambda: repr(range(4)))
+show('repr(None)', lambda: repr(None))
+show("repr(b'az')", lambda: repr(b'az'))
+show('repr([[1, 2], [3]])', lambda: repr([[1, 2], [3]]))
+show("repr('ß')", lambda: repr('ß'))

@@ -1,0 +1,31 @@
+# builtin reversed_list over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('list(reversed(0))', lambda: list(reversed(0)))
+show('list(reversed(-3))', lambda: list(reversed(-3)))
+show('list(reversed(7))', lambda: list(reversed(7)))
+show('list(reversed(2**70))', lambda: list(reversed(2**70)))
+show('list(reversed(True))', lambda: list(reversed(True)))
+show('list(reversed(0.0))', lambda: list(reversed(0.0)))
+show('list(reversed(-2.5))', lambda: list(reversed(-2.5)))
+show('list(reversed(1e300))', lambda: list(reversed(1e300)))
+show("list(reversed(float('inf')))", lambda: list(reversed(float('inf'))))
+show("list(reversed(float('nan')))", lambda: list(reversed(float('nan'))))
+show("list(reversed(''))", lambda: list(reversed('')))
+show("list(reversed('abc'))", lambda: list(reversed('abc')))
+show("list(reversed('12'))", lambda: list(reversed('12')))
+show("list(reversed(' -4 '))", lambda: list(reversed(' -4 ')))
+show('list(reversed([]))', lambda: list(reversed([])))
+show('list(reversed([3, 1, 2]))', lambda: list(reversed([3, 1, 2])))
+show("list(reversed((1, 'a')))", lambda: list(reversed((1, 'a'))))
+show("list(reversed({'k': 1}))", lambda: list(reversed({'k': 1})))
+show('list(reversed({2, 1}))', lambda: list(reversed({2, 1})))
+show('list(reversed(range(4)))', lambda: list(reversed(range(4))))
+show('list(reversed(None))', lambda: list(reversed(None)))
+show("list(reversed(b'az'))", lambda: list(reversed(b'az')))
+show('list(reversed([[1, 2], [3]]))', lambda: list(reversed([[1, 2], [3]])))
+show("list(reversed('ß'))", lambda: list(reversed('ß')))

@@ -1,0 +1,31 @@
+# builtin round over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('round(0)', lambda: round(0))
+show('round(-3)', lambda: round(-3))
+show('round(7)', lambda: round(7))
+show('round(2**70)', lambda: round(2**70))
+show('round(True)', lambda: round(True))
+show('round(0.0)', lambda: round(0.0))
+show('round(-2.5)', lambda: round(-2.5))
+show('round(1e300)', lambda: round(1e300))
+show("round(float('inf'))", lambda: round(float('inf')))
+show("round(float('nan'))", lambda: round(float('nan')))
+show("round('')", lambda: round(''))
+show("round('abc')", lambda: round('abc'))
+show("round('12')", lambda: round('12'))
+show("round(' -4 ')", lambda: round(' -4 '))
+show('round([])', lambda: round([]))
+show('round([3, 1, 2])', lambda: round([3, 1, 2]))
+show("round((1, 'a'))", lambda: round((1, 'a')))
+show("round({'k': 1})", lambda: round({'k': 1}))
+show('round({2, 1})', lambda: round({2, 1}))
+show('round(range(4))', lambda: round(range(4)))
+show('round(None)', lambda: round(None))
+show("round(b'az')", lambda: round(b'az'))
+show('round([[1, 2], [3]])', lambda: round([[1, 2], [3]]))
+show("round('ß')", lambda: round('ß'))

@@ -1,0 +1,31 @@
+# builtin set over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('set(0)', lambda: set(0))
+show('set(-3)', lambda: set(-3))
+show('set(7)', lambda: set(7))
+show('set(2**70)', lambda: set(2**70))
+show('set(True)', lambda: set(True))
+show('set(0.0)', lambda: set(0.0))
+show('set(-2.5)', lambda: set(-2.5))
+show('set(1e300)', lambda: set(1e300))
+show("set(float('inf'))", lambda: set(float('inf')))
+show("set(float('nan'))", lambda: set(float('nan')))
+show("set('')", lambda: set(''))
+show("set('abc')", lambda: set('abc'))
+show("set('12')", lambda: set('12'))
+show("set(' -4 ')", lambda: set(' -4 '))
+show('set([])', lambda: set([]))
+show('set([3, 1, 2])', lambda: set([3, 1, 2]))
+show("set((1, 'a'))", lambda: set((1, 'a')))
+show("set({'k': 1})", lambda: set({'k': 1}))
+show('set({2, 1})', lambda: set({2, 1}))
+show('set(range(4))', lambda: set(range(4)))
+show('set(None)', lambda: set(None))
+show("set(b'az')", lambda: set(b'az'))
+show('set([[1, 2], [3]])', lambda: set([[1, 2], [3]]))
+show("set('ß')", lambda: set('ß'))

@@ -1,0 +1,31 @@
+# builtin sorted over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('sorted(0)', lambda: sorted(0))
+show('sorted(-3)', lambda: sorted(-3))
+show('sorted(7)', lambda: sorted(7))
+show('sorted(2**70)', lambda: sorted(2**70))
+show('sorted(True)', lambda: sorted(True))
+show('sorted(0.0)', lambda: sorted(0.0))
+show('sorted(-2.5)', lambda: sorted(-2.5))
+show('sorted(1e300)', lambda: sorted(1e300))
+show("sorted(float('inf'))", lambda: sorted(float('inf')))
+show("sorted(float('nan'))", lambda: sorted(float('nan')))
+show("sorted('')", lambda: sorted(''))
+show("sorted('abc')", lambda: sorted('abc'))
+show("sorted('12')", lambda: sorted('12'))
+show("sorted(' -4 ')", lambda: sorted(' -4 '))
+show('sorted([])', lambda: sorted([]))
+show('sorted([3, 1, 2])', lambda: sorted([3, 1, 2]))
+show("sorted((1, 'a'))", lambda: sorted((1, 'a')))
+show("sorted({'k': 1})", lambda: sorted({'k': 1}))
+show('sorted({2, 1})', lambda: sorted({2, 1}))
+show('sorted(range(4))', lambda: sorted(range(4)))
+show('sorted(None)', lambda: sorted(None))
+show("sorted(b'az')", lambda: sorted(b'az'))
+show('sorted([[1, 2], [3]])', lambda: sorted([[1, 2], [3]]))
+show("sorted('ß')", lambda: sorted('ß'))

@@ -1,0 +1,31 @@
+# builtin str over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('str(0)', lambda: str(0))
+show('str(-3)', lambda: str(-3))
+show('str(7)', lambda: str(7))
+show('str(2**70)', lambda: str(2**70))
+show('str(True)', lambda: str(True))
+show('str(0.0)', lambda: str(0.0))
+show('str(-2.5)', lambda: str(-2.5))
+show('str(1e300)', lambda: str(1e300))
+show("str(float('inf'))", lambda: str(float('inf')))
+show("str(float('nan'))", lambda: str(float('nan')))
+show("str('')", lambda: str(''))
+show("str('abc')", lambda: str('abc'))
+show("str('12')", lambda: str('12'))
+show("str(' -4 ')", lambda: str(' -4 '))
+show('str([])', lambda: str([]))
+show('str([3, 1, 2])', lambda: str([3, 1, 2]))
+show("str((1, 'a'))", lambda: str((1, 'a')))
+show("str({'k': 1})", lambda: str({'k': 1}))
+show('str({2, 1})', lambda: str({2, 1}))
+show('str(range(4))', lambda: str(range(4)))
+show('str(None)', lambda: str(None))
+show("str(b'az')", lambda: str(b'az'))
+show('str([[1, 2], [3]])', lambda: str([[1, 2], [3]]))
+show("str('ß')", lambda: str('ß'))

@@ -1,0 +1,31 @@
+# builtin sum over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('sum(0)', lambda: sum(0))
+show('sum(-3)', lambda: sum(-3))
+show('sum(7)', lambda: sum(7))
+show('sum(2**70)', lambda: sum(2**70))
+show('sum(True)', lambda: sum(True))
+show('sum(0.0)', lambda: sum(0.0))
+show('sum(-2.5)', lambda: sum(-2.5))
+show('sum(1e300)', lambda: sum(1e300))
+show("sum(float('inf'))", lambda: sum(float('inf')))
+show("sum(float('nan'))", lambda: sum(float('nan')))
+show("sum('')", lambda: sum(''))
+show("sum('abc')", lambda: sum('abc'))
+show("sum('12')", lambda: sum('12'))
+show("sum(' -4 ')", lambda: sum(' -4 '))
+show('sum([])', lambda: sum([]))
+show('sum([3, 1, 2])', lambda: sum([3, 1, 2]))
+show("sum((1, 'a'))", lambda: sum((1, 'a')))
+show("sum({'k': 1})", lambda: sum({'k': 1}))
+show('sum({2, 1})', lambda: sum({2, 1}))
+show('sum(range(4))', lambda: sum(range(4)))
+show('sum(None)', lambda: sum(None))
+show("sum(b'az')", lambda: sum(b'az'))
+show('sum([[1, 2], [3]])', lambda: sum([[1, 2], [3]]))
+show("sum('ß')", lambda: sum('ß'))

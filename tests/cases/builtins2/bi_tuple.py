@@ -1,0 +1,31 @@
+# builtin tuple over a table of argument values
+def show(label, f):
+    try:
+        print(label, '->', repr(f()))
+    except Exception as e:
+        print(label, '!!', type(e).__name__, e)
+
+show('tuple(0)', lambda: tuple(0))
+show('tuple(-3)', lambda: tuple(-3))
+show('tuple(7)', lambda: tuple(7))
+show('tuple(2**70)', lambda: tuple(2**70))
+show('tuple(True)', lambda: tuple(True))
+show('tuple(0.0)', lambda: tuple(0.0))
+show('tuple(-2.5)', lambda: tuple(-2.5))
+show('tuple(1e300)', lambda: tuple(1e300))
+show("tuple(float('inf'))", lambda: tuple(float('inf')))
+show("tuple(float('nan'))", lambda: tuple(float('nan')))
+show("tuple('')", lambda: tuple(''))
+show("tuple('abc')", lambda: tuple('abc'))
+show("tuple('12')", lambda: tuple('12'))
+show("tuple(' -4 ')", lambda: tuple(' -4 '))
+show('tuple([])', lambda: tuple([]))
+show('tuple([3, 1, 2])', lambda: tuple([3, 1, 2]))
+show("tuple((1, 'a'))", lambda: tuple((1, 'a')))
+show("tuple({'k': 1})", lambda: tuple({'k': 1}))
+show('tuple({2, 1})', lambda: tuple({2, 1}))
+show('tuple(range(4))', lambda: tuple(range(4)))
+show('tuple(None)', lambda: tuple(None))
+show("tuple(b'az')", lambda: tuple(b'az'))
+show('tuple([[1, 2], [3]])', lambda: tuple([[1, 2], [3]]))
+show("tuple('ß')", lambda: tuple('ß'))

@@ -1,0 +1,3 @@
+print("before")
+raise SystemExit
+print("after")

@@ -1,0 +1,3 @@
+errors = ["x"]
+if errors:
+    raise SystemExit(3)

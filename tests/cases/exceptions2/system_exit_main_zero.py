@@ -1,0 +1,6 @@
+def main():
+    print("working")
+    return 0
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+class Point:
+    x = 1
+print(Point.X)

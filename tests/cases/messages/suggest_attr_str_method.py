@@ -1,0 +1,2 @@
+text = "a,b"
+print(text.spilt(","))
