@@ -832,8 +832,12 @@ static bool read_vals(Load *l, sp_Value **vals, size_t *n, size_t more) {
     if (!l->ok || !need(l, more)) return false;
     sp_Value *p = sp_realloc(l->vm, *vals, *n * sizeof **vals, (*n + more) * sizeof **vals);
     if (!p) return l->ok = false;
+    /* *n always equals the allocated count, so the caller frees it exactly
+     * even when reading stops halfway. */
+    size_t base = *n;
     *vals = p;
-    for (size_t i = 0; i < more && l->ok; i++) p[(*n)++] = get_plain(l);
+    *n = base + more;
+    for (size_t i = 0; i < more; i++) p[base + i] = l->ok ? get_plain(l) : SP_NONEV;
     return l->ok;
 }
 
