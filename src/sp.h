@@ -579,6 +579,7 @@ sp_Value sp_format_float(sp_VM *vm, double d, sp_Str *spec);
 sp_Value sp_format_str(sp_VM *vm, sp_Str *s, sp_Str *spec);
 /* str % args */
 sp_Value sp_str_percent(sp_VM *vm, sp_Str *fmt, sp_Value args);
+sp_Value sp_bytes_percent(sp_VM *vm, sp_Value fmt, sp_Value args); /* bytes % args */
 /* str.format / str.format_map methods (args[0] is the format string). */
 sp_Value sp_strmeth_format(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kwnames);
 sp_Value sp_strmeth_format_map(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kwnames);
@@ -601,6 +602,11 @@ bool sp_dict_set(sp_VM *vm, sp_Dict *d, sp_Value key, sp_Value val);
 int sp_dict_del(sp_VM *vm, sp_Dict *d, sp_Value key); /* 1 deleted, 0 missing, -1 err */
 /* Fast paths for str keys (no user code can run): never raise. */
 sp_Value sp_dict_gets(sp_Dict *d, sp_Str *key);       /* SP_NULLV if absent */
+/* Entry hints for lookup caches: the entry index of key in d (-1 if
+ * absent), and the value at entry ix if that entry's key is this very str
+ * object (SP_NULLV otherwise: the hint is stale, look the key up). */
+int64_t sp_dict_index_of(sp_Dict *d, sp_Str *key);
+sp_Value sp_dict_at(sp_Dict *d, int64_t ix, sp_Str *key);
 bool sp_dict_sets(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val);
 size_t sp_dict_len(sp_Dict *d);
 /* Iterate: start *pos at 0; returns false at the end. */

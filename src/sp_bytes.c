@@ -381,6 +381,7 @@ static sp_Value bytes_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
         memcpy(r->data + x->len, y->data, y->len);
         return sp_objv(r);
     }
+    if (op == SP_OP_MOD && ab) return sp_bytes_percent(vm, a, b);
     if (op == SP_OP_MUL) {
         if (ab && is_int_operand(b)) return bytes_repeat(vm, a, b);
         if (bb && is_int_operand(a)) return bytes_repeat(vm, b, a);

@@ -366,6 +366,12 @@ typedef struct sp_BCacheEnt {
     sp_Value v;              /* a static builtin, or SP_NULL: none */
 } sp_BCacheEnt;
 
+/* LOAD_GLOBAL's hints: where a name was last found in a globals dict. */
+typedef struct sp_GCacheEnt {
+    sp_Str *name;
+    int64_t ix;              /* entry index, checked by sp_dict_at */
+} sp_GCacheEnt;
+
 typedef struct sp_Exec {
     sp_Chunk *chunk;         /* current data-stack chunk */
     sp_Value exc_info;       /* the exception being handled (SP_NULL: none) */
@@ -379,6 +385,7 @@ typedef struct sp_Exec {
     bool pause_names;        /* an unknown global name pauses instead of NameError */
     sp_MCacheEnt mcache[1 << SP_MCACHE_BITS][2];
     sp_BCacheEnt bcache[1 << SP_BCACHE_BITS];
+    sp_GCacheEnt gcache[1 << SP_BCACHE_BITS];
 } sp_Exec;
 sp_Exec *sp_exec(sp_VM *vm); /* NULL + MemoryError */
 
@@ -429,7 +436,23 @@ void sp_exc_set_context(sp_VM *vm, sp_Value exc, bool force);
  * cells and free variables.  The frame memory is code->framesize slots. */
 bool sp_frame_init(sp_VM *vm, sp_Frame *fr, sp_Func *f, sp_Value *args, int nargs,
                    sp_Tuple *kw);
-void sp_frame_init_module(sp_Frame *fr, sp_Code *c, sp_Dict *globals, sp_Dict *locals);
+/* The header and unbound locals of a frame for c (inline: every call runs it). */
+static inline void sp_frame_init_module(sp_Frame *fr, sp_Code *c, sp_Dict *globals,
+                                        sp_Dict *locals) {
+    fr->code = c;
+    fr->func = NULL;
+    fr->globals = globals;
+    fr->locals = locals;
+    fr->ip = c->code;
+    fr->gen = NULL;
+    fr->result = SP_NULLV;
+    fr->nblocks = 0;
+    fr->retmode = 0;
+    sp_Value *L = sp_frame_locals(fr);
+    size_t nlp = (size_t)c->nlocals + c->ncells + c->nfree;
+    for (size_t i = 0; i < nlp; i++) L[i] = SP_NULLV;
+    fr->stack = fr->sp = L + nlp;
+}
 
 /* Snapshots (sp_snap.c) rebuild paused runs with these. */
 /* Value stack depth and block depth the verifier computed at pc (-1:

@@ -228,6 +228,16 @@ sp_Value sp_dict_gets(sp_Dict *d, sp_Str *key) {
     return e >= 0 ? d->ent[e].val : SP_NULLV;
 }
 
+int64_t sp_dict_index_of(sp_Dict *d, sp_Str *key) { return find_str(d, key, sp_str_hash(key)); }
+
+/* A key is in one entry at most, so if entry ix holds key its value is
+ * the current one, however the dict changed since the hint was taken. */
+sp_Value sp_dict_at(sp_Dict *d, int64_t ix, sp_Str *key) {
+    if (ix < 0 || (size_t)ix >= d->nent) return SP_NULLV;
+    const DEnt *e = &d->ent[ix];
+    return e->key.tag == SP_OBJ && e->key.u.o == (sp_Obj *)key ? e->val : SP_NULLV;
+}
+
 bool sp_dict_sets(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val) {
     int64_t h = sp_str_hash(key);
     int32_t e = find_str(d, key, h);

@@ -281,7 +281,7 @@ bool sp_buf_double(sp_Buf *b, double x, char code, int64_t prec, int flags) {
     bool upper;
     char c = code_digits(x, code, &prec, &upper, &dg);
     size_t n = layout(&dg, c, upper, prec, flags, NULL);
-    if (!sp_buf_reserve(b, n)) return false;
+    if (!sp_buf_reserve(b, n + 1)) return false; /* + a trailing '.' that layout drops */
     layout(&dg, c, upper, prec, flags, b->p + b->n);
     b->n += n;
     return true;
@@ -557,6 +557,7 @@ static bool tmp_double(sp_VM *vm, TmpStr *t, double x, char code, int64_t prec, 
     t->n = layout(&dg, c, upper, prec, flags, NULL);
     t->cap = 0;
     t->p = t->small;
+    extra++; /* layout writes a trailing '.' before dropping it */
     if (t->n + extra > sizeof t->small) {
         t->p = sp_malloc(vm, t->n + extra);
         if (!t->p) return false;
@@ -821,6 +822,7 @@ typedef struct Pct {
     sp_Value args, dict;  /* dict: SP_NULL unless args is a mapping */
     int64_t arglen, argidx;
     bool args_pinned;
+    bool bytes;           /* bytes % args: the format and the result are bytes */
     sp_Buf out;
 } Pct;
 
@@ -831,13 +833,19 @@ typedef struct PArg {
     bool sign; /* a number: sign and zero padding apply */
 } PArg;
 
+/* The character at pos: a code point, or a byte for bytes formats. */
+static uint32_t pct_at(Pct *c, size_t *l) {
+    if (!c->bytes) return cp_at(c->s, c->n, c->pos, l);
+    *l = c->pos < c->n;
+    return *l ? (uint8_t)c->s[c->pos] : 0;
+}
 static uint32_t pk(Pct *c) {
     size_t l;
-    return cp_at(c->s, c->n, c->pos, &l);
+    return pct_at(c, &l);
 }
 static uint32_t rd(Pct *c) { /* FORMAT_READ, then fmtpos++ */
     size_t l;
-    uint32_t ch = cp_at(c->s, c->n, c->pos, &l);
+    uint32_t ch = pct_at(c, &l);
     c->pos += l ? l : 1;
     c->cpos++;
     return ch;
@@ -879,7 +887,8 @@ static bool pct_key(Pct *c) {
         pcount += ch == '(' ? 1 : ch == ')' ? -1 : 0;
     }
     if (c->cnt < 0 || pcount > 0) return pct_fail(vm, &sp_t_ValueError, "incomplete format key");
-    sp_Value key = sp_str_new(vm, c->s + start, c->pos - 1 - start);
+    size_t klen = c->pos - 1 - start;
+    sp_Value key = c->bytes ? sp_bytes_new(vm, c->s + start, klen) : sp_str_new(vm, c->s + start, klen);
     if (sp_iserr(key) || !sp_pin(vm, key)) return false;
     sp_Value v = sp_getitem(vm, c->dict, key);
     sp_unpin(vm, 1);
@@ -1001,7 +1010,22 @@ static bool pct_output(Pct *c, const PArg *a, const char *s, size_t nb, int64_t 
     return true;
 }
 
+/* bytes % args: %s/%b take bytes as they are, %r/%a the ascii() text. */
+static bool pct_bytes_text(Pct *c, const PArg *a, sp_Value v) {
+    if (a->ch == 's' || a->ch == 'b') {
+        if (!sp_istype(v, &sp_t_bytes))
+            return sp_raise(c->vm, &sp_t_TypeError, "%%b requires a bytes-like object, or an object "
+                            "that implements __bytes__, not '%T'", v), false;
+        sp_Bytes *bv = SP_BYTES(v);
+        return pct_output(c, a, (const char *)bv->data, bv->len, (int64_t)bv->len);
+    }
+    sp_Value s = sp_ascii(c->vm, v);
+    if (sp_iserr(s)) return false;
+    return pct_output(c, a, SP_STR(s)->data, SP_STR(s)->len, (int64_t)SP_STR(s)->len);
+}
+
 static bool pct_text(Pct *c, const PArg *a, sp_Value v) {
+    if (c->bytes) return pct_bytes_text(c, a, v);
     sp_Value s = sp_isstr(v) && a->ch == 's' ? v
                  : a->ch == 's' ? sp_str(c->vm, v) : a->ch == 'r' ? sp_repr(c->vm, v) : sp_ascii(c->vm, v);
     if (sp_iserr(s)) return false;
@@ -1057,7 +1081,22 @@ static bool pct_float(Pct *c, PArg *a, sp_Value v) {
     return ok;
 }
 
+static bool pct_byte(Pct *c, PArg *a, sp_Value v) {
+    char ch;
+    if (sp_istype(v, &sp_t_bytes) && SP_BYTES(v)->len == 1) {
+        ch = (char)SP_BYTES(v)->data[0];
+    } else if (sp_isintlike(v)) {
+        if ((!sp_isint(v) && !sp_isbool(v)) || v.u.i < 0 || v.u.i > 255)
+            return pct_fail(c->vm, &sp_t_OverflowError, "%c arg not in range(256)");
+        ch = (char)v.u.i;
+    } else {
+        return pct_fail(c->vm, &sp_t_TypeError, "%c requires an integer in range(256) or a single byte");
+    }
+    return pct_output(c, a, &ch, 1, 1);
+}
+
 static bool pct_char(Pct *c, PArg *a, sp_Value v) {
+    if (c->bytes) return pct_byte(c, a, v);
     if (sp_isstr(v) && SP_STR(v)->clen == 1) return pct_output(c, a, SP_STR(v)->data, SP_STR(v)->len, 1);
     if (!sp_isintlike(v)) return pct_fail(c->vm, &sp_t_TypeError, "%c requires int or char");
     if ((!sp_isint(v) && !sp_isbool(v)) || v.u.i < 0 || v.u.i > 0x10ffff)
@@ -1074,6 +1113,7 @@ static bool pct_char(Pct *c, PArg *a, sp_Value v) {
 static bool pct_format(Pct *c, PArg *a) {
     sp_Value v = nextarg(c);
     if (sp_iserr(v)) return false;
+    if (a->ch == 'b' && c->bytes) return pct_text(c, a, v);
     switch (a->ch) {
     case 's': case 'r': case 'a': return pct_text(c, a, v);
     case 'i': case 'd': case 'u': case 'o': case 'x': case 'X': return pct_int(c, a, v);
@@ -1087,6 +1127,11 @@ static bool pct_format(Pct *c, PArg *a) {
     }
 }
 
+static bool not_all_converted(Pct *c) {
+    return pct_fail(c->vm, &sp_t_TypeError, c->bytes ? "not all arguments converted during bytes formatting"
+                                                     : "not all arguments converted during string formatting");
+}
+
 static bool pct_arg(Pct *c) {
     PArg a = {0, 0, -1, -1, false};
     if (pk(c) == '%') {
@@ -1095,8 +1140,7 @@ static bool pct_arg(Pct *c) {
         return sp_buf_addc(&c->out, '%');
     }
     if (!pct_parse(c, &a) || !pct_format(c, &a)) return false;
-    if (!sp_isnull(c->dict) && c->argidx < c->arglen)
-        return pct_fail(c->vm, &sp_t_TypeError, "not all arguments converted during string formatting");
+    if (!sp_isnull(c->dict) && c->argidx < c->arglen) return not_all_converted(c);
     return true;
 }
 
@@ -1104,25 +1148,28 @@ static bool pct_arg(Pct *c) {
 static bool pct_literal(Pct *c) {
     const char *q = memchr(c->s + c->pos, '%', c->n - c->pos);
     size_t end = q ? (size_t)(q - c->s) : c->n;
-    for (size_t i = c->pos; i < end; i++) c->cpos += ((uint8_t)c->s[i] & 0xC0) != 0x80;
+    for (size_t i = c->pos; i < end; i++) c->cpos += c->bytes || ((uint8_t)c->s[i] & 0xC0) != 0x80;
     bool ok = sp_buf_add(&c->out, c->s + c->pos, end - c->pos);
     c->pos = end;
     c->cnt = c->clen - c->cpos;
     return ok;
 }
 
-sp_Value sp_str_percent(sp_VM *vm, sp_Str *fmt, sp_Value args) {
+static sp_Value percent(sp_VM *vm, const char *s, size_t n, size_t clen, bool bytes, sp_Value args) {
     Pct c;
     memset(&c, 0, sizeof c);
     c.vm = vm;
-    c.s = fmt->data;
-    c.n = fmt->len;
-    c.clen = c.cnt = (int64_t)fmt->clen;
+    c.s = s;
+    c.n = n;
+    c.clen = c.cnt = (int64_t)clen;
+    c.bytes = bytes;
     c.args = args;
     bool tuple = sp_istuple(args);
     c.arglen = tuple ? (int64_t)SP_TUPLE(args)->n : -1;
     c.argidx = tuple ? 0 : -2;
-    c.dict = !tuple && !sp_isstr(args) && sp_typeof(args)->getitem ? args : SP_NULLV;
+    /* a mapping, unless a tuple, a str, or bytes for a bytes format (CPython's test) */
+    bool own = sp_isstr(args) || (bytes && sp_istype(args, &sp_t_bytes));
+    c.dict = !tuple && !own && sp_typeof(args)->getitem ? args : SP_NULLV;
     sp_buf_init(vm, &c.out);
     bool ok = true;
     while (ok && --c.cnt >= 0) {
@@ -1133,11 +1180,22 @@ sp_Value sp_str_percent(sp_VM *vm, sp_Str *fmt, sp_Value args) {
             ok = pct_arg(&c);
         }
     }
-    if (ok && c.argidx < c.arglen && sp_isnull(c.dict))
-        ok = pct_fail(vm, &sp_t_TypeError, "not all arguments converted during string formatting");
+    if (ok && c.argidx < c.arglen && sp_isnull(c.dict)) ok = not_all_converted(&c);
     if (c.args_pinned) sp_unpin(vm, 1);
     if (!ok) return sp_buf_free(&c.out), SP_ERRV;
-    return sp_buf_tostr(&c.out);
+    if (!bytes) return sp_buf_tostr(&c.out);
+    sp_Value r = sp_bytes_new(vm, c.out.p ? c.out.p : "", c.out.n);
+    sp_buf_free(&c.out);
+    return r;
+}
+
+sp_Value sp_str_percent(sp_VM *vm, sp_Str *fmt, sp_Value args) {
+    return percent(vm, fmt->data, fmt->len, fmt->clen, false, args);
+}
+
+sp_Value sp_bytes_percent(sp_VM *vm, sp_Value fmt, sp_Value args) {
+    sp_Bytes *b = SP_BYTES(fmt);
+    return percent(vm, (const char *)b->data, b->len, b->len, true, args);
 }
 
 /* ================================================ str.format / format_map */

@@ -816,22 +816,7 @@ static bool bind_args(sp_VM *vm, sp_Func *f, sp_Value *L, sp_Value *args, int na
     return bind_defaults(vm, f, L, nargs);
 }
 
-void sp_frame_init_module(sp_Frame *fr, sp_Code *c, sp_Dict *globals, sp_Dict *locals) {
-    fr->code = c;
-    fr->func = NULL;
-    fr->globals = globals;
-    fr->locals = locals;
-    fr->ip = c->code;
-    fr->gen = NULL;
-    fr->result = SP_NULLV;
-    fr->nblocks = 0;
-    fr->retmode = 0;
-    sp_Value *L = sp_frame_locals(fr);
-    size_t nlp = (size_t)c->nlocals + c->ncells + c->nfree;
-    for (size_t i = 0; i < nlp; i++) L[i] = SP_NULLV;
-    fr->stack = fr->sp = L + nlp;
-}
-
+/* (sp_vm.c's call_frame inlines the simple case: keep the two in step.) */
 bool sp_frame_init(sp_VM *vm, sp_Frame *fr, sp_Func *f, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Code *c = f->code;
     sp_frame_init_module(fr, c, f->globals, NULL);

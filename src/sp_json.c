@@ -413,6 +413,16 @@ static bool enc_string(Enc *e, sp_Str *s) {
     sp_Buf *b = &e->b;
     if (!sp_buf_reserve(b, s->len + 2) || !sp_buf_addc(b, '"')) return false;
     for (size_t i = 0; i < s->len;) {
+        /* a run of bytes that stand for themselves goes in one copy */
+        size_t run = i;
+        for (uint8_t u; run < s->len && (u = (uint8_t)s->data[run]) >= 0x20 && u != '"' &&
+                        u != '\\' && (u < 0x7f || (u >= 0x80 && !e->ensure_ascii));)
+            run++;
+        if (run > i) {
+            if (!sp_buf_add(b, s->data + i, run - i)) return false;
+            i = run;
+            continue;
+        }
         size_t at = i;
         uint32_t c = sp_utf8_next(s->data, &i);
         const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"

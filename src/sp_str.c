@@ -32,9 +32,26 @@ uint32_t sp_utf8_next(const char *s, size_t *i) {
     }
 }
 
+static inline size_t popcount64(uint64_t x) {
+#if defined(__GNUC__)
+    return (size_t)__builtin_popcountll(x);
+#else
+    size_t k = 0;
+    for (; x; x &= x - 1) k++;
+    return k;
+#endif
+}
+
+/* Every str is built through here: count 8 bytes at a time, less the
+ * continuation bytes (10xxxxxx: bit 7 set, bit 6 clear). */
 size_t sp_utf8_count(const char *p, size_t n) {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += ((uint8_t)p[i] & 0xC0) != 0x80;
+    size_t c = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        c += 8 - popcount64(w & ~(w << 1) & 0x8080808080808080ull);
+    }
+    for (; i < n; i++) c += ((uint8_t)p[i] & 0xC0) != 0x80;
     return c;
 }
 
@@ -551,6 +568,7 @@ size_t sp_bcount(const void *hay, size_t n, const void *needle, size_t m, size_t
 
 static sp_Value str_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
     (void)t; /* str subclasses are not supported (sp_t_str is not a base type) */
+    if (nargs == 1 && !kw) return sp_str(vm, args[0]); /* str(x): the hot case */
     sp_Value a[3];
     if (!sp_parse_args(vm, "str", args, nargs, kw, "|object,encoding,errors", a)) return SP_ERRV;
     if (sp_isnull(a[1]) && sp_isnull(a[2]))

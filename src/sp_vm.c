@@ -116,7 +116,7 @@ static bool next_chunk(sp_VM *vm, sp_Exec *x, size_t need) {
     return true;
 }
 
-static sp_Frame *push_frame(sp_VM *vm, sp_Exec *x, sp_Code *c) {
+static inline sp_Frame *push_frame(sp_VM *vm, sp_Exec *x, sp_Code *c) {
     size_t n = (size_t)c->framesize;
     if ((size_t)(vm->stack_end - vm->stack_top) < n && !next_chunk(vm, x, n)) return NULL;
     sp_Frame *f = (sp_Frame *)vm->stack_top;
@@ -147,9 +147,16 @@ static bool depth_ok(sp_VM *vm) {
 static sp_Frame *call_frame(sp_VM *vm, sp_Exec *x, sp_Func *fn, sp_Value *args, int nargs,
                             sp_Tuple *kw) {
     if (!depth_ok(vm)) return NULL;
-    sp_Frame *nf = push_frame(vm, x, fn->code);
+    sp_Code *c = fn->code;
+    sp_Frame *nf = push_frame(vm, x, c);
     if (!nf) return NULL;
-    if (!sp_frame_init(vm, nf, fn, args, nargs, kw)) {
+    if (!kw && nargs == c->argcount && !c->kwonlyargcount && !c->ncells && !c->nfree &&
+        !(c->flags & (SP_CO_VARARGS | SP_CO_VARKW))) {
+        /* the common call, inline: sp_frame_init's simple case */
+        sp_frame_init_module(nf, c, fn->globals, NULL);
+        nf->func = fn;
+        for (int i = 0; i < nargs; i++) sp_frame_locals(nf)[i] = args[i];
+    } else if (!sp_frame_init(vm, nf, fn, args, nargs, kw)) {
         pop_frame(vm, x, nf);
         return NULL;
     }
@@ -252,6 +259,21 @@ static sp_Value builtin_cached(sp_VM *vm, sp_Str *name) {
         e->v = v;
     }
     return v;
+}
+
+/* A global by its entry hint (self-checking: see sp_dict_at), else looked
+ * up and the hint renewed; then the builtins.  SP_NULLV: no such name. */
+static inline sp_Value global_hinted(sp_VM *vm, sp_Exec *x, sp_Dict *g, sp_Str *name) {
+    uint64_t h = (uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ull;
+    sp_GCacheEnt *e = &x->gcache[h >> (64 - SP_BCACHE_BITS)];
+    sp_Value v = e->name == name ? sp_dict_at(g, e->ix, name) : SP_NULLV;
+    if (!sp_isnull(v)) return v;
+    int64_t ix = sp_dict_index_of(g, name);
+    if (ix < 0) return builtin_cached(vm, name);
+    e->name = name;
+    e->ix = ix;
+    v = sp_dict_at(g, ix, name);
+    return sp_isnull(v) ? sp_dict_gets(g, name) : v; /* an equal key, not this str */
 }
 
 static sp_Value load_global(sp_VM *vm, sp_Dict *globals, sp_Str *name) {
@@ -1043,11 +1065,11 @@ dispatch:
         DISPATCH();
     }
     TARGET(LOAD_GLOBAL) {
-        r = sp_dict_gets(f->globals, co->names[ARG]);
+        r = global_hinted(vm, x, f->globals, co->names[ARG]);
         if (sp_isnull(r)) {
-            r = load_global(vm, f->globals, co->names[ARG]);
-            if (sp_iserr(r) && pausable && x->pause_names) goto pause_name;
-            CHECK(r);
+            r = name_error(vm, co->names[ARG]);
+            if (pausable && x->pause_names) goto pause_name;
+            goto error;
         }
         PUSH(r);
         DISPATCH();
