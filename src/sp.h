@@ -661,6 +661,11 @@ bool sp_collections_init(sp_VM *vm, sp_Module *m); /* sp_collections.c */
 bool sp_datetime_init(sp_VM *vm, sp_Module *m);    /* sp_datetime.c */
 bool sp_statistics_init(sp_VM *vm, sp_Module *m);  /* sp_statistics.c */
 bool sp_textwrap_init(sp_VM *vm, sp_Module *m);    /* sp_textwrap.c */
+bool sp_heapq_init(sp_VM *vm, sp_Module *m);       /* sp_heapq.c */
+bool sp_bisect_init(sp_VM *vm, sp_Module *m);      /* sp_bisect.c */
+bool sp_random_init(sp_VM *vm, sp_Module *m);      /* sp_random.c */
+/* bisect_right(a, x, lo, hi) without key; -1 on error.  (sp_bisect.c) */
+int64_t sp_bisect_right(sp_VM *vm, sp_Value a, sp_Value x, int64_t lo, int64_t hi);
 /* Builtins: lookup of a builtin name (print, len, ValueError...). */
 sp_Value sp_builtin_lookup(sp_VM *vm, sp_Str *name); /* SP_NULLV if none */
 /* After sp_next found a generator exhausted: its return value, reported

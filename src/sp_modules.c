@@ -98,6 +98,9 @@ static const NativeModule native_modules[] = {
     {"datetime", sp_datetime_init},
     {"statistics", sp_statistics_init},
     {"textwrap", sp_textwrap_init},
+    {"heapq", sp_heapq_init},
+    {"bisect", sp_bisect_init},
+    {"random", sp_random_init},
     {"dataclasses", sp_dataclasses_init},
     {"__future__", sp_future_init},
 };

@@ -188,7 +188,7 @@ typedef struct Parser {
     Name *names;
     size_t nnames, namecap;
     int64_t *gwlo, *gwhi; /* group widths, gwlo -1: still open */
-    size_t gwcap;
+    size_t gwcap, gwhicap; /* apart: one may grow and the other fail */
     int groups;           /* state.groups - 1 */
     int flags;
     int lookbehindgroups; /* -1: None */
@@ -596,14 +596,9 @@ static bool opengroup(Parser *p, int64_t na, int64_t nlen, bool named, int *gid)
             return pending(p);
         p->names[p->nnames++] = (Name){na, nlen, g};
     }
-    size_t c1 = p->gwcap, c2 = p->gwcap;
-    if (!grow(p->vm, (void **)&p->gwlo, &c1, (size_t)g + 1, sizeof(int64_t)) ||
-        !grow(p->vm, (void **)&p->gwhi, &c2, (size_t)g + 1, sizeof(int64_t)))
+    if (!grow(p->vm, (void **)&p->gwlo, &p->gwcap, (size_t)g + 1, sizeof(int64_t)) ||
+        !grow(p->vm, (void **)&p->gwhi, &p->gwhicap, (size_t)g + 1, sizeof(int64_t)))
         return pending(p);
-    if (c1 != p->gwcap) {
-        /* both grew in step (same sizes): keep one capacity */
-        p->gwcap = c1;
-    }
     p->gwlo[g] = -1;
     p->gwhi[g] = 0;
     p->groups = g;
@@ -1271,7 +1266,7 @@ static void parser_free(Parser *p) {
     sp_VM *vm = p->vm;
     sp_free(vm, p->nodes, p->ncap * sizeof(Node));
     sp_free(vm, p->gwlo, p->gwcap * sizeof(int64_t));
-    sp_free(vm, p->gwhi, p->gwcap * sizeof(int64_t));
+    sp_free(vm, p->gwhi, p->gwhicap * sizeof(int64_t));
     sp_free(vm, p->refpos, p->refcap * sizeof(int64_t));
 }
 
