@@ -78,6 +78,9 @@ bool sp_list_extend(sp_VM *vm, sp_List *l, sp_Value it) {
 /* Replace items [lo, hi) with src[0..m) (src must not alias l's buffer). */
 static bool list_splice(sp_VM *vm, sp_List *l, size_t lo, size_t hi, const sp_Value *src, size_t m) {
     size_t n = l->n, tail = n - hi, newn = n - (hi - lo) + m;
+    /* A big move is real work with no loop around it to poll: l.pop(0) on
+     * ten million items must still stop at the time limit. */
+    if (tail * sizeof(sp_Value) >= SP_POLL_BYTES && !sp_check_limits(vm)) return false;
     if (newn > n) {
         if (!list_resize(vm, l, newn)) return false;
         memmove(l->items + lo + m, l->items + hi, tail * sizeof(sp_Value));
