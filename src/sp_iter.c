@@ -130,6 +130,7 @@ bool spc_foreach(sp_VM *vm, sp_Value v, bool (*fn)(sp_VM *, void *, sp_Value), v
 }
 
 sp_Value sp_list_from_iter(sp_VM *vm, sp_Value v) {
+    if (sp_iserr(v)) return v; /* called on a call's result: keep its error */
     sp_Value l = sp_list_with_cap(vm, 0);
     if (sp_iserr(l) || !sp_pin(vm, l)) return SP_ERRV;
     bool ok = sp_list_extend(vm, SP_LIST(l), v);

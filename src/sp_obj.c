@@ -193,6 +193,7 @@ int64_t sp_len(sp_VM *vm, sp_Value v) {
 /* ------------------------------------------------------- iteration */
 
 sp_Value sp_iter(sp_VM *vm, sp_Value v) {
+    if (sp_iserr(v)) return v; /* sp_iter(f(x)) keeps f's exception */
     sp_Type *t = sp_typeof(v);
     if (t->iter) return t->iter(vm, v);
     return sp_raise(vm, &sp_t_TypeError, "'%s' object is not iterable", t->name);
