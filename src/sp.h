@@ -114,6 +114,18 @@ typedef struct sp_GetSetDef {
 /* Rich comparison ops (CPython's order). */
 enum { SP_LT = 0, SP_LE, SP_EQ, SP_NE, SP_GT, SP_GE };
 
+/* The result of rich comparison `op` given a three-way result c (<0, 0, >0). */
+static inline sp_Value sp_cmp_result(int c, int op) {
+    switch (op) {
+    case SP_LT: return sp_bool(c < 0);
+    case SP_LE: return sp_bool(c <= 0);
+    case SP_EQ: return sp_bool(c == 0);
+    case SP_NE: return sp_bool(c != 0);
+    case SP_GT: return sp_bool(c > 0);
+    default: return sp_bool(c >= 0);
+    }
+}
+
 /* Binary ops.  In-place variants are op + SP_OP_INPLACE. */
 enum {
     SP_OP_ADD = 0, SP_OP_SUB, SP_OP_MUL, SP_OP_MATMUL, SP_OP_TRUEDIV, SP_OP_FLOORDIV,

@@ -259,14 +259,7 @@ static sp_Value bytes_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     size_t n = x->len < y->len ? x->len : y->len;
     int c = n ? memcmp(x->data, y->data, n) : 0;
     if (c == 0) c = (x->len > y->len) - (x->len < y->len);
-    switch (op) {
-    case SP_LT: return sp_bool(c < 0);
-    case SP_LE: return sp_bool(c <= 0);
-    case SP_EQ: return sp_bool(c == 0);
-    case SP_NE: return sp_bool(c != 0);
-    case SP_GT: return sp_bool(c > 0);
-    default: return sp_bool(c >= 0);
-    }
+    return sp_cmp_result(c, op);
 }
 
 static int64_t bytes_len(sp_VM *vm, sp_Value self) {

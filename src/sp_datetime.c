@@ -409,21 +409,10 @@ static int delta_cmp(Delta *a, Delta *b) {
     return c ? c : cmp3(a->us, b->us);
 }
 
-static sp_Value cmp_result(int c, int op) {
-    switch (op) {
-    case SP_LT: return sp_bool(c < 0);
-    case SP_LE: return sp_bool(c <= 0);
-    case SP_EQ: return sp_bool(c == 0);
-    case SP_NE: return sp_bool(c != 0);
-    case SP_GT: return sp_bool(c > 0);
-    default: return sp_bool(c >= 0);
-    }
-}
-
 static sp_Value delta_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     (void)vm;
     if (!IS_DELTA(a) || !IS_DELTA(b)) return SP_NOTIMPL;
-    return cmp_result(delta_cmp(DL(a), DL(b)), op);
+    return sp_cmp_result(delta_cmp(DL(a), DL(b)), op);
 }
 
 static int delta_truthy(sp_VM *vm, sp_Value self) {
@@ -760,7 +749,7 @@ static sp_Value dt_mixed_cmp(sp_VM *vm, int op) {
 static sp_Value date_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     if (!IS_DATE(a) || !IS_DATE(b)) return SP_NOTIMPL;
     if (IS_DT(a) != IS_DT(b)) return dt_mixed_cmp(vm, op);
-    return cmp_result(date_cmp(DTP(a), DTP(b)), op);
+    return sp_cmp_result(date_cmp(DTP(a), DTP(b)), op);
 }
 
 #define CLS_METHOD(fn) static sp_Value fn(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
@@ -1054,7 +1043,7 @@ static sp_Value time_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     }
     int64_t ua = (x->hour * 3600 + x->minute * 60 + x->second) * 1000000LL + x->us - oa;
     int64_t ub = (y->hour * 3600 + y->minute * 60 + y->second) * 1000000LL + y->us - ob;
-    return cmp_result(cmp3(ua, ub), op);
+    return sp_cmp_result(cmp3(ua, ub), op);
 }
 
 static int parse_timespec(sp_VM *vm, sp_Value v) {
@@ -1166,7 +1155,7 @@ static sp_Value datetime_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
         if (op == SP_EQ || op == SP_NE) return sp_bool(op == SP_NE);
         return sp_raise(vm, &sp_t_TypeError, "can't compare offset-naive and offset-aware datetimes");
     }
-    return cmp_result(cmp3(dt_local_us(x) - oa, dt_local_us(y) - ob), op);
+    return sp_cmp_result(cmp3(dt_local_us(x) - oa, dt_local_us(y) - ob), op);
 }
 
 /* POSIX seconds -> datetime in UTC, then converted to tz (if given). */

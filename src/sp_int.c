@@ -705,14 +705,7 @@ static sp_Value int_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     (void)vm;
     if (!sp_isintlike(a) || !sp_isintlike(b)) return SP_NOTIMPL;
     int c = int_cmp(a, b);
-    switch (op) {
-    case SP_LT: return sp_bool(c < 0);
-    case SP_LE: return sp_bool(c <= 0);
-    case SP_EQ: return sp_bool(c == 0);
-    case SP_NE: return sp_bool(c != 0);
-    case SP_GT: return sp_bool(c > 0);
-    default: return sp_bool(c >= 0);
-    }
+    return sp_cmp_result(c, op);
 }
 
 /* ------------------------------------------------------------ hash */

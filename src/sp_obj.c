@@ -108,17 +108,6 @@ bool sp_hash(sp_VM *vm, sp_Value v, int64_t *out) {
 static const char *const cmp_sym[] = {"<", "<=", "==", "!=", ">", ">="};
 static const int cmp_swap[] = {SP_GT, SP_GE, SP_EQ, SP_NE, SP_LT, SP_LE};
 
-static sp_Value cmp_fast(int op, int c) {
-    switch (op) {
-    case SP_LT: return sp_bool(c < 0);
-    case SP_LE: return sp_bool(c <= 0);
-    case SP_EQ: return sp_bool(c == 0);
-    case SP_NE: return sp_bool(c != 0);
-    case SP_GT: return sp_bool(c > 0);
-    default: return sp_bool(c >= 0);
-    }
-}
-
 /* Does b's type override a's slot as a subclass?  Then it goes first. */
 static bool reflected_first(sp_Type *ta, sp_Type *tb) {
     return ta != tb && (tb->flags & SP_TF_HEAPTYPE) && sp_issubtype(tb, ta);
@@ -126,7 +115,7 @@ static bool reflected_first(sp_Type *ta, sp_Type *tb) {
 
 sp_Value sp_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     if (a.tag == SP_INT && b.tag == SP_INT)
-        return cmp_fast(op, (a.u.i > b.u.i) - (a.u.i < b.u.i));
+        return sp_cmp_result((a.u.i > b.u.i) - (a.u.i < b.u.i), op);
     sp_Type *ta = sp_typeof(a), *tb = sp_typeof(b);
     if (!SP_ENTER_PY(vm, " in comparison")) return SP_ERRV;
     sp_Value r = SP_NOTIMPL;

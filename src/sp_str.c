@@ -608,12 +608,7 @@ static sp_Value str_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     size_t n = x->len < y->len ? x->len : y->len;
     int c = memcmp(x->data, y->data, n);
     if (c == 0) c = (x->len > y->len) - (x->len < y->len);
-    switch (op) {
-    case SP_LT: return sp_bool(c < 0);
-    case SP_LE: return sp_bool(c <= 0);
-    case SP_GT: return sp_bool(c > 0);
-    default: return sp_bool(c >= 0);
-    }
+    return sp_cmp_result(c, op);
 }
 
 static int64_t str_len(sp_VM *vm, sp_Value self) {
