@@ -1,0 +1,132 @@
+/* fuzz_snap.c - bytes as a snapshot: the code loader and the state loader,
+ * then whatever loaded is run or resumed under the usual tight limits.
+ *
+ * The fuzz build defines FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION, under
+ * which sp_snap.c skips only the keyed-hash comparison, so mutations reach
+ * the parser behind it (a real host's bytes must also pass the hash).  The
+ * harness repairs the header's length field so most inputs get that far.
+ *
+ * Built with -DFUZZ_SNAP_SEEDS it is instead a seed maker:
+ *   fuzz_snap_seeds DIR FILE.py...  writes DIR/code-N (each file compiled and
+ * dumped) and DIR/state-N (the agent scripts below paused and dumped). */
+#include "fuzz_common.h"
+
+#include <stdio.h>
+
+static sandpy_value tool_sync(sandpy *sp, void *ud, const sandpy_value *args, size_t nargs,
+                              sandpy_value kwargs) {
+    (void)ud, (void)kwargs;
+    return nargs ? args[0] : sandpy_none(sp);
+}
+
+static void fz_register(sandpy *sp) {
+    sandpy_register_pausing(sp, "tool");
+    sandpy_register_pausing(sp, "fetch");
+    sandpy_register(sp, "echo", tool_sync, NULL);
+}
+
+/* Answer up to a few pending calls; the budget bounds each resume. */
+static sandpy_status fz_drive(sandpy *sp, sandpy_status st) {
+    for (int i = 0; i < 4 && st == SANDPY_PAUSED; i++) {
+        const sandpy_call *c = sandpy_pending(sp);
+        if (!c) break;
+        uint64_t id = c->id;
+        st = (i & 1) ? sandpy_resume_error(sp, id, "ValueError", "no")
+                     : sandpy_resume(sp, id, sandpy_int(sp, i));
+        if (st == SANDPY_PAUSED || st == SANDPY_OK || st == SANDPY_ERROR) {
+            size_t n;
+            (void)sandpy_snapshot(sp, &n); /* dumping a loaded state must hold too */
+        }
+    }
+    return st;
+}
+
+#ifndef FUZZ_SNAP_SEEDS
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    if (size < 33) return 0;
+    /* first byte picks the loader; the rest is the snapshot, length fixed */
+    uint8_t *buf = malloc(size - 1);
+    if (!buf) return 0;
+    memcpy(buf, data + 1, size - 1);
+    size_t n = size - 1;
+    if (n >= 32) {
+        uint64_t plen = n - 32;
+        for (int i = 0; i < 8; i++) buf[16 + i] = (uint8_t)(plen >> (8 * i));
+    }
+    sandpy *sp = fz_new();
+    if (!sp) return free(buf), 0;
+    fz_register(sp);
+    sandpy_status st;
+    if (data[0] & 1) {
+        sandpy_code *code = sandpy_code_load(sp, buf, n);
+        st = code ? fz_drive(sp, sandpy_start(sp, code)) : SANDPY_ERROR;
+    } else {
+        st = sandpy_snapshot_load(sp, buf, n);
+        if (st == SANDPY_PAUSED || st == SANDPY_OK) st = fz_drive(sp, st);
+    }
+    if (st == SANDPY_OK || st == SANDPY_ERROR) fz_read_outcome(sp, st);
+    free(buf);
+    fz_still_usable(sp);
+    sandpy_free(sp);
+    return 0;
+}
+#else
+static const char *const agents[] = {
+    "x = tool(1)\ny = [tool(i) for i in range(3)]\nx, y\n",
+    "def g(n):\n    for i in range(n):\n        yield fetch(i)\nt = 0\nfor v in g(5):\n"
+    "    t += v\nt\n",
+    "d = {'a': [1, 2.5, 'x', None], 'b': (b'z', {3})}\ntry:\n    r = tool(d)\n"
+    "except ValueError as e:\n    r = str(e)\nd['r'] = r\nd\n",
+    "def f(a, *, k=2):\n    s = 0\n    while a:\n        s += tool(a) * k\n        a -= 1\n"
+    "    return s\nf(3)\n",
+    "acc = []\nfor i in range(4):\n    try:\n        acc.append(fetch(i))\n    finally:\n"
+    "        acc.append(-i)\nsum(acc), 10**30 + echo(1)\n",
+};
+
+static void put(const char *dir, const char *kind, int i, const uint8_t *p, size_t n, int sel) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s-%d", dir, kind, i);
+    FILE *f = fopen(path, "wb");
+    if (!f) return;
+    fputc(sel, f);
+    fwrite(p, 1, n, f);
+    fclose(f);
+}
+
+static char *slurp(const char *path, size_t *n) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *s = malloc(1 << 16);
+    *n = s ? fread(s, 1, (1 << 16) - 1, f) : 0;
+    fclose(f);
+    return s;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) return 2;
+    for (int i = 2; i < argc; i++) {
+        size_t n = 0, dn = 0;
+        char *src = slurp(argv[i], &n);
+        sandpy *sp = src ? fz_new() : NULL;
+        sandpy_code *code = sp ? sandpy_compile(sp, src, n, argv[i], NULL, 0) : NULL;
+        const uint8_t *d = code ? sandpy_code_dump(sp, code, &dn) : NULL;
+        if (d) put(argv[1], "code", i, d, dn, 1);
+        if (sp) sandpy_free(sp);
+        free(src);
+    }
+    for (size_t i = 0; i < sizeof agents / sizeof *agents; i++) {
+        sandpy *sp = fz_new();
+        fz_register(sp);
+        sandpy_code *code = sandpy_compile(sp, agents[i], strlen(agents[i]), "<agent>", NULL, 0);
+        sandpy_status st = code ? sandpy_start(sp, code) : SANDPY_ERROR;
+        for (int k = 0; st == SANDPY_PAUSED; k++) {
+            size_t dn;
+            const uint8_t *d = sandpy_snapshot(sp, &dn);
+            if (d) put(argv[1], "state", (int)(i * 100 + (size_t)k), d, dn, 0);
+            st = sandpy_resume(sp, sandpy_pending(sp)->id, sandpy_int(sp, k));
+        }
+        sandpy_free(sp);
+    }
+    return 0;
+}
+#endif
