@@ -56,7 +56,10 @@ def run(build, harness, seconds, extra):
     os.makedirs(corpus, exist_ok=True)
     os.makedirs(arts, exist_ok=True)
     seed(harness, seeds, build)
-    argv = [exe, corpus, seeds, "-max_total_time=%d" % seconds, "-timeout=20",
+    # crashes found earlier replay first (tests/fuzz/regress/HARNESS/)
+    regress = os.path.join(ROOT, "fuzz", "regress", harness)
+    dirs = [corpus, seeds] + ([regress] if os.path.isdir(regress) else [])
+    argv = [exe] + dirs + ["-max_total_time=%d" % seconds, "-timeout=20",
             "-rss_limit_mb=3072", "-max_len=16384", "-print_final_stats=1",
             "-artifact_prefix=%s/%s-" % (arts, harness)]
     dic = os.path.join(ROOT, "fuzz", "python.dict")
