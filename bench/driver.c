@@ -5,6 +5,11 @@
  *   driver --latency N     N x (sandpy_new + compile + run the latency snippet + sandpy_free);
  *                          `per_iter_us: <float>` on stderr
  *   driver --memory        `idle_bytes: <n>`: sandpy_memory_used right after sandpy_new
+ *   driver --snapshot N    a run paused while holding 1000 small dicts: dumped N times and
+ *                          loaded N times into a fresh interpreter; `dump_us:`, `load_us:`
+ *                          (medians) and `snapshot_bytes:` on stderr
+ *   driver --json-io N     1000 records x 3 keys handed in as JSON, reshaped by precompiled
+ *                          code, the result read back as JSON, N times; `json_io_us:` (median)
  *
  * No limits are set: CPython and Monty run the same workloads without any either. */
 #include <stdio.h>
@@ -89,6 +94,93 @@ static int latency(long n) {
     return 0;
 }
 
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *t, long n) {
+    qsort(t, (size_t)n, sizeof *t, cmp_double);
+    return t[n / 2];
+}
+
+static const char SNAP_SRC[] =
+    "rows = [{'id': i, 'name': 'item%d' % i, 'ok': i % 2 == 0} for i in range(1000)]\n"
+    "got = fetch(len(rows))\n";
+
+static int snapshot(long n) {
+    sandpy *sp = sandpy_new(NULL);
+    sandpy_register_pausing(sp, "fetch");
+    if (sandpy_exec(sp, SNAP_SRC, sizeof SNAP_SRC - 1, "<snap>") != SANDPY_PAUSED) {
+        fprintf(stderr, "snapshot program did not pause: %s\n", sandpy_error_traceback(sp));
+        return 1;
+    }
+    double *td = malloc((size_t)n * sizeof *td), *tl = malloc((size_t)n * sizeof *tl);
+    size_t len = 0;
+    const uint8_t *s = NULL;
+    for (long i = 0; i < n; i++) {
+        double t0 = now();
+        s = sandpy_snapshot(sp, &len);
+        td[i] = now() - t0;
+    }
+    uint8_t *copy = s ? malloc(len) : NULL;
+    if (copy) memcpy(copy, s, len);
+    sandpy *b = sandpy_new(NULL);
+    sandpy_register_pausing(b, "fetch");
+    int rc = 0;
+    for (long i = 0; i < n && copy; i++) {
+        double t0 = now();
+        sandpy_status st = sandpy_snapshot_load(b, copy, len);
+        tl[i] = now() - t0;
+        if (st != SANDPY_PAUSED) {
+            fprintf(stderr, "load failed: %s\n", sandpy_error_traceback(b));
+            rc = 1;
+            break;
+        }
+    }
+    if (!copy) fprintf(stderr, "dump failed: %s\n", sandpy_error_traceback(sp)), rc = 1;
+    if (!rc)
+        fprintf(stderr, "dump_us: %.3f\nload_us: %.3f\nsnapshot_bytes: %zu\n", median(td, n) * 1e6,
+                median(tl, n) * 1e6, len);
+    free(td), free(tl), free(copy);
+    sandpy_free(b), sandpy_free(sp);
+    return rc;
+}
+
+static const char JSON_SRC[] =
+    "[{'key': r['id'], 'total': r['price'] * r['qty']} for r in orders if r['qty']]";
+
+static int json_io(long n) {
+    size_t cap = 64 << 10, len = 0;
+    char *json = malloc(cap);
+    len += (size_t)snprintf(json, cap, "[");
+    for (int i = 0; i < 1000; i++)
+        len += (size_t)snprintf(json + len, cap - len, "%s{\"id\": \"r%d\", \"price\": %d.25, \"qty\": %d}",
+                                i ? ", " : "", i, i % 97, i % 7);
+    len += (size_t)snprintf(json + len, cap - len, "]");
+    sandpy *sp = sandpy_new(NULL);
+    const char *names[] = {"orders"};
+    sandpy_code *code = sandpy_compile(sp, JSON_SRC, sizeof JSON_SRC - 1, "<json>", names, 1);
+    double *t = malloc((size_t)n * sizeof *t);
+    size_t outlen = 0;
+    for (long i = 0; i < n; i++) {
+        double t0 = now();
+        const char *out = NULL;
+        if (sandpy_input_json(sp, "orders", json, len) == SANDPY_OK && sandpy_start(sp, code) == SANDPY_OK)
+            out = sandpy_result_json(sp, &outlen);
+        t[i] = now() - t0;
+        if (!out) {
+            fprintf(stderr, "json-io failed: %s\n", sandpy_error_traceback(sp));
+            return 1;
+        }
+    }
+    fprintf(stderr, "json_io_us: %.3f\njson_in_bytes: %zu\njson_out_bytes: %zu\n", median(t, n) * 1e6, len,
+            outlen);
+    free(t), free(json);
+    sandpy_free(sp);
+    return 0;
+}
+
 static int memory(void) {
     sandpy *sp = sandpy_new(NULL);
     if (!sp) return 1;
@@ -101,7 +193,9 @@ int main(int argc, char **argv) {
     if (argc == 3 && strcmp(argv[1], "--latency") == 0 && atol(argv[2]) > 0)
         return latency(atol(argv[2]));
     if (argc == 2 && strcmp(argv[1], "--memory") == 0) return memory();
+    if (argc == 3 && strcmp(argv[1], "--snapshot") == 0 && atol(argv[2]) > 0) return snapshot(atol(argv[2]));
+    if (argc == 3 && strcmp(argv[1], "--json-io") == 0 && atol(argv[2]) > 0) return json_io(atol(argv[2]));
     if (argc == 2 && argv[1][0] != '-') return run_file(argv[1]);
-    fputs("usage: driver FILE | --latency N | --memory\n", stderr);
+    fputs("usage: driver FILE | --latency N | --memory | --snapshot N | --json-io N\n", stderr);
     return 2;
 }

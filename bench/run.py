@@ -259,6 +259,25 @@ def idle_memory(cmds, unavailable):
     return int(m.group(1)) if m else None
 
 
+def embed_numbers(cmds, args, unavailable):
+    """The embedding measurements of bench/driver.c: snapshot dump/load of a
+    paused run holding 1000 small dicts, and 1000x3 JSON in -> reshape -> JSON
+    out; {name: microseconds}."""
+    if "sandpy" in unavailable:
+        return {}
+    n = "30" if args.quick else "300"
+    out = {}
+    for flag in ("--snapshot", "--json-io"):
+        try:
+            r = subprocess.run(cmds["sandpy"] + [flag, n], capture_output=True, text=True,
+                               timeout=120)
+        except (OSError, subprocess.SubprocessError):
+            continue
+        for k, v in re.findall(r"^(\w+_us|snapshot_bytes): ([\d.]+)$", r.stderr, re.M):
+            out[k] = float(v)
+    return out
+
+
 def machine():
     model = "?"
     try:
@@ -341,7 +360,7 @@ def notes(workloads, results, unavailable):
     return out
 
 
-def report(args, workloads, results, unavailable, lat, mem, versions):
+def report(args, workloads, results, unavailable, lat, mem, versions, cmds):
     md = args.markdown
     print(("**" if md else "") + f"sandpy benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}"
           + ("**" if md else ""))
@@ -358,6 +377,12 @@ def report(args, workloads, results, unavailable, lat, mem, versions):
           f"{args.latency_iters} iterations): " + ", ".join(
               f"{TITLES[rt]} {fmt_us(lat[rt])}" for rt in RUNTIMES))
     print(f"{li}idle interpreter: sandpy {'n/a' if mem is None else f'{mem} bytes'}")
+    emb = embed_numbers(cmds, args, unavailable)
+    if emb:
+        get = lambda k: fmt_us(emb.get(k))  # noqa: E731
+        print(f"{li}snapshot of a run paused holding 1000 dicts "
+              f"({int(emb.get('snapshot_bytes', 0))} bytes): dump {get('dump_us')}, "
+              f"load {get('load_us')}; JSON 1000x3 in -> reshape -> out: {get('json_io_us')}")
     extra = notes(workloads, results, unavailable)
     if extra:
         print()
@@ -395,7 +420,7 @@ def main(argv):
         results = run_workloads(workloads, cmds, args, unavailable)
     lat = run_latency(cmds, args, unavailable)
     mem = idle_memory(cmds, unavailable)
-    report(args, workloads, results, unavailable, lat, mem, versions)
+    report(args, workloads, results, unavailable, lat, mem, versions, cmds)
     failed = any(results[w.name, "sandpy"].mismatch or results[w.name, "sandpy"].status in
                  ("err", "timeout") for w in workloads)
     return 1 if failed else 0

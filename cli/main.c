@@ -20,6 +20,7 @@ typedef struct {
     int ninputs;
     int json, time;
     long bench_n;
+    uint64_t seed;                 /* --random-seed */
     const char *code, *file;
 } Opts;
 
@@ -51,11 +52,14 @@ static void *fail_alloc(void *ud, void *p, size_t oldsize, size_t newsize) {
     return ++fa->n == fa->fail ? NULL : realloc(p, newsize);
 }
 
+static uint64_t fixed_seed(void *ud) { return *(const uint64_t *)ud; }
+
 static int usage(const char *msg) {
     fprintf(stderr, "sandpy: %s\n"
             "usage: sandpy [--max-memory=BYTES] [--max-duration=SECONDS] [--max-recursion=N]\n"
             "              [--max-allocations=N] [--max-instructions=N] [--input NAME=JSON|@FILE]\n"
-            "              [--json] [--time] [--bench-startup N] (FILE.py | -c CODE | -)\n", msg);
+            "              [--random-seed=N] [--json] [--time] [--bench-startup N]\n"
+            "              (FILE.py | -c CODE | -)\n", msg);
     return 1;
 }
 
@@ -116,6 +120,14 @@ static int parse_opts(Opts *o, int argc, char **argv) {
         if (r) continue;
         if (!strcmp(a, "--json")) o->json = 1;
         else if (!strcmp(a, "--time")) o->time = 1;
+        else if (!strncmp(a, "--random-seed=", 14)) {
+            char *end;
+            errno = 0;
+            o->seed = strtoull(a + 14, &end, 10);
+            if (errno || end == a + 14 || *end || a[14] == '-') return usage("bad --random-seed value");
+            o->cfg.random_seed = fixed_seed;
+            o->cfg.random_seed_ud = &o->seed;
+        }
         else if (!strcmp(a, "--input") || !strncmp(a, "--input=", 8)) {
             const char *v = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
             if (!v || !strchr(v, '=')) return usage("--input needs NAME=JSON");
@@ -204,7 +216,11 @@ int main(int argc, char **argv) {
     Opts o;
     memset(&o, 0, sizeof o);
     o.cfg.max_memory = (size_t)256 << 20;
+#ifdef SP_GC_STRESS /* collecting at every safe point is ~100x slower (make test-gcstress) */
+    o.cfg.max_duration = 600.0;
+#else
     o.cfg.max_duration = 10.0;
+#endif
     o.cfg.max_recursion = 1000;
     o.cfg.write = out_write;
     FailAlloc fa = {0, 0};

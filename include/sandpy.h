@@ -65,12 +65,18 @@ typedef struct sandpy_config {
     size_t max_stack;
     /* Key of the SipHash-2-4 tag that authenticates snapshots: set it to
      * a secret to reject bytes not produced by a holder of the key (all
-     * zero: integrity check only). */
+     * zero: a faster unkeyed checksum, integrity check only). */
     uint8_t snapshot_key[16];
     /* Wall clock for datetime.now()/today()/utcnow(): POSIX seconds, UTC.
      * NULL (the default): those raise, since the sandbox has no clock. */
     double (*clock)(void *ud);
     void *clock_ud;
+    /* Seed for the random module when the program gives none (at import,
+     * Random(), random.seed()): called each time, it seeds as
+     * random.seed(n) would.  NULL (the default): the fixed seed 0, so
+     * unseeded runs repeat; the sandbox never asks the OS for entropy. */
+    uint64_t (*random_seed)(void *ud);
+    void *random_seed_ud;
 } sandpy_config;
 
 typedef enum sandpy_status {

@@ -9,10 +9,11 @@
  *  - Every byte goes through sp_malloc/sp_realloc/sp_free (sized, so the
  *    accounting is exact).  On failure they return NULL with MemoryError
  *    already pending: just propagate.
- *  - Garbage is collected only at VM safe points (sp_gc_maybe, called by
- *    the interpreter loop).  C code that calls back into Python (sp_call on
- *    a Python function, a user __eq__) may see a collection: values it holds
- *    only in C locals must be rooted with sp_pin/sp_unpin across that call.
+ *  - Garbage is collected only at safe points: sp_gc_maybe, called by the
+ *    interpreter loop and by sp_next (an iterator may be a generator
+ *    anyway).  C code that calls sp_next or calls back into Python (sp_call
+ *    on a Python function, a user __eq__) may see a collection: values it
+ *    holds only in C locals must be rooted with sp_pin/sp_unpin across it.
  *  - No global mutable state.  Static builtin type objects and static
  *    strings are immutable after compile time; the GC never writes to an
  *    object whose header has SP_GC_STATIC.
@@ -144,7 +145,10 @@ enum {
     SP_TF_UNHASHABLE = 8, /* hash() raises "unhashable type" */
     SP_TF_SEQUENCE = 16,  /* matches sequence patterns (CPython's Py_TPFLAGS_SEQUENCE), e.g. deque */
     SP_TF_MAPPING = 32,   /* matches mapping patterns (Py_TPFLAGS_MAPPING); dict needs no flag */
-    SP_TF_DESCR = 64      /* has a native "__get__" method: binds through it as a class attribute */
+    SP_TF_DESCR = 64,     /* has a native "__get__" method: binds through it as a class attribute */
+    SP_TF_BOX = 128,      /* a class deriving from int/float/str/bytes: instances are sp_Box */
+    SP_TF_PYNAME = 256    /* a class CPython writes in Python (collections.Counter): messages use
+                             the short name after the module, as for CPython's heap types */
 };
 
 /* A type object.  Builtin types are static and immutable; user classes
@@ -332,8 +336,8 @@ struct sp_VM {
     volatile int interrupt;      /* set by sandpy_interrupt from any thread */
     uint64_t poll_mark;          /* instr_count at the last full poll (sp_err.c) */
     uint32_t cwork;              /* C-loop polls since then (sp_err.c) */
-    /* strings */
-    sp_Dict *interned;
+    /* strings: the intern table (sp_str.c) */
+    struct sp_Interned *interned;
     /* containers being repr()'d right now, for "[...]" (sp_obj.c helpers) */
     sp_List *repr_active;
     /* values the host holds (results, inputs): a GC root (sp_api.c) */
@@ -349,6 +353,10 @@ struct sp_VM {
      * and those functions raise */
     double (*clock)(void *ud);
     void *clock_ud;
+    /* seed for random when the program gives none (import, Random(),
+     * seed()); NULL: a fixed default (sp_random.c), never the OS */
+    uint64_t (*random_seed)(void *ud);
+    void *random_seed_ud;
     /* --- interpreter loop state (owned by sp_vm.c) --- */
     struct sp_Frame *frame;      /* innermost running frame */
     sp_Value *stack, *stack_top, *stack_end;
@@ -472,7 +480,30 @@ static inline sp_Type *sp_typeof(sp_Value v) {
     default: return &sp_t_NoneType;
     }
 }
-#define sp_typename(v) (sp_typeof(v)->name)
+/* A type's name as CPython's messages show it (its tp_name). */
+static inline const char *sp_type_msgname(const sp_Type *t) {
+    const char *dot = (t->flags & SP_TF_PYNAME) ? strrchr(t->name, '.') : NULL;
+    return dot ? dot + 1 : t->name;
+}
+#define sp_typename(v) sp_type_msgname(sp_typeof(v))
+
+/* An instance of a class deriving from int, float, str or bytes: the
+ * builtin value it stands for, plus its __dict__ (sp_subclass.c).  Builtin
+ * code never sees a box where it expects the value: slots, methods and the
+ * conversion funnels (sp_index, sp_as_double...) unwrap it with sp_unbox. */
+typedef struct sp_Box {
+    sp_Obj h;
+    sp_Dict *dict;
+    sp_Value val;
+} sp_Box;
+static inline bool sp_isbox(sp_Value v) { return v.tag == SP_OBJ && (v.u.o->type->flags & SP_TF_BOX); }
+static inline sp_Value sp_unbox(sp_Value v) { return sp_isbox(v) ? ((sp_Box *)v.u.o)->val : v; }
+/* Bytes for an instance of t whose builtin layout needs `size`: a class
+ * deriving from a builtin container (tuple, set...) keeps its __dict__
+ * pointer at the end of the allocation. */
+static inline size_t sp_inst_size(sp_Type *t, size_t size) {
+    return (t->flags & SP_TF_HEAPTYPE) ? ((size + 7) & ~(size_t)7) + sizeof(void *) : size;
+}
 static inline bool sp_istype(sp_Value v, sp_Type *t) { return v.tag == SP_OBJ && v.u.o->type == t; }
 bool sp_issubtype(sp_Type *t, sp_Type *base);
 static inline bool sp_isinst(sp_Value v, sp_Type *t) { return sp_issubtype(sp_typeof(v), t); }
@@ -538,6 +569,8 @@ sp_Value sp_str_cstr(sp_VM *vm, const char *s);
 sp_Str *sp_str_alloc(sp_VM *vm, size_t nbytes, size_t clen);       /* fill data, then done */
 sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n);        /* per-VM interned */
 sp_Value sp_str_intern_cstr(sp_VM *vm, const char *s);
+void sp_str_mark_interned(sp_VM *vm);  /* GC roots */
+void sp_str_free_interned(sp_VM *vm);  /* teardown, after the objects are gone */
 bool sp_str_eq(sp_Str *a, sp_Str *b);
 int64_t sp_str_hash(sp_Str *s);
 bool sp_str_eqc(sp_Str *s, const char *c); /* compare with a C string */
@@ -580,6 +613,11 @@ sp_Value sp_int_pow3(sp_VM *vm, sp_Value a, sp_Value b, sp_Value m);
 /* divmod(a, b) for ints as a tuple; NotImplemented if either is not an int. */
 sp_Value sp_int_divmod(sp_VM *vm, sp_Value a, sp_Value b);
 extern sp_Type sp_t_bigint_; /* not visible to Python: type() reports int */
+/* The number an int/float subclass instance boxes; v itself otherwise. */
+static inline sp_Value sp_unbox_num(sp_Value v) {
+    sp_Value u = sp_unbox(v);
+    return u.tag == SP_INT || u.tag == SP_FLOAT || sp_istype(u, &sp_t_bigint_) ? u : v;
+}
 
 /* ------------------------------------------- float (sp_float.c, sp_fmt.c) */
 /* Shortest round-trip repr, CPython style ("1e+16", "0.1", "inf", "nan"). */
@@ -676,6 +714,7 @@ bool sp_textwrap_init(sp_VM *vm, sp_Module *m);    /* sp_textwrap.c */
 bool sp_heapq_init(sp_VM *vm, sp_Module *m);       /* sp_heapq.c */
 bool sp_bisect_init(sp_VM *vm, sp_Module *m);      /* sp_bisect.c */
 bool sp_random_init(sp_VM *vm, sp_Module *m);      /* sp_random.c */
+bool sp_hashlib_init(sp_VM *vm, sp_Module *m);     /* sp_hashlib.c */
 /* bisect_right(a, x, lo, hi) without key; -1 on error.  (sp_bisect.c) */
 int64_t sp_bisect_right(sp_VM *vm, sp_Value a, sp_Value x, int64_t lo, int64_t hi);
 /* Builtins: lookup of a builtin name (print, len, ValueError...). */

@@ -57,6 +57,8 @@ sandpy *sandpy_new(const sandpy_config *cfg) {
     if (c.max_stack) vm->cstack_budget = c.max_stack;
     vm->clock = c.clock;
     vm->clock_ud = c.clock_ud;
+    vm->random_seed = c.random_seed;
+    vm->random_seed_ud = c.random_seed_ud;
     sp_buf_init(vm, &sp->ebuf);
     sp_buf_init(vm, &sp->snap);
     return sp;

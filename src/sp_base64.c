@@ -55,6 +55,18 @@ static bool ascii_arg(sp_VM *vm, sp_Value v, Data *d, const char *fmt) {
 }
 
 #define DECODE_DATA_MSG "argument should be a bytes-like object or ASCII string, not '%s'"
+#define BYTES_MSG "a bytes-like object is required, not '%s'"
+#define MEMVIEW_MSG "memoryview: a bytes-like object is required, not '%s'"
+#define EXPECTED_MSG "expected bytes-like object, not %s"
+#define BUFFER_MSG "argument should be bytes, buffer or ASCII string, not '%s'"
+
+/* sp_parse_args, then the first argument as data: bytes-like, or for
+ * decoders (ascii) also an ASCII str; fmt words the TypeError. */
+static bool data_args(sp_VM *vm, const char *fn, sp_Value *args, int nargs, sp_Tuple *kw, const char *spec,
+                      sp_Value *o, Data *d, bool ascii, const char *fmt) {
+    return sp_parse_args(vm, fn, args, nargs, kw, spec, o) &&
+           (ascii ? ascii_arg(vm, o[0], d, fmt) : bytes_arg(vm, o[0], d, fmt));
+}
 
 /* A scratch buffer of n bytes: the result is built in it, then copied. */
 static uint8_t *scratch(sp_VM *vm, size_t n) { return sp_malloc(vm, n ? n : 1); }
@@ -65,28 +77,42 @@ static sp_Value finish(sp_VM *vm, uint8_t *buf, size_t cap, size_t len) {
     return r;
 }
 
+/* The bytes built in b, less its last cut bytes (if ok); frees b. */
+static sp_Value buf_bytes(sp_VM *vm, sp_Buf *b, size_t cut, bool ok) {
+    sp_Value r = ok ? sp_bytes_new(vm, b->p ? b->p : "", b->n > cut ? b->n - cut : 0) : SP_ERRV;
+    sp_buf_free(b);
+    return r;
+}
+
 /* ------------------------------------------------------------ base64 core */
 
-static sp_Value b64_encode(sp_VM *vm, Data d, bool newline, const char *alt) {
-    size_t groups = d.n / 3 + (d.n % 3 != 0), cap;
-    if (!sp_size_mul(vm, groups, 4, &cap)) return SP_ERRV;
+/* d in base 2**bits (6: base64, 5: base32, 4: base16): each group of
+ * bytes that fills whole characters (3, 5 or 1 bytes) becomes its
+ * characters; a short last group is completed with '='. */
+static sp_Value radix_encode(sp_VM *vm, Data d, const char *alpha, int bits, bool newline) {
+    size_t gb = bits == 6 ? 3 : bits == 5 ? 5 : 1, gc = gb * 8 / (size_t)bits, cap;
+    if (!sp_size_mul(vm, d.n / gb + (d.n % gb != 0), gc, &cap)) return SP_ERRV;
     cap += newline;
     uint8_t *out = scratch(vm, cap);
     if (!out) return SP_ERRV;
     size_t o = 0;
-    for (size_t i = 0; i < d.n; i += 3) {
-        uint32_t v = (uint32_t)d.p[i] << 16;
-        if (i + 1 < d.n) v |= (uint32_t)d.p[i + 1] << 8;
-        if (i + 2 < d.n) v |= d.p[i + 2];
-        for (int k = 0; k < 4; k++) {
-            char c = b64_alpha[(v >> (18 - 6 * k)) & 63];
-            if (alt && c == '+') c = alt[0];
-            else if (alt && c == '/') c = alt[1];
-            out[o++] = (uint8_t)(k <= 1 || i + (size_t)k <= d.n ? c : '=');
-        }
+    for (size_t i = 0; i < d.n; i += gb) {
+        size_t k = d.n - i < gb ? d.n - i : gb, used = (8 * k + (size_t)bits - 1) / (size_t)bits;
+        uint64_t v = 0;
+        for (size_t j = 0; j < gb; j++) v = v << 8 | (j < k ? d.p[i + j] : 0);
+        for (size_t j = 0; j < gc; j++)
+            out[o++] = (uint8_t)(j < used ? alpha[(v >> ((size_t)bits * (gc - 1 - j))) & ((1u << bits) - 1)] : '=');
     }
     if (newline) out[o++] = '\n';
     return finish(vm, out, cap, o);
+}
+
+/* alt: the two characters standing for '+' and '/', or NULL. */
+static sp_Value b64_encode(sp_VM *vm, Data d, bool newline, const char *alt) {
+    char alpha[64];
+    memcpy(alpha, b64_alpha, 64);
+    if (alt) alpha[62] = alt[0], alpha[63] = alt[1];
+    return radix_encode(vm, d, alpha, 6, newline);
 }
 
 /* binascii.a2b_base64(data, strict_mode): CPython 3.11's state machine. */
@@ -160,7 +186,7 @@ static sp_Value translated(sp_VM *vm, Data d, const char from[2], const char to[
 
 /* assert len(altchars) == 2, repr(altchars) */
 static bool altchars_arg(sp_VM *vm, sp_Value v, Data *alt, bool decode) {
-    if (decode ? !ascii_arg(vm, v, alt, DECODE_DATA_MSG) : !bytes_arg(vm, v, alt, "a bytes-like object is required, not '%s'"))
+    if (decode ? !ascii_arg(vm, v, alt, DECODE_DATA_MSG) : !bytes_arg(vm, v, alt, BYTES_MSG))
         return false;
     if (alt->n == 2) return true;
     sp_Value b = sp_bytes_new(vm, alt->p, alt->n); /* the message shows it as bytes */
@@ -177,9 +203,7 @@ static bool altchars_arg(sp_VM *vm, sp_Value v, Data *alt, bool decode) {
 static sp_Value f_b64encode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[2];
     Data d, alt;
-    if (!sp_parse_args(vm, "b64encode", args, nargs, kw, "s|altchars", o) ||
-        !bytes_arg(vm, o[0], &d, "a bytes-like object is required, not '%s'"))
-        return SP_ERRV;
+    if (!data_args(vm, "b64encode", args, nargs, kw, "s|altchars", o, &d, false, BYTES_MSG)) return SP_ERRV;
     bool has_alt = !sp_isnull(o[1]) && !sp_isnone(o[1]);
     if (has_alt && !altchars_arg(vm, o[1], &alt, false)) return SP_ERRV;
     return b64_encode(vm, d, false, has_alt ? (const char *)alt.p : NULL);
@@ -198,8 +222,7 @@ static sp_Value decode_with(sp_VM *vm, Data d, const char *from, const char *to,
 static sp_Value f_b64decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[3];
     Data d, alt;
-    if (!sp_parse_args(vm, "b64decode", args, nargs, kw, "s|altchars,validate", o) ||
-        !ascii_arg(vm, o[0], &d, DECODE_DATA_MSG))
+    if (!data_args(vm, "b64decode", args, nargs, kw, "s|altchars,validate", o, &d, true, DECODE_DATA_MSG))
         return SP_ERRV;
     bool has_alt = !sp_isnull(o[1]) && !sp_isnone(o[1]);
     if (has_alt && !altchars_arg(vm, o[1], &alt, true)) return SP_ERRV;
@@ -211,34 +234,28 @@ static sp_Value f_b64decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) 
 static sp_Value f_standard_b64encode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
     Data d;
-    if (!sp_parse_args(vm, "standard_b64encode", args, nargs, kw, "s", o) ||
-        !bytes_arg(vm, o[0], &d, "a bytes-like object is required, not '%s'"))
-        return SP_ERRV;
+    if (!data_args(vm, "standard_b64encode", args, nargs, kw, "s", o, &d, false, BYTES_MSG)) return SP_ERRV;
     return b64_encode(vm, d, false, NULL);
 }
 
 static sp_Value f_standard_b64decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
     Data d;
-    if (!sp_parse_args(vm, "standard_b64decode", args, nargs, kw, "s", o) || !ascii_arg(vm, o[0], &d, DECODE_DATA_MSG))
-        return SP_ERRV;
+    if (!data_args(vm, "standard_b64decode", args, nargs, kw, "s", o, &d, true, DECODE_DATA_MSG)) return SP_ERRV;
     return b64_decode(vm, d, false);
 }
 
 static sp_Value f_urlsafe_b64encode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
     Data d;
-    if (!sp_parse_args(vm, "urlsafe_b64encode", args, nargs, kw, "s", o) ||
-        !bytes_arg(vm, o[0], &d, "a bytes-like object is required, not '%s'"))
-        return SP_ERRV;
+    if (!data_args(vm, "urlsafe_b64encode", args, nargs, kw, "s", o, &d, false, BYTES_MSG)) return SP_ERRV;
     return b64_encode(vm, d, false, "-_");
 }
 
 static sp_Value f_urlsafe_b64decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
     Data d;
-    if (!sp_parse_args(vm, "urlsafe_b64decode", args, nargs, kw, "s", o) || !ascii_arg(vm, o[0], &d, DECODE_DATA_MSG))
-        return SP_ERRV;
+    if (!data_args(vm, "urlsafe_b64decode", args, nargs, kw, "s", o, &d, true, DECODE_DATA_MSG)) return SP_ERRV;
     return decode_with(vm, d, "-_", "+/", false);
 }
 
@@ -246,9 +263,7 @@ static sp_Value f_urlsafe_b64decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tup
 static sp_Value f_encodebytes(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
     Data d;
-    if (!sp_parse_args(vm, "encodebytes", args, nargs, kw, "s", o) ||
-        !bytes_arg(vm, o[0], &d, "expected bytes-like object, not %s"))
-        return SP_ERRV;
+    if (!data_args(vm, "encodebytes", args, nargs, kw, "s", o, &d, false, EXPECTED_MSG)) return SP_ERRV;
     sp_Buf b;
     sp_buf_init(vm, &b);
     for (size_t i = 0; i < d.n; i += 57) {
@@ -260,17 +275,13 @@ static sp_Value f_encodebytes(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw
             return SP_ERRV;
         }
     }
-    sp_Value r = sp_bytes_new(vm, b.p ? b.p : "", b.n);
-    sp_buf_free(&b);
-    return r;
+    return buf_bytes(vm, &b, 0, true);
 }
 
 static sp_Value f_decodebytes(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
     Data d;
-    if (!sp_parse_args(vm, "decodebytes", args, nargs, kw, "s", o) ||
-        !bytes_arg(vm, o[0], &d, "expected bytes-like object, not %s"))
-        return SP_ERRV;
+    if (!data_args(vm, "decodebytes", args, nargs, kw, "s", o, &d, false, EXPECTED_MSG)) return SP_ERRV;
     return b64_decode(vm, d, false);
 }
 
@@ -283,25 +294,17 @@ static sp_Value b32_encode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw, c
                            const char *alpha) {
     sp_Value o[1];
     Data d;
-    if (!sp_parse_args(vm, fname, args, nargs, kw, "s", o) ||
-        !bytes_arg(vm, o[0], &d, "memoryview: a bytes-like object is required, not '%s'"))
-        return SP_ERRV;
-    size_t groups = d.n / 5 + (d.n % 5 != 0), cap;
-    if (!sp_size_mul(vm, groups, 8, &cap)) return SP_ERRV;
-    uint8_t *out = scratch(vm, cap);
-    if (!out) return SP_ERRV;
-    static const int used[] = {0, 2, 4, 5, 7, 8}; /* output chars carrying data for 0..5 bytes */
-    for (size_t i = 0, o_ = 0; i < d.n; i += 5) {
-        uint64_t v = 0;
-        size_t k = d.n - i < 5 ? d.n - i : 5;
-        for (size_t j = 0; j < 5; j++) v = (v << 8) | (j < k ? d.p[i + j] : 0);
-        for (int j = 0; j < 8; j++) out[o_++] = (uint8_t)(j < used[k] ? alpha[(v >> (35 - 5 * j)) & 31] : '=');
-    }
-    return finish(vm, out, cap, cap);
+    if (!data_args(vm, fname, args, nargs, kw, "s", o, &d, false, MEMVIEW_MSG)) return SP_ERRV;
+    return radix_encode(vm, d, alpha, 5, false);
 }
 
-static sp_Value f_b32encode(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return b32_encode(vm, a, n, kw, "b32encode", b32_std); }
-static sp_Value f_b32hexencode(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return b32_encode(vm, a, n, kw, "b32hexencode", b32_hex); }
+static sp_Value f_b32encode(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
+    return b32_encode(vm, a, n, kw, "b32encode", b32_std);
+}
+
+static sp_Value f_b32hexencode(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
+    return b32_encode(vm, a, n, kw, "b32hexencode", b32_hex);
+}
 
 /* base64._b32decode: whole 8-character quanta; the padding count decides
  * how many bytes the last one yields. */
@@ -345,8 +348,7 @@ static sp_Value b32_decode(sp_VM *vm, Data d, const char *alpha, bool casefold, 
 static sp_Value f_b32decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[3];
     Data d, m;
-    if (!sp_parse_args(vm, "b32decode", args, nargs, kw, "s|casefold,map01", o) || !ascii_arg(vm, o[0], &d, DECODE_DATA_MSG))
-        return SP_ERRV;
+    if (!data_args(vm, "b32decode", args, nargs, kw, "s|casefold,map01", o, &d, true, DECODE_DATA_MSG)) return SP_ERRV;
     int casefold = sp_isnull(o[1]) ? 0 : sp_truthy(vm, o[1]), map01 = -1;
     if (casefold < 0) return SP_ERRV;
     if (!sp_isnull(o[2]) && !sp_isnone(o[2])) {
@@ -364,8 +366,7 @@ static sp_Value f_b32decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) 
 static sp_Value f_b32hexdecode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[2];
     Data d;
-    if (!sp_parse_args(vm, "b32hexdecode", args, nargs, kw, "s|casefold", o) || !ascii_arg(vm, o[0], &d, DECODE_DATA_MSG))
-        return SP_ERRV;
+    if (!data_args(vm, "b32hexdecode", args, nargs, kw, "s|casefold", o, &d, true, DECODE_DATA_MSG)) return SP_ERRV;
     int casefold = sp_isnull(o[1]) ? 0 : sp_truthy(vm, o[1]);
     return casefold < 0 ? SP_ERRV : b32_decode(vm, d, b32_hex, casefold, -1);
 }
@@ -373,13 +374,7 @@ static sp_Value f_b32hexdecode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *k
 /* ------------------------------------------------------------ base16 / hex */
 
 static sp_Value hex_encode(sp_VM *vm, Data d, bool upper) {
-    const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    size_t cap;
-    if (!sp_size_mul(vm, d.n, 2, &cap)) return SP_ERRV;
-    uint8_t *out = scratch(vm, cap);
-    if (!out) return SP_ERRV;
-    for (size_t i = 0; i < d.n; i++) out[2 * i] = (uint8_t)digits[d.p[i] >> 4], out[2 * i + 1] = (uint8_t)digits[d.p[i] & 15];
-    return finish(vm, out, cap, cap);
+    return radix_encode(vm, d, upper ? "0123456789ABCDEF" : "0123456789abcdef", 4, false);
 }
 
 static int hexval(uint8_t c, bool lower_ok) {
@@ -407,17 +402,14 @@ static sp_Value hex_decode(sp_VM *vm, Data d) {
 static sp_Value f_b16encode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
     Data d;
-    if (!sp_parse_args(vm, "b16encode", args, nargs, kw, "s", o) ||
-        !bytes_arg(vm, o[0], &d, "a bytes-like object is required, not '%s'"))
-        return SP_ERRV;
+    if (!data_args(vm, "b16encode", args, nargs, kw, "s", o, &d, false, BYTES_MSG)) return SP_ERRV;
     return hex_encode(vm, d, true);
 }
 
 static sp_Value f_b16decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[2];
     Data d;
-    if (!sp_parse_args(vm, "b16decode", args, nargs, kw, "s|casefold", o) || !ascii_arg(vm, o[0], &d, DECODE_DATA_MSG))
-        return SP_ERRV;
+    if (!data_args(vm, "b16decode", args, nargs, kw, "s|casefold", o, &d, true, DECODE_DATA_MSG)) return SP_ERRV;
     int casefold = sp_isnull(o[1]) ? 0 : sp_truthy(vm, o[1]);
     if (casefold < 0) return SP_ERRV;
     for (size_t i = 0; i < d.n; i++)
@@ -425,32 +417,197 @@ static sp_Value f_b16decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) 
     return hex_decode(vm, d);
 }
 
+/* ------------------------------------------------------------ base85 / Ascii85 */
+
+static const char b85_alpha[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~";
+
+/* An option's truth value (absent: false); -1 on error. */
+static int flag(sp_VM *vm, sp_Value v) { return sp_isnull(v) ? 0 : sp_truthy(vm, v); }
+
+/* base64._85encode: each big-endian 32-bit word as 5 digits.  A short last
+ * word is zero-filled and, unless pad, cut to its length + 1 digits;
+ * Ascii85 folds a zero word to 'z' and, with foldspaces, four spaces to 'y'. */
+static bool b85_encode(sp_VM *vm, Data d, const char *alpha, bool pad, bool folds, bool foldspaces, sp_Buf *b) {
+    for (size_t i = 0; i < d.n; i += 4) {
+        size_t k = d.n - i < 4 ? d.n - i : 4, keep = k < 4 && !pad ? k + 1 : 5;
+        uint32_t w = 0;
+        for (size_t j = 0; j < 4; j++) w = w << 8 | (j < k ? d.p[i + j] : 0);
+        bool z = folds && w == 0 && keep == 5, y = foldspaces && w == 0x20202020u;
+        char out[5];
+        for (int j = 4; j >= 0; j--) out[j] = alpha[w % 85], w /= 85;
+        if (z || y) keep = 1, out[0] = z ? 'z' : 'y';
+        if (!sp_buf_add(b, out, keep) || !sp_check_limits(vm)) return false;
+    }
+    return true;
+}
+
+/* Five base-85 digit values to 4 big-endian bytes; false on overflow. */
+static bool put85(const uint8_t v[5], sp_Buf *b, bool *overflow) {
+    uint64_t acc = 0;
+    for (int i = 0; i < 5; i++) acc = acc * 85 + v[i];
+    *overflow = acc > 0xffffffffu;
+    uint8_t out[4] = {(uint8_t)(acc >> 24), (uint8_t)(acc >> 16), (uint8_t)(acc >> 8), (uint8_t)acc};
+    return !*overflow && sp_buf_add(b, out, 4);
+}
+
+static sp_Value f_b85encode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Value o[2];
+    Data d;
+    if (!data_args(vm, "b85encode", args, nargs, kw, "b|pad", o, &d, false, MEMVIEW_MSG)) return SP_ERRV;
+    int pad = flag(vm, o[1]);
+    sp_Buf b;
+    sp_buf_init(vm, &b);
+    return buf_bytes(vm, &b, 0, pad >= 0 && b85_encode(vm, d, b85_alpha, pad, false, false, &b));
+}
+
+/* a85encode's wrapcol as CPython uses it: max(minimum, wrapcol) as a
+ * range() step; 0 when no wrapping. */
+static bool wrapcol_arg(sp_VM *vm, sp_Value v, int64_t min, int64_t *w) {
+    int on = flag(vm, v), gt = on > 0 ? sp_lt(vm, sp_int(min), v) : 0;
+    *w = 0;
+    if (on <= 0 || gt < 0) return on == 0;
+    if (!gt) *w = min;
+    else if (sp_isintlike(v) && !sp_isint(v) && !sp_isbool(v)) *w = INT64_MAX; /* one line */
+    else return sp_index(vm, v, w);
+    return true;
+}
+
+/* Output in lines of w characters; Adobe's closing "~>" must fit on the last. */
+static bool wrap_lines(Data e, int64_t w, bool adobe, sp_Buf *b) {
+    size_t step = (size_t)w, last = 0;
+    for (size_t i = 0; i < e.n; i += step) {
+        last = e.n - i < step ? e.n - i : step;
+        if ((i && !sp_buf_addc(b, '\n')) || !sp_buf_add(b, e.p + i, last)) return false;
+        if (e.n - i <= step) break;
+    }
+    return !adobe || last + 2 <= step || sp_buf_addc(b, '\n');
+}
+
+static sp_Value f_a85encode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Value o[5];
+    Data d;
+    if (!data_args(vm, "a85encode", args, nargs, kw, "b|$foldspaces,wrapcol,pad,adobe", o, &d, false, MEMVIEW_MSG))
+        return SP_ERRV;
+    int spaces = flag(vm, o[1]), pad = spaces < 0 ? -1 : flag(vm, o[3]), adobe = pad < 0 ? -1 : flag(vm, o[4]);
+    int64_t w;
+    if (adobe < 0 || !wrapcol_arg(vm, o[2], adobe ? 2 : 1, &w)) return SP_ERRV;
+    char alpha[85];
+    for (int i = 0; i < 85; i++) alpha[i] = (char)('!' + i);
+    sp_Buf e, b;
+    sp_buf_init(vm, &e);
+    sp_buf_init(vm, &b);
+    bool ok = (!adobe || sp_buf_adds(&e, "<~")) && b85_encode(vm, d, alpha, pad, true, spaces, &e);
+    if (ok && w) {
+        ok = wrap_lines((Data){(const uint8_t *)e.p, e.n}, w, adobe, &b);
+        sp_Buf t = e;
+        e = b, b = t;
+    }
+    sp_buf_free(&b);
+    return buf_bytes(vm, &e, 0, ok && (!adobe || sp_buf_adds(&e, "~>")));
+}
+
+static bool a85_error(sp_VM *vm, const char *msg, int c) {
+    if (c < 0) sp_raise(vm, &sp_t_ValueError, "%s", msg);
+    else {
+        sp_Buf m;
+        sp_buf_init(vm, &m);
+        if (sp_buf_adds(&m, msg) && sp_buf_addcp(&m, (uint32_t)c)) {
+            sp_Value s = sp_buf_tostr(&m);
+            if (!sp_iserr(s)) sp_raise(vm, &sp_t_ValueError, "%S", s);
+        } else sp_buf_free(&m);
+    }
+    return false;
+}
+
+/* a85decode's loop over data + "uuuu": digits gather in fives; 'z' (and
+ * 'y' with foldspaces) stand for a whole word; ignorechars are skipped. */
+static bool a85_decode(sp_VM *vm, Data d, bool spaces, sp_Value ignore, sp_Buf *b, size_t *cut) {
+    uint8_t cur[5];
+    int nc = 0;
+    bool over;
+    for (size_t i = 0; i < d.n + 4; i++) {
+        uint8_t x = i < d.n ? d.p[i] : 'u';
+        if (x >= '!' && x <= 'u') {
+            cur[nc++] = (uint8_t)(x - '!');
+            if (nc == 5 && (nc = 0, !put85(cur, b, &over))) return over ? a85_error(vm, "Ascii85 overflow", -1) : false;
+        } else if (x == 'z' || (spaces && x == 'y')) {
+            if (nc) return a85_error(vm, x == 'z' ? "z inside Ascii85 5-tuple" : "y inside Ascii85 5-tuple", -1);
+            if (!sp_buf_add(b, x == 'z' ? "\0\0\0\0" : "    ", 4)) return false;
+        } else {
+            int in = sp_istype(ignore, &sp_t_bytes) ? memchr(SP_BYTES(ignore)->data, x, SP_BYTES(ignore)->len) != NULL
+                                                     : sp_contains(vm, ignore, sp_int(x));
+            if (in <= 0) return in < 0 ? false : a85_error(vm, "Non-Ascii85 digit found: ", x);
+        }
+        if (!sp_check_limits(vm)) return false;
+    }
+    *cut = (size_t)(4 - nc);
+    return true;
+}
+
+static sp_Value f_a85decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Value o[4];
+    Data d;
+    if (!data_args(vm, "a85decode", args, nargs, kw, "b|$foldspaces,adobe,ignorechars", o, &d, true, DECODE_DATA_MSG))
+        return SP_ERRV;
+    int spaces = flag(vm, o[1]), adobe = spaces < 0 ? -1 : flag(vm, o[2]);
+    if (adobe < 0) return SP_ERRV;
+    if (adobe) {
+        if (d.n < 2 || memcmp(d.p + d.n - 2, "~>", 2))
+            return sp_raise(vm, &sp_t_ValueError, "Ascii85 encoded byte sequences must end with b'~>'");
+        bool start = !memcmp(d.p, "<~", 2); /* b[2:-2] */
+        d.p += start ? 2 : 0, d.n = d.n < (start ? 4u : 2u) ? 0 : d.n - (start ? 4 : 2);
+    }
+    sp_Value ignore = sp_isnull(o[3]) ? sp_bytes_new(vm, " \t\n\r\v", 5) : o[3];
+    if (sp_iserr(ignore) || !sp_pin(vm, ignore)) return SP_ERRV;
+    sp_Buf b;
+    size_t cut = 0;
+    sp_buf_init(vm, &b);
+    bool ok = a85_decode(vm, d, spaces, ignore, &b, &cut);
+    sp_unpin(vm, 1);
+    return buf_bytes(vm, &b, cut, ok);
+}
+
+static sp_Value f_b85decode(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Value o[1];
+    Data d;
+    if (!data_args(vm, "b85decode", args, nargs, kw, "b", o, &d, true, DECODE_DATA_MSG)) return SP_ERRV;
+    sp_Buf b;
+    sp_buf_init(vm, &b);
+    bool ok = true, over = false;
+    for (size_t i = 0; ok && i < d.n; i += 5) {
+        uint8_t v[5];
+        for (size_t j = 0; ok && j < 5; j++) {
+            const char *at = i + j < d.n ? memchr(b85_alpha, d.p[i + j], 85) : b85_alpha + 84; /* '~' pads */
+            if (!at) ok = false, sp_raise(vm, &sp_t_ValueError, "bad base85 character at position %zu", i + j);
+            else v[j] = (uint8_t)(at - b85_alpha);
+        }
+        if (ok && !(ok = put85(v, &b, &over)) && over)
+            sp_raise(vm, &sp_t_ValueError, "base85 overflow in hunk starting at byte %zu", i);
+        ok = ok && sp_check_limits(vm);
+    }
+    return buf_bytes(vm, &b, (5 - d.n % 5) % 5, ok);
+}
+
 /* ------------------------------------------------------------ binascii */
 
 static sp_Value f_hexlify(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
     Data d;
-    if (!sp_parse_args(vm, "hexlify", args, nargs, kw, "data", o) ||
-        !bytes_arg(vm, o[0], &d, "a bytes-like object is required, not '%s'"))
-        return SP_ERRV;
+    if (!data_args(vm, "hexlify", args, nargs, kw, "data", o, &d, false, BYTES_MSG)) return SP_ERRV;
     return hex_encode(vm, d, false);
 }
 
 static sp_Value f_unhexlify(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
     Data d;
-    if (!sp_parse_args(vm, "unhexlify", args, nargs, kw, "hexstr", o) ||
-        !ascii_arg(vm, o[0], &d, "argument should be bytes, buffer or ASCII string, not '%s'"))
-        return SP_ERRV;
+    if (!data_args(vm, "unhexlify", args, nargs, kw, "hexstr", o, &d, true, BUFFER_MSG)) return SP_ERRV;
     return hex_decode(vm, d);
 }
 
 static sp_Value f_b2a_base64(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[2];
     Data d;
-    if (!sp_parse_args(vm, "b2a_base64", args, nargs, kw, "data|$newline", o) ||
-        !bytes_arg(vm, o[0], &d, "a bytes-like object is required, not '%s'"))
-        return SP_ERRV;
+    if (!data_args(vm, "b2a_base64", args, nargs, kw, "data|$newline", o, &d, false, BYTES_MSG)) return SP_ERRV;
     int nl = sp_isnull(o[1]) ? 1 : sp_truthy(vm, o[1]);
     return nl < 0 ? SP_ERRV : b64_encode(vm, d, nl, NULL);
 }
@@ -458,9 +615,7 @@ static sp_Value f_b2a_base64(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
 static sp_Value f_a2b_base64(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[2];
     Data d;
-    if (!sp_parse_args(vm, "a2b_base64", args, nargs, kw, "data|$strict_mode", o) ||
-        !ascii_arg(vm, o[0], &d, "argument should be bytes, buffer or ASCII string, not '%s'"))
-        return SP_ERRV;
+    if (!data_args(vm, "a2b_base64", args, nargs, kw, "data|$strict_mode", o, &d, true, BUFFER_MSG)) return SP_ERRV;
     int strict = sp_isnull(o[1]) ? 0 : sp_truthy(vm, o[1]);
     return strict < 0 ? SP_ERRV : b64_decode(vm, d, strict);
 }
@@ -468,9 +623,7 @@ static sp_Value f_a2b_base64(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
 static sp_Value f_crc32(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[2];
     Data d;
-    if (!sp_parse_args(vm, "crc32", args, nargs, kw, "data|crc", o) ||
-        !bytes_arg(vm, o[0], &d, "a bytes-like object is required, not '%s'"))
-        return SP_ERRV;
+    if (!data_args(vm, "crc32", args, nargs, kw, "data|crc", o, &d, false, BYTES_MSG)) return SP_ERRV;
     uint32_t crc = 0;
     if (!sp_isnull(o[1])) {
         sp_Value m = sp_binop(vm, SP_OP_AND, o[1], sp_int(0xffffffff));
@@ -494,6 +647,8 @@ static const sp_MethodDef base64_funcs[] = {
     {"b32encode", f_b32encode, 0}, {"b32decode", f_b32decode, 0},
     {"b32hexencode", f_b32hexencode, 0}, {"b32hexdecode", f_b32hexdecode, 0},
     {"b16encode", f_b16encode, 0}, {"b16decode", f_b16decode, 0},
+    {"a85encode", f_a85encode, 0}, {"a85decode", f_a85decode, 0},
+    {"b85encode", f_b85encode, 0}, {"b85decode", f_b85decode, 0},
     {"encodebytes", f_encodebytes, 0}, {"decodebytes", f_decodebytes, 0}, {NULL, NULL, 0},
 };
 

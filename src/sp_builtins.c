@@ -172,7 +172,7 @@ static sp_Value bi_format(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
 /* ------------------------------------------------------------ attributes */
 
 static bool attr_name(sp_VM *vm, sp_Value name) {
-    if (sp_isstr(name)) return true;
+    if (sp_isstr(sp_unbox(name))) return true; /* a str subclass names as its value */
     sp_raise(vm, &sp_t_TypeError, "attribute name must be string, not '%T'", name);
     return false;
 }
@@ -189,25 +189,25 @@ static sp_Value attr_or_null(sp_VM *vm, sp_Value o, sp_Value name) {
 
 static sp_Value bi_getattr(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     if (!nargs_ok(vm, "getattr", n, kw, 2, 3) || !attr_name(vm, a[1])) return SP_ERRV;
-    if (n == 2) return sp_getattr(vm, a[0], SP_STR(a[1]));
-    sp_Value v = attr_or_null(vm, a[0], a[1]);
+    if (n == 2) return sp_getattr(vm, a[0], SP_STR(sp_unbox(a[1])));
+    sp_Value v = attr_or_null(vm, a[0], sp_unbox(a[1]));
     return sp_isnull(v) ? a[2] : v;
 }
 
 static sp_Value bi_hasattr(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     if (!nargs_ok(vm, "hasattr", n, kw, 2, 2) || !attr_name(vm, a[1])) return SP_ERRV;
-    sp_Value v = attr_or_null(vm, a[0], a[1]);
+    sp_Value v = attr_or_null(vm, a[0], sp_unbox(a[1]));
     return sp_iserr(v) ? v : sp_bool(!sp_isnull(v));
 }
 
 static sp_Value bi_setattr(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     if (!nargs_ok(vm, "setattr", n, kw, 3, 3) || !attr_name(vm, a[1])) return SP_ERRV;
-    return sp_setattr(vm, a[0], SP_STR(a[1]), a[2]) ? SP_NONEV : SP_ERRV;
+    return sp_setattr(vm, a[0], SP_STR(sp_unbox(a[1])), a[2]) ? SP_NONEV : SP_ERRV;
 }
 
 static sp_Value bi_delattr(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     if (!nargs_ok(vm, "delattr", n, kw, 2, 2) || !attr_name(vm, a[1])) return SP_ERRV;
-    return sp_setattr(vm, a[0], SP_STR(a[1]), SP_NULLV) ? SP_NONEV : SP_ERRV;
+    return sp_setattr(vm, a[0], SP_STR(sp_unbox(a[1])), SP_NULLV) ? SP_NONEV : SP_ERRV;
 }
 
 static sp_Value bi_vars(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
@@ -294,8 +294,10 @@ static int hook_check(sp_VM *vm, sp_Value cls, sp_Value v, const char *hook) {
 
 /* -2: cls is not a class/tuple (caller raises its message). */
 static int check_rec(sp_VM *vm, sp_Value v, sp_Value cls, bool sub) {
-    if (is_type(cls))
+    if (is_type(cls)) {
+        if (sp_typeof(cls)->flags & SP_TF_HEAPTYPE) return sp_meta_check(vm, v, cls, sub);
         return sp_issubtype(sub ? (sp_Type *)SP_O(v) : sp_typeof(v), (sp_Type *)SP_O(cls));
+    }
     if (sp_istuple(cls)) {
         if (!SP_ENTER(vm)) return -1;
         int r = 0;
@@ -318,7 +320,9 @@ static sp_Value bi_isinstance(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
 
 static sp_Value bi_issubclass(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     if (!nargs_ok(vm, "issubclass", n, kw, 2, 2)) return SP_ERRV;
-    if (!is_type(a[0])) return sp_raise(vm, &sp_t_TypeError, "issubclass() arg 1 must be a class");
+    bool hooked = is_type(a[1]) && (sp_typeof(a[1])->flags & SP_TF_HEAPTYPE); /* checks arg 1 itself */
+    if (!is_type(a[0]) && !hooked)
+        return sp_raise(vm, &sp_t_TypeError, "issubclass() arg 1 must be a class");
     int r = check_rec(vm, a[0], a[1], true);
     if (r == -2)
         return sp_raise(vm, &sp_t_TypeError,
@@ -548,8 +552,11 @@ static sp_Value bi_divmod(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
         sp_Value r = divmod_hook(vm, x, y, "__divmod__");
         if (sp_isnotimpl(r) && sp_typeof(x) != sp_typeof(y)) r = divmod_hook(vm, y, x, "__rdivmod__");
         if (!sp_isnotimpl(r)) return r;
-        return sp_raise(vm, &sp_t_TypeError, "unsupported operand type(s) for divmod(): '%T' and '%T'",
-                        x, y);
+        x = sp_unbox_num(x); /* an int/float subclass divides as its value */
+        y = sp_unbox_num(y);
+        if (!is_num(x) || !is_num(y))
+            return sp_raise(vm, &sp_t_TypeError, "unsupported operand type(s) for divmod(): '%T' and '%T'",
+                            a[0], a[1]);
     }
     bool yzero = sp_isfloat(y) ? y.u.f == 0.0 : sp_int_sign(y) == 0;
     if ((sp_isfloat(x) || sp_isfloat(y)) && yzero)
@@ -610,6 +617,8 @@ static sp_Value bi_pow(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     sp_Value o[3];
     if (!sp_parse_args(vm, "pow", a, n, kw, "base,exp|mod", o)) return SP_ERRV;
     if (sp_isnull(o[2]) || sp_isnone(o[2])) return sp_binop(vm, SP_OP_POW, o[0], o[1]);
+    sp_Value orig[3] = {o[0], o[1], o[2]};
+    for (int i = 0; i < 3; i++) o[i] = sp_unbox_num(o[i]); /* int subclasses */
     bool ints = sp_isintlike(o[0]) && sp_isintlike(o[1]) && sp_isintlike(o[2]);
     if (ints) {
         for (int i = 0; i < 3; i++)
@@ -620,7 +629,7 @@ static sp_Value bi_pow(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
         return sp_raise(vm, &sp_t_TypeError,
                         "pow() 3rd argument not allowed unless all arguments are integers");
     return sp_raise(vm, &sp_t_TypeError, "unsupported operand type(s) for ** or pow(): '%T', '%T', '%T'",
-                    o[0], o[1], o[2]);
+                    orig[0], orig[1], orig[2]);
 }
 
 static sp_Value bi_round(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {

@@ -622,11 +622,11 @@ static sp_Value bytes_join(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     size_t n = sp_islist(seq) ? SP_LIST(seq)->n : SP_TUPLE(seq)->n, total = 0;
     sp_Bytes *sep = SELF;
     for (size_t i = 0; i < n; i++) {
-        if (!sp_istype(items[i], &sp_t_bytes))
+        if (!sp_istype(sp_unbox(items[i]), &sp_t_bytes)) /* bytes subclasses join as their value */
             return sp_raise(vm, &sp_t_TypeError,
                             "sequence item %zu: expected a bytes-like object, %s found", i,
                             sp_typename(items[i]));
-        size_t add = SP_BYTES(items[i])->len + (i ? sep->len : 0);
+        size_t add = SP_BYTES(sp_unbox(items[i]))->len + (i ? sep->len : 0);
         if (add > SP_MAX_ALLOC - total) return sp_nomem(vm), SP_ERRV;
         total += add;
     }
@@ -634,7 +634,7 @@ static sp_Value bytes_join(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!r) return SP_ERRV;
     uint8_t *o = r->data;
     for (size_t i = 0; i < n; i++) {
-        sp_Bytes *x = SP_BYTES(items[i]);
+        sp_Bytes *x = SP_BYTES(sp_unbox(items[i]));
         if (i) memcpy(o, sep->data, sep->len), o += sep->len;
         memcpy(o, x->data, x->len);
         o += x->len;

@@ -53,7 +53,8 @@ typedef struct HeapType {
 /* Hooks a class defines (found in a Python class of its MRO). */
 enum {
     HT_GETATTR = 1, HT_GETATTRIBUTE = 2, HT_SETATTR = 4, HT_DELATTR = 8,
-    HT_GET = 16, HT_SET = 32, HT_DELETE = 64, HT_SLOTS = 128
+    HT_GET = 16, HT_SET = 32, HT_DELETE = 64, HT_SLOTS = 128,
+    HT_ABSTRACT = 256 /* a true __abstractmethods__ was set: instances refused (abc) */
 };
 
 typedef struct Inst {
@@ -85,6 +86,8 @@ static void inst_traverse(sp_VM *vm, sp_Obj *o);
 
 static bool is_class(sp_Type *t) { return (t->flags & SP_TF_HEAPTYPE) && t->traverse == inst_traverse; }
 static bool is_type(sp_Value v) { return v.tag == SP_OBJ && sp_isinst(v, &sp_t_type); }
+/* A metaclass: a class deriving from type, whose instances are classes. */
+static bool is_meta(sp_Type *t) { return is_class(t) && HT(t)->solid == &sp_t_type; }
 
 static sp_Str *intern(sp_VM *vm, const char *s) {
     sp_Value v = sp_str_intern_cstr(vm, s);
@@ -148,6 +151,7 @@ static const sp_MethodDef *own_method(sp_Type *k, sp_Str *name) {
     const sp_MethodDef *m = find_def(k->methods, name);
     if (m) return m;
     if ((m = slot_wrapper(k, name))) return m;
+    if ((m = sp_sub_extra(k, name))) return m;
     if (k == &sp_t_list) return find_def(list_extra, name);
     if (k == &sp_t_dict) return find_def(dict_extra, name);
     if (k == &sp_t_BaseException) return find_def(exc_extra, name);
@@ -370,7 +374,7 @@ static int find_dunder_walk(sp_VM *vm, sp_Type *t, const char *name, int s, sp_V
             *f = k->dict ? sp_dict_gets(k->dict, n) : SP_NULLV;
             if (!sp_isnull(*f)) return 1;
         } else if (s >= 0 && has_slot(k, s)) {
-            *st = k;
+            *st = sp_sub_slots(k);
             return 2;
         }
     }
@@ -456,7 +460,10 @@ static bool s_hash(sp_VM *vm, sp_Value self, int64_t *out) {
             sp_raise(vm, &sp_t_TypeError, "__hash__ method should return an integer");
             return false;
         }
-        return sp_hash(vm, r, out);
+        /* CPython keeps a result that fits a machine word (-1 is reserved) */
+        if (!sp_isint(r) && !sp_isbool(r)) return sp_hash(vm, r, out);
+        *out = r.u.i == -1 ? -2 : r.u.i;
+        return true;
     case 2:
         if (!st->hash) return unhashable(vm, self);
         return st->hash(vm, self, out);
@@ -646,7 +653,10 @@ static const char *const binop_names[SP_OP_COUNT_][3] = {
 static sp_Value binop_side(sp_VM *vm, sp_Value self, const char *name, sp_Value other, int op,
                            sp_Value a, sp_Value b) {
     DISPATCH(name, SL_BINOP, return call_meth(vm, f, self, &other, 1, NULL),
-             return st->binop(vm, op, a, b), return SP_NOTIMPL);
+             if (op >= SP_OP_INPLACE && st != &sp_t_list && st != &sp_t_dict && st != &sp_t_set)
+                 return SP_NOTIMPL; /* int has no in-place slot: x |= y falls back to __or__ */
+             return st->binop(vm, op, a, b),
+             return SP_NOTIMPL);
 }
 
 static sp_Value s_binop(sp_VM *vm, int op, sp_Value a, sp_Value b);
@@ -762,7 +772,7 @@ static bool fix_slot(sp_VM *vm, sp_Type *t, int s) {
             if (!defines(vm, k, s, &d)) return false;
             if (d) return set_slot(t, s, NULL), true;
         } else if (has_slot(k, s)) {
-            set_slot(t, s, k);
+            set_slot(t, s, sp_sub_slots(k));
             return true;
         }
     }
@@ -785,7 +795,7 @@ static bool fix_class(sp_VM *vm, sp_Type *t) {
     for (int s = 0; s < SL_COUNT_; s++)
         if (!fix_slot(vm, t, s)) return false;
     if (!t->iter && t->getitem) t->iter = s_iter; /* the old sequence protocol */
-    uint32_t fl = HT(t)->hflags & HT_SLOTS;
+    uint32_t fl = HT(t)->hflags & (HT_SLOTS | HT_ABSTRACT);
     for (size_t i = 0; i < sizeof hook_names / sizeof hook_names[0]; i++) {
         sp_Str *n = intern(vm, hook_names[i].name);
         if (!n) return false;
@@ -808,7 +818,7 @@ static sp_Type *wrap_owner(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw, int nwan
     MroIt it;
     mro_start(&it, sp_typeof(a[0]));
     for (sp_Type *k; (k = mro_next(&it));)
-        if (!(k->flags & SP_TF_HEAPTYPE) && has_slot(k, s)) return k;
+        if (!(k->flags & SP_TF_HEAPTYPE) && has_slot(k, s)) return sp_sub_slots(k);
     sp_raise(vm, &sp_t_TypeError, "'%T' object has no %s", a[0], name);
     return NULL;
 }
@@ -903,16 +913,21 @@ static const sp_MethodDef *slot_wrapper(sp_Type *k, sp_Str *name) {
 }
 
 const sp_MethodDef *sp_class_slot_method(sp_Type *t, sp_Str *name) {
-    return slot_wrapper(t, name);
+    const sp_MethodDef *m = sp_sub_extra(t, name); /* int.__new__ */
+    return m ? m : slot_wrapper(t, name);
 }
 
 /* ================================================================ instances */
 
+/* dictoff of variable-sized layouts (tuple): the pointer ends the block */
+enum { DICT_AT_END = UINT32_MAX };
+
 static sp_Dict **dict_slot(sp_Value self) {
     if (self.tag != SP_OBJ) return NULL;
-    sp_Type *t = SP_O(self)->type;
-    if (!is_class(t) || !HT(t)->dictoff) return NULL;
-    return (sp_Dict **)(void *)((char *)SP_O(self) + HT(t)->dictoff);
+    sp_Obj *o = SP_O(self);
+    if (!is_class(o->type) || !HT(o->type)->dictoff) return NULL;
+    uint32_t off = HT(o->type)->dictoff;
+    return (sp_Dict **)(void *)((char *)o + (off == DICT_AT_END ? o->size - sizeof(sp_Dict *) : off));
 }
 
 static sp_Dict *ensure_dict(sp_VM *vm, sp_Dict **dp) {
@@ -926,9 +941,10 @@ static sp_Dict *ensure_dict(sp_VM *vm, sp_Dict **dp) {
 
 static void inst_traverse(sp_VM *vm, sp_Obj *o) {
     HeapType *ht = HT(o->type);
-    if (ht->solid->traverse) ht->solid->traverse(vm, o);
+    if (ht->t.flags & SP_TF_BOX) sp_gc_markv(vm, ((sp_Box *)o)->val);
+    else if (ht->solid->traverse) ht->solid->traverse(vm, o);
     if (ht->dictoff && ht->solid != &sp_t_BaseException)
-        sp_gc_marko(vm, (sp_Obj *)*(sp_Dict **)(void *)((char *)o + ht->dictoff));
+        sp_gc_marko(vm, (sp_Obj *)*dict_slot(sp_objv(o)));
 }
 
 static sp_Value no_attr(sp_VM *vm, sp_Value self, sp_Str *name) {
@@ -941,7 +957,7 @@ static sp_Value generic_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     sp_Type *t = sp_typeof(self);
     Attr a;
     find_attr(t, 0, name, &a);
-    if (a.kind == A_GETSET) return a.g->get(vm, self);
+    if (a.kind == A_GETSET) return a.g->get(vm, a.owner == &sp_t_object ? self : sp_unbox(self));
     if (a.kind == A_VALUE && is_data_descr(a.v)) return descr_get(vm, a.v, self, t);
     sp_Dict **dp = dict_slot(self);
     if (dp) {
@@ -956,7 +972,13 @@ static sp_Value generic_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     }
     if (a.kind == A_VALUE) return descr_get(vm, a.v, self, t);
     if (a.kind == A_METHOD) return bind_def(vm, a.m, a.owner, self, t);
-    return SP_NULLV;
+    return sp_sub_solid(HT(t)->solid) ? sp_sub_getattr(vm, self, name) : SP_NULLV;
+}
+
+/* object.__getattribute__, or type's for the classes a metaclass makes. */
+static sp_Value base_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
+    if (is_meta(sp_typeof(self))) return sp_t_type.getattr(vm, self, name);
+    return generic_getattr(vm, self, name);
 }
 
 static sp_Value inst_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
@@ -965,9 +987,9 @@ static sp_Value inst_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     sp_Value r, nv = sp_objv(name);
     if (fl & HT_GETATTRIBUTE) {
         r = call_dunder(vm, self, "__getattribute__", &nv, 1);
-        if (sp_isnull(r)) r = generic_getattr(vm, self, name);
+        if (sp_isnull(r)) r = base_getattr(vm, self, name);
     } else {
-        r = generic_getattr(vm, self, name);
+        r = base_getattr(vm, self, name);
     }
     if (!(fl & HT_GETATTR)) return r;
     if (sp_iserr(r)) {
@@ -1033,7 +1055,8 @@ static bool generic_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) 
     Attr a;
     find_attr(t, 0, name, &a);
     if (a.kind == A_GETSET) {
-        if (a.g->set) return a.g->set(vm, self, v);
+        if (a.owner == &sp_t_object && sp_str_eqc(name, "__class__")) return sp_sub_set_class(vm, self, v);
+        if (a.g->set) return a.g->set(vm, sp_unbox(self), v);
         sp_raise(vm, &sp_t_AttributeError, "attribute '%U' of '%s' objects is not writable", name,
                  a.owner->name);
         return false;
@@ -1076,14 +1099,37 @@ static bool inst_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
         sp_Value r = call_dunder(vm, self, del ? "__delattr__" : "__setattr__", a, del ? 1 : 2);
         if (!sp_isnull(r)) return !sp_iserr(r);
     }
+    if (is_meta(sp_typeof(self))) return sp_t_type.setattr(vm, self, name, v);
     return generic_setattr(vm, self, name, v);
 }
 
 /* ------------------------------------------------ construction */
 
+/* "Can't instantiate abstract class A with abstract methods f, g" (names sorted) */
+static sp_Value abstract_error(sp_VM *vm, sp_Type *t) {
+    sp_Str *n = intern(vm, "__abstractmethods__");
+    sp_Value am = n ? sp_dict_gets(t->dict, n) : SP_ERRV;
+    sp_Value l = sp_isnull(am) ? sp_list_with_cap(vm, 0) : sp_list_from_iter(vm, am);
+    if (sp_iserr(l) || !sp_pin(vm, l)) return SP_ERRV;
+    sp_Buf b;
+    sp_buf_init(vm, &b);
+    bool ok = sp_list_sort(vm, SP_LIST(l), SP_NULLV, false);
+    for (size_t i = 0; ok && i < SP_LIST(l)->n; i++)
+        ok = (!i || sp_buf_adds(&b, ", ")) && sp_buf_addv(&b, SP_LIST(l)->items[i], false);
+    size_t cnt = SP_LIST(l)->n;
+    sp_unpin(vm, 1);
+    sp_Value s = ok ? sp_buf_tostr(&b) : (sp_buf_free(&b), SP_ERRV);
+    if (sp_iserr(s)) return s;
+    return sp_raise(vm, &sp_t_TypeError, "Can't instantiate abstract class %s with abstract method%s %S",
+                    t->name, cnt > 1 ? "s" : "", s);
+}
+
 static sp_Value alloc_instance(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
     HeapType *ht = HT(t);
     if (ht->solid == &sp_t_BaseException) return sp_exc_new_slot(vm, t, args, nargs, kw);
+    if (ht->solid == &sp_t_type) return sp_meta_type_new(vm, t, args, nargs, kw);
+    if ((ht->hflags & HT_ABSTRACT) && ht->solid == &sp_t_object) return abstract_error(vm, t);
+    if (sp_sub_solid(ht->solid)) return sp_sub_new(vm, t, ht->solid, args, nargs, kw);
     size_t size = ht->solid == &sp_t_object ? sizeof(Inst) : ht->dictoff + sizeof(sp_Dict *);
     sp_Obj *o = sp_newobj(vm, t, size); /* zeroed: an empty list/dict */
     return o ? sp_objv(o) : SP_ERRV;
@@ -1144,10 +1190,12 @@ static sp_Value base_init(sp_VM *vm, sp_Type *t, sp_Value obj, sp_Value *args, i
     sp_Type *solid = HT(t)->solid;
     if (solid == &sp_t_list) return list_init(vm, obj, args, nargs, kw);
     if (solid == &sp_t_dict) return dict_init(vm, obj, args, nargs, kw);
+    if (solid == &sp_t_type) return sp_meta_type_init(vm, nargs, kw);
     if (solid == &sp_t_BaseException) {
         if (kw && kw->n && !sp_issubtype(t, &sp_t_ImportError)) return kw_error(vm, t);
         return SP_NONEV;
     }
+    if (sp_sub_solid(solid)) return sp_sub_init(vm, solid, obj, args, nargs, kw);
     if ((nargs || (kw && kw->n)) && !has_new)
         return sp_raise(vm, &sp_t_TypeError, "%s() takes no arguments", t->name);
     return SP_NONEV;
@@ -1241,8 +1289,9 @@ sp_Value sp_class_obj_getattribute(sp_VM *vm, sp_Value *args, int nargs, sp_Tupl
         !name_arg(vm, args[1]))
         return SP_ERRV;
     sp_Str *name = SP_STR(args[1]);
-    sp_Value r = is_class(sp_typeof(args[0])) ? generic_getattr(vm, args[0], name)
-                                              : sp_getattr_opt(vm, args[0], name);
+    sp_Value r = is_type(args[0]) ? sp_t_type.getattr(vm, args[0], name) /* type.__getattribute__ */
+                 : is_class(sp_typeof(args[0])) ? generic_getattr(vm, args[0], name)
+                 : sp_getattr_opt(vm, args[0], name);
     return sp_isnull(r) ? no_attr(vm, args[0], name) : r;
 }
 
@@ -1295,7 +1344,8 @@ sp_Value sp_class_obj_new(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
 static sp_Type *solid_of(sp_Type *b) {
     if (is_class(b)) return HT(b)->solid;
     if (b->flags & SP_TF_HEAPTYPE) return NULL;
-    if (b == &sp_t_object || b == &sp_t_list || b == &sp_t_dict) return b;
+    if (b == &sp_t_object || b == &sp_t_list || b == &sp_t_dict || b == &sp_t_type) return b;
+    if (sp_sub_solid(b)) return sp_sub_solid(b);
     if ((b->flags & SP_TF_EXCEPTION) && b->traverse == sp_exc_traverse) return &sp_t_BaseException;
     return NULL;
 }
@@ -1428,6 +1478,8 @@ static bool check_bases(sp_VM *vm, sp_Tuple *bases, sp_Type **solid, sp_Type **b
 static size_t dict_offset(sp_Type *solid) {
     if (solid == &sp_t_object) return offsetof(Inst, dict);
     if (solid == &sp_t_BaseException) return offsetof(sp_Exc, dict);
+    if (sp_sub_boxed(solid)) return offsetof(sp_Box, dict);
+    if (sp_sub_solid(solid)) return DICT_AT_END;
     size_t a = alignof(sp_Dict *), size = solid == &sp_t_list ? sizeof(sp_List) : solid->basicsize;
     return (size + a - 1) / a * a;
 }
@@ -1531,14 +1583,14 @@ static bool init_subclass(sp_VM *vm, sp_Type *t, sp_Value *kwv, sp_Tuple *kw) {
     return !sp_iserr(r);
 }
 
-static sp_Value type_new(sp_VM *vm, sp_Str *name, sp_Tuple *bases, sp_Dict *ns, sp_Value *kwv,
-                         sp_Tuple *kw) {
+static sp_Value type_new(sp_VM *vm, sp_Type *meta, sp_Str *name, sp_Tuple *bases, sp_Dict *ns,
+                         sp_Value *kwv, sp_Tuple *kw) {
     sp_Value objv = sp_objv(&sp_t_object);
     sp_Value bt = bases->n ? sp_objv(bases) : sp_tuple_pack(vm, 1, &objv);
     if (sp_iserr(bt)) return bt;
     sp_Type *solid, *best;
     if (!check_bases(vm, SP_TUPLE(bt), &solid, &best)) return SP_ERRV;
-    HeapType *ht = sp_newobj(vm, &sp_t_type, sizeof *ht);
+    HeapType *ht = sp_newobj(vm, meta, sizeof *ht);
     if (!ht || !sp_pin(vm, sp_objv(ht))) return SP_ERRV;
     sp_Type *t = &ht->t;
     sp_Value r = SP_ERRV, d = sp_dict_new(vm);
@@ -1569,6 +1621,7 @@ static sp_Value type_new(sp_VM *vm, sp_Str *name, sp_Tuple *bases, sp_Dict *ns, 
     mro_start(&it, t);
     for (sp_Type *k; (k = mro_next(&it));)
         t->flags |= k->flags & (SP_TF_EXCEPTION | SP_TF_SEQUENCE | SP_TF_MAPPING);
+    if (sp_sub_boxed(solid)) t->flags |= SP_TF_BOX;
     if (!setup_dict(vm, t, t->dict)) goto done;
     if (has_slots_decl(vm, t)) ht->hflags |= HT_SLOTS;
     if (!fix_class(vm, t) || !set_names(vm, t) || !init_subclass(vm, t, kwv, kw)) goto done;
@@ -1581,40 +1634,35 @@ done:
 void sp_class_type_traverse(sp_VM *vm, sp_Obj *o) {
     sp_Type *t = (sp_Type *)o;
     if (!is_class(t)) return;
-    sp_gc_marko(vm, &HT(t)->namestr->h);
+    if (HT(t)->namestr) sp_gc_marko(vm, &HT(t)->namestr->h); /* NULL in a snapshot's shell */
     sp_gc_marko(vm, (sp_Obj *)t->dict);
     sp_gc_markv(vm, t->mro);
     sp_gc_markv(vm, t->bases);
     if (t->base) sp_gc_marko(vm, &t->base->h);
 }
 
-/* Keywords of a class statement without metaclass= (type is the only
- * metaclass): *names/vals are what __init_subclass__ gets.  *names is a
- * new tuple when one was dropped (vals then points into *buf). */
+/* Keywords of a class statement without metaclass= (*meta, SP_NULLV if
+ * absent): *names/kwv[0..] are what the metaclass and __init_subclass__
+ * get.  *names is a new tuple when one was dropped; kwv (the caller's
+ * argument area) is then reordered in place, metaclass last, so every
+ * value stays rooted there. */
 static bool strip_metaclass(sp_VM *vm, sp_Tuple *kw, sp_Value *kwv, sp_Value *names,
-                            sp_Value **vals, sp_Value *buf) {
+                            sp_Value *meta) {
     *names = kw ? sp_objv(kw) : SP_NULLV;
-    *vals = kwv;
+    *meta = SP_NULLV;
     size_t n = kw ? kw->n : 0, at = n;
     for (size_t i = 0; i < n; i++)
         if (sp_str_eqc(SP_STR(kw->items[i]), "metaclass")) at = i;
     if (at == n) return true;
-    if (kwv[at].tag != SP_OBJ || SP_O(kwv[at]) != &sp_t_type.h) {
-        sp_raise(vm, &sp_t_TypeError, "metaclasses other than type are not supported");
-        return false;
-    }
-    if (n - 1 > SMALL) {
-        sp_raise(vm, &sp_t_TypeError, "too many class keyword arguments");
-        return false;
-    }
+    *meta = kwv[at];
     *names = n > 1 ? sp_tuple_new(vm, n - 1) : SP_NULLV;
     if (sp_iserr(*names)) return false;
     for (size_t j = 0, k = 0; j < n; j++)
         if (j != at) {
             SP_TUPLE(*names)->items[k] = kw->items[j];
-            buf[k++] = kwv[j];
+            kwv[k++] = kwv[j];
         }
-    *vals = buf;
+    kwv[n - 1] = *meta;
     return true;
 }
 
@@ -1664,16 +1712,20 @@ static sp_Value bi_build_class(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *k
         return sp_raise(vm, &sp_t_TypeError, "__build_class__: func must be a function");
     if (!sp_isstr(args[1]))
         return sp_raise(vm, &sp_t_TypeError, "__build_class__: name is not a string");
-    sp_Value names, *vals, buf[SMALL];
-    if (!strip_metaclass(vm, kw, args + nargs, &names, &vals, buf)) return SP_ERRV;
+    sp_Value names, *vals = args + nargs, meta;
+    if (!strip_metaclass(vm, kw, vals, &names, &meta)) return SP_ERRV;
     sp_Value bases = resolve_bases(vm, args + 2, nargs - 2), r = SP_ERRV;
     if (sp_iserr(bases) || !sp_pin(vm, names) || !sp_pin(vm, bases)) return SP_ERRV;
-    sp_Value ns = sp_dict_new(vm);
+    sp_Tuple *kwn = sp_istuple(names) ? SP_TUPLE(names) : NULL;
+    meta = sp_meta_calc(vm, meta, SP_TUPLE(bases)); /* rooted by the keywords or the bases */
+    sp_Value ns = sp_iserr(meta) ? meta : sp_meta_prepare(vm, meta, args[1], bases, vals, kwn);
     if (!sp_iserr(ns) && sp_pin(vm, ns)) {
         sp_Value res = sp_vm_call_locals(vm, (sp_Func *)SP_O(args[0]), SP_DICT(ns));
-        if (!sp_iserr(res))
-            r = type_new(vm, SP_STR(args[1]), SP_TUPLE(bases), SP_DICT(ns), vals,
-                         sp_istuple(names) ? SP_TUPLE(names) : NULL);
+        if (sp_iserr(res)) r = res;
+        else if (SP_O(meta) == &sp_t_type.h)
+            r = type_new(vm, &sp_t_type, SP_STR(args[1]), SP_TUPLE(bases), SP_DICT(ns), vals, kwn);
+        else
+            r = sp_meta_call(vm, meta, args[1], bases, ns, vals, kwn);
         sp_unpin(vm, 1);
     }
     sp_unpin(vm, 2); /* the keyword values stay rooted in the caller's frame */
@@ -1692,12 +1744,13 @@ static sp_Value caller_module(sp_VM *vm) {
     return sp_isnull(m) ? sp_str_intern_cstr(vm, "builtins") : m;
 }
 
-sp_Value sp_class_type_new(sp_VM *vm, sp_Value name, sp_Value bases, sp_Value dict) {
+sp_Value sp_class_type_new(sp_VM *vm, sp_Type *meta, sp_Value name, sp_Value bases, sp_Value dict,
+                           sp_Value *kwv, sp_Tuple *kw) {
     if (!sp_isstr(name))
         return sp_raise(vm, &sp_t_TypeError, "type.__new__() argument 1 must be str, not %T", name);
     if (!sp_istuple(bases))
         return sp_raise(vm, &sp_t_TypeError, "type.__new__() argument 2 must be tuple, not %T", bases);
-    if (!sp_isdict(dict))
+    if (dict.tag != SP_OBJ || !sp_isinst(dict, &sp_t_dict))
         return sp_raise(vm, &sp_t_TypeError, "type.__new__() argument 3 must be dict, not %T", dict);
     sp_Value ns = sp_dict_new(vm);
     if (sp_iserr(ns) || !sp_pin(vm, ns)) return SP_ERRV;
@@ -1707,7 +1760,7 @@ sp_Value sp_class_type_new(sp_VM *vm, sp_Value name, sp_Value bases, sp_Value di
         sp_Value m = sp_dict_gets(SP_DICT(ns), mk);
         if (sp_isnull(m)) m = caller_module(vm);
         if (!sp_iserr(m) && sp_dict_sets(vm, SP_DICT(ns), mk, m))
-            r = type_new(vm, SP_STR(name), SP_TUPLE(bases), SP_DICT(ns), NULL, NULL);
+            r = type_new(vm, meta, SP_STR(name), SP_TUPLE(bases), SP_DICT(ns), kwv, kw);
     }
     sp_unpin(vm, 1);
     return r;
@@ -1736,9 +1789,12 @@ static sp_Value proxy_new(sp_VM *vm, sp_Value d) {
     return sp_objv(p);
 }
 
+sp_Value sp_class_proxy(sp_VM *vm, sp_Value d) { return proxy_new(vm, d); }
+
 static sp_Value proxy_repr(sp_VM *vm, sp_Value self) {
     return sp_fmt(vm, "mappingproxy(%R)", sp_objv(PX(self)));
 }
+static sp_Value proxy_str(sp_VM *vm, sp_Value self) { return sp_str(vm, sp_objv(PX(self))); }
 static sp_Value proxy_getitem(sp_VM *vm, sp_Value self, sp_Value k) {
     return sp_getitem(vm, sp_objv(PX(self)), k);
 }
@@ -1766,6 +1822,7 @@ static sp_Type t_proxy = {
     .flags = SP_TF_MAPPING,
     .traverse = proxy_traverse,
     .repr = proxy_repr,
+    .str = proxy_str,
     .richcmp = proxy_richcmp,
     .len = proxy_len,
     .iter = proxy_iter,
@@ -1784,15 +1841,34 @@ static sp_Value static_dict(sp_VM *vm, sp_Type *t) {
         sp_Value f = sp_iserr(k) ? k : bind_def(vm, m, t, SP_NULLV, t);
         ok = !sp_iserr(f) && sp_dict_sets(vm, SP_DICT(d), SP_STR(k), f);
     }
+    /* and the dunders of its C slots ('__len__' in list.__dict__, as abc hooks test) */
+    for (size_t i = 0; ok && i < sizeof wrap_defs / sizeof wrap_defs[0]; i++) {
+        sp_Value k = sp_str_intern_cstr(vm, wrap_defs[i].d.name);
+        const sp_MethodDef *m = sp_iserr(k) ? NULL : slot_wrapper(t, SP_STR(k));
+        sp_Value f = sp_iserr(k) ? k : m ? bind_def(vm, m, t, SP_NULLV, t) : SP_NULLV;
+        ok = !sp_iserr(f) && (sp_isnull(f) || sp_dict_sets(vm, SP_DICT(d), SP_STR(k), f));
+    }
     sp_unpin(vm, 1);
     return ok ? d : SP_ERRV;
 }
 
+/* CPython's type_getattro: data descriptors of the metaclass, then the
+ * class's MRO, then the metaclass's other attributes bound to the class. */
 sp_Value sp_class_type_getattr(sp_VM *vm, sp_Type *t, sp_Str *name) {
-    Attr a;
+    sp_Type *meta = t->h.type;
+    Attr a, m = {.kind = A_NONE};
+    if (is_meta(meta)) {
+        find_attr(meta, 0, name, &m);
+        if (m.kind == A_VALUE && is_data_descr(m.v)) return descr_get(vm, m.v, sp_objv(t), meta);
+        if (m.kind == A_GETSET) return m.g->get(vm, sp_objv(t));
+    }
     find_attr(t, 0, name, &a);
     if (a.kind == A_VALUE) return descr_get(vm, a.v, SP_NULLV, t);
     if (a.kind == A_METHOD) return bind_def(vm, a.m, a.owner, SP_NULLV, t);
+    if (m.kind == A_NONE && !is_meta(meta) && (m.m = find_def(meta->methods, name)))
+        m.kind = A_METHOD, m.owner = meta; /* type's own methods (C.mro) */
+    if (m.kind == A_VALUE) return descr_get(vm, m.v, sp_objv(t), meta);
+    if (m.kind == A_METHOD) return bind_def(vm, m.m, m.owner, sp_objv(t), meta);
     /* a read-only copy: the namespace itself stays private (CPython's mappingproxy) */
     if (sp_str_eqc(name, "__dict__")) {
         sp_Value d = is_class(t) ? sp_objv(t->dict) : static_dict(vm, t);
@@ -1806,6 +1882,14 @@ sp_Value sp_class_type_getattr(sp_VM *vm, sp_Type *t, sp_Str *name) {
     return SP_NULLV;
 }
 
+/* CPython's Py_TPFLAGS_IS_ABSTRACT follows the truth of __abstractmethods__. */
+static bool set_abstract(sp_VM *vm, sp_Type *t, sp_Value v) {
+    int on = sp_isnull(v) ? 0 : sp_truthy(vm, v);
+    if (on < 0) return false;
+    HT(t)->hflags = on ? HT(t)->hflags | HT_ABSTRACT : HT(t)->hflags & ~(uint32_t)HT_ABSTRACT;
+    return true;
+}
+
 static bool readonly(sp_VM *vm) {
     sp_raise(vm, &sp_t_AttributeError, "readonly attribute");
     return false;
@@ -1816,7 +1900,8 @@ static bool readonly(sp_VM *vm) {
  * the heap; it only happens when a program patches a special method. */
 static bool fix_subclasses(sp_VM *vm, sp_Type *t) {
     for (sp_Obj *o = vm->objects; o; o = o->gcnext) {
-        if (o->type != &sp_t_type || !is_class((sp_Type *)o) || !sp_issubtype((sp_Type *)o, t))
+        if (!sp_issubtype(o->type, &sp_t_type) || !is_class((sp_Type *)o) ||
+            !sp_issubtype((sp_Type *)o, t))
             continue;
         if (!fix_class(vm, (sp_Type *)o) || !sp_check_limits(vm)) return false;
     }
@@ -1828,6 +1913,11 @@ bool sp_class_type_setattr(sp_VM *vm, sp_Type *t, sp_Str *name, sp_Value v) {
         sp_raise(vm, &sp_t_TypeError, "cannot set '%U' attribute of immutable type '%s'", name,
                  t->name);
         return false;
+    }
+    if (is_meta(t->h.type)) { /* a property of the metaclass */
+        Attr m;
+        find_attr(t->h.type, 0, name, &m);
+        if (m.kind == A_VALUE && is_data_descr(m.v)) return descr_set(vm, m.v, sp_objv(t), v);
     }
     if (is_dunder(name)) {
         if (sp_str_eqc(name, "__mro__") || sp_str_eqc(name, "__base__")) return readonly(vm);
@@ -1867,12 +1957,14 @@ bool sp_class_type_setattr(sp_VM *vm, sp_Type *t, sp_Str *name, sp_Value v) {
     } else if (!sp_dict_sets(vm, t->dict, name, v)) {
         return false;
     }
-    return !is_dunder(name) || fix_subclasses(vm, t);
+    if (!is_dunder(name)) return true;
+    if (sp_str_eqc(name, "__abstractmethods__")) return set_abstract(vm, t, v); /* no slot */
+    return fix_subclasses(vm, t);
 }
 
 bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn) {
     sp_Type *t = sp_typeof(o);
-    if (!is_class(t) || (HT(t)->hflags & HT_GETATTRIBUTE)) return false;
+    if (!is_class(t) || is_meta(t) || (HT(t)->hflags & HT_GETATTRIBUTE)) return false;
     Attr a;
     find_attr(t, 0, name, &a);
     if (a.kind != A_VALUE || !sp_istype(a.v, &sp_t_function)) return false;
@@ -1998,6 +2090,20 @@ sp_Type sp_t_super = {
 
 #define F1(v) ((Func1 *)SP_O(v))
 
+/* __isabstractmethod__ of a wrapper: true if any wrapped function has a
+ * true one (abc.abstractmethod under property/classmethod/staticmethod). */
+static sp_Value is_abstract(sp_VM *vm, const sp_Value *fs, int n) {
+    sp_Str *nm = intern(vm, "__isabstractmethod__");
+    if (!nm) return SP_ERRV;
+    for (int i = 0; i < n; i++) {
+        if (sp_isnone(fs[i])) continue;
+        sp_Value v = sp_getattr_opt(vm, fs[i], nm);
+        int t = sp_iserr(v) ? -1 : sp_isnull(v) ? 0 : sp_truthy(vm, v);
+        if (t) return t < 0 ? SP_ERRV : SP_TRUEV;
+    }
+    return SP_FALSEV;
+}
+
 static void func1_traverse(sp_VM *vm, sp_Obj *o) { sp_gc_markv(vm, ((Func1 *)o)->func); }
 
 static sp_Value func1_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -2013,7 +2119,7 @@ static sp_Value func1_repr(sp_VM *vm, sp_Value self) {
 
 static sp_Value func1_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     if (sp_str_eqc(name, "__func__") || sp_str_eqc(name, "__wrapped__")) return F1(self)->func;
-    if (sp_str_eqc(name, "__isabstractmethod__")) return SP_FALSEV;
+    if (sp_str_eqc(name, "__isabstractmethod__")) return is_abstract(vm, &F1(self)->func, 1);
     if (sp_str_eqc(name, "__name__") || sp_str_eqc(name, "__qualname__") ||
         sp_str_eqc(name, "__doc__") || sp_str_eqc(name, "__module__")) {
         sp_Value v = sp_getattr_opt(vm, F1(self)->func, name);
@@ -2169,11 +2275,14 @@ static bool s_pdoc(sp_VM *vm, sp_Value s, sp_Value v) {
     PR(s)->doc = or_none(v);
     return true;
 }
-static sp_Value g_false(sp_VM *vm, sp_Value s) { (void)vm; (void)s; return SP_FALSEV; }
+static sp_Value g_pabstract(sp_VM *vm, sp_Value s) {
+    sp_Value fs[3] = {PR(s)->fget, PR(s)->fset, PR(s)->fdel};
+    return is_abstract(vm, fs, 3);
+}
 
 static const sp_GetSetDef prop_getsets[] = {
     {"fget", g_fget, NULL}, {"fset", g_fset, NULL}, {"fdel", g_fdel, NULL},
-    {"__doc__", g_pdoc, s_pdoc}, {"__isabstractmethod__", g_false, NULL}, {NULL, NULL, NULL},
+    {"__doc__", g_pdoc, s_pdoc}, {"__isabstractmethod__", g_pabstract, NULL}, {NULL, NULL, NULL},
 };
 
 sp_Type sp_t_property = {
@@ -2186,3 +2295,90 @@ sp_Type sp_t_property = {
     .traverse = prop_traverse,
     .new_ = prop_new,
 };
+
+/* ================================================================ snapshots */
+
+/* sp_snap.c saves a class as its name, metaclass, bases, namespace and
+ * flags, and rebuilds it here without running any Python code (no
+ * __set_name__, __init_subclass__ or metaclass call): first an empty
+ * shell, so instances can be made before the class is complete, then,
+ * once its bases are rebuilt, the class itself. */
+
+sp_Type *sp_class_solid(sp_Type *t) { return is_class(t) ? HT(t)->solid : NULL; }
+sp_Str *sp_class_name(sp_Type *t) { return HT(t)->namestr; }
+uint32_t sp_class_flags(sp_Type *t) { return HT(t)->hflags & (HT_SLOTS | HT_ABSTRACT); }
+
+/* NULL without an exception when solid cannot be a class's layout. */
+sp_Type *sp_class_shell(sp_VM *vm, sp_Type *solid) {
+    /* sp_snap.c refuses instances of tuple/set classes (their payload) itself */
+    if ((solid->flags & SP_TF_HEAPTYPE) || solid_of(solid) != solid) return NULL;
+    HeapType *ht = sp_newobj(vm, &sp_t_type, sizeof *ht);
+    if (!ht) return NULL;
+    sp_Type *t = &ht->t;
+    t->name = "?";
+    t->flags = SP_TF_HEAPTYPE | SP_TF_BASETYPE | (sp_sub_boxed(solid) ? SP_TF_BOX : 0);
+    t->mro = t->bases = SP_NULLV;
+    ht->solid = solid;
+    ht->dictoff = (uint32_t)dict_offset(solid);
+    t->traverse = inst_traverse;
+    t->finalize = solid->finalize;
+    t->new_ = class_call_new;
+    t->getattr = inst_getattr;
+    t->setattr = inst_setattr;
+    t->repr = sp_t_object.repr;
+    return t;
+}
+
+static bool restore_error(sp_VM *vm, const char *why) {
+    sp_raise(vm, &sp_t_TypeError, "%s", why);
+    return false;
+}
+
+/* Completes a shell; every class among meta and bases is complete. */
+bool sp_class_restore(sp_VM *vm, sp_Type *t, sp_Type *meta, sp_Str *name, sp_Tuple *bases,
+                      sp_Dict *dict, uint32_t flags) {
+    HeapType *ht = HT(t);
+    sp_Type *solid, *best;
+    if (!bases->n) return restore_error(vm, "no bases");
+    if (!check_bases(vm, bases, &solid, &best)) return false;
+    if (solid != ht->solid) return restore_error(vm, "layout changed");
+    for (size_t i = 0; i < bases->n; i++)
+        if (is_class(TYPEV(bases->items[i])) && !sp_istuple(TYPEV(bases->items[i])->mro))
+            return restore_error(vm, "base not ready");
+    if (meta != &sp_t_type && !(is_meta(meta) && sp_istuple(meta->mro)))
+        return restore_error(vm, "bad metaclass");
+    t->h.type = meta;
+    ht->namestr = name;
+    t->name = name->data;
+    t->base = best;
+    t->bases = sp_objv(bases);
+    t->dict = dict;
+    t->mro = compute_mro(vm, t, bases);
+    if (sp_iserr(t->mro)) return t->mro = SP_NULLV, false;
+    MroIt it;
+    mro_start(&it, t);
+    for (sp_Type *k; (k = mro_next(&it));)
+        t->flags |= k->flags & (SP_TF_EXCEPTION | SP_TF_SEQUENCE | SP_TF_MAPPING);
+    ht->hflags = flags & (HT_SLOTS | HT_ABSTRACT);
+    vm->class_epoch++;
+    return fix_class(vm, t);
+}
+
+/* A bare instance of class t (the solid's empty value), made without
+ * calling __new__ or __init__. */
+sp_Value sp_class_alloc(sp_VM *vm, sp_Type *t) {
+    if (!is_class(t) || is_meta(t)) return sp_raise(vm, &sp_t_TypeError, "not a class");
+    return alloc_instance(vm, t, NULL, 0, NULL);
+}
+
+/* Where an instance keeps its __dict__ (NULL: nowhere). */
+sp_Dict **sp_class_dictp(sp_Value self) { return dict_slot(self); }
+
+/* Does hashing an instance of t call a Python __hash__?  -1 on error. */
+int sp_class_user_hash(sp_VM *vm, sp_Type *t) {
+    if (!is_class(t) || t->hash != s_hash) return 0;
+    sp_Value f;
+    sp_Type *st;
+    int k = find_dunder(vm, t, "__hash__", SL_HASH, &f, &st);
+    return k < 0 ? -1 : k == 1 && !sp_isnone(f);
+}

@@ -10,8 +10,10 @@
 extern sp_CFunc sp_build_class_fn;
 extern sp_Type sp_t_super, sp_t_property, sp_t_staticmethod, sp_t_classmethod;
 
-/* type(name, bases, dict) */
-sp_Value sp_class_type_new(sp_VM *vm, sp_Value name, sp_Value bases, sp_Value dict);
+/* type.__new__(meta, name, bases, dict, **kw) once meta is settled:
+ * checks the arguments, copies dict, runs __set_name__/__init_subclass__. */
+sp_Value sp_class_type_new(sp_VM *vm, sp_Type *meta, sp_Value name, sp_Value bases, sp_Value dict,
+                           sp_Value *kwv, sp_Tuple *kw);
 /* Attribute get/set on a heap type object (C.x, C.x = v). */
 sp_Value sp_class_type_getattr(sp_VM *vm, sp_Type *t, sp_Str *name);
 bool sp_class_type_setattr(sp_VM *vm, sp_Type *t, sp_Str *name, sp_Value v);
@@ -37,6 +39,50 @@ sp_Value sp_class_obj_delattr(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw
 sp_Value sp_class_obj_getattribute(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw);
 sp_Value sp_class_obj_init_subclass(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw);
 
+/* Snapshots (sp_snap.c): a class's parts and its rebuilding without
+ * running Python code.  sp_class_solid is NULL for anything but a class. */
+sp_Type *sp_class_solid(sp_Type *t);
+sp_Str *sp_class_name(sp_Type *t);
+uint32_t sp_class_flags(sp_Type *t);
+sp_Type *sp_class_shell(sp_VM *vm, sp_Type *solid);
+bool sp_class_restore(sp_VM *vm, sp_Type *t, sp_Type *meta, sp_Str *name, sp_Tuple *bases,
+                      sp_Dict *dict, uint32_t flags);
+sp_Value sp_class_alloc(sp_VM *vm, sp_Type *t);
+sp_Dict **sp_class_dictp(sp_Value self);
+int sp_class_user_hash(sp_VM *vm, sp_Type *t);
+
+/* Metaclasses (sp_meta.c).  A class statement: the metaclass (explicit
+ * one, SP_NULLV if none, refined by the bases' metaclasses), its
+ * namespace (__prepare__) and the call meta(name, bases, ns, **kw). */
+sp_Value sp_meta_calc(sp_VM *vm, sp_Value meta, sp_Tuple *bases);
+sp_Value sp_meta_prepare(sp_VM *vm, sp_Value meta, sp_Value name, sp_Value bases, sp_Value *kwv,
+                         sp_Tuple *kw);
+sp_Value sp_meta_call(sp_VM *vm, sp_Value meta, sp_Value name, sp_Value bases, sp_Value ns,
+                      sp_Value *kwv, sp_Tuple *kw);
+/* type.__new__(meta, *args, **kw) and type.__init__'s argument check
+ * (nargs without self): the builtin part of a metaclass's construction. */
+sp_Value sp_meta_type_new(sp_VM *vm, sp_Type *meta, sp_Value *args, int nargs, sp_Tuple *kw);
+sp_Value sp_meta_type_init(sp_VM *vm, int nargs, sp_Tuple *kw);
+/* type(name, bases, dict): a base's metaclass, if any, makes the class. */
+sp_Value sp_meta_type3(sp_VM *vm, sp_Value *args);
+/* isinstance/issubclass(v, cls) when type(cls) is a Python metaclass. */
+int sp_meta_check(sp_VM *vm, sp_Value v, sp_Value cls, bool sub);
+/* type's methods reachable from Python (type.__new__, C.mro...). */
+extern const sp_MethodDef sp_meta_type_methods[];
+
+/* Classes deriving from int, float, str, bytes (boxed instances), tuple,
+ * namedtuple classes, set and frozenset (embedded layout).  (sp_subclass.c) */
+sp_Type *sp_sub_solid(sp_Type *b);   /* the layout builtin b gives, NULL if none here */
+bool sp_sub_boxed(sp_Type *solid);   /* instances are sp_Box */
+sp_Type *sp_sub_slots(sp_Type *k);   /* whose C slots serve a class for builtin k */
+sp_Value sp_sub_new(sp_VM *vm, sp_Type *t, sp_Type *solid, sp_Value *args, int nargs, sp_Tuple *kw);
+sp_Value sp_sub_init(sp_VM *vm, sp_Type *solid, sp_Value self, sp_Value *args, int nargs,
+                     sp_Tuple *kw);
+const sp_MethodDef *sp_sub_extra(sp_Type *k, sp_Str *name); /* int.__new__, set.__init__... */
+bool sp_sub_set_class(sp_VM *vm, sp_Value self, sp_Value v); /* obj.__class__ = v */
+/* Attributes the builtin base serves itself (namedtuple fields); SP_NULLV if none. */
+sp_Value sp_sub_getattr(sp_VM *vm, sp_Value self, sp_Str *name);
+
 /* list[int] and int | None (sp_generic.c) */
 sp_Value sp_generic_alias(sp_VM *vm, sp_Value origin, sp_Value args);
 sp_Value sp_generic_or(sp_VM *vm, int op, sp_Value a, sp_Value b); /* type's binop slot */
@@ -44,6 +90,14 @@ sp_Value sp_generic_type_getitem(sp_VM *vm, sp_Value cls, sp_Value key); /* type
 
 /* dataclasses and __future__ (sp_dataclass.c) */
 bool sp_dataclasses_init(sp_VM *vm, sp_Module *m);
+/* Modules written in Python (sp_pymod.c): run src (embedded) with the
+ * natives `privates` in its private globals, then copy `names` into m. */
+bool sp_pymod_load(sp_VM *vm, sp_Module *m, const char *src, size_t n, const char *file,
+                   const sp_MethodDef *privates, const char *const *names);
+bool sp_abc_init(sp_VM *vm, sp_Module *m);
+bool sp_enum_init(sp_VM *vm, sp_Module *m);
+/* A read-only mappingproxy over dict d (C.__dict__, EnumType.__members__). */
+sp_Value sp_class_proxy(sp_VM *vm, sp_Value d);
 bool sp_future_init(sp_VM *vm, sp_Module *m);
 
 #endif

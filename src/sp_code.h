@@ -220,6 +220,8 @@ typedef struct sp_Code {
     int stacksize;         /* computed max value stack depth */
     int maxblocks;         /* computed max block stack depth */
     int framesize;         /* value slots a frame needs (header + blocks + localsplus + stack) */
+    int blockslots;        /* value slots of the block area (maxblocks, rounded up) */
+    bool fastcall;         /* positional parameters only, no cells: the VM's inline call */
     sp_Str *name, *qualname, *filename;
     sp_Value source;       /* str: the whole source text (for traceback lines), or SP_NONE */
 } sp_Code;
@@ -309,9 +311,7 @@ typedef struct sp_Frame {
 #define SP_FRAME_HDR_SLOTS ((sizeof(sp_Frame) + sizeof(sp_Value) - 1) / sizeof(sp_Value))
 static inline sp_Block *sp_frame_blocks(sp_Frame *f) { return (sp_Block *)(f->localsplus); }
 /* localsplus starts after maxblocks blocks, rounded to whole value slots */
-static inline int sp_code_blockslots(const sp_Code *c) {
-    return (int)((c->maxblocks * sizeof(sp_Block) + sizeof(sp_Value) - 1) / sizeof(sp_Value));
-}
+static inline int sp_code_blockslots(const sp_Code *c) { return c->blockslots; }
 static inline sp_Value *sp_frame_locals(sp_Frame *f) { return f->localsplus + sp_code_blockslots(f->code); }
 
 /* ------------------------------------------------------------ generators */
@@ -383,10 +383,15 @@ typedef struct sp_Exec {
      * an unknown global name; see sp_vm_start */
     sp_Value pending;        /* (ext function or name str, args tuple, kwargs dict) */
     bool pause_names;        /* an unknown global name pauses instead of NameError */
+    /* the lookup caches: allocated at the first full poll (sp_vm.c), so
+     * a short snippet never pays for clearing them; NULL: look up directly */
+    struct sp_Caches *caches;
+} sp_Exec;
+typedef struct sp_Caches {
     sp_MCacheEnt mcache[1 << SP_MCACHE_BITS][2];
     sp_BCacheEnt bcache[1 << SP_BCACHE_BITS];
     sp_GCacheEnt gcache[1 << SP_BCACHE_BITS];
-} sp_Exec;
+} sp_Caches;
 sp_Exec *sp_exec(sp_VM *vm); /* NULL + MemoryError */
 
 /* sp_vm.c */

@@ -7,6 +7,7 @@
  * Counter arithmetic, same messages.  User code (hash, ==, <, factories)
  * may run inside every loop here, so values held only in C are pinned and
  * dict walks go by position (memory-safe if the dict changes). */
+#include "sp_class.h"
 #include "sp_cont.h"
 
 static sp_Type t_defaultdict, t_counter, t_odict, t_deque, t_dequeiter, t_dequeriter, t_ntmeta;
@@ -91,10 +92,11 @@ static sp_Value dsub_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
     return sp_t_dict.binop(vm, op, a, b);
 }
 
-#define DSUB_SLOTS                                                                   \
-    .h = SP_STATIC_HDR(&sp_t_type), .base = &sp_t_dict, .flags = SP_TF_UNHASHABLE,     \
+#define DSUB_SLOTS_F(fl)                                                             \
+    .h = SP_STATIC_HDR(&sp_t_type), .base = &sp_t_dict, .flags = SP_TF_UNHASHABLE | (fl), \
     .traverse = dsub_traverse, .finalize = dsub_finalize, .len = dsub_len,           \
     .iter = dsub_iter, .contains = dsub_contains
+#define DSUB_SLOTS DSUB_SLOTS_F(0)
 
 /* ------------------------------------------------------------ defaultdict */
 
@@ -737,7 +739,7 @@ static const sp_MethodDef counter_methods[] = {
 };
 
 static sp_Type t_counter = {
-    DSUB_SLOTS,
+    DSUB_SLOTS_F(SP_TF_PYNAME), /* a Python class in CPython: messages say 'Counter' */
     .name = "collections.Counter",
     .methods = counter_methods,
     .new_ = counter_new,
@@ -1267,7 +1269,14 @@ typedef struct NTType {
     char name[];
 } NTType;
 
-#define NT(t) ((NTType *)(t))
+/* The namedtuple class t is or derives from (a user class may extend one). */
+static NTType *nt_of(sp_Type *t) {
+    while (t->h.type != &t_ntmeta && t->base) t = t->base;
+    return (NTType *)t;
+}
+#define NT(t) nt_of((sp_Type *)(t))
+
+bool spc_is_ntclass(sp_Type *t) { return t->h.type == &t_ntmeta; }
 
 /* "missing 2 required positional arguments: 'x' and 'y'" */
 static sp_Value nt_missing(sp_VM *vm, sp_Type *t, sp_Value *vals) {
@@ -1294,7 +1303,7 @@ static sp_Value nt_missing(sp_VM *vm, sp_Type *t, sp_Value *vals) {
 static sp_Value nt_alloc(sp_VM *vm, sp_Type *t, size_t n, const sp_Value *items) {
     size_t sz;
     if (!sp_size_mul(vm, n, sizeof(sp_Value), &sz)) return SP_ERRV;
-    sp_Tuple *r = sp_newobj(vm, t, sizeof(sp_Tuple) + sz);
+    sp_Tuple *r = sp_newobj(vm, t, sp_inst_size(t, sizeof(sp_Tuple) + sz));
     if (!r) return SP_ERRV;
     r->hash = -1;
     r->n = n;
@@ -1364,7 +1373,7 @@ static int64_t nt_field(sp_Type *t, sp_Str *name) {
 
 /* Class-level attributes every namedtuple has, for the class and instances. */
 static sp_Value nt_classattr(sp_Type *t, sp_Str *name) {
-    if (sp_str_eqc(name, "_fields")) return NT(t)->fields;
+    if (sp_str_eqc(name, "_fields") || sp_str_eqc(name, "__match_args__")) return NT(t)->fields;
     if (sp_str_eqc(name, "_field_defaults")) return NT(t)->defaults;
     return SP_NULLV;
 }
@@ -1395,7 +1404,7 @@ static sp_Value nt_getitem(sp_VM *vm, sp_Value s, sp_Value k) { return sp_t_tupl
 static int nt_contains(sp_VM *vm, sp_Value s, sp_Value x) { return sp_t_tuple.contains(vm, s, x); }
 static sp_Value nt_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) { return sp_t_tuple.binop(vm, op, a, b); }
 
-static bool is_nt(sp_Value v) { return v.tag == SP_OBJ && v.u.o->type->h.type == &t_ntmeta; }
+static bool is_nt(sp_Value v) { return v.tag == SP_OBJ && NT(v.u.o->type)->t.h.type == &t_ntmeta; }
 
 static bool nt_self(sp_VM *vm, sp_Value *args, int nargs, const char *name) {
     if (nargs >= 1 && is_nt(args[0])) return true;
@@ -1414,7 +1423,8 @@ static sp_Value nt_make(sp_VM *vm, sp_Type *t, sp_Value iterable) {
 }
 
 static sp_Value m_nt_make(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    if (nargs < 1 || !sp_istype(args[0], &t_ntmeta))
+    if (nargs < 1 || args[0].tag != SP_OBJ || !sp_isinst(args[0], &sp_t_type) ||
+        NT(SP_O(args[0]))->t.h.type != &t_ntmeta)
         return sp_raise(vm, &sp_t_TypeError, "_make() needs a namedtuple class");
     if (!spc_nokw(vm, "_make", kw) || !spc_nargs(vm, "_make", nargs - 1, 1, 1)) return SP_ERRV;
     return nt_make(vm, (sp_Type *)SP_O(args[0]), args[1]);
@@ -1501,10 +1511,35 @@ static bool ntmeta_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
     return false;
 }
 
+/* `class P(namedtuple(...))`: the class statement picks this metatype;
+ * the new class is an ordinary one deriving from the namedtuple class. */
+static sp_Value ntmeta_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
+    (void)t;
+    if (nargs != 3 || !SPC_ISTUPLE(args[1]) || !SPC_ISDICT(args[2]))
+        return sp_raise(vm, &sp_t_TypeError, "type() takes 1 or 3 arguments");
+    sp_Tuple *bases = SP_TUPLE(args[1]);
+    static const char *const attrs[] = {"_fields", "_field_defaults", "__match_args__"};
+    for (size_t i = 0; i < bases->n; i++) { /* class-level names the class inherits */
+        if (sp_typeof(bases->items[i]) != &t_ntmeta) continue;
+        NTType *nt = NT(SP_O(bases->items[i]));
+        sp_Value v[3] = {nt->fields, nt->defaults, nt->fields};
+        for (int k = 0; k < 3; k++) {
+            sp_Value n = sp_str_intern_cstr(vm, attrs[k]);
+            if (sp_iserr(n)) return n;
+            if (sp_isnull(sp_dict_gets(SP_DICT(args[2]), SP_STR(n))) &&
+                !sp_dict_sets(vm, SP_DICT(args[2]), SP_STR(n), v[k]))
+                return SP_ERRV;
+        }
+        break;
+    }
+    return sp_class_type_new(vm, &sp_t_type, args[0], args[1], args[2], args + nargs, kw);
+}
+
 static sp_Type t_ntmeta = {
     .h = SP_STATIC_HDR(&sp_t_type),
     .name = "type",
     .base = &sp_t_type,
+    .new_ = ntmeta_new,
     .traverse = ntmeta_traverse,
     .call = ntmeta_call,
     .repr = ntmeta_repr,
@@ -1691,6 +1726,112 @@ static sp_Value f_namedtuple(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
     sp_unpin(vm, sp_iserr(name) ? 1 : 2);
     return r;
 }
+
+/* ---- typing.NamedTuple: `class P(NamedTuple): x: int` */
+
+/* NamedTuple is a type whose metatype builds the class: a namedtuple()
+ * class from the annotations and defaults, then a class deriving from it
+ * with the rest of the body (methods, docstring), so instances are plain
+ * namedtuple layouts. */
+static sp_Type t_ntbuilder;
+
+/* One field name (a str) and, when the body gave one, its default. */
+static sp_Value ntc_fields(sp_VM *vm, sp_Dict *ns, sp_Value *defaults) {
+    sp_Value ann = sp_dict_gets(ns, SP_STR(sp_str_intern_cstr(vm, "__annotations__")));
+    sp_Value fl = sp_list_with_cap(vm, 0), dl = sp_list_with_cap(vm, 0);
+    if (sp_iserr(fl) || sp_iserr(dl) || !pin2(vm, fl, dl)) return SP_ERRV;
+    bool ok = true;
+    size_t pos = 0;
+    sp_Value k, v;
+    while (ok && SPC_ISDICT(ann) && sp_dict_next(SP_DICT(ann), &pos, &k, &v)) {
+        sp_Value d = sp_isstr(k) ? sp_dict_gets(ns, SP_STR(k)) : SP_NULLV;
+        if (sp_isnull(d) && SP_LIST(dl)->n) {
+            sp_Value prev = SP_LIST(fl)->items[SP_LIST(fl)->n - SP_LIST(dl)->n];
+            sp_raise(vm, &sp_t_TypeError, "Non-default namedtuple field %U cannot follow default field%s %S",
+                     SP_STR(k), SP_LIST(dl)->n > 1 ? "s" : "", prev);
+            ok = false;
+        } else {
+            ok = sp_list_append(vm, SP_LIST(fl), k) && (sp_isnull(d) || sp_list_append(vm, SP_LIST(dl), d));
+        }
+    }
+    sp_unpin(vm, 2);
+    if (!ok) return SP_ERRV;
+    *defaults = SP_LIST(dl)->n ? sp_tuple_pack(vm, SP_LIST(dl)->n, SP_LIST(dl)->items) : SP_NULLV;
+    return sp_iserr(*defaults) ? SP_ERRV : fl;
+}
+
+/* The class body minus the field defaults, plus what namedtuple classes
+ * expose at class level. */
+static bool ntc_namespace(sp_VM *vm, sp_Dict *ns, NTType *nt) {
+    sp_Tuple *f = SP_TUPLE(nt->fields);
+    for (size_t i = 0; i < f->n; i++)
+        if (sp_dict_del(vm, ns, f->items[i]) < 0) return false;
+    sp_Value empty = sp_objv(&sp_empty_tuple);
+    return sp_dict_sets(vm, ns, SP_STR(sp_str_intern_cstr(vm, "_fields")), nt->fields) &&
+           sp_dict_sets(vm, ns, SP_STR(sp_str_intern_cstr(vm, "_field_defaults")), nt->defaults) &&
+           sp_dict_sets(vm, ns, SP_STR(sp_str_intern_cstr(vm, "__match_args__")), nt->fields) &&
+           sp_dict_sets(vm, ns, SP_STR(sp_str_intern_cstr(vm, "__slots__")), empty);
+}
+
+/* NamedTupleMeta(name, bases, ns) */
+static sp_Value ntc_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
+    (void)t;
+    if (nargs != 3 || (kw && kw->n) || !sp_isstr(args[0]) || !SPC_ISDICT(args[2]))
+        return sp_raise(vm, &sp_t_TypeError, "NamedTuple class creation needs (name, bases, namespace)");
+    sp_Dict *ns = SP_DICT(args[2]);
+    sp_Value defaults = SP_NULLV, fl = ntc_fields(vm, ns, &defaults);
+    if (sp_iserr(fl) || !pin2(vm, fl, defaults)) return SP_ERRV;
+    sp_Value mod = sp_dict_gets(ns, SP_STR(sp_str_intern_cstr(vm, "__module__")));
+    sp_Value a[3] = {SP_NULLV, defaults, sp_isstr(mod) ? mod : SP_NULLV};
+    sp_Value nt = nt_check_and_build(vm, args[0], fl, a);
+    sp_Value r = sp_iserr(nt) || !sp_pin(vm, nt) ? SP_ERRV : sp_tuple_pack(vm, 1, &nt);
+    if (!sp_iserr(nt)) {
+        if (!sp_iserr(r) && ntc_namespace(vm, ns, NT(SP_O(nt))))
+            r = sp_class_type_new(vm, &sp_t_type, args[0], r, args[2], NULL, NULL);
+        else r = SP_ERRV;
+        sp_unpin(vm, 1);
+    }
+    sp_unpin(vm, 2);
+    return r;
+}
+
+/* NamedTuple("P", [("x", int), ("y", float)]) */
+static sp_Value ntc_call(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
+    (void)self;
+    sp_Value a[2];
+    if (!sp_parse_args(vm, "NamedTuple", args, nargs, kw, "typename,fields", a)) return SP_ERRV;
+    sp_Value pairs = sp_list_from_iter(vm, a[1]);
+    if (sp_iserr(pairs) || !sp_pin(vm, pairs)) return SP_ERRV;
+    sp_Value names = sp_list_with_cap(vm, SP_LIST(pairs)->n);
+    bool ok = !sp_iserr(names) && sp_pin(vm, names);
+    for (size_t i = 0; ok && i < SP_LIST(pairs)->n; i++) {
+        sp_Value p = SP_LIST(pairs)->items[i];
+        if (!SPC_ISTUPLE(p) || SP_TUPLE(p)->n != 2)
+            ok = (sp_raise(vm, &sp_t_TypeError, "NamedTuple('Name', [(f0, t0), (f1, t1), ...]); each t must be a type"), false);
+        else ok = sp_list_append(vm, SP_LIST(names), SP_TUPLE(p)->items[0]);
+    }
+    sp_Value r = SP_ERRV, b[3] = {SP_NULLV, SP_NULLV, SP_NULLV};
+    if (ok) r = sp_isstr(a[0]) ? nt_check_and_build(vm, a[0], names, b)
+                               : sp_raise(vm, &sp_t_TypeError, "NamedTuple() argument 'typename' must be str");
+    sp_unpin(vm, sp_iserr(names) ? 1 : 2);
+    return r;
+}
+
+static sp_Type t_ntbuilder = {
+    .h = SP_STATIC_HDR(&sp_t_type),
+    .name = "typing.NamedTupleMeta",
+    .base = &sp_t_type,
+    .new_ = ntc_new,
+    .call = ntc_call,
+};
+
+static sp_Type t_namedtuple_base = {
+    .h = SP_STATIC_HDR(&t_ntbuilder),
+    .name = "NamedTuple",
+    .base = &sp_t_object,
+};
+
+sp_Value spc_typing_namedtuple(void) { return sp_objv(&t_namedtuple_base); }
 
 /* ============================================================ module */
 

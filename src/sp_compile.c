@@ -96,9 +96,15 @@ static void internal(C *c, const char *what) {
 
 /* ------------------------------------------------------------ tables */
 
-static bool grow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
-    if (need <= *cap) return true;
-    size_t nc = *cap ? *cap : 8, bytes;
+/* Every emit checks room: the check is inline, the growing is not.
+ * Instruction arrays start at 32 entries, enough for a snippet. */
+static bool grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize);
+static inline bool grow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
+    return need <= *cap || grow_slow(c, p, cap, need, elsize);
+}
+
+static bool grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
+    size_t nc = *cap ? *cap : elsize <= 4 ? 32 : 8, bytes;
     while (nc < need) nc *= 2;
     if (!sp_size_mul(c->vm, nc, elsize, &bytes)) return false;
     void *np = sp_realloc(c->vm, *p, *cap * elsize, bytes);

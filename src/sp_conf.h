@@ -79,6 +79,21 @@
 #define SP_GC_RATIO 2
 #endif
 
+/* Debug builds only (-DSP_GC_STRESS, make test-gcstress): collect at
+ * every safe point, VM or C-level (sp_next), once the program allocated
+ * 1/SP_GC_STRESS_DIV of its live heap since the last collection, so a
+ * value some C code forgot to root is freed while still in use and ASan
+ * reports it.  Small heaps collect at nearly every safe point; the
+ * divisor keeps programs with big live heaps from going quadratic (a
+ * huge divisor collects at every single one). */
+#ifdef SP_GC_STRESS
+#ifndef SP_GC_STRESS_DIV
+#define SP_GC_STRESS_DIV 64
+#endif
+#undef SP_GC_MIN_DEBT
+#define SP_GC_MIN_DEBT 0
+#endif
+
 /* Value stack slots per frame chunk and the total cap (in slots). */
 #ifndef SP_STACK_CHUNK
 #define SP_STACK_CHUNK 4096

@@ -14,6 +14,10 @@ static inline bool spc_is(sp_Value v, sp_Type *t) {
 #define SPC_ISTUPLE(v) spc_is(v, &sp_t_tuple)
 #define SPC_ISDICT(v) spc_is(v, &sp_t_dict)
 #define SPC_ISANYSET(v) (spc_is(v, &sp_t_set) || spc_is(v, &sp_t_frozenset))
+/* A list or tuple whose items iteration may read directly: exact, or a
+ * subclass that does not override __iter__ (CPython iterates the others). */
+#define SPC_ISSEQ_ITER(v) \
+    ((v).tag == SP_OBJ && ((v).u.o->type->iter == sp_t_list.iter || (v).u.o->type->iter == sp_t_tuple.iter))
 
 /* Argument-count errors in CPython's wording.
  * nargs: "NAME expected at least/most/exactly..., got N" (min/max -1: none)
@@ -76,6 +80,11 @@ sp_Value spc_seqiter_new(sp_VM *vm, sp_Type *t, sp_Value seq, int64_t pos);
  * fail.  Fast paths for list/tuple/set/dict.  false: error pending. */
 bool spc_foreach(sp_VM *vm, sp_Value iterable, bool (*fn)(sp_VM *, void *, sp_Value), void *ud);
 
+/* Is t a class namedtuple() made?  (sp_collections.c) */
+bool spc_is_ntclass(sp_Type *t);
+/* typing.NamedTuple (a base for class statements, or called). */
+sp_Value spc_typing_namedtuple(void);
+
 /* Sets (sp_set.c): new set of type t filled from an iterable (NULLV: empty). */
 sp_Value spc_set_from(sp_VM *vm, sp_Type *t, sp_Value iterable);
 bool spc_set_update(sp_VM *vm, sp_Value set, sp_Value iterable);
@@ -91,6 +100,11 @@ int spc_all_contained(sp_VM *vm, sp_Value a, sp_Value b);
 void *spc_dict_alloc_ex(sp_VM *vm, sp_Type *t, size_t extra, void **extrap);
 /* The hash stored with the entry sp_dict_next just returned (pos - 1). */
 int64_t spc_dict_hash_at(sp_Dict *d, size_t pos);
+/* Snapshot loading: add an entry with a known hash without comparing keys
+ * (no user __eq__ runs); the caller guarantees the key is new. */
+bool spc_dict_append(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Value val);
+int64_t spc_set_hash_at(sp_Value set, size_t pos);
+bool spc_set_append(sp_VM *vm, sp_Value set, sp_Value key, int64_t hash);
 /* Are the items of a dict view (exact keys/items) tested against a set?
  * 1 keys view, 2 items view, 0 otherwise. */
 int spc_dictview_kind(sp_Value v);

@@ -28,26 +28,9 @@ static const char *const public_names[] = {
 };
 
 bool sp_dataclasses_init(sp_VM *vm, sp_Module *m) {
-    sp_Value g = sp_dict_new(vm), name = sp_str_intern_cstr(vm, "dataclasses");
-    if (sp_iserr(g) || sp_iserr(name) || !sp_pin(vm, g)) return false;
-    sp_Dict *d = SP_DICT(g);
-    bool ok = false;
-    sp_Value comp = sp_cfunc_new(vm, "_compile", dc_compile, SP_NULLV, NULL);
-    sp_Value nk = sp_str_intern_cstr(vm, "__name__"), ck = sp_str_intern_cstr(vm, "_compile");
-    if (sp_iserr(comp) || sp_iserr(nk) || sp_iserr(ck) || !sp_dict_sets(vm, d, SP_STR(nk), name) ||
-        !sp_dict_sets(vm, d, SP_STR(ck), comp))
-        goto done;
-    sp_Value code = sp_compile(vm, SP_DATACLASS_PY, sizeof SP_DATACLASS_PY - 1, "dataclasses.py");
-    if (sp_iserr(code) || !sp_pin(vm, code)) goto done;
-    ok = !sp_iserr(sp_run_code(vm, code, d));
-    sp_unpin(vm, 1);
-    for (int i = 0; ok && public_names[i]; i++) {
-        sp_Value k = sp_str_intern_cstr(vm, public_names[i]);
-        ok = !sp_iserr(k) && sp_module_add(vm, m, public_names[i], sp_dict_gets(d, SP_STR(k)));
-    }
-done:
-    sp_unpin(vm, 1);
-    return ok;
+    static const sp_MethodDef privates[] = {{"_compile", dc_compile, 0}, {NULL, NULL, 0}};
+    return sp_pymod_load(vm, m, SP_DATACLASS_PY, sizeof SP_DATACLASS_PY - 1, "dataclasses.py",
+                         privates, public_names);
 }
 
 /* __future__: its features are compile-time flags (the compiler reads

@@ -5,10 +5,12 @@
  * it on the re module).
  *
  * There is no clock and no local time zone in the sandbox: now(), today()
- * and utcnow() read vm->clock, a host hook, and raise without it; naive
- * timestamp() / fromtimestamp() without tz would need the local zone and
- * raise instead of guessing.  The module's types and class constants
- * (date.min, timezone.utc...) are static and immutable. */
+ * and utcnow() read vm->clock, a host hook, and raise without it.  The
+ * local zone is UTC: naive timestamp(), fromtimestamp() without tz and
+ * astimezone() behave as CPython does under TZ=UTC (the host's zone never
+ * leaks in).  timetuple() returns a time.struct_time look-alike.  The
+ * module's types and class constants (date.min, timezone.utc...) are
+ * static and immutable. */
 #include <math.h>
 #include <stdio.h>
 
@@ -33,7 +35,7 @@ typedef struct TZ {
     sp_Value name;   /* str, or SP_NULL when not given */
 } TZ;
 
-static sp_Type t_meta, t_delta, t_date, t_time, t_datetime, t_tzinfo, t_timezone, t_isocal;
+static sp_Type t_meta, t_delta, t_date, t_time, t_datetime, t_tzinfo, t_timezone, t_isocal, t_structtime;
 static void dt_traverse(sp_VM *vm, sp_Obj *o);
 
 #define DL(v) ((Delta *)SP_O(v))
@@ -600,6 +602,12 @@ static bool strf_one(sp_VM *vm, sp_Buf *b, DT *d, sp_Value self, char c, char fl
     case 'D': return sp_buf_addf(b, "%02d/%02d/%02d", d->month, d->day, d->year % 100);
     case 'X': case 'T': return sp_buf_addf(b, "%02d:%02d:%02d", d->hour, d->minute, d->second);
     case 'R': return sp_buf_addf(b, "%02d:%02d", d->hour, d->minute);
+    case 'r':
+        return sp_buf_addf(b, "%02d:%02d:%02d %s", d->hour % 12 ? d->hour % 12 : 12, d->minute, d->second,
+                           d->hour < 12 ? "AM" : "PM");
+    case 's': /* mktime() of the fields, local time being UTC */
+        return sp_buf_addf(b, "%lld", (long long)((ymd_to_ord(d->year, d->month, d->day) - 719163) * 86400 +
+                                                  d->hour * 3600 + d->minute * 60 + d->second));
     case 'F': return sp_buf_addf(b, "%d-%02d-%02d", d->year, d->month, d->day);
     case 'p': return sp_buf_adds(b, d->hour < 12 ? "AM" : "PM");
     case 'P': return sp_buf_adds(b, d->hour < 12 ? "am" : "pm");
@@ -631,6 +639,7 @@ static bool strf_one(sp_VM *vm, sp_Buf *b, DT *d, sp_Value self, char c, char fl
     case 'Y': num = d->year, width = 1; break;
     case 'C': num = d->year / 100; break;
     case 'G': iso_calendar(d->year, d->month, d->day, &iy, &iw, &id); num = iy, width = 1; break;
+    case 'g': iso_calendar(d->year, d->month, d->day, &iy, &iw, &id); num = iy % 100; break;
     case 'V': iso_calendar(d->year, d->month, d->day, &iy, &iw, &id); num = iw; break;
     case 'u': num = wd + 1, width = 1; break;
     case 'w': num = (wd + 1) % 7, width = 1; break;
@@ -785,6 +794,12 @@ CLS_METHOD(m_date_fromordinal) {
         return sp_raise(vm, &sp_t_TypeError, "'%T' object cannot be interpreted as an integer", args[1]);
     if (!sp_int_to_i64(vm, args[1], &ord)) return SP_ERRV;
     if (ord < 1) return sp_raise(vm, &sp_t_ValueError, "ordinal must be >= 1");
+    if (ord > INT32_MAX) return sp_raise(vm, &sp_t_OverflowError, "signed integer is greater than maximum");
+    if (ord > MAXORDINAL) {
+        int y, m, d;
+        ord_to_ymd(ord, &y, &m, &d);
+        return sp_raise(vm, &sp_t_ValueError, "year %d is out of range", y);
+    }
     return date_from_ord(vm, CLS(args), ord, CLS(args) == &t_datetime ? &time_min : NULL);
 }
 
@@ -892,7 +907,7 @@ CLS_METHOD(m_date_fromisocalendar) {
     if (y < 1 || y > 9999) return sp_raise(vm, &sp_t_ValueError, "Year is out of range: %d", y);
     if (w <= 0 || w >= 54 || (w == 53 && !iso_to_ymd(y, w, 1, &oy, &om, &od)))
         return sp_raise(vm, &sp_t_ValueError, "Invalid week: %d", w);
-    if (d <= 0 || d >= 8) return sp_raise(vm, &sp_t_ValueError, "Invalid weekday: %d (range is [1, 7])", d);
+    if (d <= 0 || d >= 8) return sp_raise(vm, &sp_t_ValueError, "Invalid day: %d (range is [1, 7])", d);
     iso_to_ymd(y, w, d, &oy, &om, &od);
     if (CLS(args) == &t_datetime) {
         int f[8] = {oy, om, od, 0, 0, 0, 0, 0};
@@ -901,16 +916,52 @@ CLS_METHOD(m_date_fromisocalendar) {
     return mk_date(vm, oy, om, od);
 }
 
-static sp_Value m_timetuple_unsupported(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    (void)args, (void)nargs, (void)kw;
-    return sp_raise(vm, &sp_t_NotImplementedError, "timetuple() is not supported (no time module in the sandbox)");
+/* time.struct_time((y, m, d, H, M, S, wday, yday, isdst)) of d. */
+static int64_t dt_local_us(DT *d);
+static sp_Value dt_from_local_us(sp_VM *vm, int64_t us, sp_Value tz);
+
+static sp_Value struct_time(sp_VM *vm, sp_Value v, int isdst) {
+    DT *d = DTP(v);
+    bool dt = IS_DT(v);
+    sp_Value items[9] = {sp_int(d->year), sp_int(d->month), sp_int(d->day), sp_int(dt ? d->hour : 0),
+                         sp_int(dt ? d->minute : 0), sp_int(dt ? d->second : 0),
+                         sp_int(weekday_of(d->year, d->month, d->day)), sp_int(yday_of(d)), sp_int(isdst)};
+    sp_Value t = sp_tuple_pack(vm, 9, items);
+    if (!sp_iserr(t)) SP_O(t)->type = &t_structtime;
+    return t;
 }
+
+/* tm_isdst: -1 without a dst() answer, else whether it is non-zero. */
+static sp_Value m_timetuple(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!spc_self(vm, args, nargs, &t_date, "timetuple") || !spc_noargs(vm, "timetuple", nargs - 1, kw))
+        return SP_ERRV;
+    int isdst = -1;
+    if (IS_DT(args[0])) {
+        sp_Value r = tz_call(vm, DTP(args[0])->tz, "dst", args[0]);
+        if (sp_iserr(r)) return r;
+        if (!sp_isnone(r)) isdst = delta_us(DL(r)) != 0;
+    }
+    return struct_time(vm, args[0], isdst);
+}
+
+static sp_Value m_utctimetuple(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!spc_noargs(vm, "utctimetuple", nargs - 1, kw)) return SP_ERRV;
+    int64_t off;
+    bool aware;
+    if (!offset_us(vm, args[0], &off, &aware)) return SP_ERRV;
+    if (!off) return struct_time(vm, args[0], 0);
+    sp_Value u = dt_from_local_us(vm, dt_local_us(DTP(args[0])) - off, SP_NONEV);
+    return sp_iserr(u) ? u : struct_time(vm, u, 0);
+}
+
+CLS_METHOD(m_date_fromtimestamp);
 
 static const sp_MethodDef date_methods[] = {
     {"today", m_date_today, SP_METH_CLASS},
     {"fromordinal", m_date_fromordinal, SP_METH_CLASS},
     {"fromisoformat", m_date_fromisoformat, SP_METH_CLASS},
     {"fromisocalendar", m_date_fromisocalendar, SP_METH_CLASS},
+    {"fromtimestamp", m_date_fromtimestamp, SP_METH_CLASS},
     {"toordinal", m_toordinal, 0},
     {"weekday", m_weekday, 0},
     {"isoweekday", m_isoweekday, 0},
@@ -920,7 +971,7 @@ static const sp_MethodDef date_methods[] = {
     {"__format__", m_format, 0},
     {"ctime", m_ctime, 0},
     {"replace", m_date_replace, 0},
-    {"timetuple", m_timetuple_unsupported, 0},
+    {"timetuple", m_timetuple, 0},
     {NULL, NULL, 0},
 };
 static const sp_GetSetDef date_getsets[] = {
@@ -1168,10 +1219,7 @@ static sp_Value from_timestamp(sp_VM *vm, sp_Type *t, sp_Value ts, sp_Value tz, 
         return sp_raise(vm, &sp_t_TypeError, "'%T' object cannot be interpreted as an integer", ts);
     if (isnan(s)) return sp_raise(vm, &sp_t_ValueError, "Invalid value NaN (not a number)");
     if (!check_tz(vm, tz)) return SP_ERRV;
-    if (!utc && sp_isnone(tz))
-        return sp_raise(vm, &sp_t_RuntimeError,
-                        "fromtimestamp() without tz needs the local time zone, which this sandbox does not "
-                        "provide: pass tz=timezone.utc");
+    (void)utc; /* local time is UTC (see the top comment) */
     double whole, frac = modf(s, &whole) * 1e6, rf = round(frac);
     if (fabs(frac - rf) == 0.5) rf = 2.0 * round(frac / 2.0); /* _PyTime_ROUND_HALF_EVEN */
     if (rf >= 1e6) rf -= 1e6, whole += 1;
@@ -1203,6 +1251,12 @@ CLS_METHOD(m_dt_fromtimestamp) {
     sp_Value r = from_timestamp(vm, CLS(args), a[0], sp_isnull(a[1]) ? SP_NONEV : a[1], false);
     if (sp_iserr(r) || CLS(args) == &t_datetime) return r;
     return mk_date(vm, DTP(r)->year, DTP(r)->month, DTP(r)->day);
+}
+
+CLS_METHOD(m_date_fromtimestamp) {
+    if (!spc_onearg(vm, "fromtimestamp", nargs - 1, kw)) return SP_ERRV;
+    sp_Value r = from_timestamp(vm, CLS(args), args[1], SP_NONEV, false);
+    return sp_iserr(r) ? r : mk_date(vm, DTP(r)->year, DTP(r)->month, DTP(r)->day);
 }
 
 CLS_METHOD(m_dt_utcfromtimestamp) {
@@ -1282,11 +1336,7 @@ static sp_Value m_dt_timestamp(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *k
     if (!spc_noargs(vm, "timestamp", nargs - 1, kw)) return SP_ERRV;
     int64_t off;
     bool aware;
-    if (!offset_us(vm, args[0], &off, &aware)) return SP_ERRV;
-    if (!aware)
-        return sp_raise(vm, &sp_t_RuntimeError,
-                        "timestamp() of a naive datetime needs the local time zone, which this sandbox does "
-                        "not provide: use an aware datetime (tzinfo=timezone.utc)");
+    if (!offset_us(vm, args[0], &off, &aware)) return SP_ERRV; /* naive: local = UTC */
     int64_t us = dt_local_us(DTP(args[0])) - off - 62135596800LL * 1000000;
     return sp_binop(vm, SP_OP_TRUEDIV, sp_int(us), sp_int(1000000));
 }
@@ -1296,10 +1346,12 @@ static sp_Value m_dt_astimezone(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *
     if (!sp_parse_args(vm, "astimezone", args + 1, nargs - 1, kw, "|tz", a)) return SP_ERRV;
     int64_t off;
     bool aware;
-    if (!offset_us(vm, args[0], &off, &aware)) return SP_ERRV;
-    if (!aware || sp_isnull(a[0]) || sp_isnone(a[0]))
-        return sp_raise(vm, &sp_t_RuntimeError,
-                        "astimezone() needs the local time zone here, which this sandbox does not provide");
+    if (!offset_us(vm, args[0], &off, &aware)) return SP_ERRV; /* naive: local = UTC */
+    if (sp_isnull(a[0]) || sp_isnone(a[0])) { /* the local zone: CPython's under TZ=UTC */
+        sp_Value name = sp_str_cstr(vm, "UTC");
+        a[0] = sp_iserr(name) ? name : new_timezone(vm, sp_objv(&delta_zero), name);
+        if (sp_iserr(a[0])) return a[0];
+    }
     if (!check_tz(vm, a[0])) return SP_ERRV;
     sp_Value utc = dt_from_local_us(vm, dt_local_us(DTP(args[0])) - off, a[0]);
     if (sp_iserr(utc)) return utc;
@@ -1322,6 +1374,7 @@ static const sp_MethodDef dt_methods[] = {
     {"timetz", m_dt_timetz, 0},
     {"timestamp", m_dt_timestamp, 0},
     {"astimezone", m_dt_astimezone, 0},
+    {"utctimetuple", m_utctimetuple, 0},
     {"utcoffset", m_utcoffset, 0},
     {"dst", m_dst, 0},
     {"tzname", m_tzname, 0},
@@ -1470,6 +1523,35 @@ static sp_Type t_isocal = {
     .traverse = isocal_traverse, .repr = isocal_repr, .hash = isocal_hash, .richcmp = isocal_richcmp,
     .len = isocal_len, .iter = isocal_iter, .getitem = isocal_getitem, .contains = isocal_contains,
     .binop = isocal_binop, .getattr = isocal_getattr,
+};
+
+/* time.struct_time: a tuple of 9 with tm_* names (tm_zone and tm_gmtoff
+ * are None, as for the struct_time datetime builds). */
+static const char *const stime_fields[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min",
+                                           "tm_sec", "tm_wday", "tm_yday", "tm_isdst"};
+
+static sp_Value stime_repr(sp_VM *vm, sp_Value self) {
+    sp_Buf b;
+    sp_buf_init(vm, &b);
+    bool ok = sp_buf_adds(&b, "time.struct_time(");
+    for (int i = 0; ok && i < 9; i++)
+        ok = sp_buf_addf(&b, "%s%s=%lld", i ? ", " : "", stime_fields[i], (long long)SP_TUPLE(self)->items[i].u.i);
+    if (!ok || !sp_buf_addc(&b, ')')) return sp_buf_free(&b), SP_ERRV;
+    return sp_buf_tostr(&b);
+}
+
+static sp_Value stime_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
+    for (int i = 0; i < 9; i++)
+        if (sp_str_eqc(name, stime_fields[i])) return SP_TUPLE(self)->items[i];
+    if (sp_str_eqc(name, "tm_zone") || sp_str_eqc(name, "tm_gmtoff")) return SP_NONEV;
+    return sp_generic_getattr(vm, self, name);
+}
+
+static sp_Type t_structtime = {
+    .h = SP_STATIC_HDR(&sp_t_type), .name = "time.struct_time", .base = &sp_t_tuple,
+    .traverse = isocal_traverse, .repr = stime_repr, .hash = isocal_hash, .richcmp = isocal_richcmp,
+    .len = isocal_len, .iter = isocal_iter, .getitem = isocal_getitem, .contains = isocal_contains,
+    .binop = isocal_binop, .getattr = stime_getattr,
 };
 
 /* ------------------------------------------------------------ metatype: class constants */

@@ -264,6 +264,10 @@ bool sp_dict_next(sp_Dict *d, size_t *pos, sp_Value *key, sp_Value *val) {
 
 int64_t spc_dict_hash_at(sp_Dict *d, size_t pos) { return d->ent[pos - 1].hash; }
 
+bool spc_dict_append(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Value val) {
+    return insert_new(vm, d, key, hash, val);
+}
+
 static sp_Value key_error(sp_VM *vm, sp_Value key) {
     sp_Value t = sp_tuple_pack(vm, 1, &key);
     return sp_iserr(t) ? t : sp_raise_args(vm, &sp_t_KeyError, t);

@@ -150,6 +150,7 @@ static sp_Value via_dunder(sp_VM *vm, sp_Value x, bool *found) {
 
 static sp_Value to_float(sp_VM *vm, sp_Value x) {
     double d;
+    x = sp_unbox(x); /* a float/int/str subclass converts as its value */
     if (sp_isfloat(x)) return x;
     if (sp_isintlike(x)) return sp_int_to_double(vm, x, &d) ? sp_float(d) : SP_ERRV;
     if (sp_isstr(x)) return from_text(vm, x, SP_STR(x)->data, SP_STR(x)->len, true);

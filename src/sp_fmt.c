@@ -1013,6 +1013,7 @@ static bool pct_output(Pct *c, const PArg *a, const char *s, size_t nb, int64_t 
 /* bytes % args: %s/%b take bytes as they are, %r/%a the ascii() text. */
 static bool pct_bytes_text(Pct *c, const PArg *a, sp_Value v) {
     if (a->ch == 's' || a->ch == 'b') {
+        if (sp_istype(sp_unbox(v), &sp_t_bytes)) v = sp_unbox(v); /* a bytes subclass */
         if (!sp_istype(v, &sp_t_bytes))
             return sp_raise(c->vm, &sp_t_TypeError, "%%b requires a bytes-like object, or an object "
                             "that implements __bytes__, not '%T'", v), false;
@@ -1114,6 +1115,7 @@ static bool pct_format(Pct *c, PArg *a) {
     sp_Value v = nextarg(c);
     if (sp_iserr(v)) return false;
     if (a->ch == 'b' && c->bytes) return pct_text(c, a, v);
+    if (a->ch != 's' && a->ch != 'r' && a->ch != 'a') v = sp_unbox_num(v);
     switch (a->ch) {
     case 's': case 'r': case 'a': return pct_text(c, a, v);
     case 'i': case 'd': case 'u': case 'o': case 'x': case 'X': return pct_int(c, a, v);
@@ -1164,11 +1166,12 @@ static sp_Value percent(sp_VM *vm, const char *s, size_t n, size_t clen, bool by
     c.clen = c.cnt = (int64_t)clen;
     c.bytes = bytes;
     c.args = args;
-    bool tuple = sp_istuple(args);
+    bool tuple = args.tag == SP_OBJ && sp_isinst(args, &sp_t_tuple); /* tuple subclasses too */
     c.arglen = tuple ? (int64_t)SP_TUPLE(args)->n : -1;
     c.argidx = tuple ? 0 : -2;
     /* a mapping, unless a tuple, a str, or bytes for a bytes format (CPython's test) */
-    bool own = sp_isstr(args) || (bytes && sp_istype(args, &sp_t_bytes));
+    sp_Value ua = sp_unbox(args);
+    bool own = sp_isstr(ua) || (bytes && sp_istype(ua, &sp_t_bytes));
     c.dict = !tuple && !own && sp_typeof(args)->getitem ? args : SP_NULLV;
     sp_buf_init(vm, &c.out);
     bool ok = true;

@@ -80,7 +80,8 @@ static bool bad_code(sp_VM *vm, sp_Code *c, uint32_t pc, const char *why) {
 static bool intern_names(sp_VM *vm, sp_Code *c, sp_Str **dst, const sp_Value *src, size_t n) {
     for (size_t i = 0; i < n; i++) {
         if (!sp_isstr(src[i])) return bad_code(vm, c, 0, "name is not a str");
-        sp_Value s = sp_str_intern(vm, SP_STR(src[i])->data, SP_STR(src[i])->len);
+        sp_Value s = SP_STR(src[i])->interned ? src[i] /* the compiler's are */
+                                              : sp_str_intern(vm, SP_STR(src[i])->data, SP_STR(src[i])->len);
         if (sp_iserr(s)) return false;
         dst[i] = SP_STR(s);
     }
@@ -276,7 +277,8 @@ static bool flow_edge(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t from, uint32_t t
 static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
     uint32_t w = c->code[pc], a = SP_OPARG(w);
     int d = fl->depth[pc], b = fl->bdepth[pc], pop, push;
-    if (!op_effect(w, &pop, &push) || !check_arg(c, w)) return bad_code(vm, c, pc, "bad argument");
+    /* (flow_run checked every instruction's argument range already) */
+    if (!op_effect(w, &pop, &push)) return bad_code(vm, c, pc, "bad argument");
     if (pop > d) return bad_code(vm, c, pc, "stack underflow");
     int nd = d - pop + push, avail = d - pop;
     switch ((sp_Opcode)SP_OPCODE(w)) {
@@ -316,10 +318,9 @@ static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
     }
 }
 
+/* depth, bdepth and work share one block of 3 * n words. */
 static void flow_free(sp_VM *vm, Flow *fl, size_t n) {
-    if (fl->depth) sp_free(vm, fl->depth, n * sizeof(int32_t));
-    if (fl->bdepth) sp_free(vm, fl->bdepth, n * sizeof(int32_t));
-    if (fl->work) sp_free(vm, fl->work, n * sizeof(uint32_t));
+    if (fl->depth) sp_free(vm, fl->depth, 3 * n * sizeof(int32_t));
 }
 
 /* The abstract interpretation over the whole code: depths per pc (-1:
@@ -327,10 +328,10 @@ static void flow_free(sp_VM *vm, Flow *fl, size_t n) {
 static bool flow_run(sp_VM *vm, sp_Code *c, Flow *fl) {
     size_t n = c->ncode;
     if (!n) return bad_code(vm, c, 0, "empty code");
-    if (!copy_array(vm, (void **)&fl->depth, NULL, n, sizeof(int32_t)) ||
-        !copy_array(vm, (void **)&fl->bdepth, NULL, n, sizeof(int32_t)) ||
-        !copy_array(vm, (void **)&fl->work, NULL, n, sizeof(uint32_t)))
-        return false;
+    _Static_assert(sizeof(uint32_t) == sizeof(int32_t), "flow words");
+    if (!copy_array(vm, (void **)&fl->depth, NULL, 3 * n, sizeof(int32_t))) return false;
+    fl->bdepth = fl->depth + n;
+    fl->work = (uint32_t *)(fl->depth + 2 * n);
     for (size_t i = 0; i < n; i++) fl->depth[i] = -1;
     for (size_t i = 0; i < n; i++) /* unreachable code must still be well formed */
         if (SP_OPCODE(c->code[i]) >= SP_NOPCODES_ || !check_arg(c, c->code[i]))
@@ -429,6 +430,9 @@ static bool code_fill(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
          !intern_names(vm, c, c->localnames + s->nlocals + s->ncells, s->freevars, s->nfree)))
         return false;
     if (!build_linetab(vm, c, s->lines) || !build_cell2arg(vm, c) || !verify(vm, c)) return false;
+    c->blockslots = (int)((c->maxblocks * sizeof(sp_Block) + sizeof(sp_Value) - 1) / sizeof(sp_Value));
+    c->fastcall = !c->kwonlyargcount && !c->ncells && !c->nfree &&
+                  !(c->flags & (SP_CO_VARARGS | SP_CO_VARKW | SP_CO_GENERATOR));
     size_t fs = SP_FRAME_HDR_SLOTS + (size_t)sp_code_blockslots(c) + nlp + (size_t)c->stacksize;
     if (fs > SP_MAX_OPARG) return bad_code(vm, c, 0, "frame too large");
     c->framesize = (int)fs;

@@ -44,7 +44,7 @@ static void drain(sp_VM *vm) {
 }
 
 static void mark_roots(sp_VM *vm) {
-    sp_gc_marko(vm, (sp_Obj *)vm->interned);
+    sp_str_mark_interned(vm);
     sp_gc_marko(vm, (sp_Obj *)vm->modules);
     sp_gc_marko(vm, (sp_Obj *)vm->globals);
     sp_gc_marko(vm, (sp_Obj *)vm->repr_active);
@@ -98,6 +98,9 @@ void sp_gc_collect(sp_VM *vm) {
         size_t room = vm->mem_limit > vm->mem_used ? vm->mem_limit - vm->mem_used : 0;
         if (th > room / 2) th = room / 2 > 4096 ? room / 2 : 4096;
     }
+#ifdef SP_GC_STRESS
+    th = live / SP_GC_STRESS_DIV;
+#endif
     vm->gc_threshold = th;
 }
 

@@ -5,8 +5,10 @@
  * sp_lt, which may run a user __lt__ that mutates the list: like CPython we
  * re-check the size after each one.  nsmallest/nlargest use the documented
  * equivalence sorted(iterable, key=key[, reverse=True])[:n] (both stable),
- * which gives CPython's results. */
-#include "sp.h"
+ * which gives CPython's results.  merge is a Python generator
+ * (src/sp_heapq.py). */
+#include "sp_class.h"
+#include "sp_heapq_py.h"
 
 static bool changed(sp_VM *vm, sp_List *h, size_t n) {
     if (h->n == n) return false;
@@ -162,6 +164,14 @@ static const sp_MethodDef heapq_funcs[] = {
     {NULL, NULL, 0},
 };
 
+/* merge is Python (src/sp_heapq.py), over these natives. */
+static const sp_MethodDef py_privates[] = {
+    {"_heapify", h_heapify, 0}, {"_heappop", h_heappop, 0}, {"_heapreplace", h_heapreplace, 0},
+    {NULL, NULL, 0},
+};
+
 bool sp_heapq_init(sp_VM *vm, sp_Module *m) {
-    return sp_module_add_funcs(vm, m, heapq_funcs);
+    static const char *const py_names[] = {"merge", NULL};
+    return sp_module_add_funcs(vm, m, heapq_funcs) &&
+           sp_pymod_load(vm, m, SP_HEAPQ_PY, sizeof SP_HEAPQ_PY - 1, "heapq.py", py_privates, py_names);
 }

@@ -1037,6 +1037,7 @@ static sp_Value int_from_bytes_text(sp_VM *vm, const uint8_t *s, size_t n, int b
 /* operator.index(v): an int value (bools become ints). */
 static sp_Value index_value(sp_VM *vm, sp_Value v) {
     if (sp_isintlike(v)) return as_int(v);
+    if (sp_isbox(v) && sp_isintlike(sp_unbox(v))) return as_int(sp_unbox(v)); /* int subclass */
     if (sp_typeof(v)->flags & SP_TF_HEAPTYPE) {
         sp_Value f = sp_type_lookup(vm, sp_typeof(v), SP_STR(sp_str_intern_cstr(vm, "__index__")));
         if (sp_iserr(f)) return SP_ERRV;
@@ -1073,6 +1074,7 @@ bool sp_int_to_i64(sp_VM *vm, sp_Value v, int64_t *out) {
 
 /* int(x) without a base. */
 static sp_Value int_of(sp_VM *vm, sp_Value x) {
+    if (sp_isbox(x) && !sp_isintlike(sp_unbox(x))) x = sp_unbox(x); /* str/float subclass */
     if (sp_isintlike(x)) return as_int(x);
     if (sp_isfloat(x)) return sp_int_from_double(vm, x.u.f);
     if (sp_isstr(x)) return sp_int_from_str(vm, SP_STR(x)->data, SP_STR(x)->len, 10);
@@ -1124,6 +1126,7 @@ static sp_Value int_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tup
     if (sp_isnull(x)) return sp_raise(vm, &sp_t_TypeError, "int() missing string argument");
     int b;
     if (!base_arg(vm, base, &b)) return SP_ERRV;
+    x = sp_unbox(x);
     if (sp_isstr(x)) return sp_int_from_str(vm, SP_STR(x)->data, SP_STR(x)->len, b);
     if (sp_istype(x, &sp_t_bytes)) return int_from_bytes_text(vm, SP_BYTES(x)->data, SP_BYTES(x)->len, b);
     return sp_raise(vm, &sp_t_TypeError, "int() can't convert non-string with explicit base");

@@ -106,7 +106,7 @@ sp_Value spc_obj_repr(sp_VM *vm, sp_Value self) {
 /* ------------------------------------------------------------ iterate */
 
 bool spc_foreach(sp_VM *vm, sp_Value v, bool (*fn)(sp_VM *, void *, sp_Value), void *ud) {
-    if (SPC_ISLIST(v) || SPC_ISTUPLE(v)) {
+    if (SPC_ISSEQ_ITER(v)) {
         for (size_t i = 0;; i++) { /* re-read: fn may run user code */
             size_t n;
             sp_Value *it = spc_items(v, &n);
@@ -141,7 +141,7 @@ sp_Value sp_list_from_iter(sp_VM *vm, sp_Value v) {
 sp_Value sp_tuple_from_iter(sp_VM *vm, sp_Value v) {
     if (sp_istuple(v)) return v;
     sp_Value l = v;
-    if (!SPC_ISLIST(v) && !SPC_ISTUPLE(v)) {
+    if (!SPC_ISSEQ_ITER(v)) {
         l = sp_list_from_iter(vm, v);
         if (sp_iserr(l)) return l;
     }

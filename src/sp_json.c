@@ -522,6 +522,7 @@ static bool enc_list(Enc *e, sp_Value v, int level) {
 /* A dict key as its JSON string; false with *skip set to skip the item. */
 static bool enc_key(Enc *e, sp_Value k, bool *skip) {
     *skip = false;
+    k = sp_unbox(k);
     if (sp_isstr(k)) return enc_string(e, SP_STR(k));
     if (!sp_isfloat(k) && !sp_isbool(k) && !sp_isnone(k) && !sp_isintlike(k)) {
         if (e->skipkeys) return *skip = true, false;
@@ -613,10 +614,13 @@ static bool enc_container(Enc *e, sp_Value v, int level) {
                  "maximum recursion depth exceeded while encoding a JSON object");
         return false;
     }
-    bool ok = sp_check_limits(vm) && enc_push(e, SP_O(v));
+    /* Pinned: default() may drop the container from its parent and collect. */
+    bool ok = sp_check_limits(vm) && sp_pin(vm, v);
+    if (ok && !(ok = enc_push(e, SP_O(v)))) sp_unpin(vm, 1);
     if (ok) {
         ok = isa(v, &sp_t_dict) ? enc_dict(e, v, level) : enc_list(e, v, level);
         enc_pop(e);
+        sp_unpin(vm, 1);
     }
     SP_LEAVE(vm);
     e->depth--;
@@ -624,6 +628,7 @@ static bool enc_container(Enc *e, sp_Value v, int level) {
 }
 
 static bool enc_value(Enc *e, sp_Value v, int level) {
+    v = sp_unbox(v); /* an int/float/str subclass encodes as its value, as CPython's */
     switch (v.tag) {
     case SP_NONE: return sp_buf_adds(&e->b, "null");
     case SP_BOOL: return sp_buf_adds(&e->b, v.u.i ? "true" : "false");

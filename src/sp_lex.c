@@ -443,7 +443,9 @@ static int string_prefix(const char *s, size_t k) {
 }
 
 static int keyword(const char *s, size_t k) {
-    /* every name is looked up here: the first byte rules out almost all */
+    /* every name is looked up here: keywords are 2..8 bytes, and the
+     * first byte rules out almost all of them */
+    if (k < 2 || k > 8) return T_NAME;
     for (int i = T_KW_FIRST_; i < T_COUNT_; i++) {
         const char *kw = tok_names[i];
         if (kw[0] == s[0] && strncmp(kw, s, k) == 0 && kw[k] == 0) return i;
@@ -473,14 +475,19 @@ static int op2(const char *s) {
     return 0;
 }
 static int op1(int c) {
-    static const char chars[] = "()[]{}:,;+-*/|&<>=.%~^@";
-    static const int kinds[] = {T_LPAR, T_RPAR, T_LSQB, T_RSQB, T_LBRACE, T_RBRACE, T_COLON,
-                                T_COMMA, T_SEMI, T_PLUS, T_MINUS, T_STAR, T_SLASH, T_VBAR,
-                                T_AMPER, T_LESS, T_GREATER, T_EQUAL, T_DOT, T_PERCENT,
-                                T_TILDE, T_CIRCUMFLEX, T_AT};
-    const char *p = c > 0 && c < 128 ? strchr(chars, c) : NULL;
-    return p ? kinds[p - chars] : 0;
+    static const unsigned char kinds[128] = {
+        ['('] = T_LPAR, [')'] = T_RPAR, ['['] = T_LSQB, [']'] = T_RSQB, ['{'] = T_LBRACE,
+        ['}'] = T_RBRACE, [':'] = T_COLON, [','] = T_COMMA, [';'] = T_SEMI, ['+'] = T_PLUS,
+        ['-'] = T_MINUS, ['*'] = T_STAR, ['/'] = T_SLASH, ['|'] = T_VBAR, ['&'] = T_AMPER,
+        ['<'] = T_LESS, ['>'] = T_GREATER, ['='] = T_EQUAL, ['.'] = T_DOT, ['%'] = T_PERCENT,
+        ['~'] = T_TILDE, ['^'] = T_CIRCUMFLEX, ['@'] = T_AT};
+    _Static_assert(T_COUNT_ < 256, "token kinds fit a byte");
+    return c > 0 && c < 128 ? kinds[c] : 0;
 }
+
+/* Every 2- and 3-byte operator has '=' or '>' second, or its first byte
+ * twice ("**", "//", "...", "<<="): the tables are searched only then. */
+static bool maybe_long_op(const char *s) { return s[1] == '=' || s[1] == '>' || s[1] == s[0]; }
 
 static bool bracket(sp_Lex *L, int kind) {
     if (kind == T_LPAR || kind == T_LSQB || kind == T_LBRACE) {
@@ -637,9 +644,10 @@ bool sp_lex_next(sp_Lex *L, sp_Tok *t) {
         ok = lex_string(L, t);
     } else {
         int k = 0;
-        if (L->pos + 3 <= L->n) k = op3(L->src + L->pos);
+        bool longer = L->pos + 2 <= L->n && maybe_long_op(L->src + L->pos);
+        if (longer && L->pos + 3 <= L->n) k = op3(L->src + L->pos);
         if (k) L->pos += 3;
-        else if (L->pos + 2 <= L->n && (k = op2(L->src + L->pos)) != 0) L->pos += 2;
+        else if (longer && (k = op2(L->src + L->pos)) != 0) L->pos += 2;
         else if ((k = op1(c)) != 0) L->pos += 1;
         if (!k) {
             if (c < 32 || c == 127) {

@@ -65,7 +65,7 @@ bool sp_list_append(sp_VM *vm, sp_List *l, sp_Value v) {
 static bool append_cb(sp_VM *vm, void *ud, sp_Value v) { return sp_list_append(vm, ud, v); }
 
 bool sp_list_extend(sp_VM *vm, sp_List *l, sp_Value it) {
-    if (SPC_ISLIST(it) || SPC_ISTUPLE(it)) { /* also l.extend(l) */
+    if (SPC_ISSEQ_ITER(it)) { /* also l.extend(l) */
         size_t n, base = l->n, cur;
         spc_items(it, &n);
         if (n && !list_resize(vm, l, base + n)) return false;
@@ -140,7 +140,7 @@ static sp_Value list_getitem(sp_VM *vm, sp_Value self, sp_Value key) {
 /* The replacement items of a slice assignment as a list we own (a copy
  * when v is l itself). */
 static sp_Value slice_source(sp_VM *vm, sp_Value v, const char *notiter) {
-    if (SPC_ISLIST(v) || SPC_ISTUPLE(v)) {
+    if (SPC_ISSEQ_ITER(v)) {
         size_t n;
         const sp_Value *src = spc_items(v, &n);
         sp_Value r = sp_list_new(vm, n);
@@ -387,7 +387,7 @@ static sp_Value m_reversed(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
 
 /* How keys compare: the pre-sort type check picks a comparison that cannot
  * run user code when every key has the same simple type. */
-enum { K_GENERIC, K_INT, K_FLOAT, K_STR };
+enum { K_GENERIC, K_INT, K_FLOAT, K_STR, K_TUPLE };
 
 typedef struct Sorter {
     sp_VM *vm;
@@ -402,12 +402,35 @@ static int str_cmp(sp_Str *x, sp_Str *y) {
     return c ? c : (x->len > y->len) - (x->len < y->len);
 }
 
+/* Tuple keys (the usual (primary, secondary) sort key): CPython's tuple
+ * order, items compared for == then < at the first difference, with the
+ * same-type int/str pairs done inline instead of through sp_richcmp. */
+static int tuple_lt(sp_VM *vm, sp_Tuple *x, sp_Tuple *y) {
+    size_t n = x->n < y->n ? x->n : y->n;
+    for (size_t i = 0; i < n; i++) {
+        sp_Value a = x->items[i], b = y->items[i];
+        if (a.tag == SP_INT && b.tag == SP_INT) {
+            if (a.u.i != b.u.i) return a.u.i < b.u.i;
+        } else if (sp_isstr(a) && sp_isstr(b)) {
+            int c = str_cmp(SP_STR(a), SP_STR(b));
+            if (c) return c < 0;
+        } else {
+            if (!sp_check_limits(vm)) return -1;
+            int eq = sp_eq(vm, a, b);
+            if (eq < 0) return -1;
+            if (!eq) return sp_lt(vm, a, b);
+        }
+    }
+    return x->n < y->n;
+}
+
 /* x < y on element keys: 1/0, -1 on error. */
 static int s_lt(Sorter *s, const sp_Value *x, const sp_Value *y) {
     switch (s->kind) {
     case K_INT: return x->u.i < y->u.i;
     case K_FLOAT: return x->u.f < y->u.f;
     case K_STR: return str_cmp(SP_STR(*x), SP_STR(*y)) < 0;
+    case K_TUPLE: return tuple_lt(s->vm, SP_AS(sp_Tuple, *x), SP_AS(sp_Tuple, *y));
     default:
         if (!sp_check_limits(s->vm)) return -1;
         return sp_lt(s->vm, *x, *y);
@@ -416,6 +439,11 @@ static int s_lt(Sorter *s, const sp_Value *x, const sp_Value *y) {
 
 static int key_kind(const sp_Value *a, size_t n, size_t w) {
     if (n == 0) return K_GENERIC;
+    if (sp_istuple(a[0])) {
+        for (size_t i = 1; i < n; i++)
+            if (!sp_istuple(a[i * w])) return K_GENERIC;
+        return K_TUPLE;
+    }
     int k = a[0].tag == SP_INT ? K_INT : a[0].tag == SP_FLOAT ? K_FLOAT : sp_isstr(a[0]) ? K_STR : K_GENERIC;
     for (size_t i = 1; i < n && k != K_GENERIC; i++) {
         sp_Value v = a[i * w];
@@ -428,6 +456,11 @@ static int key_kind(const sp_Value *a, size_t n, size_t w) {
 
 #define EL(p, i) ((p) + (size_t)(i) * s->w)
 static void el_copy(Sorter *s, sp_Value *dst, const sp_Value *src, size_t n) {
+    if (n == 1) { /* the merge's step: not worth a memmove call */
+        dst[0] = src[0];
+        if (s->w == 2) dst[1] = src[1];
+        return;
+    }
     memmove(dst, src, n * s->w * sizeof(sp_Value));
 }
 

@@ -33,6 +33,8 @@ static sp_Value call_dunder(sp_VM *vm, sp_Value x, const char *name, bool *found
 /* PyFloat_AsDouble: float, int, __float__, __index__. */
 bool sp_as_double(sp_VM *vm, sp_Value v, double *out) {
     if (sp_isfloat(v)) return *out = v.u.f, true;
+    v = sp_unbox_num(v);
+    if (sp_isfloat(v)) return *out = v.u.f, true;
     if (sp_isintlike(v)) return sp_int_to_double(vm, v, out);
     bool found;
     sp_Value r = call_dunder(vm, v, "__float__", &found);

@@ -57,7 +57,14 @@ void *sp_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
     return q;
 }
 
-void *sp_malloc(sp_VM *vm, size_t n) { return sp_realloc(vm, NULL, 0, n ? n : 1); }
+void *sp_malloc(sp_VM *vm, size_t n) {
+    if (!n) n = 1;
+    if (!admit(vm, n, n)) return NULL;
+    void *q = sp_pool_alloc(vm, n);
+    if (!q) return sp_nomem(vm);
+    account(vm, 0, n);
+    return q;
+}
 
 void *sp_calloc(sp_VM *vm, size_t n) {
     void *p = sp_malloc(vm, n);
@@ -66,7 +73,10 @@ void *sp_calloc(sp_VM *vm, size_t n) {
 }
 
 void sp_free(sp_VM *vm, void *p, size_t n) {
-    if (p) sp_realloc(vm, p, n ? n : 1, 0);
+    if (!p) return;
+    if (!n) n = 1;
+    sp_pool_free(vm, p, n);
+    vm->mem_used -= n;
 }
 
 bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out) {

@@ -133,6 +133,12 @@ static sp_Value m_obj_format(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
     return sp_str(vm, args[0]);
 }
 
+/* object.__subclasshook__(cls, sub): no opinion (abc asks it first). */
+static sp_Value m_obj_subclasshook(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    (void)vm, (void)args, (void)nargs, (void)kw;
+    return SP_NOTIMPL;
+}
+
 static sp_Value g_class(sp_VM *vm, sp_Value self) { (void)vm; return sp_objv(py_type(self)); }
 
 static const sp_MethodDef object_methods[] = {
@@ -144,6 +150,7 @@ static const sp_MethodDef object_methods[] = {
     {"__delattr__", sp_class_obj_delattr, 0},
     {"__getattribute__", sp_class_obj_getattribute, 0},
     {"__init_subclass__", sp_class_obj_init_subclass, SP_METH_CLASS},
+    {"__subclasshook__", m_obj_subclasshook, SP_METH_CLASS},
     {NULL, NULL, 0},
 };
 /* Instances of builtin types never change type (their layout is fixed). */
@@ -184,7 +191,7 @@ static sp_Value type_call(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, s
         if (nargs == 1 && nkw == 0) return sp_objv(py_type(args[0]));
         if (nargs != 3 || nkw)
             return sp_raise(vm, &sp_t_TypeError, "type() takes 1 or 3 arguments");
-        return sp_class_type_new(vm, args[0], args[1], args[2]);
+        return sp_meta_type3(vm, args);
     }
     if (!t->new_) return sp_raise(vm, &sp_t_TypeError, "cannot create '%s' instances", t->name);
     return t->new_(vm, t, args, nargs, kw);
@@ -274,6 +281,7 @@ static sp_Value type_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     sp_Type *t = TYPE(self);
     for (const sp_GetSetDef *g = type_getsets; g->name; g++)
         if (sp_str_eqc(name, g->name)) return g->get(vm, self);
+    if (sp_str_eqc(name, "__class__")) return g_class(vm, self); /* the metaclass */
     if (t->flags & SP_TF_HEAPTYPE) return sp_class_type_getattr(vm, t, name);
     if ((t->flags & SP_TF_UNHASHABLE) && sp_str_eqc(name, "__hash__")) return SP_NONEV;
     if (sp_str_eqc(name, "__dict__")) return sp_class_type_getattr(vm, t, name);
@@ -296,33 +304,12 @@ static bool type_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
     return sp_class_type_setattr(vm, TYPE(self), name, v);
 }
 
-/* type.__setattr__(cls, name, v) / type.__delattr__(cls, name) */
-static sp_Value type_setattr_m(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw, bool del) {
-    const char *fn = del ? "__delattr__" : "__setattr__";
-    if (!sp_no_kwargs(vm, fn, kw) || !sp_check_nargs(vm, fn, nargs - 1, 2 - del, 2 - del))
-        return SP_ERRV;
-    if (!sp_isinst(args[0], &sp_t_type) || args[0].tag != SP_OBJ)
-        return sp_raise(vm, &sp_t_TypeError, "descriptor '%s' requires a 'type' object but received a '%T'",
-                        fn, args[0]);
-    if (!sp_isstr(args[1]))
-        return sp_raise(vm, &sp_t_TypeError, "attribute name must be string, not '%T'", args[1]);
-    return sp_setattr(vm, args[0], SP_STR(args[1]), del ? SP_NULLV : args[2]) ? SP_NONEV : SP_ERRV;
-}
-static sp_Value m_type_setattr(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
-    return type_setattr_m(vm, a, n, kw, false);
-}
-static sp_Value m_type_delattr(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
-    return type_setattr_m(vm, a, n, kw, true);
-}
-static const sp_MethodDef type_methods[] = {
-    {"__setattr__", m_type_setattr, 0}, {"__delattr__", m_type_delattr, 0}, {NULL, NULL, 0}};
-
 sp_Type sp_t_type = {
     .h = SP_STATIC_HDR(&sp_t_type),
     .name = "type",
     .base = &sp_t_object,
     .flags = SP_TF_BASETYPE,
-    .methods = type_methods,
+    .methods = sp_meta_type_methods,
     .getsets = type_getsets,
     .traverse = sp_class_type_traverse,
     .call = type_call,
@@ -371,11 +358,17 @@ static sp_Value call_with_self(sp_VM *vm, sp_Value self, sp_Value fn, sp_NativeF
 
 static sp_Value cfunc_call(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_CFunc *f = CF(self);
+    /* A method of int/str... called on an instance of a class deriving
+     * from it works on the builtin value the instance boxes (object's
+     * methods, like __setattr__, keep the instance). */
+    bool unbox = f->qualprefix && f->qualprefix != sp_t_object.name;
     if (sp_isnull(f->self)) {
         if (f->qualprefix && !check_unbound_self(vm, f, args, nargs)) return SP_ERRV;
+        if (unbox && sp_isbox(args[0]))
+            return call_with_self(vm, sp_unbox(args[0]), SP_NULLV, f->fn, args + 1, nargs - 1, kw);
         return f->fn(vm, args, nargs, kw);
     }
-    return call_with_self(vm, f->self, SP_NULLV, f->fn, args, nargs, kw);
+    return call_with_self(vm, unbox ? sp_unbox(f->self) : f->self, SP_NULLV, f->fn, args, nargs, kw);
 }
 
 static sp_Value cfunc_repr(sp_VM *vm, sp_Value self) {

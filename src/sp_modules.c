@@ -101,7 +101,10 @@ static const NativeModule native_modules[] = {
     {"heapq", sp_heapq_init},
     {"bisect", sp_bisect_init},
     {"random", sp_random_init},
+    {"hashlib", sp_hashlib_init},
     {"dataclasses", sp_dataclasses_init},
+    {"abc", sp_abc_init},
+    {"enum", sp_enum_init},
     {"__future__", sp_future_init},
 };
 

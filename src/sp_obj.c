@@ -90,7 +90,7 @@ bool sp_hash(sp_VM *vm, sp_Value v, int64_t *out) {
     }
     sp_Type *t = sp_typeof(v);
     if (t->flags & SP_TF_UNHASHABLE) {
-        sp_raise(vm, &sp_t_TypeError, "unhashable type: '%s'", t->name);
+        sp_raise(vm, &sp_t_TypeError, "unhashable type: '%s'", sp_type_msgname(t));
         return false;
     }
     if (t->hash) {
@@ -130,7 +130,7 @@ sp_Value sp_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     if (op == SP_EQ) return sp_bool(sp_is(a, b));
     if (op == SP_NE) return sp_bool(!sp_is(a, b));
     return sp_raise(vm, &sp_t_TypeError, "'%s' not supported between instances of '%s' and '%s'",
-                    cmp_sym[op], ta->name, tb->name);
+                    cmp_sym[op], sp_type_msgname(ta), sp_type_msgname(tb));
 }
 
 static int cmp_bool(sp_VM *vm, sp_Value a, sp_Value b, int op) {
@@ -188,7 +188,13 @@ sp_Value sp_iter(sp_VM *vm, sp_Value v) {
     return sp_raise(vm, &sp_t_TypeError, "'%s' object is not iterable", t->name);
 }
 
+/* A C-level safe point.  Any iterator may be a generator running Python
+ * code, which can collect, so callers must already root what they hold
+ * across sp_next; collecting here as well lets streams consumed in C
+ * (max(map(str, r)), Counter(gen), ''.join(...)) run in bounded memory
+ * instead of keeping every temporary until control returns to the VM. */
 sp_Value sp_next(sp_VM *vm, sp_Value it) {
+    if (vm->gc_debt >= vm->gc_threshold) sp_gc_maybe(vm);
     sp_Type *t = sp_typeof(it);
     if (t->next) return t->next(vm, it);
     return sp_raise(vm, &sp_t_TypeError, "'%s' object is not an iterator", t->name);
@@ -270,13 +276,13 @@ static sp_Value binop_error(sp_VM *vm, int op, sp_Value a, sp_Value b) {
                         ta->name, tb->name, ta->name);
     if (base == SP_OP_MUL && (is_seq(ta) || is_seq(tb)))
         return sp_raise(vm, &sp_t_TypeError, "can't multiply sequence by non-int of type '%s'",
-                        is_seq(ta) ? tb->name : ta->name);
+                        sp_type_msgname(is_seq(ta) ? tb : ta));
     if (base == SP_OP_POW)
         return sp_raise(vm, &sp_t_TypeError,
                         "unsupported operand type(s) for %s: '%s' and '%s'",
-                        op >= SP_OP_INPLACE ? "**=" : "** or pow()", ta->name, tb->name);
+                        op >= SP_OP_INPLACE ? "**=" : "** or pow()", sp_type_msgname(ta), sp_type_msgname(tb));
     return sp_raise(vm, &sp_t_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
-                    sp_binop_symbol(op), ta->name, tb->name);
+                    sp_binop_symbol(op), sp_type_msgname(ta), sp_type_msgname(tb));
 }
 
 static sp_Value binop1(sp_VM *vm, int op, sp_Value a, sp_Value b) {
@@ -429,9 +435,9 @@ static sp_Value attr_error(sp_VM *vm, sp_Value o, sp_Str *name) {
     if (sp_istype(o, &sp_t_module))
         return sp_raise(vm, &sp_t_AttributeError, "module '%U' has no attribute '%U'",
                         ((sp_Module *)SP_O(o))->name, name);
-    if (sp_istype(o, &sp_t_type))
+    if (o.tag == SP_OBJ && sp_isinst(o, &sp_t_type)) /* a class, whatever its metaclass */
         return sp_raise(vm, &sp_t_AttributeError, "type object '%s' has no attribute '%U'",
-                        ((sp_Type *)SP_O(o))->name, name);
+                        sp_type_msgname((sp_Type *)SP_O(o)), name);
     return sp_raise(vm, &sp_t_AttributeError, "'%T' object has no attribute '%U'", o, name);
 }
 

@@ -58,6 +58,7 @@ typedef struct sp_Pool {
     Page *opages[NCLASS];  /* object pages of each class, newest first */
     char *obump[NCLASS];   /* slots of the newest page from here on were never used */
     size_t onext[NCLASS];  /* size of the next object page of each class */
+    char *rbump, *rend;    /* the unused part of the region that came with the pool */
 } sp_Pool;
 
 static inline void *host(sp_VM *vm, void *p, size_t oldn, size_t newn) {
@@ -104,6 +105,8 @@ void *sp_pool_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
     return q + HDR;
 }
 
+void *sp_pool_alloc(sp_VM *vm, size_t n) { return sp_pool_realloc(vm, NULL, 0, n); }
+void sp_pool_free(sp_VM *vm, void *p, size_t n) { sp_pool_realloc(vm, p, n, 0); }
 sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size) { return list_obj(vm, size); }
 void sp_pool_sweep(sp_VM *vm, bool all) { (void)vm, (void)all; }
 void sp_pool_foreach(sp_VM *vm, void (*fn)(sp_VM *, sp_Obj *)) { (void)vm, (void)fn; }
@@ -111,21 +114,40 @@ void sp_pool_release(sp_VM *vm) { (void)vm; }
 
 #else
 
+/* The first pages of a VM are carved from a region allocated with the
+ * pool itself: a fresh interpreter running a snippet makes one host
+ * allocation here instead of one per size class it touches.  Region pages
+ * are never handed back on their own; they go with the pool. */
+enum { POOL_HDR = (sizeof(sp_Pool) + GRAIN - 1) / GRAIN * GRAIN, REGION = 32 * 1024 };
+
 static sp_Pool *pool_of(sp_VM *vm) {
     if (vm->pool) return vm->pool;
-    sp_Pool *pl = host(vm, NULL, 0, sizeof *pl);
+    sp_Pool *pl = host(vm, NULL, 0, POOL_HDR + REGION);
     if (!pl) return NULL;
     memset(pl, 0, sizeof *pl);
     pl->next_page = SP_POOL_PAGE_MIN;
     for (size_t c = 0; c < NCLASS; c++) pl->onext[c] = SP_POOL_PAGE_MIN;
+    pl->rbump = (char *)pl + POOL_HDR;
+    pl->rend = pl->rbump + REGION;
     vm->pool = pl;
     return pl;
 }
 
+static bool in_region(sp_Pool *pl, Page *pg) {
+    uintptr_t a = (uintptr_t)pg;
+    return a >= (uintptr_t)pl && a < (uintptr_t)pl->rend;
+}
+
 static Page *new_page(sp_VM *vm, Page **list, size_t *next) {
+    sp_Pool *pl = vm->pool;
     size_t size = *next;
-    Page *pg = host(vm, NULL, 0, size);
-    if (!pg) return NULL;
+    Page *pg;
+    if ((size_t)(pl->rend - pl->rbump) >= size) {
+        pg = (Page *)pl->rbump;
+        pl->rbump += size;
+    } else if (!(pg = host(vm, NULL, 0, size))) {
+        return NULL;
+    }
     pg->next = *list;
     pg->size = size;
     *list = pg;
@@ -178,6 +200,15 @@ void *sp_pool_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
         else host(vm, p, oldn, 0);
     }
     return q;
+}
+
+void *sp_pool_alloc(sp_VM *vm, size_t n) {
+    return n <= SP_POOL_MAX ? pool_alloc(vm, class_of(n)) : host(vm, NULL, 0, n);
+}
+
+void sp_pool_free(sp_VM *vm, void *p, size_t n) {
+    if (n <= SP_POOL_MAX) pool_free(vm, p, class_of(n));
+    else host(vm, p, n, 0);
 }
 
 /* ------------------------------------------------------------ objects */
@@ -238,7 +269,7 @@ static void sweep_class(sp_VM *vm, sp_Pool *pl, size_t c, bool all) {
             *ptail = o;
             ptail = &o->gcnext;
         }
-        if (!live && link != &pl->opages[c]) {
+        if (!live && link != &pl->opages[c] && !in_region(pl, pg)) {
             *link = pg->next;
             host(vm, pg, pg->size, 0);
             continue;
@@ -269,19 +300,19 @@ void sp_pool_foreach(sp_VM *vm, void (*fn)(sp_VM *, sp_Obj *)) {
             }
 }
 
-static void free_pages(sp_VM *vm, Page *pg) {
+static void free_pages(sp_VM *vm, sp_Pool *pl, Page *pg) {
     for (Page *next; pg; pg = next) {
         next = pg->next;
-        host(vm, pg, pg->size, 0);
+        if (!in_region(pl, pg)) host(vm, pg, pg->size, 0);
     }
 }
 
 void sp_pool_release(sp_VM *vm) {
     sp_Pool *pl = vm->pool;
     if (!pl) return;
-    free_pages(vm, pl->pages);
-    for (size_t c = 0; c < NCLASS; c++) free_pages(vm, pl->opages[c]);
-    host(vm, pl, sizeof *pl, 0);
+    free_pages(vm, pl, pl->pages);
+    for (size_t c = 0; c < NCLASS; c++) free_pages(vm, pl, pl->opages[c]);
+    host(vm, pl, POOL_HDR + REGION, 0);
     vm->pool = NULL;
 }
 

@@ -8,6 +8,9 @@
 /* Same contract as the host's sp_AllocFn (newn 0 frees; on failure NULL
  * and the old block stays valid); small blocks come from the pool. */
 void *sp_pool_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn);
+/* The same for the two common cases (n > 0): a new block, freeing one. */
+void *sp_pool_alloc(sp_VM *vm, size_t n);
+void sp_pool_free(sp_VM *vm, void *p, size_t n);
 /* Zeroed memory for a GC object of `size` bytes, in the object pages or
  * (big objects) a host block linked on vm->objects.  NULL: out of memory. */
 sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size);

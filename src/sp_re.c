@@ -4,7 +4,9 @@
  * Matching itself is sp_regex.c.  This file converts between Python
  * values and the engine: a subject str is matched as bytes when it is
  * ASCII and as decoded code points otherwise; results are sliced back out
- * of the original UTF-8 through a checkpointed code-point -> byte map. */
+ * of the original UTF-8 through a checkpointed code-point -> byte map.
+ * A bytes subject (for a bytes pattern) is matched as it is. */
+#include "sp_class.h"
 #include "sp_exc.h"
 #include "sp_regex.h"
 
@@ -14,7 +16,10 @@
 
 typedef struct Text {
     sp_ReText t;
-    sp_Str *s;
+    sp_Value v;       /* the subject: str, or bytes */
+    const char *data; /* its UTF-8 or bytes */
+    size_t len;
+    bool bytes;
     uint32_t *u;   /* decoded code points (non-ASCII subjects) */
     size_t *ck;    /* byte offset of every CK-th code point */
     size_t nu, nck;
@@ -27,14 +32,33 @@ static void text_free(sp_VM *vm, Text *x) {
     x->ck = NULL;
 }
 
-static bool text_init(sp_VM *vm, Text *x, sp_Str *s) {
+/* A subject's data, and the value type results are made of. */
+static const char *subj_data(sp_Value v, size_t *len) {
+    if (sp_isstr(v)) return *len = SP_STR(v)->len, SP_STR(v)->data;
+    return *len = SP_BYTES(v)->len, (const char *)SP_BYTES(v)->data;
+}
+static sp_Value subj_new(sp_VM *vm, bool bytes, const char *p, size_t n) {
+    return bytes ? sp_bytes_new(vm, p, n) : sp_str_new(vm, p, n);
+}
+static sp_Value buf_result(sp_Buf *b, bool bytes) {
+    if (!bytes) return sp_buf_tostr(b);
+    sp_Value r = sp_bytes_new(b->vm, b->p, b->n);
+    sp_buf_free(b);
+    return r;
+}
+
+static bool text_init(sp_VM *vm, Text *x, sp_Value v) {
     memset(x, 0, sizeof *x);
-    x->s = s;
-    x->t.n = (int64_t)s->clen;
-    if (s->ascii) {
-        x->t.b = (const uint8_t *)s->data;
+    x->v = v;
+    x->data = subj_data(v, &x->len);
+    x->bytes = !sp_isstr(v);
+    if (x->bytes || SP_STR(v)->ascii) {
+        x->t.n = (int64_t)x->len;
+        x->t.b = (const uint8_t *)x->data;
         return true;
     }
+    sp_Str *s = SP_STR(v);
+    x->t.n = (int64_t)s->clen;
     size_t bytes, ckb;
     x->nu = s->clen;
     x->nck = s->clen / CK + 1;
@@ -61,7 +85,7 @@ static size_t text_byte(const Text *x, int64_t ci) {
 
 static sp_Value text_slice(sp_VM *vm, const Text *x, int64_t a, int64_t b) {
     size_t ba = text_byte(x, a), bb = text_byte(x, b);
-    return sp_str_new(vm, x->s->data + ba, bb - ba);
+    return subj_new(vm, x->bytes, x->data + ba, bb - ba);
 }
 
 /* ================================================================ re.error */
@@ -72,12 +96,14 @@ static sp_Type t_error;
 static sp_Value error_make(sp_VM *vm, sp_Value msg, sp_Value pattern, sp_Value pos) {
     sp_Value full = msg, lineno = SP_NONEV, colno = SP_NONEV;
     int64_t p;
-    if (!sp_isnone(pattern) && !sp_isnone(pos) && sp_isstr(pattern) && sp_index(vm, pos, &p)) {
-        sp_Str *s = SP_STR(pattern);
+    bool text = sp_isstr(pattern);
+    if (!sp_isnone(pos) && (text || sp_istype(pattern, &sp_t_bytes)) && sp_index(vm, pos, &p)) {
+        size_t len;
+        const char *d = subj_data(pattern, &len);
         int64_t line = 1, lastnl = -1, ci = 0;
-        bool any_nl = memchr(s->data, '\n', s->len) != NULL;
-        for (size_t i = 0; i < s->len && ci < p; ci++)
-            if (sp_utf8_next(s->data, &i) == '\n') line++, lastnl = ci;
+        bool any_nl = memchr(d, '\n', len) != NULL;
+        for (size_t i = 0; i < len && ci < p; ci++)
+            if ((text ? sp_utf8_next(d, &i) : (uint8_t)d[i++]) == '\n') line++, lastnl = ci;
         lineno = sp_int(line);
         colno = sp_int(p - lastnl);
         full = any_nl ? sp_fmt(vm, "%S at position %lld (line %lld, column %lld)", msg, (long long)p,
@@ -131,7 +157,7 @@ typedef struct Pattern {
     sp_Value groupindex; /* dict name -> group */
 } Pattern;
 
-static sp_Type t_pattern, t_match, t_scanner;
+static sp_Type t_pattern, t_match, t_scanner, t_sre_scanner;
 #define PAT(v) ((Pattern *)SP_O(v))
 
 static void pattern_traverse(sp_VM *vm, sp_Obj *o) {
@@ -147,9 +173,10 @@ static void pattern_finalize(sp_VM *vm, sp_Obj *o) {
 }
 
 static sp_Value compile_raw(sp_VM *vm, sp_Value pat, int flags) {
-    sp_Str *s = SP_STR(pat);
+    size_t len;
+    const char *data = subj_data(pat, &len);
     sp_ReError err;
-    sp_Regex *re = sp_re_compile(vm, s->data, s->len, flags, &err);
+    sp_Regex *re = sp_re_compile(vm, data, len, flags | (sp_isstr(pat) ? 0 : SP_RE_BYTES), &err);
     if (!re) {
         switch (err.kind) {
         case SP_REERR_RE: return raise_error(vm, err.msg, pat, err.pos);
@@ -168,10 +195,10 @@ static sp_Value compile_raw(sp_VM *vm, sp_Value pat, int flags) {
     p->pattern = pat;
     p->groupindex = gi;
     const char *name;
-    size_t len;
+    size_t nlen;
     int g;
-    for (size_t i = 0; sp_re_name(re, i, &name, &len, &g); i++) {
-        sp_Value k = sp_str_new(vm, name, len);
+    for (size_t i = 0; sp_re_name(re, i, &name, &nlen, &g); i++) {
+        sp_Value k = sp_str_new(vm, name, nlen);
         if (sp_iserr(k) || !sp_dict_set(vm, SP_DICT(gi), k, sp_int(g))) return SP_ERRV;
     }
     return sp_objv(p);
@@ -194,9 +221,7 @@ static sp_Value get_pattern(sp_VM *vm, sp_Value pat, sp_Value flagsv) {
             return sp_raise(vm, &sp_t_ValueError, "cannot process flags argument with a compiled pattern");
         return pat;
     }
-    if (sp_istype(pat, &sp_t_bytes))
-        return sp_raise(vm, &sp_t_TypeError, "sandpy: bytes patterns are not supported");
-    if (!sp_isstr(pat)) return sp_raise(vm, &sp_t_TypeError, "first argument must be string or compiled pattern");
+    if (!sp_isstr(pat) && !sp_istype(pat, &sp_t_bytes)) return sp_raise(vm, &sp_t_TypeError, "first argument must be string or compiled pattern");
     sp_Value mod = sp_dict_gets(vm->modules, SP_STR(sp_str_intern_cstr(vm, "re")));
     sp_Value cache = SP_NULLV, key = SP_NULLV;
     if (!sp_isnull(mod) && sp_istype(mod, &sp_t_module)) {
@@ -290,7 +315,7 @@ static sp_Value pg_groups(sp_VM *vm, sp_Value self) { (void)vm; return sp_int(sp
 static sp_Value pg_groupindex(sp_VM *vm, sp_Value self) {
     sp_Value d = sp_dict_new(vm);
     if (sp_iserr(d) || !sp_dict_update(vm, SP_DICT(d), PAT(self)->groupindex)) return SP_ERRV;
-    return d;
+    return sp_class_proxy(vm, d);
 }
 
 /* ================================================================ Match */
@@ -317,7 +342,7 @@ static sp_Value match_new(sp_VM *vm, sp_Value pattern, const Text *x, const int6
     if (!sp_size_mul(vm, 2 * n, sizeof(int64_t), &bytes)) return SP_ERRV;
     Match *m = sp_newobj(vm, &t_match, sizeof *m + bytes);
     if (!m) return SP_ERRV;
-    m->string = sp_objv(x->s);
+    m->string = x->v;
     m->pattern = pattern;
     m->pos = pos;
     m->endpos = endpos;
@@ -334,9 +359,10 @@ static sp_Value match_new(sp_VM *vm, sp_Value pattern, const Text *x, const int6
 static sp_Value mgroup(sp_VM *vm, Match *m, int64_t i, sp_Value dflt) {
     size_t n = 2 * ((size_t)m->ngroups + 1);
     if (m->sp[2 * i] < 0 || m->sp[2 * i + 1] < 0) return dflt;
-    sp_Str *s = SP_STR(m->string);
+    size_t len;
+    const char *s = subj_data(m->string, &len);
     int64_t a = m->sp[n + 2 * (size_t)i], b = m->sp[n + 2 * (size_t)i + 1];
-    return sp_str_new(vm, s->data + a, (size_t)(b - a));
+    return subj_new(vm, !sp_isstr(m->string), s + a, (size_t)(b - a));
 }
 
 /* match_getindex: an int, or a group name. */
@@ -520,7 +546,18 @@ typedef struct TSrc {
     sp_Value tstr;
     const uint32_t *u;
     int64_t n, i;
+    bool bytes; /* a bytes template: characters are bytes, not UTF-8 */
 } TSrc;
+
+/* Literal text for the character c (and a backslash before it). */
+static bool tmpl_cp(TSrc *s, Tmpl *t, bool backslash, uint32_t c) {
+    sp_Buf b;
+    sp_buf_init(s->vm, &b);
+    bool ok = (!backslash || sp_buf_addc(&b, '\\')) &&
+              (s->bytes ? sp_buf_addc(&b, (char)c) : sp_buf_addcp(&b, c)) && tmpl_lit(s->vm, t, b.p, b.n);
+    sp_buf_free(&b);
+    return ok;
+}
 
 static sp_Value terr(TSrc *s, int64_t pos, const char *fmt, ...) {
     va_list ap;
@@ -585,11 +622,7 @@ static bool tmpl_escape(TSrc *s, Tmpl *t, Pattern *p) {
     if (c == '0') {
         uint32_t v = 0;
         for (int k = 0; k < 2 && s->i < s->n && toct(s->u[s->i]); k++) v = v * 8 + (s->u[s->i++] - '0');
-        sp_Buf b;
-        sp_buf_init(s->vm, &b);
-        bool ok = sp_buf_addcp(&b, v & 0xff) && tmpl_lit(s->vm, t, b.p, b.n);
-        sp_buf_free(&b);
-        return ok;
+        return tmpl_cp(s, t, false, v & 0xff);
     }
     if (tdig(c)) {
         int64_t g = c - '0';
@@ -602,11 +635,7 @@ static bool tmpl_escape(TSrc *s, Tmpl *t, Pattern *p) {
                     if (sp_iserr(e)) return false;
                     return terr(s, at, "octal escape value %S outside of range 0-0o377", e), false;
                 }
-                sp_Buf b;
-                sp_buf_init(s->vm, &b);
-                bool ok = sp_buf_addcp(&b, v) && tmpl_lit(s->vm, t, b.p, b.n);
-                sp_buf_free(&b);
-                return ok;
+                return tmpl_cp(s, t, false, v);
             }
             g = g * 10 + (d2 - '0');
         }
@@ -626,13 +655,7 @@ static bool tmpl_escape(TSrc *s, Tmpl *t, Pattern *p) {
     default:
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
             return terr(s, at, "bad escape \\%c", (int)c), false;
-        { /* unknown non-letter escapes stay as written */
-            sp_Buf b;
-            sp_buf_init(s->vm, &b);
-            bool ok = sp_buf_addc(&b, '\\') && sp_buf_addcp(&b, c) && tmpl_lit(s->vm, t, b.p, b.n);
-            sp_buf_free(&b);
-            return ok;
-        }
+        return tmpl_cp(s, t, true, c); /* unknown non-letter escapes stay as written */
     }
     return tmpl_lit(s->vm, t, &ch, 1);
 }
@@ -640,30 +663,30 @@ static bool tmpl_escape(TSrc *s, Tmpl *t, Pattern *p) {
 static bool tmpl_parse(sp_VM *vm, Pattern *p, sp_Value repl, Tmpl *t) {
     memset(t, 0, sizeof *t);
     sp_buf_init(vm, &t->lit);
-    sp_Str *r = SP_STR(repl);
     Text x;
-    if (!text_init(vm, &x, r)) return false;
+    if (!text_init(vm, &x, repl)) return false;
     uint32_t *u = x.u;
     bool ok = true;
-    if (!u) { /* ASCII: widen for one code path */
+    size_t rlen = x.len;
+    if (!u) { /* ASCII or bytes: widen for one code path */
         size_t bytes;
-        ok = sp_size_mul(vm, r->len ? r->len : 1, sizeof(uint32_t), &bytes) && (u = sp_malloc(vm, bytes));
-        for (size_t i = 0; ok && i < r->len; i++) u[i] = (uint8_t)r->data[i];
+        ok = sp_size_mul(vm, rlen ? rlen : 1, sizeof(uint32_t), &bytes) && (u = sp_malloc(vm, bytes));
+        for (size_t i = 0; ok && i < rlen; i++) u[i] = (uint8_t)x.data[i];
     }
-    TSrc s = {vm, repl, u, (int64_t)r->clen, 0};
+    TSrc s = {vm, repl, u, x.t.n, 0, x.bytes};
     while (ok && s.i < s.n) {
         int64_t a = s.i;
         while (s.i < s.n && u[s.i] != '\\') s.i++;
         if (s.i > a) {
             size_t ba = text_byte(&x, a), bb = text_byte(&x, s.i);
-            ok = tmpl_lit(vm, t, r->data + ba, bb - ba);
+            ok = tmpl_lit(vm, t, x.data + ba, bb - ba);
         }
         if (ok && s.i < s.n) {
             s.i++;
             ok = tmpl_escape(&s, t, p);
         }
     }
-    if (!x.u && u) sp_free(vm, u, (r->len ? r->len : 1) * sizeof(uint32_t));
+    if (!x.u && u) sp_free(vm, u, (rlen ? rlen : 1) * sizeof(uint32_t));
     text_free(vm, &x);
     if (!ok) tmpl_free(vm, t);
     return ok;
@@ -680,27 +703,45 @@ static bool tmpl_expand(sp_Buf *b, const Tmpl *t, const Text *x, const int64_t *
         int64_t a = sp[2 * it->group], e = sp[2 * it->group + 1];
         if (a < 0 || e < 0) continue;
         size_t ba = text_byte(x, a), bb = text_byte(x, e);
-        if (!sp_buf_add(b, x->s->data + ba, bb - ba)) return false;
+        if (!sp_buf_add(b, x->data + ba, bb - ba)) return false;
     }
     return true;
+}
+
+/* A template that is neither str nor bytes (_parser.parse_template
+ * decodes it as latin-1). */
+static bool template_type(sp_VM *vm, sp_Value v) {
+    sp_raise(vm, &sp_t_TypeError, "decoding to str: need a bytes-like object, %s found", sp_typename(v));
+    return false;
+}
+
+/* CPython joins the pieces of a replacement as the subject's type: a
+ * piece of another type fails there. */
+static bool piece_ok(sp_VM *vm, bool bytes, sp_Value v) {
+    if (bytes ? sp_istype(v, &sp_t_bytes) : sp_isstr(v)) return true;
+    if (bytes) sp_raise(vm, &sp_t_TypeError, "sequence item 0: expected a bytes-like object, %s found", sp_typename(v));
+    else sp_raise(vm, &sp_t_TypeError, "sequence item 0: expected str instance, %s found", sp_typename(v));
+    return false;
 }
 
 static sp_Value m_expand(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
     if (!sp_parse_args(vm, "expand", args + 1, nargs - 1, kw, "template", o)) return SP_ERRV;
     Match *m = MAT(args[0]);
-    if (!sp_isstr(o[0])) return sp_raise(vm, &sp_t_TypeError, "expected str instance, %T found", o[0]);
+    bool bytes = !sp_isstr(m->string);
+    if (!sp_isstr(o[0]) && !sp_istype(o[0], &sp_t_bytes)) return template_type(vm, o[0]), SP_ERRV;
+    if (!piece_ok(vm, bytes, o[0])) return SP_ERRV;
     Tmpl t;
     Text x;
     if (!tmpl_parse(vm, PAT(m->pattern), o[0], &t)) return SP_ERRV;
-    if (!text_init(vm, &x, SP_STR(m->string))) return tmpl_free(vm, &t), SP_ERRV;
+    if (!text_init(vm, &x, m->string)) return tmpl_free(vm, &t), SP_ERRV;
     sp_Buf b;
     sp_buf_init(vm, &b);
     bool ok = tmpl_expand(&b, &t, &x, m->sp);
     tmpl_free(vm, &t);
     text_free(vm, &x);
     if (!ok) return sp_buf_free(&b), SP_ERRV;
-    return sp_buf_tostr(&b);
+    return buf_result(&b, bytes);
 }
 
 /* ================================================================ searching */
@@ -711,7 +752,7 @@ typedef struct Scan {
     sp_Value pattern;
     Text x;
     sp_ReMatcher m;
-    int64_t pos, endpos;
+    int64_t pos, endpos, pos0; /* pos0: where the scan began (Match.pos) */
     bool advance, done;
     int64_t *out;
     size_t nout;
@@ -724,10 +765,13 @@ static void scan_free(Scan *s) {
     s->out = NULL;
 }
 
-static bool check_string(sp_VM *vm, sp_Value v) {
-    if (sp_isstr(v)) return true;
-    if (sp_istype(v, &sp_t_bytes))
-        sp_raise(vm, &sp_t_TypeError, "cannot use a string pattern on a bytes-like object");
+static bool pat_bytes(sp_Value pattern) { return !sp_isstr(PAT(pattern)->pattern); }
+
+static bool check_string(sp_VM *vm, sp_Value pattern, sp_Value v) {
+    bool isb = sp_istype(v, &sp_t_bytes), pb = pat_bytes(pattern);
+    if (isb ? pb : sp_isstr(v) && !pb) return true;
+    if (isb) sp_raise(vm, &sp_t_TypeError, "cannot use a string pattern on a bytes-like object");
+    else if (sp_isstr(v)) sp_raise(vm, &sp_t_TypeError, "cannot use a bytes pattern on a string-like object");
     else sp_raise(vm, &sp_t_TypeError, "expected string or bytes-like object, got '%s'", sp_typename(v));
     return false;
 }
@@ -737,24 +781,24 @@ static bool scan_init(sp_VM *vm, Scan *s, sp_Value pattern, sp_Value str, sp_Val
     memset(s, 0, sizeof *s);
     s->vm = vm;
     s->pattern = pattern;
-    if (!check_string(vm, str)) return false;
-    int64_t n = (int64_t)SP_STR(str)->clen, pos = 0, end = n;
+    if (!check_string(vm, pattern, str)) return false;
+    int64_t n = sp_isstr(str) ? (int64_t)SP_STR(str)->clen : (int64_t)SP_BYTES(str)->len, pos = 0, end = n;
     if (!sp_isnull(posv) && !sp_index(vm, posv, &pos)) return false;
     if (!sp_isnull(endv) && !sp_index(vm, endv, &end)) return false;
-    s->pos = pos < 0 ? 0 : pos > n ? n : pos;
+    s->pos = s->pos0 = pos < 0 ? 0 : pos > n ? n : pos;
     s->endpos = end < 0 ? 0 : end > n ? n : end;
     s->nout = 2 * ((size_t)sp_re_groups(PAT(pattern)->re) + 1) + 1;
     size_t bytes;
     if (!sp_size_mul(vm, s->nout, sizeof(int64_t), &bytes) || !(s->out = sp_malloc(vm, bytes))) return false;
-    if (!text_init(vm, &s->x, SP_STR(str))) return scan_free(s), false;
+    if (!text_init(vm, &s->x, str)) return scan_free(s), false;
     if (!sp_re_matcher_init(&s->m, vm, PAT(pattern)->re, &s->x.t)) return scan_free(s), false;
     return true;
 }
 
 /* The next match of a findall/sub/split/finditer loop: 1, 0, -1. */
-static int scan_next(Scan *s) {
+static int scan_step(Scan *s, int mode) {
     if (s->done || s->pos > s->endpos) return 0;
-    int r = sp_re_exec(&s->m, s->pos, s->endpos, SP_RE_SEARCH | (s->advance ? SP_RE_ADVANCE : 0), s->out);
+    int r = sp_re_exec(&s->m, s->pos, s->endpos, mode | (s->advance ? SP_RE_ADVANCE : 0), s->out);
     if (r <= 0) {
         s->done = true;
         return r;
@@ -763,6 +807,7 @@ static int scan_next(Scan *s) {
     s->pos = s->out[1];
     return 1;
 }
+static int scan_next(Scan *s) { return scan_step(s, SP_RE_SEARCH); }
 
 static sp_Value do_match(sp_VM *vm, sp_Value pattern, sp_Value str, sp_Value posv, sp_Value endv, int mode) {
     Scan s;
@@ -778,13 +823,13 @@ static sp_Value findall_item(sp_VM *vm, Scan *s, int groups) {
     const int64_t *o = s->out;
     if (groups <= 1) {
         int g = groups;
-        if (o[2 * g] < 0) return sp_str_new(vm, "", 0);
+        if (o[2 * g] < 0) return subj_new(vm, s->x.bytes, "", 0);
         return text_slice(vm, &s->x, o[2 * g], o[2 * g + 1]);
     }
     sp_Value t = sp_tuple_new(vm, (size_t)groups);
     if (sp_iserr(t)) return t;
     for (int g = 1; g <= groups; g++) {
-        sp_Value v = o[2 * g] < 0 ? sp_str_new(vm, "", 0) : text_slice(vm, &s->x, o[2 * g], o[2 * g + 1]);
+        sp_Value v = o[2 * g] < 0 ? subj_new(vm, s->x.bytes, "", 0) : text_slice(vm, &s->x, o[2 * g], o[2 * g + 1]);
         if (sp_iserr(v)) return v;
         SP_TUPLE(t)->items[g - 1] = v;
     }
@@ -839,22 +884,21 @@ static bool sub_call(sp_VM *vm, Scan *s, sp_Value fn, sp_Buf *b) {
     sp_Value r = sp_call1(vm, fn, m);
     if (sp_iserr(r)) return false;
     if (sp_isnone(r)) return true;
-    if (!sp_isstr(r)) {
-        sp_raise(vm, &sp_t_TypeError, "sequence item 0: expected str instance, %s found", sp_typename(r));
-        return false;
-    }
-    return sp_buf_add(b, SP_STR(r)->data, SP_STR(r)->len);
+    if (!piece_ok(vm, s->x.bytes, r)) return false;
+    size_t len;
+    const char *p = subj_data(r, &len);
+    return sp_buf_add(b, p, len);
 }
 
 static sp_Value do_sub(sp_VM *vm, sp_Value pattern, sp_Value repl, sp_Value str, sp_Value countv, bool subn) {
     int64_t count = 0, n = 0, last = 0;
     if (!sp_isnull(countv) && !sp_index(vm, countv, &count)) return SP_ERRV;
-    bool call = !sp_isstr(repl);
+    bool call = !sp_isstr(repl) && !sp_istype(repl, &sp_t_bytes), bytes = pat_bytes(pattern);
+    if (call && !sp_typeof(repl)->call) return template_type(vm, repl), SP_ERRV;
+    bool wrong = !call && sp_isstr(repl) == bytes; /* fails at the first match */
     Tmpl t = {0};
-    if (call && sp_istype(repl, &sp_t_bytes))
-        return sp_raise(vm, &sp_t_TypeError, "sandpy: bytes patterns are not supported");
-    if (!call && !check_string(vm, str)) return SP_ERRV;
-    if (!call && !tmpl_parse(vm, PAT(pattern), repl, &t)) return SP_ERRV;
+    if (!call && !check_string(vm, pattern, str)) return SP_ERRV;
+    if (!call && !wrong && !tmpl_parse(vm, PAT(pattern), repl, &t)) return SP_ERRV;
     Scan s;
     if (!scan_init(vm, &s, pattern, str, SP_NULLV, SP_NULLV)) return tmpl_free(vm, &t), SP_ERRV;
     size_t npins = 0;
@@ -864,21 +908,21 @@ static sp_Value do_sub(sp_VM *vm, sp_Value pattern, sp_Value repl, sp_Value str,
     int r = 1;
     while (ok && (count <= 0 || n < count) && (r = scan_next(&s)) > 0) {
         size_t ba = text_byte(&s.x, last), bb = text_byte(&s.x, s.out[0]);
-        ok = sp_buf_add(&b, s.x.s->data + ba, bb - ba) &&
-             (call ? sub_call(vm, &s, repl, &b) : tmpl_expand(&b, &t, &s.x, s.out));
+        ok = sp_buf_add(&b, s.x.data + ba, bb - ba) &&
+             (call ? sub_call(vm, &s, repl, &b) : !wrong ? tmpl_expand(&b, &t, &s.x, s.out) : piece_ok(vm, bytes, repl));
         n++;
         last = s.out[1];
     }
     ok = ok && r >= 0;
     if (ok) {
         size_t ba = text_byte(&s.x, last);
-        ok = sp_buf_add(&b, s.x.s->data + ba, s.x.s->len - ba);
+        ok = sp_buf_add(&b, s.x.data + ba, s.x.len - ba);
     }
     sp_unpin(vm, npins);
     scan_free(&s);
-    if (!call) tmpl_free(vm, &t);
+    if (!call && !wrong) tmpl_free(vm, &t);
     if (!ok) return sp_buf_free(&b), SP_ERRV;
-    sp_Value res = sp_buf_tostr(&b);
+    sp_Value res = buf_result(&b, bytes);
     if (!subn || sp_iserr(res)) return res;
     sp_Value v[2] = {res, sp_int(n)};
     return sp_tuple_pack(vm, 2, v);
@@ -908,20 +952,32 @@ static void scanner_finalize(sp_VM *vm, sp_Obj *o) {
 
 static sp_Value scanner_iter(sp_VM *vm, sp_Value self) { (void)vm; return self; }
 
-static sp_Value scanner_next(sp_VM *vm, sp_Value self) {
+/* The next match (SP_NULL: none, the scan is over). */
+static sp_Value scanner_step(sp_VM *vm, sp_Value self, int mode) {
     Scanner *sc = (Scanner *)SP_O(self);
     if (!sc->s) return SP_NULLV;
-    int r = scan_next(sc->s);
-    if (r > 0) return match_new(vm, sc->pattern, &sc->s->x, sc->s->out, 0, sc->s->x.t.n);
+    int r = scan_step(sc->s, mode);
+    if (r > 0) return match_new(vm, sc->pattern, &sc->s->x, sc->s->out, sc->s->pos0, sc->s->endpos);
     scanner_finalize(vm, SP_O(self));
     return r < 0 ? SP_ERRV : SP_NULLV;
 }
+static sp_Value scanner_next(sp_VM *vm, sp_Value self) { return scanner_step(vm, self, SP_RE_SEARCH); }
 
-static sp_Value do_finditer(sp_VM *vm, sp_Value pattern, sp_Value str, sp_Value posv, sp_Value endv) {
+/* Pattern.scanner(): its match() and search() go on from the last match. */
+static sp_Value sc_step(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw, const char *name, int mode) {
+    if (!sp_no_kwargs(vm, name, kw) || !sp_check_nargs(vm, name, nargs - 1, 0, 0)) return SP_ERRV;
+    sp_Value r = scanner_step(vm, args[0], mode);
+    return sp_isnull(r) ? SP_NONEV : r;
+}
+static sp_Value sc_match(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return sc_step(vm, a, n, kw, "match", SP_RE_MATCH); }
+static sp_Value sc_search(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return sc_step(vm, a, n, kw, "search", SP_RE_SEARCH); }
+static sp_Value sc_pattern(sp_VM *vm, sp_Value self) { (void)vm; return ((Scanner *)SP_O(self))->pattern; }
+
+static sp_Value scanner_new(sp_VM *vm, sp_Type *type, sp_Value pattern, sp_Value str, sp_Value posv, sp_Value endv) {
     Scan *s = sp_malloc(vm, sizeof *s);
     if (!s) return SP_ERRV;
     if (!scan_init(vm, s, pattern, str, posv, endv)) return sp_free(vm, s, sizeof *s), SP_ERRV;
-    Scanner *sc = sp_newobj(vm, &t_scanner, sizeof *sc);
+    Scanner *sc = sp_newobj(vm, type, sizeof *sc);
     if (!sc) {
         scan_free(s);
         sp_free(vm, s, sizeof *s);
@@ -942,6 +998,24 @@ static sp_Type t_scanner = {
     .iter = scanner_iter,
     .next = scanner_next,
 };
+
+static const sp_MethodDef sre_scanner_methods[] = {
+    {"match", sc_match, 0}, {"search", sc_search, 0}, {NULL, NULL, 0},
+};
+static const sp_GetSetDef sre_scanner_getsets[] = {{"pattern", sc_pattern, NULL}, {NULL, NULL, NULL}};
+static sp_Type t_sre_scanner = {
+    .h = SP_STATIC_HDR(&sp_t_type),
+    .name = "_sre.SRE_Scanner",
+    .base = &sp_t_object,
+    .methods = sre_scanner_methods,
+    .getsets = sre_scanner_getsets,
+    .traverse = scanner_traverse,
+    .finalize = scanner_finalize,
+};
+
+static sp_Value do_finditer(sp_VM *vm, sp_Value pattern, sp_Value str, sp_Value posv, sp_Value endv) {
+    return scanner_new(vm, &t_scanner, pattern, str, posv, endv);
+}
 
 /* ================================================================ methods */
 
@@ -964,6 +1038,11 @@ static sp_Value pm_finditer(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) 
     if (!sp_parse_args(vm, "finditer", args + 1, nargs - 1, kw, "string|pos,endpos", o)) return SP_ERRV;
     return do_finditer(vm, args[0], o[0], o[1], o[2]);
 }
+static sp_Value pm_scanner(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Value o[3];
+    if (!sp_parse_args(vm, "scanner", args + 1, nargs - 1, kw, "string|pos,endpos", o)) return SP_ERRV;
+    return scanner_new(vm, &t_sre_scanner, args[0], o[0], o[1], o[2]);
+}
 static sp_Value pm_split(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[2];
     if (!sp_parse_args(vm, "split", args + 1, nargs - 1, kw, "string|maxsplit", o)) return SP_ERRV;
@@ -980,7 +1059,7 @@ static sp_Value pm_subn(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return pm
 static const sp_MethodDef pattern_methods[] = {
     {"match", pm_match, 0}, {"search", pm_search, 0}, {"fullmatch", pm_fullmatch, 0},
     {"findall", pm_findall, 0}, {"finditer", pm_finditer, 0}, {"split", pm_split, 0},
-    {"sub", pm_sub, 0}, {"subn", pm_subn, 0}, {NULL, NULL, 0},
+    {"sub", pm_sub, 0}, {"subn", pm_subn, 0}, {"scanner", pm_scanner, 0}, {NULL, NULL, 0},
 };
 static const sp_GetSetDef pattern_getsets[] = {
     {"pattern", pg_pattern, NULL}, {"flags", pg_flags, NULL}, {"groups", pg_groups, NULL},

@@ -113,7 +113,11 @@ typedef struct Name {
 /* ================================================================ program */
 
 enum { I_CHAR, I_CHARI, I_ANY, I_ANYALL, I_CLASS, I_SPLIT, I_JMP, I_SAVE, I_MATCH, I_AT,
-       I_LOOK, I_LOOKEND, I_LSET, I_LCHK, I_BREF, I_COND };
+       I_LOOK, I_LOOKEND, I_LSET, I_LCHK, I_BREF, I_COND, I_REP1 };
+/* I_REP1 x: a repeat of the one-character test at pc+1 (reps[x] holds its
+ * bounds), continuing at pc+2: sre's REPEAT_ONE.  It keeps one backtrack
+ * frame however many characters it takes, so `.*` over a long subject
+ * costs no memory per character. */
 /* fl bits: CHARI/CLASS/BREF/AT: F_ICASE, F_ASCII, F_MULTI; LOOK: L_* */
 enum { F_ICASE = 1, F_ASCII = 2, F_MULTI = 4 };
 enum { L_BEHIND = 1, L_NEG = 2, L_ATOMIC = 4 };
@@ -128,6 +132,11 @@ typedef struct Chain {
     int32_t reg, parent;
 } Chain;
 
+typedef struct Rep {
+    int64_t min, max;
+    bool greedy;
+} Rep;
+
 struct sp_Regex {
     Inst *code;
     size_t ncode, codecap;
@@ -137,6 +146,8 @@ struct sp_Regex {
     size_t clscap;
     Chain *chains;
     size_t chaincap;
+    Rep *reps;
+    size_t nreps, repcap;
     int32_t *mbase; /* memo slot base per pc (codecap entries), -1: not a join point */
     Name *names;
     size_t nnames, namecap;
@@ -194,6 +205,7 @@ typedef struct Parser {
     int lookbehindgroups; /* -1: None */
     int64_t *refpos;      /* (group, pos) pairs of conditional references */
     size_t nref, refcap;
+    bool bytes;           /* a bytes pattern: no \u \U \N, no 'u' flag */
 } Parser;
 
 static sp_Value cps_str(sp_VM *vm, const uint32_t *s, int64_t n) {
@@ -407,6 +419,7 @@ static bool octal_range(Parser *p, int64_t start) {
 /* \x \u \U \N: shared by both escape flavours; 1 handled, 0 not, -1 err. */
 static int num_escape(Parser *p, uint32_t c, int64_t start, Code *out) {
     uint64_t v = 0;
+    if (p->bytes && c != 'x') return 0;
     int want = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
     if (want) {
         int k = gethex(p, want, &v);
@@ -529,6 +542,17 @@ static bool set_code(Parser *p, Tok t, int64_t at, Code *c) {
     return true;
 }
 
+/* A class node for the items from cl.start to the end of the table. */
+static int32_t new_class(Parser *p, Cls cl) {
+    cl.count = (int32_t)(p->ni - (size_t)cl.start);
+    if (!grow(p->vm, (void **)&p->cls, &p->clscap, p->ncls + 1, sizeof(Cls))) return pending(p), -1;
+    int32_t n = newnode(p, N_CLASS);
+    if (n < 0) return -1;
+    p->cls[p->ncls] = cl;
+    p->nodes[n].a = (int32_t)p->ncls++;
+    return n;
+}
+
 static int32_t parse_set(Parser *p) {
     int64_t here = tell(p) - 1;
     Cls cl = {(int32_t)p->ni, 0, false};
@@ -560,13 +584,39 @@ static int32_t parse_set(Parser *p) {
         if (c1.kind != E_LIT || c2.kind != E_LIT || c2.v < c1.v) return bad_range(p, at), -1;
         if (!add_item(p, CI_RANGE, c1.v, c2.v)) return -1;
     }
-    cl.count = (int32_t)(p->ni - (size_t)cl.start);
-    if (!grow(p->vm, (void **)&p->cls, &p->clscap, p->ncls + 1, sizeof(Cls))) return pending(p), -1;
-    int32_t n = newnode(p, N_CLASS);
-    if (n < 0) return -1;
-    p->cls[p->ncls] = cl;
-    p->nodes[n].a = (int32_t)p->ncls++;
-    return n;
+    return new_class(p, cl);
+}
+
+/* _parse_sub: alternatives that are all one character or a non-negated
+ * set become one set (so `(?:a|b)*` repeats a one-character test). */
+static int32_t alt_char(const Parser *p, int32_t k) {
+    for (;;) {
+        const Node *n = &p->nodes[k];
+        if (n->op == N_CHAR || (n->op == N_CLASS && !p->cls[n->a].neg)) return k;
+        if (n->op != N_CAT || n->kid < 0 || p->nodes[n->kid].next >= 0) return -1;
+        k = n->kid;
+    }
+}
+
+/* 1: *out is the set, 0: not applicable, -1: error. */
+static int alt_to_class(Parser *p, int32_t head, int32_t *out) {
+    for (int32_t k = head; k >= 0; k = p->nodes[k].next)
+        if (alt_char(p, k) < 0) return 0;
+    Cls cl = {(int32_t)p->ni, 0, false};
+    for (int32_t k = head; k >= 0; k = p->nodes[k].next) {
+        const Node *n = &p->nodes[alt_char(p, k)];
+        if (n->op == N_CHAR) {
+            if (!add_item(p, CI_LIT, (uint32_t)n->a, (uint32_t)n->a)) return -1;
+            continue;
+        }
+        Cls src = p->cls[n->a];
+        for (int32_t i = 0; i < src.count; i++) {
+            CItem it = p->items[src.start + i]; /* a copy: add_item may move the table */
+            if (!add_item(p, it.kind, it.lo, it.hi)) return -1;
+        }
+    }
+    *out = new_class(p, cl);
+    return *out < 0 ? -1 : 1;
 }
 
 /* ---------------------------------------------------------------- widths */
@@ -633,7 +683,10 @@ static int parse_flags(Parser *p, Tok c, int *add, int *del) {
     if (!isch(c, '-')) {
         for (;;) {
             int f = flagbit(c.c);
-            if (c.c == 'L') return perr(p, 0, "bad inline flags: cannot use 'L' flag with a str pattern"), -1;
+            if (c.c == 'L' && !p->bytes)
+                return perr(p, 0, "bad inline flags: cannot use 'L' flag with a str pattern"), -1;
+            if (c.c == 'u' && p->bytes)
+                return perr(p, 0, "bad inline flags: cannot use 'u' flag with a bytes pattern"), -1;
             *add |= f;
             if ((f & TYPE_FLAGS) && (*add & TYPE_FLAGS) != f)
                 return perr(p, 0, "bad inline flags: flags 'a', 'u' and 'L' are incompatible"), -1;
@@ -1030,6 +1083,8 @@ static int64_t parse_sub(Parser *p, bool verbose, int nested, int32_t *out) {
         *out = head;
         return 0;
     }
+    int set = alt_to_class(p, head, out);
+    if (set) return set < 0 ? -1 : 0;
     int32_t n = newnode(p, N_ALT);
     if (n < 0) return -1;
     int64_t lo = MAXREP - 1, hi = 0;
@@ -1054,6 +1109,8 @@ typedef struct Comp {
     size_t n, cap;
     Chain *chains;
     size_t nchains, chcap;
+    Rep *reps;
+    size_t nreps, repcap;
     int32_t chain;
     int nregs;
     bool backtrack;
@@ -1135,15 +1192,37 @@ static bool comp_iter(Comp *c, Node *n, int flags, int32_t *chk) {
     return ok;
 }
 
-static bool comp_repeat(Comp *c, int32_t nd, int flags) {
+/* The one-character test a repeat's body comes down to (through
+ * non-capturing groups without flags and one-item sequences, as sre's
+ * _simple), or -1. */
+static int32_t one_char(const Parser *p, int32_t k) {
+    for (;;) {
+        const Node *n = &p->nodes[k];
+        if (n->op == N_CHAR || n->op == N_ANY || n->op == N_CLASS) return k;
+        if (n->op == N_GROUP && n->a < 0 && n->b == 0) k = n->kid;
+        else if (n->op == N_CAT && n->kid >= 0 && p->nodes[n->kid].next < 0) k = n->kid;
+        else return -1;
+    }
+}
+
+/* A repeat of one character test becomes I_REP1 + the test. */
+static bool comp_rep1(Comp *c, Node *n, int32_t test, int flags) {
+    if (!grow(c->vm, (void **)&c->reps, &c->repcap, c->nreps + 1, sizeof(Rep))) {
+        c->err->kind = SP_REERR_PENDING;
+        return false;
+    }
+    c->reps[c->nreps] = (Rep){n->min, n->max, n->greedy != G_LAZY};
+    return emit(c, I_REP1, 0, (int32_t)c->nreps++, 0) >= 0 && comp_node(c, test, flags);
+}
+
+/* x{min,max} as copies of the body and SPLIT loops. */
+static bool comp_loops(Comp *c, int32_t nd, int flags) {
     Node *n = &c->p->nodes[nd];
     int64_t min = n->min, max = n->max;
     bool greedy = n->greedy != G_LAZY;
-    int32_t look = -1, chk;
-    if (n->greedy == G_POSSESSIVE && (look = emit(c, I_LOOK, L_ATOMIC, 0, 0)) < 0) return false;
+    int32_t chk;
     for (int64_t i = 0; i < min; i++)
         if (!comp_node(c, c->p->nodes[nd].kid, flags)) return false;
-    n = &c->p->nodes[nd];
     if (max == MAXREP) {
         int32_t loop = emit(c, I_SPLIT, 0, 0, 0);
         if (loop < 0 || !comp_iter(c, &c->p->nodes[nd], flags, &chk) || emit(c, I_JMP, 0, loop, 0) < 0)
@@ -1152,29 +1231,38 @@ static bool comp_repeat(Comp *c, int32_t nd, int flags) {
         c->code[loop].x = greedy ? body : exit;
         c->code[loop].y = greedy ? exit : body;
         if (chk >= 0) c->code[chk].y = exit;
-    } else {
-        /* x{m,n}: nested optional copies; the SPLITs and LCHKs to patch
-         * with the common exit are chained through y (-1 ends). */
-        int32_t splits = -1, chks = -1;
-        for (int64_t i = min; i < max; i++) {
-            int32_t s = emit(c, I_SPLIT, 0, 0, splits);
-            if (s < 0 || !comp_iter(c, &c->p->nodes[nd], flags, &chk)) return false;
-            splits = s;
-            if (chk >= 0) c->code[chk].y = chks, chks = chk;
-        }
-        int32_t exit = (int32_t)c->n;
-        while (splits >= 0) {
-            Inst *in = &c->code[splits];
-            splits = in->y;
-            in->x = greedy ? (int32_t)(in - c->code) + 1 : exit;
-            in->y = greedy ? exit : (int32_t)(in - c->code) + 1;
-        }
-        while (chks >= 0) {
-            Inst *in = &c->code[chks];
-            chks = in->y;
-            in->y = exit;
-        }
+        return true;
     }
+    /* x{m,n}: nested optional copies; the SPLITs and LCHKs to patch
+     * with the common exit are chained through y (-1 ends). */
+    int32_t splits = -1, chks = -1;
+    for (int64_t i = min; i < max; i++) {
+        int32_t s = emit(c, I_SPLIT, 0, 0, splits);
+        if (s < 0 || !comp_iter(c, &c->p->nodes[nd], flags, &chk)) return false;
+        splits = s;
+        if (chk >= 0) c->code[chk].y = chks, chks = chk;
+    }
+    int32_t exit = (int32_t)c->n;
+    while (splits >= 0) {
+        Inst *in = &c->code[splits];
+        splits = in->y;
+        in->x = greedy ? (int32_t)(in - c->code) + 1 : exit;
+        in->y = greedy ? exit : (int32_t)(in - c->code) + 1;
+    }
+    while (chks >= 0) {
+        Inst *in = &c->code[chks];
+        chks = in->y;
+        in->y = exit;
+    }
+    return true;
+}
+
+static bool comp_repeat(Comp *c, int32_t nd, int flags) {
+    Node *n = &c->p->nodes[nd];
+    int32_t look = -1, test = one_char(c->p, n->kid);
+    if (n->greedy == G_POSSESSIVE && (look = emit(c, I_LOOK, L_ATOMIC, 0, 0)) < 0) return false;
+    bool ok = test >= 0 ? comp_rep1(c, &c->p->nodes[nd], test, flags) : comp_loops(c, nd, flags);
+    if (!ok) return false;
     if (look >= 0) {
         if (emit(c, I_LOOKEND, 0, 0, 0) < 0) return false;
         c->code[look].x = (int32_t)c->n;
@@ -1276,6 +1364,7 @@ void sp_re_free(sp_VM *vm, sp_Regex *re) {
     sp_free(vm, re->items, re->itemcap * sizeof(CItem));
     sp_free(vm, re->cls, re->clscap * sizeof(Cls));
     sp_free(vm, re->chains, re->chaincap * sizeof(Chain));
+    sp_free(vm, re->reps, re->repcap * sizeof(Rep));
     if (re->mbase) sp_free(vm, re->mbase, re->codecap * sizeof(int32_t));
     sp_free(vm, re->names, re->namecap * sizeof(Name));
     sp_free(vm, re->namebuf, re->namebytes);
@@ -1283,14 +1372,14 @@ void sp_re_free(sp_VM *vm, sp_Regex *re) {
     sp_free(vm, re, sizeof *re);
 }
 
-/* Decode the UTF-8 pattern. */
-static uint32_t *decode(sp_VM *vm, const char *s, size_t n, size_t *count) {
+/* Decode the UTF-8 pattern (bytes patterns: a character per byte). */
+static uint32_t *decode(sp_VM *vm, const char *s, size_t n, bool raw, size_t *count) {
     size_t k = 0, bytes;
-    for (size_t i = 0; i < n; i++) k += ((uint8_t)s[i] & 0xC0) != 0x80;
+    for (size_t i = 0; i < n; i++) k += raw || ((uint8_t)s[i] & 0xC0) != 0x80;
     if (!sp_size_mul(vm, k ? k : 1, sizeof(uint32_t), &bytes)) return NULL;
     uint32_t *u = sp_malloc(vm, bytes);
     if (!u) return NULL;
-    for (size_t i = 0, j = 0; i < n; j++) u[j] = sp_utf8_next(s, &i);
+    for (size_t i = 0, j = 0; i < n; j++) u[j] = raw ? (uint8_t)s[i++] : sp_utf8_next(s, &i);
     *count = k;
     return u;
 }
@@ -1309,6 +1398,7 @@ static bool plan_memo(sp_VM *vm, sp_Regex *re, sp_ReError *err) {
         if (in->op == I_SPLIT) mb[in->x] = mb[in->y] = 0;
         else if (in->op == I_JMP || in->op == I_LOOK) mb[in->x] = 0;
         else if (in->op == I_LCHK || in->op == I_COND) mb[in->y] = 0;
+        else if (in->op == I_REP1) mb[i + 2] = 0;
     }
     int64_t s = 0;
     for (size_t i = 0; i < re->ncode; i++) {
@@ -1361,11 +1451,14 @@ static bool parse_all(Parser *p, int flags, int32_t *root) {
     p->flags = flags;
     if (!tnext(p) || parse_sub(p, (flags & SP_RE_X) != 0, 0, root) < 0) return false;
     int f = p->flags;
-    if (f & SP_RE_L)
-        return set_err(p->err, SP_REERR_VALUE, -1, sp_str_cstr(p->vm, "cannot use LOCALE flag with a str pattern"));
-    if (!(f & SP_RE_A)) f |= SP_RE_U;
-    else if (f & SP_RE_U)
-        return set_err(p->err, SP_REERR_VALUE, -1, sp_str_cstr(p->vm, "ASCII and UNICODE flags are incompatible"));
+    const char *bad = NULL;
+    if (p->bytes) { /* _parser.fix_flags */
+        if (f & SP_RE_U) bad = "cannot use UNICODE flag with a bytes pattern";
+        else if ((f & SP_RE_L) && (f & SP_RE_A)) bad = "ASCII and LOCALE flags are incompatible";
+    } else if (f & SP_RE_L) bad = "cannot use LOCALE flag with a str pattern";
+    else if (!(f & SP_RE_A)) f |= SP_RE_U;
+    else if (f & SP_RE_U) bad = "ASCII and UNICODE flags are incompatible";
+    if (bad) return set_err(p->err, SP_REERR_VALUE, -1, sp_str_cstr(p->vm, bad));
     p->flags = f;
     if (p->next.len) return perr(p, 0, "unbalanced parenthesis");
     for (size_t i = 0; i < p->nref; i += 2)
@@ -1381,7 +1474,9 @@ sp_Regex *sp_re_compile(sp_VM *vm, const char *pat, size_t n, int flags, sp_ReEr
     err->msg = SP_NULLV;
     sp_Regex *re = sp_calloc(vm, sizeof *re);
     if (!re) return err->kind = SP_REERR_PENDING, NULL;
-    re->pat = decode(vm, pat, n, &re->npat);
+    bool raw = (flags & SP_RE_BYTES) != 0;
+    flags &= ~SP_RE_BYTES;
+    re->pat = decode(vm, pat, n, raw, &re->npat);
     if (!re->pat) {
         sp_free(vm, re, sizeof *re);
         return err->kind = SP_REERR_PENDING, NULL;
@@ -1392,6 +1487,7 @@ sp_Regex *sp_re_compile(sp_VM *vm, const char *pat, size_t n, int flags, sp_ReEr
     p.s = re->pat;
     p.n = (int64_t)re->npat;
     p.lookbehindgroups = -1;
+    p.bytes = raw;
     Comp c = {0};
     c.vm = vm;
     c.err = err;
@@ -1402,7 +1498,7 @@ sp_Regex *sp_re_compile(sp_VM *vm, const char *pat, size_t n, int flags, sp_ReEr
     if (ok) {
         re->flags = p.flags;
         re->groups = p.groups;
-        ok = emit(&c, I_SAVE, 0, 0, 0) >= 0 && comp_node(&c, root, p.flags) &&
+        ok = emit(&c, I_SAVE, 0, 0, 0) >= 0 && comp_node(&c, root, p.flags | (raw ? SP_RE_A : 0)) &&
              emit(&c, I_SAVE, 0, 1, 0) >= 0 && emit(&c, I_MATCH, 0, 0, 0) >= 0;
     }
     /* the program owns every table from here on (sp_re_free frees them) */
@@ -1411,6 +1507,7 @@ sp_Regex *sp_re_compile(sp_VM *vm, const char *pat, size_t n, int flags, sp_ReEr
     re->names = p.names, re->nnames = p.nnames, re->namecap = p.namecap;
     re->code = c.code, re->ncode = c.n, re->codecap = c.cap;
     re->chains = c.chains, re->chaincap = c.chcap;
+    re->reps = c.reps, re->nreps = c.nreps, re->repcap = c.repcap;
     parser_free(&p);
     if (ok) {
         re->nregs = c.nregs;
@@ -1428,10 +1525,12 @@ sp_Regex *sp_re_compile(sp_VM *vm, const char *pat, size_t n, int flags, sp_ReEr
 
 /* ================================================================ matcher */
 
-enum { F_BRANCH, F_RESTORE, F_MARK };
+enum { F_BRANCH, F_RESTORE, F_MARK, F_REP };
 /* BRANCH: resume at (pc, pos).  RESTORE: slots[pc] = val.  MARK: an open
  * lookaround/atomic group: pc is its I_LOOK, pos where it was entered,
- * val the undo log level, aux the enclosing mark. */
+ * val the undo log level, aux the enclosing mark.  REP: an I_REP1 at pc
+ * whose continuation was last tried at pos; val is the last position
+ * left to try (the lowest when greedy, the highest when lazy). */
 typedef struct sp_ReFrame {
     int32_t kind, pc;
     int64_t pos, val, aux;
@@ -1441,6 +1540,17 @@ typedef struct sp_ReMemo {
     uint64_t key;
     uint32_t gen, on;
 } Memo;
+
+/* Per I_REP1 of a matcher.  [from, to): characters known to pass the
+ * test (for the current end); stop: the run really ends at `to`.  [lo,
+ * hi]: continuation positions explored in search generation gen (a
+ * summary of the memo, so a search restarting inside a long run skips
+ * them in O(1) instead of revisiting each). */
+typedef struct sp_ReRepC {
+    int64_t from, to, endv, lo, hi;
+    uint32_t gen;
+    bool stop;
+} RepC;
 
 static size_t nslots(const sp_Regex *re) { return 2 * ((size_t)re->groups + 1) + 1 + (size_t)re->nregs; }
 #define LASTIDX(re) (2 * ((size_t)(re)->groups + 1))
@@ -1454,7 +1564,12 @@ bool sp_re_matcher_init(sp_ReMatcher *m, sp_VM *vm, const sp_Regex *re, const sp
     size_t bytes;
     if (!sp_size_mul(vm, nslots(re), sizeof(int64_t), &bytes)) return false;
     m->slots = sp_malloc(vm, bytes);
-    return m->slots != NULL;
+    if (!m->slots) return false;
+    if (!re->nreps) return true;
+    if (!sp_size_mul(vm, re->nreps, sizeof(RepC), &bytes)) return false;
+    m->rc = sp_malloc(vm, bytes);
+    for (size_t i = 0; m->rc && i < re->nreps; i++) m->rc[i] = (RepC){0, 0, -1, 0, -1, 0, false};
+    return m->rc != NULL;
 }
 
 void sp_re_matcher_free(sp_ReMatcher *m) {
@@ -1464,6 +1579,8 @@ void sp_re_matcher_free(sp_ReMatcher *m) {
     sp_free(vm, m->memo, m->memocap * sizeof(Memo));
     sp_free(vm, m->undo, m->undocap * sizeof(uint64_t));
     if (m->bits) sp_free(vm, m->bits, m->nwords * sizeof(uint64_t));
+    if (m->rc) sp_free(vm, m->rc, m->re->nreps * sizeof(RepC));
+    m->rc = NULL;
     m->bits = NULL;
     m->slots = NULL;
     m->stack = NULL;
@@ -1698,6 +1815,98 @@ static bool bref_match(sp_ReMatcher *m, const Inst *in, int64_t *pos) {
     return true;
 }
 
+/* One-character tests (the instruction's op is one of them). */
+static inline bool test1(const sp_ReMatcher *m, const Inst *in, int64_t pos) {
+    uint32_t c = CH(m, pos);
+    switch (in->op) {
+    case I_CHAR: return c == (uint32_t)in->x;
+    case I_CHARI: return fold(c, in->fl & F_ASCII) == (uint32_t)in->x;
+    case I_ANY: return c != '\n';
+    case I_ANYALL: return true;
+    default: return class_match(m->re, in->x, in->fl, c);
+    }
+}
+
+/* ---------------------------------------------------------------- REP1 */
+
+/* Where the run of passing characters from q ends, looking no further
+ * than lim; -1 on error.  Runs are cached, so entering the same run again
+ * (a search moving its start through it) does not rescan it. */
+static int64_t run_end(sp_ReMatcher *m, int32_t pc, RepC *rc, int64_t q, int64_t lim) {
+    const Inst *t = &m->re->code[pc + 1];
+    int64_t p = q;
+    if (rc->endv == m->end && q >= rc->from && q <= rc->to) {
+        if (rc->stop || rc->to >= lim) return rc->to < lim ? rc->to : lim;
+        p = rc->to;
+    } else rc->from = q;
+    for (;;) {
+        int64_t stop = lim - p > 65536 ? p + 65536 : lim;
+        while (p < stop && test1(m, t, p)) p++;
+        if (p < stop || p == lim) break;
+        if (!sp_check_limits(m->vm)) return -1;
+    }
+    rc->to = p;
+    rc->endv = m->end;
+    rc->stop = p < lim || p == m->end;
+    return p;
+}
+
+/* The explored-span summary is exact only where the memo key is (cont,
+ * pos) alone and no lookaround will forget the states. */
+static bool rep_summary(const sp_ReMatcher *m, int32_t pc, const RepC *rc) {
+    return !m->re->backtrack && m->re->code[pc + 2].chain < 0 && rc->gen == m->gen;
+}
+
+/* The next continuation position to try from p (stepping down when
+ * greedy), skipping the explored span. */
+static int64_t rep_skip(const sp_ReMatcher *m, int32_t pc, const RepC *rc, int64_t p, bool greedy) {
+    if (rep_summary(m, pc, rc) && p >= rc->lo && p <= rc->hi) return greedy ? rc->lo - 1 : rc->hi + 1;
+    return p;
+}
+
+/* Records that the continuation is tried at p. */
+static void rep_visit(sp_ReMatcher *m, int32_t pc, RepC *rc, int64_t p) {
+    if (m->re->backtrack || m->re->code[pc + 2].chain >= 0 || m->mark >= 0) return;
+    if (rc->gen != m->gen || p < rc->lo - 1 || p > rc->hi + 1) {
+        rc->gen = m->gen;
+        rc->lo = rc->hi = p;
+    } else if (p < rc->lo) rc->lo = p;
+    else if (p > rc->hi) rc->hi = p;
+}
+
+/* Enters I_REP1 at *pos: 1 go on at the continuation, 0 fail, -1 error. */
+static int rep_enter(sp_ReMatcher *m, int32_t *pc, int64_t *pos) {
+    const Inst *in = &m->re->code[*pc];
+    const Rep *rp = &m->re->reps[in->x];
+    RepC *rc = &m->rc[in->x];
+    int64_t q = *pos, lim = rp->max >= m->end - q ? m->end : q + rp->max;
+    int64_t r = run_end(m, *pc, rc, q, lim), a = q + rp->min;
+    if (r < 0) return -1;
+    if (r < a) return 0;
+    int64_t p = rep_skip(m, *pc, rc, rp->greedy ? r : a, rp->greedy);
+    if (rp->greedy ? p < a : p > r) return 0;
+    if ((rp->greedy ? p > a : p < r) && !push(m, F_REP, *pc, p, rp->greedy ? a : r, 0)) return -1;
+    rep_visit(m, *pc, rc, p);
+    *pc += 2;
+    *pos = p;
+    return 1;
+}
+
+/* Backtracks into the REP frame f: true if it resumes (pc, pos set). */
+static bool rep_next(sp_ReMatcher *m, Frame *f, int32_t *pc, int64_t *pos) {
+    const Inst *in = &m->re->code[f->pc];
+    bool greedy = m->re->reps[in->x].greedy;
+    RepC *rc = &m->rc[in->x];
+    int64_t p = rep_skip(m, f->pc, rc, greedy ? f->pos - 1 : f->pos + 1, greedy);
+    if (greedy ? p < f->val : p > f->val) return false;
+    f->pos = p;
+    if (p != f->val) m->sp++; /* keep the frame for the next position */
+    rep_visit(m, f->pc, rc, p);
+    *pc = f->pc + 2;
+    *pos = p;
+    return true;
+}
+
 /* ---------------------------------------------------------------- run */
 
 /* The body of the innermost lookaround/atomic group matched at pos. */
@@ -1735,6 +1944,9 @@ static int backtrack(sp_ReMatcher *m, int32_t *pc, int64_t *pos) {
             *pos = f->pos;
             return 1;
         case F_RESTORE: m->slots[f->pc] = f->val; break;
+        case F_REP:
+            if (rep_next(m, f, pc, pos)) return 1;
+            break;
         default: { /* a lookaround body failed */
             const Inst *L = &m->re->code[f->pc];
             undo_to(m, (size_t)f->val);
@@ -1769,25 +1981,19 @@ static int run(sp_ReMatcher *m, int64_t start) {
         const Inst *in = &code[pc];
         switch (in->op) {
         case I_CHAR:
-            if (pos >= end || CH(m, pos) != (uint32_t)in->x) goto fail;
-            pc++, pos++;
-            continue;
         case I_CHARI:
-            if (pos >= end || fold(CH(m, pos), in->fl & F_ASCII) != (uint32_t)in->x) goto fail;
-            pc++, pos++;
-            continue;
         case I_ANY:
-            if (pos >= end || CH(m, pos) == '\n') goto fail;
-            pc++, pos++;
-            continue;
         case I_ANYALL:
-            if (pos >= end) goto fail;
-            pc++, pos++;
-            continue;
         case I_CLASS:
-            if (pos >= end || !class_match(re, in->x, in->fl, CH(m, pos))) goto fail;
+            if (pos >= end || !test1(m, in, pos)) goto fail;
             pc++, pos++;
             continue;
+        case I_REP1: {
+            int r = rep_enter(m, &pc, &pos);
+            if (r < 0) return -1;
+            if (!r) goto fail;
+            continue;
+        }
         case I_SPLIT:
             if (!push(m, F_BRANCH, in->y, pos, 0, 0)) return -1;
             pc = in->x;

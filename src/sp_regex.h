@@ -31,6 +31,10 @@ typedef struct sp_ReError {
 
 typedef struct sp_Regex sp_Regex;
 
+/* Or'ed into sp_re_compile's flags: the pattern is bytes (one character
+ * per byte, ASCII classes and case rules, as sre for bytes patterns). */
+#define SP_RE_BYTES (1 << 24)
+
 sp_Regex *sp_re_compile(sp_VM *vm, const char *pat, size_t n, int flags, sp_ReError *err);
 void sp_re_free(sp_VM *vm, sp_Regex *re);
 int sp_re_groups(const sp_Regex *re); /* capturing groups, group 0 excluded */
@@ -74,6 +78,7 @@ typedef struct sp_ReMatcher {
     bool nobits;
     uint64_t *undo;
     size_t nundo, undocap;
+    struct sp_ReRepC *rc; /* per I_REP1: cached run ends and explored spans */
     int budget;
 } sp_ReMatcher;
 

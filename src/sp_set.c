@@ -212,7 +212,7 @@ static void set_clear(sp_VM *vm, SpSet *so) {
 /* ------------------------------------------------------------ construction */
 
 static SpSet *set_alloc(sp_VM *vm, sp_Type *t) {
-    SpSet *so = sp_newobj(vm, t, sizeof(SpSet));
+    SpSet *so = sp_newobj(vm, t, sp_inst_size(t, sizeof(SpSet)));
     if (!so) return NULL;
     so->table = so->small;
     so->mask = MINSIZE - 1;
@@ -312,6 +312,21 @@ bool sp_set_next(sp_Value set, size_t *pos, sp_Value *key) {
     SEnt *e;
     if (!set_next_entry(S(set), pos, &e)) return false;
     *key = e->key;
+    return true;
+}
+
+/* The hash stored with the entry sp_set_next just returned. */
+int64_t spc_set_hash_at(sp_Value set, size_t pos) { return S(set)->table[pos - 1].hash; }
+
+/* Adds key with a known hash, comparing with nothing: for a snapshot's
+ * entries, which are distinct (hostile bytes may only make lookups miss). */
+bool spc_set_append(sp_VM *vm, sp_Value set, sp_Value key, int64_t hash) {
+    SpSet *so = S(set);
+    if ((so->fill + 1) * 5 >= so->mask * 3 && !set_resize(vm, so, so->used > 50000 ? so->used * 2 : so->used * 4))
+        return false;
+    insert_clean(so->table, so->mask, key, hash);
+    so->fill++;
+    so->used++;
     return true;
 }
 

@@ -55,6 +55,7 @@ sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud) {
 void sp_vm_free(sp_VM *vm) {
     if (!vm) return;
     sp_gc_freeall(vm);
+    sp_str_free_interned(vm);
     if (vm->pins) sp_free(vm, vm->pins, vm->pincap * sizeof *vm->pins);
     sp_vm_free_exec(vm);
     sp_pool_release(vm); /* last: every block above went back to the pool */

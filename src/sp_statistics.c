@@ -6,12 +6,16 @@
  * same with big ints: every value is n / 2**k, and the running sums are
  * kept over the largest denominator seen, so the printed results match to
  * the last bit.  Only int, bool and float data are supported (there is no
- * Fraction or Decimal in the sandbox). */
+ * Fraction or Decimal in the sandbox).  The float-only parts (NormalDist,
+ * covariance, correlation, linear_regression, median_grouped) are Python:
+ * src/sp_statistics.py. */
 #include <math.h>
 #include <stdio.h>
 
+#include "sp_class.h"
 #include "sp_cont.h"
 #include "sp_exc.h"
+#include "sp_statistics_py.h"
 
 static sp_Type t_statserr;
 
@@ -452,8 +456,12 @@ static sp_Value f_harmonic_mean(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *
         r = stat_error(vm, "Number of weights does not match data size");
     } else if (acc_init(vm, &wacc, false)) {
         bool ok = true, zero = false;
-        for (size_t i = 0; ok && i < l->n; i++)
-            ok = acc_add(vm, &wacc, weighted ? SP_LIST(w)->items[i] : sp_int(1));
+        for (size_t i = 0; ok && i < l->n; i++) { /* _fail_neg(weights) */
+            sp_Value wi = weighted ? SP_LIST(w)->items[i] : sp_int(1);
+            int neg = sp_lt(vm, wi, sp_int(0));
+            if (neg > 0) stat_error(vm, "harmonic mean does not support negative values");
+            ok = !neg && acc_add(vm, &wacc, wi);
+        }
         if (ok && acc_init(vm, &acc, false)) {
             for (size_t i = 0; ok && !zero && i < l->n; i++) {
                 sp_Value x = l->items[i], wi = weighted ? SP_LIST(w)->items[i] : sp_int(1);
@@ -628,7 +636,23 @@ static const sp_MethodDef stat_funcs[] = {
     {NULL, NULL, 0},
 };
 
+/* Natives for the Python half (src/sp_statistics.py). */
+static sp_Value f_error_type(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    (void)args;
+    if (!sp_no_kwargs(vm, "_error", kw) || !sp_check_nargs(vm, "_error", nargs, 0, 0)) return SP_ERRV;
+    return sp_objv(&t_statserr);
+}
+static const sp_MethodDef py_privates[] = {
+    {"_error", f_error_type, 0}, {"_mean", f_mean, 0}, {"_stdev", f_stdev, 0}, {NULL, NULL, 0},
+};
+
 bool sp_statistics_init(sp_VM *vm, sp_Module *m) {
+    static const char *const py_names[] = {
+        "median_grouped", "covariance", "correlation", "linear_regression", "LinearRegression",
+        "NormalDist", NULL,
+    };
     return sp_module_add_funcs(vm, m, stat_funcs) &&
-           sp_module_add(vm, m, "StatisticsError", sp_objv(&t_statserr));
+           sp_module_add(vm, m, "StatisticsError", sp_objv(&t_statserr)) &&
+           sp_pymod_load(vm, m, SP_STATISTICS_PY, sizeof SP_STATISTICS_PY - 1, "statistics.py", py_privates,
+                         py_names);
 }

@@ -112,41 +112,77 @@ sp_Value sp_str_new(sp_VM *vm, const char *utf8, size_t n) {
 
 sp_Value sp_str_cstr(sp_VM *vm, const char *s) { return sp_str_new(vm, s, strlen(s)); }
 
-/* Look short names up with a stack key so a hit allocates nothing. */
+/* The intern table: open addressing on a cheap word-at-a-time hash of
+ * the bytes, not a dict.  Interning runs for every name the compiler
+ * meets, and SipHash plus a dict probe cost ten times this; a str's own
+ * (CPython-compatible) hash is still computed lazily when a dict needs
+ * it.  Interned strs live as long as the VM: the table is a GC root. */
+typedef struct sp_Interned {
+    size_t n, cap;           /* cap: a power of two, at most half full */
+    struct IEnt { uint64_t h; sp_Str *s; } e[];
+} sp_Interned;
+
+static uint64_t intern_hash(const char *p, size_t n) {
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, w;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, p + i, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+    }
+    w = 0;
+    memcpy(&w, p + i, n - i);
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    return h ^ (h >> 29);
+}
+
+static size_t itab_bytes(size_t cap) { return sizeof(sp_Interned) + cap * sizeof(struct IEnt); }
+
+static bool itab_grow(sp_VM *vm) {
+    sp_Interned *old = vm->interned;
+    size_t cap = old ? old->cap * 2 : 64, bytes;
+    if (!sp_size_mul(vm, cap, sizeof(struct IEnt), &bytes)) return false;
+    sp_Interned *t = sp_calloc(vm, itab_bytes(cap));
+    if (!t) return false;
+    t->cap = cap;
+    for (size_t i = 0; old && i < old->cap; i++) {
+        if (!old->e[i].s) continue;
+        size_t j = old->e[i].h & (cap - 1);
+        while (t->e[j].s) j = (j + 1) & (cap - 1);
+        t->e[j] = old->e[i];
+        t->n++;
+    }
+    if (old) sp_free(vm, old, itab_bytes(old->cap));
+    vm->interned = t;
+    return true;
+}
+
 sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n) {
-    if (!vm->interned) {
-        sp_Value d = sp_dict_new(vm);
-        if (sp_iserr(d)) return d;
-        vm->interned = SP_DICT(d);
-    }
-    union { sp_Str s; char raw[sizeof(sp_Str) + 128]; } tmp;
-    sp_Str *key;
-    if (n < 128) {
-        memset(&tmp.s, 0, sizeof tmp.s);
-        key = &tmp.s;
-        key->h.type = &sp_t_str;
-        key->h.gcflags = SP_GC_STATIC;
-        key->hash = -1;
-        key->len = n;
-        key->clen = sp_utf8_count(s, n);
-        key->ascii = key->len == key->clen;
-        memcpy(key->data, s, n);
-        key->data[n] = 0;
-    } else {
-        sp_Value v = sp_str_new(vm, s, n);
-        if (sp_iserr(v)) return v;
-        key = SP_STR(v);
-    }
-    sp_Value found = sp_dict_gets(vm->interned, key);
-    if (!sp_isnull(found)) return found;
-    if (key == &tmp.s) {
-        sp_Value v = sp_str_from(vm, s, n, tmp.s.clen);
-        if (sp_iserr(v)) return v;
-        key = SP_STR(v);
-    }
-    key->interned = 1;
-    if (!sp_dict_sets(vm, vm->interned, key, sp_objv(key))) return SP_ERRV;
-    return sp_objv(key);
+    if ((!vm->interned || 2 * (vm->interned->n + 1) > vm->interned->cap) && !itab_grow(vm))
+        return SP_ERRV;
+    sp_Interned *t = vm->interned;
+    uint64_t h = intern_hash(s, n);
+    size_t j = h & (t->cap - 1);
+    for (sp_Str *k; (k = t->e[j].s); j = (j + 1) & (t->cap - 1))
+        if (t->e[j].h == h && k->len == n && memcmp(k->data, s, n) == 0) return sp_objv(k);
+    sp_Value v = sp_str_new(vm, s, n);
+    if (sp_iserr(v)) return v;
+    SP_STR(v)->interned = 1;
+    t->e[j].h = h;
+    t->e[j].s = SP_STR(v);
+    t->n++;
+    return v;
+}
+
+void sp_str_mark_interned(sp_VM *vm) {
+    sp_Interned *t = vm->interned;
+    for (size_t i = 0; t && i < t->cap; i++)
+        if (t->e[i].s) sp_gc_marko(vm, &t->e[i].s->h);
+}
+
+void sp_str_free_interned(sp_VM *vm) {
+    if (vm->interned) sp_free(vm, vm->interned, itab_bytes(vm->interned->cap));
+    vm->interned = NULL;
 }
 
 sp_Value sp_str_intern_cstr(sp_VM *vm, const char *s) { return sp_str_intern(vm, s, strlen(s)); }
@@ -617,6 +653,7 @@ static int64_t str_len(sp_VM *vm, sp_Value self) {
 }
 
 static int str_contains(sp_VM *vm, sp_Value self, sp_Value item) {
+    item = sp_isbox(item) && sp_isstr(sp_unbox(item)) ? sp_unbox(item) : item; /* str subclass */
     if (!sp_isstr(item)) {
         sp_raise(vm, &sp_t_TypeError, "'in <string>' requires string as left operand, not %s",
                  sp_typename(item));

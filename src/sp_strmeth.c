@@ -664,10 +664,10 @@ static sp_Value str_join(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (n == 1 && sp_isstr(items[0])) return items[0];
     size_t total = 0, clen = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!sp_isstr(items[i]))
+        if (!sp_isstr(sp_unbox(items[i]))) /* str subclasses join as their value */
             return sp_raise(vm, &sp_t_TypeError, "sequence item %zu: expected str instance, %s found",
                             i, sp_typename(items[i]));
-        sp_Str *s = SP_STR(items[i]);
+        sp_Str *s = SP_STR(sp_unbox(items[i]));
         size_t add = s->len + (i ? sep->len : 0);
         if (add > SP_MAX_ALLOC - total) return sp_nomem(vm), SP_ERRV;
         total += add;
@@ -677,7 +677,7 @@ static sp_Value str_join(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!r) return SP_ERRV;
     char *o = r->data;
     for (size_t i = 0; i < n; i++) {
-        sp_Str *s = SP_STR(items[i]);
+        sp_Str *s = SP_STR(sp_unbox(items[i]));
         if (i) memcpy(o, sep->data, sep->len), o += sep->len;
         memcpy(o, s->data, s->len);
         o += s->len;

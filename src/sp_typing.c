@@ -4,6 +4,7 @@
  * subscription builds a new alias; reprs follow CPython ("typing.List[int]",
  * "typing.Optional[int]", "~T").  Nothing is enforced at run time. */
 #include "sp.h"
+#include "sp_cont.h"
 
 enum { K_SPECIAL, K_GENERIC, K_UNION, K_OPTIONAL, K_CALLABLE, K_LITERAL, K_TYPEVAR };
 
@@ -270,7 +271,7 @@ static const sp_MethodDef typing_funcs[] = {
     {"cast", f_cast, 0},          {"overload", f_identity, 0},
     {"final", f_identity, 0},     {"no_type_check", f_identity, 0},
     {"runtime_checkable", f_identity, 0}, {"TypeVar", f_typevar, 0},
-    {"NewType", f_newtype, 0},    {"NamedTuple", f_unsupported, 0},
+    {"NewType", f_newtype, 0},    
     {"TypedDict", f_unsupported, 0}, {NULL, NULL, 0},
 };
 
@@ -317,5 +318,6 @@ bool sp_typing_init(sp_VM *vm, sp_Module *m) {
     }
     return sp_module_add_funcs(vm, m, typing_funcs) &&
            sp_module_add(vm, m, "TYPE_CHECKING", SP_FALSEV) &&
-           sp_module_add(vm, m, "Text", sp_objv(&sp_t_str));
+           sp_module_add(vm, m, "Text", sp_objv(&sp_t_str)) &&
+           sp_module_add(vm, m, "NamedTuple", spc_typing_namedtuple());
 }

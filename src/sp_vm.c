@@ -42,13 +42,18 @@ _Static_assert(offsetof(sp_Frame, localsplus) <= SP_FRAME_HDR_SLOTS * sizeof(sp_
 
 /* ------------------------------------------------------------ state */
 
+/* The lookup caches (a few KiB to clear) come at the CACHE_AFTER-th poll:
+ * a snippet that neither loops nor calls much never pays for them. */
+enum { CACHE_AFTER = 64 };
+_Static_assert(CACHE_AFTER < SP_POLL_INTERVAL, "cache poll before the first full poll");
+
 sp_Exec *sp_exec(sp_VM *vm) {
     if (vm->exec) return vm->exec;
     sp_Exec *x = sp_calloc(vm, sizeof *x);
     if (!x) return NULL;
     x->exc_info = SP_NULLV;
     x->pending = SP_NULLV;
-    x->poll = SP_POLL_INTERVAL;
+    x->poll = CACHE_AFTER;
     vm->exec = x;
     return x;
 }
@@ -68,6 +73,7 @@ void sp_vm_free_exec(sp_VM *vm) {
     while (c && c->prev) c = c->prev;
     free_chunks(vm, c);
     if (x->ids) sp_free(vm, x->ids, x->idcap * sizeof *x->ids);
+    sp_free(vm, x->caches, sizeof *x->caches);
     sp_free(vm, x, sizeof *x);
     vm->exec = NULL;
     vm->stack = vm->stack_top = vm->stack_end = NULL;
@@ -164,6 +170,37 @@ static sp_Frame *call_frame(sp_VM *vm, sp_Exec *x, sp_Func *fn, sp_Value *args, 
     return nf;
 }
 
+/* The inline call: a plain Python function (sp_Code.fastcall) given
+ * exactly its positional arguments, with room left in the current chunk.
+ * NULL means "take the general path", never an error: that path redoes
+ * every check and raises what needs raising. */
+static inline sp_Frame *fast_frame(sp_VM *vm, sp_Value callee, const sp_Value *args, int nargs) {
+    if (callee.tag != SP_OBJ || SP_O(callee)->type != &sp_t_function) return NULL;
+    sp_Func *fn = SP_AS(sp_Func, callee);
+    sp_Code *c = fn->code;
+    if (!c->fastcall || nargs != c->argcount || vm->pydepth >= vm->pydepth_max ||
+        vm->stack_end - vm->stack_top < c->framesize)
+        return NULL;
+    sp_Frame *nf = (sp_Frame *)vm->stack_top;
+    vm->stack_top += c->framesize;
+    nf->code = c;
+    nf->func = fn;
+    nf->globals = fn->globals;
+    nf->locals = NULL;
+    nf->ip = c->code;
+    nf->gen = NULL;
+    nf->result = SP_NULLV;
+    nf->nblocks = 0;
+    nf->retmode = RET_PUSH;
+    sp_Value *L = nf->localsplus + c->blockslots;
+    int i = 0;
+    for (; i < nargs; i++) L[i] = args[i];
+    for (; i < (int)c->nlocals; i++) L[i] = SP_NULLV;
+    nf->stack = nf->sp = L + c->nlocals;
+    vm->pydepth++;
+    return nf;
+}
+
 /* ------------------------------------------------------------ exceptions */
 
 static sp_Exc *as_exc(sp_Value v) {
@@ -249,9 +286,9 @@ static sp_Value func_str(sp_VM *vm, sp_Value fn) {
  * remembered lookup never goes stale (a binary search of strcmps saved). */
 static sp_Value builtin_cached(sp_VM *vm, sp_Str *name) {
     sp_Exec *x = vm->exec;
-    if (!x || !name->interned) return sp_builtin_lookup(vm, name);
+    if (!x || !x->caches || !name->interned) return sp_builtin_lookup(vm, name);
     uint64_t h = (uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ull;
-    sp_BCacheEnt *e = &x->bcache[h >> (64 - SP_BCACHE_BITS)];
+    sp_BCacheEnt *e = &x->caches->bcache[h >> (64 - SP_BCACHE_BITS)];
     if (e->name == name) return e->v;
     sp_Value v = sp_builtin_lookup(vm, name);
     if (sp_isnull(v) || (sp_isobj(v) && (SP_O(v)->gcflags & SP_GC_STATIC))) {
@@ -261,11 +298,17 @@ static sp_Value builtin_cached(sp_VM *vm, sp_Str *name) {
     return v;
 }
 
+static sp_Value load_global_opt(sp_VM *vm, sp_Dict *g, sp_Str *name) {
+    sp_Value v = sp_dict_gets(g, name);
+    return sp_isnull(v) ? builtin_cached(vm, name) : v;
+}
+
 /* A global by its entry hint (self-checking: see sp_dict_at), else looked
  * up and the hint renewed; then the builtins.  SP_NULLV: no such name. */
 static inline sp_Value global_hinted(sp_VM *vm, sp_Exec *x, sp_Dict *g, sp_Str *name) {
+    if (!x->caches) return load_global_opt(vm, g, name);
     uint64_t h = (uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ull;
-    sp_GCacheEnt *e = &x->gcache[h >> (64 - SP_BCACHE_BITS)];
+    sp_GCacheEnt *e = &x->caches->gcache[h >> (64 - SP_BCACHE_BITS)];
     sp_Value v = e->name == name ? sp_dict_at(g, e->ix, name) : SP_NULLV;
     if (!sp_isnull(v)) return v;
     int64_t ix = sp_dict_index_of(g, name);
@@ -277,9 +320,7 @@ static inline sp_Value global_hinted(sp_VM *vm, sp_Exec *x, sp_Dict *g, sp_Str *
 }
 
 static sp_Value load_global(sp_VM *vm, sp_Dict *globals, sp_Str *name) {
-    sp_Value v = sp_dict_gets(globals, name);
-    if (!sp_isnull(v)) return v;
-    v = builtin_cached(vm, name);
+    sp_Value v = load_global_opt(vm, globals, name);
     return sp_isnull(v) ? name_error(vm, name) : v;
 }
 
@@ -788,9 +829,16 @@ static inline bool i64_mul(int64_t a, int64_t b, int64_t *r) {
 #endif
 }
 
+/* The loop is big enough that gcc stops inlining on its own. */
+#if defined(__GNUC__)
+#define LOOP_INLINE inline __attribute__((always_inline))
+#else
+#define LOOP_INLINE inline
+#endif
+
 /* Small-int binary ops; false means "take the generic path" (overflow,
  * division by zero, unsupported op), which promotes or raises. */
-static inline bool int_binop(uint32_t op, int64_t a, int64_t b, sp_Value *out) {
+static LOOP_INLINE bool int_binop(uint32_t op, int64_t a, int64_t b, sp_Value *out) {
     int64_t r;
     switch (op & 15) {
     case SP_OP_ADD: if (!i64_add(a, b, &r)) return false; break;
@@ -879,9 +927,9 @@ static inline int fast_truth(sp_Value v) {
  * so an entry never goes stale.  (Fibonacci hashing of the pair; a miss
  * demotes the set's first entry to the second way.) */
 static inline const sp_MethodDef *find_method_cached(sp_Exec *x, sp_Type *t, sp_Str *name) {
-    if (!name->interned || !(t->h.gcflags & SP_GC_STATIC)) return sp_find_method(t, name);
+    if (!x->caches || !name->interned || !(t->h.gcflags & SP_GC_STATIC)) return sp_find_method(t, name);
     uint64_t h = ((uint64_t)(uintptr_t)t ^ ((uint64_t)(uintptr_t)name << 7)) * 0x9E3779B97F4A7C15ull;
-    sp_MCacheEnt *set = x->mcache[h >> (64 - SP_MCACHE_BITS)];
+    sp_MCacheEnt *set = x->caches->mcache[h >> (64 - SP_MCACHE_BITS)];
     if (set[0].t == t && set[0].name == name) return set[0].m;
     if (set[1].t == t && set[1].name == name) return set[1].m;
     set[1] = set[0];
@@ -891,7 +939,10 @@ static inline const sp_MethodDef *find_method_cached(sp_Exec *x, sp_Type *t, sp_
 
 /* Limits and collection: at backward jumps and calls, every state saved. */
 static bool safe_point(sp_VM *vm, sp_Exec *x) {
-    if (x->poll <= 0) {
+    if (x->poll <= 0 && !x->caches) { /* not a full poll: that stays every SP_POLL_INTERVAL */
+        if (!(x->caches = sp_calloc(vm, sizeof *x->caches))) return false;
+        x->poll = SP_POLL_INTERVAL - CACHE_AFTER;
+    } else if (x->poll <= 0) {
         x->poll = SP_POLL_INTERVAL;
         vm->instr_count += SP_POLL_INTERVAL;
         if (!sp_check_limits(vm)) return false;
@@ -970,6 +1021,19 @@ _Static_assert(0 SP_OPLIST(COUNT_OP) == SP_NOPCODES_, "SP_OPLIST must list every
         if (--x->poll <= 0 || vm->gc_debt >= vm->gc_threshold) { \
             SAVE(); \
             if (!safe_point(vm, x)) goto error; \
+        } \
+    } while (0)
+/* CALL/CALL_METHOD's shortcut into fast_frame (the result lands at cbase). */
+#define FAST_CALL() do { \
+        sp_Frame *nf_ = fast_frame(vm, callee, cargs, cnargs); \
+        if (nf_) { \
+            f->ip = ip; \
+            f->sp = cbase; \
+            nf_->prev = f; \
+            vm->frame = f = nf_; \
+            LOAD(); \
+            POLL(); \
+            DISPATCH(); \
         } \
     } while (0)
 #define CELL(i) SP_AS(sp_Cell, L[co->nlocals + (i)])
@@ -1092,8 +1156,11 @@ dispatch:
     }
     TARGET(STORE_NAME) {
         if (!f->locals) CHECK(no_locals(vm));
-        SAVE(); /* a class namespace may be a user mapping later */
-        if (!sp_dict_sets(vm, f->locals, co->names[ARG], sp[-1])) goto error;
+        SAVE(); /* a __prepare__'d namespace (dict subclass) may define __setitem__ */
+        if (((sp_Obj *)f->locals)->type == &sp_t_dict
+                ? !sp_dict_sets(vm, f->locals, co->names[ARG], sp[-1])
+                : !sp_setitem(vm, sp_objv(f->locals), sp_objv(co->names[ARG]), sp[-1]))
+            goto error;
         sp--;
         DISPATCH();
     }
@@ -1457,7 +1524,7 @@ dispatch:
         cbase = cargs - 1;
         callee = *cbase;
         ckw = NULL;
-        goto do_call;
+        goto try_fast;
     }
     TARGET(CALL_KW) {
         if (!sp_istuple(sp[-1]) || SP_TUPLE(sp[-1])->n > ARG) goto bad_kwnames;
@@ -1472,7 +1539,13 @@ dispatch:
         ckw = NULL;
         cnargs = (int)ARG;
         cbase = sp - ARG - 2;
-        goto do_method;
+        callee = cbase[0];
+        if (sp_isnull(cbase[1])) goto do_method;
+        cargs = cbase + 1; /* (function, self): a method of a Python class */
+        cnargs++;
+    try_fast: /* CALL's too: one copy of the inline call keeps the loop compact */
+        FAST_CALL();
+        goto do_call;
     }
     TARGET(CALL_METHOD_KW) {
         if (!sp_istuple(sp[-1]) || SP_TUPLE(sp[-1])->n > ARG) goto bad_kwnames;
@@ -1761,7 +1834,9 @@ do_call:;
             DISPATCH();
         }
         r = sp_gen_new(vm, fn, cargs, cnargs, ckw);
-    } else if (callee.tag == SP_NULL) { /* a method def from LOAD_METHOD */
+    } else if (callee.tag == SP_NULL && callee.u.o) {
+        /* a method def from LOAD_METHOD (a bare NULL can only come from a
+         * hostile snapshot: it falls through to "not callable") */
         const sp_MethodDef *m = (const sp_MethodDef *)(uintptr_t)callee.u.o;
         SAVE();
         r = SP_ERRV;

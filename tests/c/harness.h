@@ -19,6 +19,17 @@ static int t_pass, t_fail;
                                  __LINE__, #a, b_ ? b_ : "(null)", a_ ? a_ : "(null)"); } \
     } while (0)
 
+/* Reads a whole small file (a snapshot handed to a child process) into a
+ * static buffer; NULL if it cannot. */
+static inline const unsigned char *t_slurp(const char *path, size_t *n) {
+    static unsigned char buf[1 << 20];
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    *n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    return buf;
+}
+
 static int t_report(void) {
     printf("%d passed, %d failed\n", t_pass, t_fail);
     return t_fail ? 1 : 0;

@@ -317,6 +317,31 @@ static void test_limits(void) {
     sandpy_free(sp);
 }
 
+/* The host's seed hook: called for every unseeded generator. */
+static uint64_t counting_seed(void *ud) {
+    uint64_t *n = ud;
+    return (*n)++;
+}
+
+static void test_random_seed(void) {
+    sandpy *sp = mk(); /* no hook: the fixed seed 0 */
+    CHECK_STR(feed(sp, "import random\nrandom.random()"), "0.8444218515250481");
+    CHECK_STR(feed(sp, "random.Random().random() == random.Random(0).random()"), "true");
+    sandpy_free(sp);
+    sandpy_config c;
+    memset(&c, 0, sizeof c);
+    uint64_t next = 42;
+    c.random_seed = counting_seed;
+    c.random_seed_ud = &next;
+    sp = sandpy_new(&c);
+    CHECK_STR(feed(sp, "import random\nrandom.random()"), "0.6394267984578837"); /* seed(42) */
+    CHECK_STR(feed(sp, "random.Random().random() == random.Random(43).random()"), "true");
+    CHECK_STR(feed(sp, "random.seed(); random.random() == random.Random(44).random()"), "true");
+    CHECK_STR(feed(sp, "random.seed(7); random.random()"), "0.32383276483316237");
+    CHECK(next == 45);
+    sandpy_free(sp);
+}
+
 static sandpy_value reenter(sandpy *sp, void *ud, const sandpy_value *a, size_t n, sandpy_value kw) {
     (void)ud, (void)a, (void)n, (void)kw;
     if (sandpy_feed(sp, "1", strlen("1")) != SANDPY_INVALID) return sandpy_none(sp);
@@ -343,6 +368,7 @@ int main(void) {
     test_futures();
     test_repl();
     test_limits();
+    test_random_seed();
     test_misuse();
     return t_report();
 }

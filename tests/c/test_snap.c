@@ -210,11 +210,9 @@ static void test_hostile(void) {
 }
 
 static int child(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return 2;
-    static uint8_t buf[1 << 20];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
+    size_t n;
+    const uint8_t *buf = t_slurp(path, &n);
+    if (!buf) return 2;
     char *r = resume_snapshot(buf, n);
     printf("%s\n", r);
     free(r);
@@ -255,30 +253,26 @@ int main(int argc, char **argv) {
     return t_report();
 }
 
-/* SipHash-2-4 (the format's tag), for retagging mutated bytes. */
+/* The unkeyed tag (sp_snap.c's fastsum: four multiply-rotate lanes over
+ * 32-byte blocks), for retagging mutated bytes. */
 #define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
-#define ROUND do { v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32); v2 += v3; \
-        v3 = ROTL(v3, 16); v3 ^= v2; v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0; v2 += v1; \
-        v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); } while (0)
+static uint64_t rd(const uint8_t *p) {
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--) v = (v << 8) | p[i];
+    return v;
+}
+static uint64_t lane(uint64_t acc, uint64_t m) {
+    acc += m * 0xC2B2AE3D27D4EB4FULL;
+    return ROTL(acc, 31) * 0x9E3779B185EBCA87ULL;
+}
 static uint64_t sip(const uint8_t *p, size_t n) {
-    uint64_t v0 = 0x736f6d6570736575ULL, v1 = 0x646f72616e646f6dULL;
-    uint64_t v2 = 0x6c7967656e657261ULL, v3 = 0x7465646279746573ULL, m;
+    uint64_t a = 0x60EA27EEADC0B5D6ULL, b = 0xC2B2AE3D27D4EB4FULL, c = 0, d = 0x61C8864E7A143579ULL;
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        m = 0;
-        for (int j = 7; j >= 0; j--) m = (m << 8) | p[i + j];
-        v3 ^= m;
-        ROUND;
-        ROUND;
-        v0 ^= m;
-    }
-    m = (uint64_t)n << 56;
-    for (size_t j = 0; i + j < n; j++) m |= (uint64_t)p[i + j] << (8 * j);
-    v3 ^= m;
-    ROUND;
-    ROUND;
-    v0 ^= m;
-    v2 ^= 0xff;
-    for (int r = 0; r < 4; r++) ROUND;
-    return v0 ^ v1 ^ v2 ^ v3;
+    for (; i + 32 <= n; i += 32)
+        a = lane(a, rd(p + i)), b = lane(b, rd(p + i + 8)), c = lane(c, rd(p + i + 16)), d = lane(d, rd(p + i + 24));
+    uint64_t h = ROTL(a, 1) + ROTL(b, 7) + ROTL(c, 12) + ROTL(d, 18) + n;
+    for (; i + 8 <= n; i += 8) h = lane(h, rd(p + i));
+    for (; i < n; i++) h = (h ^ p[i]) * 0x100000001B3ULL;
+    h ^= h >> 33, h *= 0xFF51AFD7ED558CCDULL, h ^= h >> 29, h *= 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 32);
 }

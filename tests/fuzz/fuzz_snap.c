@@ -81,6 +81,12 @@ static const char *const agents[] = {
     "    return s\nf(3)\n",
     "acc = []\nfor i in range(4):\n    try:\n        acc.append(fetch(i))\n    finally:\n"
     "        acc.append(-i)\nsum(acc), 10**30 + echo(1)\n",
+    /* classes, instances, keys hashed by Python, a cycle (sp_snap.c K_TYPE/K_INST) */
+    "from dataclasses import dataclass\nclass B:\n    def __init__(self, x): self.x = x\n"
+    "    def __hash__(self): return hash(self.x)\n    @property\n    def d(self): return self.x * 2\n"
+    "class C(B):\n    me = None\nclass E(KeyError): pass\nclass L(list): pass\n@dataclass\nclass P:\n"
+    "    a: int\nC.me = C(1)\nm = C.me.d\nks = {B(2): P(3), (C, 1): L([1])}\n"
+    "try:\n    raise E('k')\nexcept E as e:\n    err = e\nr = tool(ks)\nks[B(2)], C.me.d, err, fetch(r)\n",
 };
 
 static void put(const char *dir, const char *kind, int i, const uint8_t *p, size_t n, int sel) {

@@ -1,7 +1,4 @@
-# sandpy-expected: no local time zone in the sandbox (CPython uses the host's)
+# sandpy-expected: the sandbox's local time zone is UTC; NAME.out is CPython 3.11 run under TZ=UTC
 from datetime import datetime
-for f in [lambda: datetime(2020, 1, 1).timestamp(), lambda: datetime.fromtimestamp(0)]:
-    try:
-        f()
-    except RuntimeError as e:
-        print("RuntimeError")
+print(datetime(2020, 1, 1).timestamp(), datetime.fromtimestamp(0), datetime(1969, 12, 31, 23).timestamp())
+print(datetime(2020, 1, 1).astimezone(), datetime.fromtimestamp(-1.5), datetime.utcfromtimestamp(-1.5))

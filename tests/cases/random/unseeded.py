@@ -1,8 +1,10 @@
-# sandpy-expected: no entropy in the sandbox: unseeded random raises
+# sandpy-expected: no entropy in the sandbox: without a seed from the host, random uses the fixed seed 0
 import random
-try:
-    random.random()
-except RuntimeError as e:
-    print(e)
+print(random.random() == random.Random(0).random())
+random.seed()
+print(random.random() == random.Random(0).random())
+random.seed(None)
+a = random.random()
+print(a == random.Random(None).random() == random.Random().random())
 random.seed(1)
 print(random.random())

@@ -1,0 +1,281 @@
+/* test_snap_kinds.c - what a paused run can hold survives a snapshot: user
+ * classes and their instances (dataclasses, exceptions, list and dict
+ * subclasses, properties, class and static methods), bound methods, keys
+ * with a Python __hash__, module identity, generators in flight, cycles.
+ * Each program is run uninterrupted, then snapshotted and loaded into a
+ * fresh interpreter at every pause; the printed output must be the same.
+ * One case also resumes in a fresh process.  Snapshots never run user
+ * code (__reduce__, __getstate__, __hash__, __eq__ are not called). */
+#include "sandpy.h"
+#include "harness.h"
+
+#include <stdlib.h>
+
+typedef struct Out {
+    char buf[8192];
+    size_t n;
+} Out;
+
+static void out_write(void *ud, int stream, const char *text, size_t len) {
+    Out *o = ud;
+    (void)stream;
+    if (o->n + len < sizeof o->buf) memcpy(o->buf + o->n, text, len), o->n += len;
+    o->buf[o->n] = 0;
+}
+
+static sandpy *mk(Out *o) {
+    sandpy_config cfg = {0};
+    cfg.write = out_write;
+    cfg.write_ud = o;
+    sandpy *sp = sandpy_new(&cfg);
+    sandpy_register_pausing(sp, "fetch");
+    return sp;
+}
+
+static sandpy_status answer(sandpy *sp, int k) {
+    return sandpy_resume(sp, sandpy_pending(sp)->id, sandpy_int(sp, k));
+}
+
+static void finish(sandpy *sp, sandpy_status st, Out *o, int k) {
+    while (st == SANDPY_PAUSED) st = answer(sp, ++k);
+    if (st != SANDPY_OK) out_write(o, 2, sandpy_error_traceback(sp), strlen(sandpy_error_traceback(sp)));
+}
+
+/* Output of src run straight through. */
+static void straight(const char *src, Out *o) {
+    sandpy *sp = mk(o);
+    finish(sp, sandpy_feed(sp, src, strlen(src)), o, 0);
+    sandpy_free(sp);
+}
+
+/* Output of src with a dump + load into a new interpreter at every pause
+ * (the output printed before each dump is carried by hand). */
+static void hopping(const char *src, Out *o) {
+    sandpy *sp = mk(o);
+    sandpy_status st = sandpy_feed(sp, src, strlen(src));
+    for (int k = 1; st == SANDPY_PAUSED; k++) {
+        size_t len;
+        const uint8_t *s = sandpy_snapshot(sp, &len);
+        if (!s) {
+            out_write(o, 2, sandpy_error_traceback(sp), strlen(sandpy_error_traceback(sp)));
+            break;
+        }
+        uint8_t *copy = malloc(len);
+        memcpy(copy, s, len);
+        sandpy_free(sp);
+        sp = mk(o);
+        st = sandpy_snapshot_load(sp, copy, len);
+        free(copy);
+        if (st != SANDPY_PAUSED) {
+            out_write(o, 2, sandpy_error_traceback(sp), strlen(sandpy_error_traceback(sp)));
+            break;
+        }
+        st = answer(sp, k);
+    }
+    if (st == SANDPY_ERROR) out_write(o, 2, sandpy_error_traceback(sp), strlen(sandpy_error_traceback(sp)));
+    sandpy_free(sp);
+}
+
+static void same(const char *name, const char *src, const char *must) {
+    Out a = {.n = 0}, b = {.n = 0};
+    straight(src, &a);
+    hopping(src, &b);
+    if (strcmp(a.buf, b.buf)) fprintf(stderr, "case %s differs:\n--- straight\n%s--- hopping\n%s", name, a.buf, b.buf);
+    CHECK(strcmp(a.buf, b.buf) == 0);
+    if (must && !strstr(a.buf, must)) fprintf(stderr, "case %s: missing %s in\n%s", name, must, a.buf);
+    CHECK(!must || strstr(a.buf, must) != NULL);
+}
+
+static const char *CLASSES =
+    "class Base:\n"
+    "    kind = 'base'\n"
+    "    def __init__(self, x): self.x = x\n"
+    "    def show(self): return f'{type(self).__name__}({self.x})'\n"
+    "    @property\n"
+    "    def double(self): return self.x * 2\n"
+    "    @classmethod\n"
+    "    def make(cls, v): return cls(v)\n"
+    "    @staticmethod\n"
+    "    def util(a): return a + 1\n"
+    "class Child(Base):\n"
+    "    kind = 'child'\n"
+    "    def show(self): return 'child:' + super().show()\n"
+    "c = Child.make(fetch(0))\n"
+    "m = c.show\n"
+    "print(m(), c.double, Base.util(2), Child.kind, Child.__mro__)\n"
+    "c.x = fetch(0)\n"
+    "print(m(), c.double, isinstance(c, Base), type(c) is Child, Child.make is not None)\n"
+    "Child.kind = 'changed'\n"
+    "print(fetch(0), Child.kind, Base.kind, c.kind)\n";
+
+static const char *DATA =
+    "from dataclasses import dataclass, field, fields\n"
+    "import dataclasses\n"
+    "@dataclass(order=True)\n"
+    "class P:\n"
+    "    a: int\n"
+    "    b: str = 'z'\n"
+    "    tags: list = field(default_factory=list)\n"
+    "@dataclass(frozen=True)\n"
+    "class F:\n"
+    "    k: int\n"
+    "p = P(1)\n"
+    "got = fetch(0)\n"
+    "print(p, P(got) > p, [f.name for f in fields(p)], dataclasses.asdict(p))\n"
+    "print({F(1): 'one'}[F(1)], F(2) == F(2), hash(F(3)) == hash(F(3)))\n"
+    "try:\n"
+    "    F(1).k = 5\n"
+    "except dataclasses.FrozenInstanceError as e:\n"
+    "    print('frozen', e)\n";
+
+static const char *EXC_AND_SUBCLASSES =
+    "class MyErr(ValueError):\n"
+    "    def __init__(self, msg, code):\n"
+    "        super().__init__(msg)\n"
+    "        self.code = code\n"
+    "class L(list):\n"
+    "    def total(self): return sum(self)\n"
+    "class D(dict):\n"
+    "    def __missing__(self, k): return k * 2\n"
+    "try:\n"
+    "    raise MyErr('bad', 7)\n"
+    "except MyErr as e:\n"
+    "    err = e\n"
+    "class N(int):\n"
+    "    def twice(self): return self * 2\n"
+    "class S(str):\n"
+    "    pass\n"
+    "nums = [N(3), N(2**80), S('abc')]\n"
+    "nums[0].tag = 'x'\n"
+    "l = L([1, 2])\n"
+    "d = D(a=1)\n"
+    "fetch(0)\n"
+    "l.append(fetch(0))\n"
+    "print(err, err.code, err.args, type(err).__name__, isinstance(err, ValueError))\n"
+    "print(l, l.total(), type(l).__name__, d['q'], d, isinstance(d, dict))\n"
+    "try:\n"
+    "    raise err\n"
+    "except ValueError as e2:\n"
+    "    print('caught', e2 is err, e2.code)\n"
+    "print(nums, nums[0].twice(), nums[0].tag, nums[1] + 1, nums[2].upper(), type(nums[2]).__name__)\n";
+
+/* __hash__/__eq__ count their calls: a dump or load adds none. */
+static const char *HASHES =
+    "calls = []\n"
+    "class H:\n"
+    "    def __init__(self, v): self.v = v\n"
+    "    def __hash__(self):\n"
+    "        calls.append('h')\n"
+    "        return hash(self.v)\n"
+    "    def __eq__(self, o):\n"
+    "        calls.append('e')\n"
+    "        return isinstance(o, H) and o.v == self.v\n"
+    "    def __reduce__(self): print('REDUCE CALLED'); return (H, (0,))\n"
+    "    def __getstate__(self): print('GETSTATE CALLED'); return {}\n"
+    "class Plain:\n"
+    "    pass\n"
+    "a, b = Plain(), Plain()\n"
+    "hs = {H(1): 'one', H(2): 'two'}\n"
+    "ids = {a: 'a', b: 'b', Plain: 'cls', (a, 1): 'tuple', len: 'builtin'}\n"
+    "s = {H(5), H(6)}\n"
+    "other = {range(3): 'r', frozenset({1, (2, 3)}): 'fs', (1.5, None, b'x'): 't', 2**70: 'big'}\n"
+    "Plain.single = Plain()\n"
+    "Plain.single.cls = Plain\n"
+    "di = iter(other)\n"
+    "next(di)\n"
+    "n = len(calls)\n"
+    "fetch(0)\n"
+    "print(len(calls) - n)\n"
+    "print(hs[H(1)], H(2) in hs, ids[a], ids[b], ids[Plain], ids[(a, 1)], ids[len], H(5) in s)\n"
+    "print(sorted(hs.values()), len(s), list(di))\n"
+    "print(other[range(3)], other[frozenset({(2, 3), 1})], other[(1.5, None, b'x')], other[2**70])\n"
+    "print(Plain.single.cls is Plain, isinstance(Plain.single, Plain))\n";
+
+static const char *MODULES =
+    "import json, math\n"
+    "import collections\n"
+    "j = json\n"
+    "holder = {'m': math, 'dumps': json.dumps, 'fn': math.sqrt}\n"
+    "fetch(0)\n"
+    "print(j is json, holder['m'] is math, holder['dumps'] is json.dumps, holder['fn'](16.0))\n"
+    "print(json.dumps({'a': [1, 2]}), collections.OrderedDict is not None)\n";
+
+static const char *GENERATORS =
+    "class Tree:\n"
+    "    def __init__(self, v, kids=()): self.v, self.kids = v, list(kids)\n"
+    "    def walk(self):\n"
+    "        yield self.v\n"
+    "        for k in self.kids:\n"
+    "            yield from k.walk()\n"
+    "t = Tree(1, [Tree(2, [Tree(3)]), Tree(4)])\n"
+    "t.parent = t\n"
+    "t.kids[0].up = t\n"
+    "seen = []\n"
+    "g = t.walk()\n"
+    "for v in g:\n"
+    "    seen.append(v + fetch(v))\n"
+    "it = iter([10, 20, 30])\n"
+    "first = next(it)\n"
+    "print(seen, first + fetch(0), list(it), t.parent is t, t.kids[0].up is t)\n";
+
+static int child(const char *path) {
+    size_t n;
+    const uint8_t *buf = t_slurp(path, &n);
+    if (!buf) return 2;
+    Out o = {.n = 0};
+    sandpy *sp = mk(&o);
+    finish(sp, sandpy_snapshot_load(sp, buf, n), &o, 1);
+    sandpy_free(sp);
+    fputs(o.buf, stdout);
+    return 0;
+}
+
+/* The class program paused once, finished by another process. */
+static void test_fresh_process(const char *self) {
+    Out a = {.n = 0}, b = {.n = 0};
+    straight(CLASSES, &a);
+    sandpy *sp = mk(&b);
+    sandpy_status st = sandpy_feed(sp, CLASSES, strlen(CLASSES));
+    st = answer(sp, 1); /* first pause answered here, the rest over there */
+    size_t len;
+    const uint8_t *s = st == SANDPY_PAUSED ? sandpy_snapshot(sp, &len) : NULL;
+    CHECK(s != NULL);
+    const char *path = "snap_kinds_test.bin";
+    FILE *f = fopen(path, "wb");
+    if (s && f) fwrite(s, 1, len, f);
+    if (f) fclose(f);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s --child %s", self, path);
+    FILE *p = popen(cmd, "r");
+    size_t n = p ? fread(b.buf + b.n, 1, sizeof b.buf - b.n - 1, p) : 0;
+    if (p) pclose(p);
+    b.buf[b.n + n] = 0;
+    CHECK_STR(b.buf, a.buf);
+    remove(path);
+    sandpy_free(sp);
+}
+
+/* Objects of types not listed still make the dump fail cleanly. */
+static void test_unsupported(void) {
+    Out o = {.n = 0};
+    sandpy *sp = mk(&o);
+    const char *src = "import re\np = re.compile('a+')\nfetch(0)\n";
+    CHECK(sandpy_feed(sp, src, strlen(src)) == SANDPY_PAUSED);
+    size_t len;
+    const uint8_t *s = sandpy_snapshot(sp, &len);
+    if (!s) CHECK(strstr(sandpy_error_message(sp), "cannot snapshot") != NULL);
+    sandpy_free(sp);
+}
+
+int main(int argc, char **argv) {
+    if (argc == 3 && !strcmp(argv[1], "--child")) return child(argv[2]);
+    same("classes", CLASSES, "child:Child(2) 4 True");
+    same("dataclasses", DATA, "frozen cannot assign to field 'k'");
+    same("exceptions", EXC_AND_SUBCLASSES, "caught True 7");
+    same("hashes", HASHES, "one True a b cls tuple builtin True");
+    same("modules", MODULES, "True True True 4.0");
+    same("generators", GENERATORS, "True True");
+    test_fresh_process(argv[0]);
+    test_unsupported();
+    return t_report();
+}

@@ -1,0 +1,18 @@
+import hashlib
+h = hashlib.sha1()
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+t(lambda: h.update())
+t(lambda: h.update(data=b'x'))
+t(lambda: h.update(b'a', b'b'))
+t(lambda: h.digest(1))
+t(lambda: h.hexdigest(1))
+t(lambda: h.copy(1))
+t(lambda: h.digest(x=1))
+t(lambda: setattr(h, 'name', 'x'))
+t(lambda: setattr(h, 'digest_size', 3))
+t(lambda: setattr(h, 'foo', 'x'))
+t(lambda: h.foo)
+t(lambda: h.update(b'ok'))
+t(lambda: h.hexdigest())

@@ -1,0 +1,14 @@
+import re
+P = re.compile('(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?', re.M)
+for s in ['1h 30m', '45s', '2h5s', '']:
+    print(repr(s))
+    print(" findall", P.findall(s))
+    print(" spans", [(m.span(), m.lastindex, m.lastgroup) for m in P.finditer(s)])
+    print(" sub", repr(P.sub(lambda m: "<" + m.group(0) + ">", s)), P.subn("#", s)[1])
+    print(" split", P.split(s))
+    m = P.search(s)
+    print(" search", m and (m.group(0), m.groups(), m.groupdict()))
+PB = re.compile(b'(?:(\\d+)h)?\\s*(?:(\\d+)m)?\\s*(?:(\\d+)s)?', re.M)
+for s in ['1h 30m', '45s', '2h5s', '']:
+    b = s.encode("utf-8")
+    print(" bytes", PB.findall(b), PB.sub(b"_", b))
