@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #define MAX_INPUTS 64
@@ -212,9 +213,22 @@ static int run_once(const Opts *o, const char *src, size_t len, const char *fnam
     return rc < 0 ? 0 : rc;
 }
 
+/* The CLI runs on the main thread, whose stack the OS sizes (ulimit -s,
+ * usually 8 MiB): let sandpy use half of it, up to 4 MiB, so that depth
+ * is decided by the recursion limit as in CPython, not by the library's
+ * conservative default for small host threads. */
+static size_t stack_budget(void) {
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) != 0) return 0;
+    size_t lim = rl.rlim_cur == RLIM_INFINITY ? (size_t)8 << 20 : (size_t)rl.rlim_cur;
+    size_t half = lim / 2, cap = (size_t)4 << 20;
+    return half < ((size_t)256 << 10) ? 0 : half < cap ? half : cap;
+}
+
 int main(int argc, char **argv) {
     Opts o;
     memset(&o, 0, sizeof o);
+    o.cfg.max_stack = stack_budget();
     o.cfg.max_memory = (size_t)256 << 20;
 #ifdef SP_GC_STRESS /* collecting at every safe point is ~100x slower (make test-gcstress) */
     o.cfg.max_duration = 600.0;

@@ -657,6 +657,7 @@ sp_Value sp_dict_gets(sp_Dict *d, sp_Str *key);       /* SP_NULLV if absent */
  * object (SP_NULLV otherwise: the hint is stale, look the key up). */
 int64_t sp_dict_index_of(sp_Dict *d, sp_Str *key);
 sp_Value sp_dict_at(sp_Dict *d, int64_t ix, sp_Str *key);
+bool sp_dict_put_at(sp_Dict *d, int64_t ix, sp_Str *key, sp_Value val); /* false: stale hint */
 bool sp_dict_sets(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val);
 size_t sp_dict_len(sp_Dict *d);
 /* Iterate: start *pos at 0; returns false at the end. */

@@ -107,14 +107,10 @@ static sp_Value bi_id(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
 /* bin/oct/hex are format(x, '#b') etc. after __index__. */
 static sp_Value radix(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw, const char *f, const char *spec) {
     if (!one_arg(vm, f, n, kw)) return SP_ERRV;
-    sp_Value v = a[0];
-    if (sp_isbool(v)) v = sp_int(v.u.i);
-    if (!sp_isintlike(v)) {
-        int64_t i;
-        if (!sp_index(vm, v, &i)) return SP_ERRV;
-        v = sp_int(i);
-    }
+    sp_Value v = sp_index_value(vm, a[0]); /* an int, however big */
+    if (sp_iserr(v) || !sp_pin(vm, v)) return SP_ERRV;
     sp_Value s = sp_str_cstr(vm, spec);
+    sp_unpin(vm, 1);
     return sp_iserr(s) ? s : sp_format_int(vm, v, SP_STR(s));
 }
 static sp_Value bi_bin(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return radix(vm, a, n, kw, "bin", "#b"); }
@@ -235,11 +231,50 @@ static bool dir_dict(sp_VM *vm, sp_Dict *set, sp_Dict *d) {
     return true;
 }
 
+/* object's dunders sandpy does not implement but CPython's dir() lists */
+static const char *const object_extra[] = {"__dir__", "__doc__", "__ge__", "__getstate__", "__gt__", "__le__",
+                                           "__lt__", "__reduce__", "__reduce_ex__", "__sizeof__"};
+
 static bool dir_static(sp_VM *vm, sp_Dict *set, sp_Type *t) {
+    for (size_t i = 0; t == &sp_t_object && i < sizeof object_extra / sizeof *object_extra; i++)
+        if (!dir_add(vm, set, object_extra[i])) return false;
     for (const sp_MethodDef *m = t->methods; m && m->name; m++)
         if (!dir_add(vm, set, m->name)) return false;
     for (const sp_GetSetDef *g = t->getsets; g && g->name; g++)
         if (!dir_add(vm, set, g->name)) return false;
+    return true;
+}
+
+/* Builtin layouts whose classes get no __weakref__ descriptor in CPython. */
+static bool no_weakref(sp_Type *solid) {
+    static const char *const names[] = {"int", "bytes", "tuple", "set", "frozenset",
+                                        "collections.deque", "collections.OrderedDict"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(solid->name, names[i]) == 0) return true;
+    return false;
+}
+
+/* What CPython's class dict holds beyond the namespace: __dict__ and
+ * __weakref__ descriptors unless __slots__ is given, the slot members
+ * otherwise (sandpy keeps __qualname__ in the dict: not listed). */
+static bool dir_class(sp_VM *vm, sp_Dict *set, sp_Type *k) {
+    sp_Value n = intern(vm, "__slots__"), q = intern(vm, "__qualname__");
+    if (sp_iserr(n) || sp_iserr(q)) return false;
+    sp_Value sl = sp_dict_gets(k->dict, SP_STR(n)), key;
+    for (size_t pos = 0; sp_dict_next(k->dict, &pos, &key, NULL);)
+        if (sp_isstr(key) && !sp_str_eq(SP_STR(key), SP_STR(q)) && !sp_dict_set(vm, set, key, SP_NONEV))
+            return false;
+    if (sp_isnull(sl)) {
+        sp_Type *solid = sp_class_solid(k);
+        return (!solid || solid == &sp_t_BaseException || dir_add(vm, set, "__dict__")) &&
+               (!solid || no_weakref(solid) || dir_add(vm, set, "__weakref__"));
+    }
+    if (sp_isstr(sl)) return sp_dict_set(vm, set, sl, SP_NONEV);
+    if (!sp_istuple(sl) && !sp_islist(sl)) return true;
+    sp_Value *it = sp_istuple(sl) ? SP_TUPLE(sl)->items : SP_LIST(sl)->items;
+    size_t cnt = sp_istuple(sl) ? SP_TUPLE(sl)->n : SP_LIST(sl)->n;
+    for (size_t i = 0; i < cnt; i++)
+        if (sp_isstr(it[i]) && !sp_dict_set(vm, set, it[i], SP_NONEV)) return false;
     return true;
 }
 
@@ -248,7 +283,7 @@ static bool dir_type(sp_VM *vm, sp_Dict *set, sp_Type *t) {
         sp_Tuple *mro = SP_TUPLE(t->mro);
         for (size_t i = 0; i < mro->n; i++) {
             sp_Type *k = (sp_Type *)SP_O(mro->items[i]);
-            if (!(k->dict ? dir_dict(vm, set, k->dict) : dir_static(vm, set, k))) return false;
+            if (!(k->dict ? dir_class(vm, set, k) : dir_static(vm, set, k))) return false;
         }
         return true;
     }
@@ -260,6 +295,19 @@ static bool dir_type(sp_VM *vm, sp_Dict *set, sp_Type *t) {
 static sp_Value bi_dir(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     if (!nargs_ok(vm, "dir", n, kw, 0, 1)) return SP_ERRV;
     if (n == 0) return sp_raise(vm, &sp_t_TypeError, "dir() without arguments is not supported");
+    if (sp_typeof(a[0])->flags & SP_TF_HEAPTYPE) { /* a class's __dir__: its result, sorted */
+        sp_Value dn = intern(vm, "__dir__");
+        sp_Value f = sp_iserr(dn) ? dn : sp_type_lookup(vm, sp_typeof(a[0]), SP_STR(dn));
+        if (sp_iserr(f)) return f;
+        if (!sp_isnull(f)) {
+            sp_Value r = sp_call1(vm, f, a[0]);
+            sp_Value l = sp_iserr(r) ? r : sp_list_from_iter(vm, r);
+            if (sp_iserr(l) || !sp_pin(vm, l)) return SP_ERRV;
+            bool ok = sp_list_sort(vm, SP_LIST(l), SP_NULLV, false);
+            sp_unpin(vm, 1);
+            return ok ? l : SP_ERRV;
+        }
+    }
     sp_Value setv = sp_dict_new(vm), name = intern(vm, "__dict__");
     if (sp_iserr(setv) || sp_iserr(name) || !sp_pin(vm, setv)) return SP_ERRV;
     sp_Dict *set = SP_DICT(setv);

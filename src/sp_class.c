@@ -39,6 +39,8 @@ typedef struct CacheEnt {
     sp_Value v;
     const void *p;   /* sp_GetSetDef, sp_MethodDef or builtin type */
     sp_Type *owner;
+    int32_t ix;      /* attributes: where name was last found in an instance
+                      * dict (self-checking, see sp_dict_at); -1: none yet */
 } CacheEnt;
 
 typedef struct HeapType {
@@ -197,22 +199,39 @@ static CacheEnt *cache_slot(sp_Type *t, const void *key, int slot) {
 
 static void find_attr_walk(sp_Type *t, size_t skip, sp_Str *name, Attr *a);
 
-/* Look name up along t's MRO, skipping its first `skip` entries. */
-static void find_attr_vm(sp_VM *vm, sp_Type *t, size_t skip, sp_Str *name, Attr *a) {
-    if (skip || !name->interned || !is_class(t)) return find_attr_walk(t, skip, name, a);
-    CacheEnt *e = cache_hit(vm, t, name, 0);
-    if (!e) {
-        find_attr_walk(t, 0, name, a);
-        e = cache_slot(t, name, 0);
-        *e = (CacheEnt){name, vm->class_epoch, 0, a->kind, a->v,
-                        a->kind == A_GETSET ? (const void *)a->g : (const void *)a->m, a->owner};
-        return;
-    }
+/* super() lookups skip part of the MRO: their entries are keyed apart. */
+enum { SUPER_KEY = -1000, SUPER_MAX = 900 };
+
+/* The cache entry of attribute `name` of class t (its MRO from entry
+ * `skip`), filled on a miss; NULL when the lookup is not cacheable.  The
+ * entry is only valid until the next call that can run Python code. */
+static CacheEnt *attr_ent(sp_VM *vm, sp_Type *t, size_t skip, sp_Str *name) {
+    if (!name->interned || !is_class(t) || skip > SUPER_MAX) return NULL;
+    int slot = skip ? SUPER_KEY - (int)skip : 0;
+    CacheEnt *e = cache_hit(vm, t, name, slot);
+    if (e) return e;
+    Attr a;
+    find_attr_walk(t, skip, name, &a);
+    if (a.kind == A_NONE) a.v = SP_NULLV, a.m = NULL, a.owner = NULL;
+    e = cache_slot(t, name, slot);
+    *e = (CacheEnt){name, vm->class_epoch, slot, a.kind, a.v,
+                    a.kind == A_GETSET ? (const void *)a.g : (const void *)a.m, a.owner, -1};
+    return e;
+}
+
+static void attr_from(const CacheEnt *e, Attr *a) {
     a->kind = e->kind;
     a->v = e->v;
     a->g = e->p;
     a->m = e->p;
     a->owner = e->owner;
+}
+
+/* Look name up along t's MRO, skipping its first `skip` entries. */
+static void find_attr_vm(sp_VM *vm, sp_Type *t, size_t skip, sp_Str *name, Attr *a) {
+    CacheEnt *e = attr_ent(vm, t, skip, name);
+    if (e) attr_from(e, a);
+    else find_attr_walk(t, skip, name, a);
 }
 #define find_attr(t, skip, name, a) find_attr_vm(vm, t, skip, name, a)
 
@@ -393,7 +412,7 @@ static int find_dunder(sp_VM *vm, sp_Type *t, const char *name, int s, sp_Value 
     *f = SP_NULLV;
     *st = NULL;
     int k = find_dunder_walk(vm, t, name, s, f, st);
-    if (k >= 0) *cache_slot(t, name, s + 2) = (CacheEnt){name, vm->class_epoch, s + 2, k, *f, *st, NULL};
+    if (k >= 0) *cache_slot(t, name, s + 2) = (CacheEnt){name, vm->class_epoch, s + 2, k, *f, *st, NULL, -1};
     return k;
 }
 
@@ -947,6 +966,23 @@ static void inst_traverse(sp_VM *vm, sp_Obj *o) {
         sp_gc_marko(vm, (sp_Obj *)*dict_slot(sp_objv(o)));
 }
 
+/* name in instance dict d, first where cache entry e (may be NULL) last
+ * found it: instances of a class mostly share their key order. */
+static sp_Value inst_lookup(sp_Dict *d, sp_Str *name, CacheEnt *e) {
+    if (e) {
+        sp_Value v = sp_dict_at(d, e->ix, name);
+        if (!sp_isnull(v)) return v;
+    }
+    int64_t ix = sp_dict_index_of(d, name);
+    if (ix < 0) return SP_NULLV;
+    sp_Value v = sp_dict_at(d, ix, name);
+    if (sp_isnull(v)) return sp_dict_gets(d, name); /* an equal key, not this str */
+    if (e) e->ix = (int32_t)ix;
+    return v;
+}
+
+static bool is_dict_name(sp_Str *name) { return name->len == 8 && sp_str_eqc(name, "__dict__"); }
+
 static sp_Value no_attr(sp_VM *vm, sp_Value self, sp_Str *name) {
     return sp_raise(vm, &sp_t_AttributeError, "'%T' object has no attribute '%U'", self, name);
 }
@@ -956,16 +992,18 @@ static sp_Value no_attr(sp_VM *vm, sp_Value self, sp_Str *name) {
 static sp_Value generic_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     sp_Type *t = sp_typeof(self);
     Attr a;
-    find_attr(t, 0, name, &a);
+    CacheEnt *e = attr_ent(vm, t, 0, name);
+    if (e) attr_from(e, &a);
+    else find_attr_walk(t, 0, name, &a);
     if (a.kind == A_GETSET) return a.g->get(vm, a.owner == &sp_t_object ? self : sp_unbox(self));
     if (a.kind == A_VALUE && is_data_descr(a.v)) return descr_get(vm, a.v, self, t);
     sp_Dict **dp = dict_slot(self);
     if (dp) {
         if (*dp) {
-            sp_Value v = sp_dict_gets(*dp, name);
+            sp_Value v = inst_lookup(*dp, name, e);
             if (!sp_isnull(v)) return v;
         }
-        if (sp_str_eqc(name, "__dict__") && !(HT(t)->hflags & HT_SLOTS)) {
+        if (is_dict_name(name) && !(HT(t)->hflags & HT_SLOTS)) {
             sp_Dict *d = ensure_dict(vm, dp);
             return d ? sp_objv(d) : SP_ERRV;
         }
@@ -984,6 +1022,8 @@ static sp_Value base_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
 static sp_Value inst_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     sp_Type *t = sp_typeof(self);
     uint32_t fl = HT(t)->hflags;
+    if (!(fl & (HT_GETATTRIBUTE | HT_GETATTR)) && HT(t)->solid != &sp_t_type)
+        return generic_getattr(vm, self, name); /* the common case, without a hook */
     sp_Value r, nv = sp_objv(name);
     if (fl & HT_GETATTRIBUTE) {
         r = call_dunder(vm, self, "__getattribute__", &nv, 1);
@@ -1010,7 +1050,7 @@ static int slot_allowed(sp_VM *vm, sp_Type *t, sp_Str *name) {
     CacheEnt *e = cache_hit(vm, t, name, SLOT_KEY);
     if (e) return e->kind;
     int r = slot_allowed_walk(vm, t, name);
-    if (r >= 0) *cache_slot(t, name, SLOT_KEY) = (CacheEnt){name, vm->class_epoch, SLOT_KEY, r, SP_NULLV, NULL, NULL};
+    if (r >= 0) *cache_slot(t, name, SLOT_KEY) = (CacheEnt){name, vm->class_epoch, SLOT_KEY, r, SP_NULLV, NULL, NULL, -1};
     return r;
 }
 
@@ -1053,7 +1093,9 @@ static bool descr_set(sp_VM *vm, sp_Value d, sp_Value self, sp_Value v) {
 static bool generic_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
     sp_Type *t = sp_typeof(self);
     Attr a;
-    find_attr(t, 0, name, &a);
+    CacheEnt *e = attr_ent(vm, t, 0, name);
+    if (e) attr_from(e, &a);
+    else find_attr_walk(t, 0, name, &a);
     if (a.kind == A_GETSET) {
         if (a.owner == &sp_t_object && sp_str_eqc(name, "__class__")) return sp_sub_set_class(vm, self, v);
         if (a.g->set) return a.g->set(vm, sp_unbox(self), v);
@@ -1067,10 +1109,11 @@ static bool generic_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) 
         no_attr(vm, self, name);
         return false;
     }
+    int32_t ix = e ? e->ix : -1; /* slot_allowed may evict e */
     if (HT(t)->hflags & HT_SLOTS) {
         int ok = slot_allowed(vm, t, name);
-        if (ok <= 0) return ok == 0 ? (no_attr(vm, self, name), false) : false;
-    } else if (sp_str_eqc(name, "__dict__")) {
+        if (ok <= 0) return ok == 0 ? sp_sub_setattr_denied(vm, self, name, v) : false;
+    } else if (is_dict_name(name)) {
         if (sp_isnull(v)) {
             sp_raise(vm, &sp_t_TypeError, "cannot delete __dict__");
             return false;
@@ -1087,6 +1130,7 @@ static bool generic_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) 
         if (r == 0) no_attr(vm, self, name);
         return r > 0;
     }
+    if (*dp && sp_dict_put_at(*dp, ix, name, v)) return true;
     sp_Dict *d = ensure_dict(vm, dp);
     return d && sp_dict_sets(vm, d, name, v);
 }
@@ -1592,6 +1636,7 @@ static sp_Value type_new(sp_VM *vm, sp_Type *meta, sp_Str *name, sp_Tuple *bases
     if (!check_bases(vm, SP_TUPLE(bt), &solid, &best)) return SP_ERRV;
     HeapType *ht = sp_newobj(vm, meta, sizeof *ht);
     if (!ht || !sp_pin(vm, sp_objv(ht))) return SP_ERRV;
+    vm->class_epoch++; /* it may reuse a freed class's address: the VM's caches key on it */
     sp_Type *t = &ht->t;
     sp_Value r = SP_ERRV, d = sp_dict_new(vm);
     ht->namestr = name;
@@ -1972,6 +2017,21 @@ bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn) {
     if (dp && *dp && !sp_isnull(sp_dict_gets(*dp, name))) return false;
     *fn = a.v;
     return true;
+}
+
+uint32_t sp_class_dict_site(sp_VM *vm, sp_Value o, sp_Str *name, bool store, int64_t *ix) {
+    sp_Type *t = sp_typeof(o);
+    if (!is_class(t) || is_meta(t) || !name->interned || is_dict_name(name) ||
+        t->getattr != inst_getattr || t->setattr != inst_setattr)
+        return 0;
+    uint32_t off = HT(t)->dictoff, fl = HT(t)->hflags;
+    if (!off || off == DICT_AT_END || (fl & (store ? HT_SETATTR : HT_GETATTRIBUTE))) return 0;
+    CacheEnt *e = attr_ent(vm, t, 0, name);
+    if (!e || e->kind == A_GETSET || (e->kind == A_VALUE && is_data_descr(e->v))) return 0;
+    if (store && (fl & HT_SLOTS) && slot_allowed(vm, t, name) != 1) return 0;
+    sp_Dict *d = *dict_slot(o);
+    *ix = d ? sp_dict_index_of(d, name) : -1;
+    return off;
 }
 
 /* ================================================================ super */

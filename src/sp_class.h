@@ -23,6 +23,13 @@ void sp_class_type_traverse(sp_VM *vm, sp_Obj *o);
  * is a plain Python function of the class (not shadowed by the instance),
  * so the VM calls fn(o, ...) without allocating a bound method. */
 bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn);
+/* LOAD_ATTR/STORE_ATTR's per-site caches (sp_vm.c): when o.name is read
+ * (or written) through o's instance dict alone if it holds name, where no
+ * hook, data descriptor or __slots__ refusal of its class gets in the way,
+ * the offset of o's dict pointer, with *ix name's entry in it (-1: none
+ * yet); 0 otherwise.  True while vm->class_epoch is unchanged, for every
+ * instance of o's class. */
+uint32_t sp_class_dict_site(sp_VM *vm, sp_Value o, sp_Str *name, bool store, int64_t *ix);
 /* Calling class t from the VM: when __init__ is a plain Python function
  * (and no __new__ is), a new instance with *init set, so the VM runs
  * __init__ in its own loop; SP_NULLV otherwise (use t's new_ slot). */
@@ -82,6 +89,15 @@ const sp_MethodDef *sp_sub_extra(sp_Type *k, sp_Str *name); /* int.__new__, set.
 bool sp_sub_set_class(sp_VM *vm, sp_Value self, sp_Value v); /* obj.__class__ = v */
 /* Attributes the builtin base serves itself (namedtuple fields); SP_NULLV if none. */
 sp_Value sp_sub_getattr(sp_VM *vm, sp_Value self, sp_Str *name);
+/* Raises the error for an attribute __slots__ does not allow (a namedtuple
+ * field: "can't set attribute"); false. */
+bool sp_sub_setattr_denied(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v);
+
+/* Classes deriving from defaultdict, OrderedDict, Counter and deque: the
+ * type's own layout, __dict__ pointer at the end (sp_collections.c). */
+sp_Type *sp_coll_solid(sp_Type *b); /* b if it is one of those, else NULL */
+sp_Value sp_coll_alloc(sp_VM *vm, sp_Type *t, sp_Type *solid); /* empty instance */
+sp_Value sp_coll_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw);
 
 /* list[int] and int | None (sp_generic.c) */
 sp_Value sp_generic_alias(sp_VM *vm, sp_Value origin, sp_Value args);

@@ -387,10 +387,26 @@ typedef struct sp_Exec {
      * a short snippet never pays for clearing them; NULL: look up directly */
     struct sp_Caches *caches;
 } sp_Exec;
+/* LOAD_ATTR/STORE_ATTR's per-site memory (sp_vm.c, one table each,
+ * hashed on the instruction's address, two classes a site): `name` of an instance of class t
+ * lives in its dict (the pointer at offset off), last at entry ix.  What
+ * sp_class_dict_site vouched for while vm->class_epoch == epoch (a new
+ * class bumps it, so t's address never stands for another class); it
+ * does not depend on the site, which only spreads the entries. */
+enum { SP_ACACHE_BITS = 7 };
+typedef struct sp_ACacheEnt {
+    sp_Str *name;
+    sp_Type *t;
+    uint64_t epoch;
+    uint32_t off;
+    int32_t ix;               /* checked by sp_dict_at / sp_dict_put_at */
+} sp_ACacheEnt;
+
 typedef struct sp_Caches {
     sp_MCacheEnt mcache[1 << SP_MCACHE_BITS][2];
     sp_BCacheEnt bcache[1 << SP_BCACHE_BITS];
     sp_GCacheEnt gcache[1 << SP_BCACHE_BITS];
+    sp_ACacheEnt acache[2][1 << SP_ACACHE_BITS][2]; /* [0] loads, [1] stores; 2 ways */
 } sp_Caches;
 sp_Exec *sp_exec(sp_VM *vm); /* NULL + MemoryError */
 

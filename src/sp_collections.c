@@ -22,20 +22,46 @@ static bool pin2(sp_VM *vm, sp_Value a, sp_Value b) {
     return false;
 }
 
-/* defaultdict keeps its factory after the dict fields (see spc_dict_alloc_ex). */
-#define DD_FACTORY(v) (*(sp_Value *)((char *)SP_O(v) + SP_O(v)->size - sizeof(sp_Value)))
+/* Classes deriving from these types (sp_coll_solid) keep the type's
+ * layout with their __dict__ pointer after it (sp_inst_size). */
+static bool is_heap(sp_Type *t) { return (t->flags & SP_TF_HEAPTYPE) != 0; }
+static bool is_dd(sp_Type *t) { return t == &t_defaultdict || sp_class_solid(t) == &t_defaultdict; }
+
+/* defaultdict keeps its factory after the dict fields (see spc_dict_alloc_ex),
+ * before a class's __dict__ pointer. */
+#define DD_FACTORY(v)                                                                          \
+    (*(sp_Value *)((char *)SP_O(v) + SP_O(v)->size - sizeof(sp_Value) -                      \
+                   (is_heap(SP_O(v)->type) ? sizeof(void *) : 0)))
 
 static sp_Value dsub_alloc(sp_VM *vm, sp_Type *t) {
-    size_t extra = t == &t_defaultdict ? sizeof(sp_Value) : 0;
+    size_t extra = (is_dd(t) ? sizeof(sp_Value) : 0) + (is_heap(t) ? sizeof(void *) : 0);
     void *d = spc_dict_alloc_ex(vm, t, extra, NULL);
+    if (d && is_dd(t)) DD_FACTORY(sp_objv(d)) = SP_NONEV;
     return d ? sp_objv(d) : SP_ERRV;
+}
+
+/* The name reprs show: type(self).__name__ (a class's, or the part of a
+ * builtin's dotted name after the module). */
+static const char *short_name(sp_Value self) {
+    const char *n = sp_typeof(self)->name, *dot = strrchr(n, '.');
+    return dot ? dot + 1 : n;
+}
+
+/* self.name(*args): overrides in a class honoured. */
+static sp_Value call_method(sp_VM *vm, sp_Value self, const char *name, sp_Value *args, int nargs,
+                            sp_Tuple *kw) {
+    sp_Value f = sp_getattrs(vm, self, name);
+    if (sp_iserr(f) || !sp_pin(vm, f)) return SP_ERRV;
+    sp_Value r = sp_call(vm, f, args, nargs, kw);
+    sp_unpin(vm, 1);
+    return r;
 }
 
 /* The dict slots, forwarded at run time (static initialisers cannot read
  * another type's slot values). */
 static void dsub_traverse(sp_VM *vm, sp_Obj *o) {
     sp_t_dict.traverse(vm, o);
-    if (o->type == &t_defaultdict) sp_gc_markv(vm, DD_FACTORY(sp_objv(o)));
+    if (is_dd(o->type)) sp_gc_markv(vm, DD_FACTORY(sp_objv(o)));
 }
 static void dsub_finalize(sp_VM *vm, sp_Obj *o) { sp_t_dict.finalize(vm, o); }
 static int64_t dsub_len(sp_VM *vm, sp_Value s) { return sp_t_dict.len(vm, s); }
@@ -45,6 +71,13 @@ static bool dsub_setitem(sp_VM *vm, sp_Value s, sp_Value k, sp_Value v) {
     return sp_t_dict.setitem(vm, s, k, v);
 }
 static sp_Value dict_repr_of(sp_VM *vm, sp_Value s) { return sp_t_dict.repr(vm, s); }
+
+/* T.__init__(self, ...) as a method (super().__init__(...) in a class). */
+#define INIT_METHOD(fname, type, init)                                                \
+    static sp_Value fname(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {      \
+        if (!spc_self(vm, args, nargs, type, "__init__")) return SP_ERRV;            \
+        return init(vm, args[0], args + 1, nargs - 1, kw) ? SP_NONEV : SP_ERRV;      \
+    }
 
 /* dict(...)-style arguments after the type's own: one mapping/iterable
  * then keywords. */
@@ -61,16 +94,22 @@ static bool dict_fill(sp_VM *vm, sp_Value d, const char *name, sp_Value *args, i
 static sp_Value dsub_copy(sp_VM *vm, sp_Type *t, sp_Value src) {
     sp_Value r = dsub_alloc(vm, t);
     if (sp_iserr(r)) return r;
-    if (t == &t_defaultdict) DD_FACTORY(r) = DD_FACTORY(src);
+    if (is_dd(t)) DD_FACTORY(r) = DD_FACTORY(src);
     if (!sp_pin(vm, r)) return SP_ERRV;
     bool ok = sp_dict_update(vm, SP_DICT(r), src);
     sp_unpin(vm, 1);
     return ok ? r : SP_ERRV;
 }
 
+/* A class's copy is type(self)(self), with the factory first for
+ * defaultdict (CPython's defdict_copy, Counter.copy, OrderedDict.copy). */
 static sp_Value m_dsub_copy(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!spc_noargs(vm, "copy", nargs - 1, kw)) return SP_ERRV;
-    return dsub_copy(vm, sp_typeof(args[0]), args[0]);
+    sp_Type *t = sp_typeof(args[0]);
+    if (!is_heap(t)) return dsub_copy(vm, t, args[0]);
+    sp_Value a[2] = {args[0], args[0]};
+    if (is_dd(t)) a[0] = DD_FACTORY(args[0]);
+    return sp_call(vm, sp_objv(t), is_dd(t) ? a : a + 1, is_dd(t) ? 2 : 1, NULL);
 }
 
 /* `d | other` for the subtypes: a copy of the subtype operand updated by
@@ -80,7 +119,7 @@ static sp_Value dsub_or(sp_VM *vm, sp_Type *t, sp_Value a, sp_Value b) {
     if (!SPC_ISDICT(a) || !SPC_ISDICT(b)) return SP_NOTIMPL;
     sp_Value r = dsub_alloc(vm, t);
     if (sp_iserr(r)) return r;
-    if (t == &t_defaultdict) DD_FACTORY(r) = DD_FACTORY(self);
+    if (is_dd(t)) DD_FACTORY(r) = DD_FACTORY(self);
     if (!sp_pin(vm, r)) return SP_ERRV;
     bool ok = sp_dict_update(vm, SP_DICT(r), a) && sp_dict_update(vm, SP_DICT(r), b);
     sp_unpin(vm, 1);
@@ -102,15 +141,21 @@ static sp_Value dsub_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
 
 static bool is_callable(sp_Value v) { return sp_typeof(v)->call != NULL; }
 
-static sp_Value dd_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
+/* defaultdict.__init__(self, default_factory=None, /, *args, **kw) */
+static bool dd_init(sp_VM *vm, sp_Value d, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value f = nargs > 0 ? args[0] : SP_NONEV;
-    if (!sp_isnone(f) && !is_callable(f))
-        return sp_raise(vm, &sp_t_TypeError, "first argument must be callable or None");
-    sp_Value d = dsub_alloc(vm, t);
-    if (sp_iserr(d)) return d;
+    if (!sp_isnone(f) && !is_callable(f)) {
+        sp_raise(vm, &sp_t_TypeError, "first argument must be callable or None");
+        return false;
+    }
     DD_FACTORY(d) = f;
-    if (!sp_pin(vm, d)) return SP_ERRV;
-    bool ok = dict_fill(vm, d, "dict", args + (nargs > 0), nargs - (nargs > 0), kw);
+    return dict_fill(vm, d, "dict", args + (nargs > 0), nargs - (nargs > 0), kw);
+}
+
+static sp_Value dd_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Value d = dsub_alloc(vm, t);
+    if (sp_iserr(d) || !sp_pin(vm, d)) return SP_ERRV;
+    bool ok = dd_init(vm, d, args, nargs, kw);
     sp_unpin(vm, 1);
     return ok ? d : SP_ERRV;
 }
@@ -130,6 +175,7 @@ static sp_Value dd_missing(sp_VM *vm, sp_Value self, sp_Value key) {
 }
 
 static sp_Value dd_getitem(sp_VM *vm, sp_Value self, sp_Value key) {
+    if (is_heap(sp_typeof(self))) return sp_t_dict.getitem(vm, self, key); /* its __missing__ */
     sp_Value v;
     int r = sp_dict_get(vm, SP_DICT(self), key, &v);
     if (r < 0) return SP_ERRV;
@@ -155,7 +201,7 @@ static sp_Value dd_repr(sp_VM *vm, sp_Value self) {
     }
     if (sp_iserr(fr) || !sp_pin(vm, fr)) return SP_ERRV;
     sp_Value dr = dict_repr_of(vm, self);
-    sp_Value r = sp_iserr(dr) ? dr : sp_fmt(vm, "defaultdict(%S, %S)", fr, dr);
+    sp_Value r = sp_iserr(dr) ? dr : sp_fmt(vm, "%s(%S, %S)", short_name(self), fr, dr);
     sp_unpin(vm, 1);
     return r;
 }
@@ -171,7 +217,10 @@ static bool dd_set_factory(sp_VM *vm, sp_Value self, sp_Value v) {
     return true;
 }
 
+INIT_METHOD(m_dd_init, &t_defaultdict, dd_init)
+
 static const sp_MethodDef dd_methods[] = {
+    {"__init__", m_dd_init, 0},
     {"__missing__", m_dd_missing, 0}, {"copy", m_dsub_copy, 0}, {"__copy__", m_dsub_copy, 0},
     {NULL, NULL, 0},
 };
@@ -226,12 +275,12 @@ static sp_Value items_list(sp_VM *vm, sp_Dict *d) {
 }
 
 static sp_Value od_repr(sp_VM *vm, sp_Value self) {
-    if (sp_dict_len(SP_DICT(self)) == 0) return sp_str_cstr(vm, "OrderedDict()");
+    if (sp_dict_len(SP_DICT(self)) == 0) return sp_fmt(vm, "%s()", short_name(self));
     int st = sp_repr_enter(vm, SP_O(self));
     if (st <= 0) return st < 0 ? SP_ERRV : sp_str_cstr(vm, "...");
     sp_Value l = items_list(vm, SP_DICT(self)), r = SP_ERRV;
     if (!sp_iserr(l) && sp_pin(vm, l)) {
-        r = sp_fmt(vm, "OrderedDict(%R)", l);
+        r = sp_fmt(vm, "%s(%R)", short_name(self), l);
         sp_unpin(vm, 1);
     }
     sp_repr_leave(vm, SP_O(self));
@@ -241,7 +290,7 @@ static sp_Value od_repr(sp_VM *vm, sp_Value self) {
 /* Two OrderedDicts are equal only with their keys in the same order. */
 static sp_Value od_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     sp_Value r = sp_t_dict.richcmp(vm, a, b, op);
-    if (sp_iserr(r) || sp_isnotimpl(r) || !sp_istype(a, &t_odict) || !sp_istype(b, &t_odict))
+    if (sp_iserr(r) || sp_isnotimpl(r) || !spc_is(a, &t_odict) || !spc_is(b, &t_odict))
         return r;
     if ((op == SP_EQ) != (r.u.i != 0)) return r; /* dicts differ: done */
     sp_Value ka = sp_list_from_iter(vm, a);
@@ -328,7 +377,23 @@ static sp_Value m_od_popitem(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
     return r < 0 ? SP_ERRV : t;
 }
 
+/* OrderedDict.__init__: a class's items go through its __setitem__
+ * (CPython's MutableMapping.update). */
+static bool od_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!is_heap(sp_typeof(self))) return dict_fill(vm, self, "OrderedDict", args, nargs, kw);
+    sp_Value d = sp_dict_new(vm), k, v;
+    if (sp_iserr(d) || !sp_pin(vm, d)) return false;
+    bool ok = dict_fill(vm, d, "OrderedDict", args, nargs, kw);
+    for (size_t pos = 0; ok && sp_dict_next(SP_DICT(d), &pos, &k, &v);)
+        ok = sp_setitem(vm, self, k, v) && sp_check_limits(vm);
+    sp_unpin(vm, 1);
+    return ok;
+}
+
+INIT_METHOD(m_od_init, &t_odict, od_init)
+
 static const sp_MethodDef od_methods[] = {
+    {"__init__", m_od_init, 0},
     {"move_to_end", m_od_move_to_end, 0}, {"popitem", m_od_popitem, 0},
     {"copy", m_dsub_copy, 0}, {"__copy__", m_dsub_copy, 0}, {NULL, NULL, 0},
 };
@@ -347,7 +412,7 @@ static sp_Type t_odict = {
 
 /* ------------------------------------------------------------ Counter */
 
-#define IS_COUNTER(v) sp_istype(v, &t_counter)
+#define IS_COUNTER(v) spc_is(v, &t_counter)
 
 /* Compare a count with 0 (any user value may be a count). */
 static int cmp0(sp_VM *vm, sp_Value v, int op) {
@@ -360,6 +425,7 @@ static int cmp0(sp_VM *vm, sp_Value v, int op) {
 }
 
 static sp_Value counter_getitem(sp_VM *vm, sp_Value self, sp_Value key) {
+    if (is_heap(sp_typeof(self))) return sp_t_dict.getitem(vm, self, key); /* its __missing__ */
     sp_Value v;
     int r = sp_dict_get(vm, SP_DICT(self), key, &v);
     return r < 0 ? SP_ERRV : r ? v : sp_int(0);
@@ -371,6 +437,13 @@ static bool counter_setitem(sp_VM *vm, sp_Value self, sp_Value key, sp_Value val
     return sp_dict_del(vm, SP_DICT(self), key) >= 0;
 }
 
+/* self[key] = v: through a class's __setitem__, as CPython's
+ * Counter.update and _count_elements do for a subclass. */
+static bool count_set(sp_VM *vm, sp_Value self, sp_Value key, sp_Value v) {
+    if (is_heap(sp_typeof(self))) return sp_setitem(vm, self, key, v);
+    return sp_dict_set(vm, SP_DICT(self), key, v);
+}
+
 /* self[key] = self.get(key, 0) op delta (delta on the left for add, as
  * CPython's `count + self_get(elem, 0)`). */
 static bool counter_bump(sp_VM *vm, sp_Value self, sp_Value key, sp_Value delta, int op) {
@@ -379,7 +452,7 @@ static bool counter_bump(sp_VM *vm, sp_Value self, sp_Value key, sp_Value delta,
     if (r < 0) return false;
     if (!r) cur = sp_int(0);
     sp_Value n = op == SP_OP_ADD ? sp_binop(vm, SP_OP_ADD, delta, cur) : sp_binop(vm, SP_OP_SUB, cur, delta);
-    return !sp_iserr(n) && sp_dict_set(vm, SP_DICT(self), key, n);
+    return !sp_iserr(n) && count_set(vm, self, key, n);
 }
 
 typedef struct CountCtx {
@@ -395,7 +468,7 @@ static bool count_one(sp_VM *vm, void *ud, sp_Value x) {
         sp_Value cur;
         int r = sp_dict_get(vm, SP_DICT(c->self), x, &cur);
         sp_Value n = r < 0 ? SP_ERRV : r ? sp_binop(vm, SP_OP_ADD, cur, sp_int(1)) : sp_int(1);
-        ok = !sp_iserr(n) && sp_dict_set(vm, SP_DICT(c->self), x, n);
+        ok = !sp_iserr(n) && count_set(vm, c->self, x, n);
     } else {
         ok = counter_bump(vm, c->self, x, sp_int(1), SP_OP_SUB);
     }
@@ -573,20 +646,38 @@ static sp_Value m_counter_elements(sp_VM *vm, sp_Value *args, int nargs, sp_Tupl
     return sp_objv(e);
 }
 
-static sp_Value counter_repr(sp_VM *vm, sp_Value self) {
-    if (sp_dict_len(SP_DICT(self)) == 0) return sp_str_cstr(vm, "Counter()");
-    sp_Value l = most_common(vm, self, -1);
-    if (sp_iserr(l)) {
-        if (!sp_err_matches(vm, &sp_t_TypeError)) return l;
-        sp_err_clear(vm); /* unorderable counts: plain dict order */
-        return sp_fmt(vm, "Counter(%S)", dict_repr_of(vm, self));
+/* dict(self.most_common()) for the repr: NULL after a TypeError (the
+ * repr falls back to dict order). */
+static sp_Value counter_repr_dict(sp_VM *vm, sp_Value self) {
+    bool heap = is_heap(sp_typeof(self));
+    sp_Value l = heap ? call_method(vm, self, "most_common", NULL, 0, NULL) : most_common(vm, self, -1);
+    bool ok = false;
+    sp_Value d = SP_ERRV;
+    if (!sp_iserr(l)) {
+        if (!sp_pin(vm, l)) return SP_ERRV;
+        d = sp_dict_new(vm);
+        ok = !sp_iserr(d) && sp_pin(vm, d);
+        if (ok) {
+            ok = sp_dict_update(vm, SP_DICT(d), l);
+            sp_unpin(vm, 1);
+        }
+        sp_unpin(vm, 1);
+        if (ok) return d;
     }
-    sp_Value d = sp_dict_new(vm);
-    if (sp_iserr(d) || !sp_pin(vm, d)) return SP_ERRV;
-    bool ok = sp_pin(vm, l) && sp_dict_update(vm, SP_DICT(d), l);
-    sp_Value dr = ok ? dict_repr_of(vm, d) : SP_ERRV;
-    sp_Value r = sp_iserr(dr) ? dr : sp_fmt(vm, "Counter(%S)", dr);
-    sp_unpin(vm, ok ? 2 : 1);
+    if (!sp_err_matches(vm, &sp_t_TypeError) || vm->limit_hit) return SP_ERRV;
+    sp_err_clear(vm); /* unorderable counts: plain dict order */
+    return SP_NULLV;
+}
+
+static sp_Value counter_repr(sp_VM *vm, sp_Value self) {
+    if (sp_dict_len(SP_DICT(self)) == 0) return sp_fmt(vm, "%s()", short_name(self));
+    sp_Value d = counter_repr_dict(vm, self);
+    if (sp_iserr(d)) return d;
+    if (sp_isnull(d)) d = self;
+    if (!sp_pin(vm, d)) return SP_ERRV;
+    sp_Value dr = dict_repr_of(vm, d);
+    sp_Value r = sp_iserr(dr) ? dr : sp_fmt(vm, "%s(%S)", short_name(self), dr);
+    sp_unpin(vm, 1);
     return r;
 }
 
@@ -730,7 +821,19 @@ static sp_Value counter_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     return r < 0 || sp_err_occurred(vm) ? SP_ERRV : sp_bool(r);
 }
 
+/* Counter.__init__: self.update(iterable, **kw), a class's override
+ * included. */
+static bool counter_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!is_heap(sp_typeof(self)))
+        return counter_feed_args(vm, self, "Counter", args, nargs, kw, SP_OP_ADD);
+    if (!spc_nargs(vm, "Counter", nargs, 0, 1)) return false;
+    return !sp_iserr(call_method(vm, self, "update", args, nargs, kw));
+}
+
+INIT_METHOD(m_counter_init, &t_counter, counter_init)
+
 static const sp_MethodDef counter_methods[] = {
+    {"__init__", m_counter_init, 0},
     {"most_common", m_counter_most_common, 0}, {"elements", m_counter_elements, 0},
     {"update", m_counter_update, 0},          {"subtract", m_counter_subtract, 0},
     {"total", m_counter_total, 0},            {"copy", m_dsub_copy, 0},
@@ -808,8 +911,8 @@ static bool dq_push(sp_VM *vm, Deque *d, sp_Value v, bool left) {
     return true;
 }
 
-static Deque *dq_alloc(sp_VM *vm, int64_t maxlen) {
-    Deque *d = sp_newobj(vm, &t_deque, sizeof *d);
+static Deque *dq_alloc(sp_VM *vm, sp_Type *t, int64_t maxlen) {
+    Deque *d = sp_newobj(vm, t, sp_inst_size(t, sizeof *d));
     if (d) d->maxlen = maxlen;
     return d;
 }
@@ -852,19 +955,24 @@ static bool maxlen_arg(sp_VM *vm, sp_Value v, int64_t *out) {
     return true;
 }
 
-static sp_Value dq_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
-    (void)t;
+/* deque.__init__(self, iterable=(), maxlen=None): clears first. */
+static bool dq_init(sp_VM *vm, sp_Value dv, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value a[2];
     int64_t maxlen;
     if (!sp_parse_args(vm, "deque", args, nargs, kw, "|iterable,maxlen", a) ||
         !maxlen_arg(vm, a[1], &maxlen))
-        return SP_ERRV;
-    Deque *d = dq_alloc(vm, maxlen);
-    if (!d) return SP_ERRV;
-    sp_Value dv = sp_objv(d);
-    if (sp_isnull(a[0])) return dv;
-    if (!sp_pin(vm, dv)) return SP_ERRV;
-    bool ok = dq_extend(vm, d, a[0], false);
+        return false;
+    Deque *d = DQ(dv);
+    d->maxlen = maxlen;
+    if (d->n) d->n = 0, d->state++;
+    return sp_isnull(a[0]) || dq_extend(vm, d, a[0], false);
+}
+
+static sp_Value dq_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
+    Deque *d = dq_alloc(vm, t, -1);
+    sp_Value dv = d ? sp_objv(d) : SP_ERRV;
+    if (!d || !sp_pin(vm, dv)) return SP_ERRV;
+    bool ok = dq_init(vm, dv, args, nargs, kw);
     sp_unpin(vm, 1);
     return ok ? dv : SP_ERRV;
 }
@@ -894,8 +1002,9 @@ static sp_Value dq_repr(sp_VM *vm, sp_Value self) {
     if (st <= 0) return st < 0 ? SP_ERRV : sp_str_cstr(vm, "[...]");
     sp_Value l = dq_tolist(vm, d), r = SP_ERRV;
     if (!sp_iserr(l) && sp_pin(vm, l)) {
-        r = d->maxlen < 0 ? sp_fmt(vm, "deque(%R)", l)
-                          : sp_fmt(vm, "deque(%R, maxlen=%lld)", l, (long long)d->maxlen);
+        const char *n = short_name(self);
+        r = d->maxlen < 0 ? sp_fmt(vm, "%s(%R)", n, l)
+                          : sp_fmt(vm, "%s(%R, maxlen=%lld)", n, l, (long long)d->maxlen);
         sp_unpin(vm, 1);
     }
     sp_repr_leave(vm, SP_O(self));
@@ -969,7 +1078,7 @@ static int dq_contains(sp_VM *vm, sp_Value self, sp_Value x) {
 }
 
 static sp_Value dq_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
-    if (!sp_istype(a, &t_deque) || !sp_istype(b, &t_deque)) return SP_NOTIMPL;
+    if (!spc_is(a, &t_deque) || !spc_is(b, &t_deque)) return SP_NOTIMPL;
     sp_Value la = dq_tolist(vm, DQ(a));
     if (sp_iserr(la) || !sp_pin(vm, la)) return SP_ERRV;
     sp_Value lb = dq_tolist(vm, DQ(b));
@@ -979,8 +1088,17 @@ static sp_Value dq_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     return r;
 }
 
-static sp_Value dq_copy_of(sp_VM *vm, Deque *src) {
-    Deque *d = dq_alloc(vm, src->maxlen);
+/* A class's copy is type(self)(self[, maxlen]) (CPython's deque_copy). */
+static sp_Value dq_copy_of(sp_VM *vm, sp_Value sv) {
+    Deque *src = DQ(sv);
+    sp_Type *t = sp_typeof(sv);
+    if (is_heap(t)) {
+        sp_Value a[2] = {sv, sp_int(src->maxlen)};
+        sp_Value r = sp_call(vm, sp_objv(t), a, src->maxlen < 0 ? 1 : 2, NULL);
+        if (sp_iserr(r) || spc_is(r, &t_deque)) return r; /* the callers use it as a deque */
+        return sp_raise(vm, &sp_t_TypeError, "%s() returned a non-deque: '%T'", t->name, r);
+    }
+    Deque *d = dq_alloc(vm, &t_deque, src->maxlen);
     if (!d) return SP_ERRV;
     for (size_t i = 0; i < src->n; i++)
         if (!dq_push(vm, d, DQ_AT(src, i), false)) return SP_ERRV;
@@ -1007,20 +1125,20 @@ static bool dq_repeat(sp_VM *vm, Deque *d, sp_Value count) {
 static sp_Value dq_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
     bool inplace = op >= SP_OP_INPLACE;
     int base = inplace ? op - SP_OP_INPLACE : op;
-    if (base == SP_OP_ADD && sp_istype(a, &t_deque)) {
+    if (base == SP_OP_ADD && spc_is(a, &t_deque)) {
         if (inplace) return dq_extend(vm, DQ(a), b, false) ? a : SP_ERRV;
-        if (!sp_istype(b, &t_deque))
+        if (!spc_is(b, &t_deque))
             return sp_raise(vm, &sp_t_TypeError, "can only concatenate deque (not \"%T\") to deque", b);
-        sp_Value r = dq_copy_of(vm, DQ(a));
+        sp_Value r = dq_copy_of(vm, a);
         if (sp_iserr(r) || !sp_pin(vm, r)) return SP_ERRV;
         bool ok = dq_extend(vm, DQ(r), b, false);
         sp_unpin(vm, 1);
         return ok ? r : SP_ERRV;
     }
     if (base == SP_OP_MUL) {
-        sp_Value d = sp_istype(a, &t_deque) ? a : b, n = sp_istype(a, &t_deque) ? b : a;
-        if (!sp_istype(d, &t_deque) || !sp_isintlike(n) || (inplace && !sp_is(d, a))) return SP_NOTIMPL;
-        sp_Value r = inplace ? d : dq_copy_of(vm, DQ(d));
+        sp_Value d = spc_is(a, &t_deque) ? a : b, n = spc_is(a, &t_deque) ? b : a;
+        if (!spc_is(d, &t_deque) || !sp_isintlike(n) || (inplace && !sp_is(d, a))) return SP_NOTIMPL;
+        sp_Value r = inplace ? d : dq_copy_of(vm, d);
         if (sp_iserr(r) || !sp_pin(vm, r)) return SP_ERRV;
         bool ok = dq_repeat(vm, DQ(r), n);
         sp_unpin(vm, 1);
@@ -1119,7 +1237,7 @@ static sp_Value m_dq_clear(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
 
 static sp_Value m_dq_copy(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!DSELF("copy") || !spc_noargs(vm, "deque.copy", nargs - 1, kw)) return SP_ERRV;
-    return dq_copy_of(vm, DS);
+    return dq_copy_of(vm, args[0]);
 }
 
 static sp_Value m_dq_count(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -1225,7 +1343,10 @@ static sp_Value g_dq_maxlen(sp_VM *vm, sp_Value self) {
     return DQ(self)->maxlen < 0 ? SP_NONEV : sp_int(DQ(self)->maxlen);
 }
 
+INIT_METHOD(m_dq_init, &t_deque, dq_init)
+
 static const sp_MethodDef dq_methods[] = {
+    {"__init__", m_dq_init, 0},
     {"append", m_dq_append, 0},   {"appendleft", m_dq_appendleft, 0}, {"pop", m_dq_pop, 0},
     {"popleft", m_dq_popleft, 0}, {"extend", m_dq_extend, 0},   {"extendleft", m_dq_extendleft, 0},
     {"clear", m_dq_clear, 0},     {"copy", m_dq_copy, 0},       {"__copy__", m_dq_copy, 0},
@@ -1254,6 +1375,28 @@ static sp_Type t_deque = {
     .contains = dq_contains,
     .binop = dq_binop,
 };
+
+/* ------------------------------------------------------------ classes */
+
+sp_Type *sp_coll_solid(sp_Type *b) {
+    return b == &t_defaultdict || b == &t_odict || b == &t_counter || b == &t_deque ? b : NULL;
+}
+
+sp_Value sp_coll_alloc(sp_VM *vm, sp_Type *t, sp_Type *solid) {
+    if (solid != &t_deque) return dsub_alloc(vm, t);
+    Deque *d = dq_alloc(vm, t, -1);
+    return d ? sp_objv(d) : SP_ERRV;
+}
+
+/* The builtin __init__ of a class that defines none. */
+sp_Value sp_coll_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Type *s = sp_class_solid(sp_typeof(self));
+    bool ok = s == &t_defaultdict ? dd_init(vm, self, args, nargs, kw)
+              : s == &t_odict     ? od_init(vm, self, args, nargs, kw)
+              : s == &t_counter   ? counter_init(vm, self, args, nargs, kw)
+                                  : dq_init(vm, self, args, nargs, kw);
+    return ok ? SP_NONEV : SP_ERRV;
+}
 
 /* ============================================================ namedtuple */
 

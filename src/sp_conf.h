@@ -83,12 +83,16 @@
  * every safe point, VM or C-level (sp_next), once the program allocated
  * 1/SP_GC_STRESS_DIV of its live heap since the last collection, so a
  * value some C code forgot to root is freed while still in use and ASan
- * reports it.  Small heaps collect at nearly every safe point; the
- * divisor keeps programs with big live heaps from going quadratic (a
- * huge divisor collects at every single one). */
+ * reports it.  A huge divisor collects at every single safe point.  Above
+ * SP_GC_STRESS_HEAP of live heap the normal pacing applies, so programs
+ * building huge structures stay linear (the stress is for code paths, and
+ * small inputs reach the same ones). */
 #ifdef SP_GC_STRESS
 #ifndef SP_GC_STRESS_DIV
 #define SP_GC_STRESS_DIV 64
+#endif
+#ifndef SP_GC_STRESS_HEAP
+#define SP_GC_STRESS_HEAP (8u << 20)
 #endif
 #undef SP_GC_MIN_DEBT
 #define SP_GC_MIN_DEBT 0

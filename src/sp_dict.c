@@ -238,6 +238,14 @@ sp_Value sp_dict_at(sp_Dict *d, int64_t ix, sp_Str *key) {
     return e->key.tag == SP_OBJ && e->key.u.o == (sp_Obj *)key ? e->val : SP_NULLV;
 }
 
+bool sp_dict_put_at(sp_Dict *d, int64_t ix, sp_Str *key, sp_Value val) {
+    if (ix < 0 || (size_t)ix >= d->nent) return false;
+    DEnt *e = &d->ent[ix];
+    if (e->key.tag != SP_OBJ || e->key.u.o != (sp_Obj *)key) return false;
+    e->val = val;
+    return true;
+}
+
 bool sp_dict_sets(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val) {
     int64_t h = sp_str_hash(key);
     int32_t e = find_str(d, key, h);

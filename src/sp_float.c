@@ -136,6 +136,7 @@ static sp_Value via_dunder(sp_VM *vm, sp_Value x, bool *found) {
         *found = true;
         sp_Value r = sp_call1(vm, m, x);
         if (sp_iserr(r)) return r;
+        if (sp_isbox(r) && (sp_isfloat(sp_unbox(r)) || sp_isintlike(sp_unbox(r)))) r = sp_unbox(r);
         if (k == 0 && !sp_isfloat(r))
             return sp_raise(vm, &sp_t_TypeError, "%T.__float__ returned non-float (type %T)", x, r);
         if (k == 1 && !sp_isintlike(r))
@@ -150,13 +151,17 @@ static sp_Value via_dunder(sp_VM *vm, sp_Value x, bool *found) {
 
 static sp_Value to_float(sp_VM *vm, sp_Value x) {
     double d;
+    bool found = false;
+    if (sp_typeof(x)->flags & SP_TF_HEAPTYPE) { /* a class's __float__, an override included */
+        sp_Value r = via_dunder(vm, x, &found);
+        if (found || sp_iserr(r)) return r;
+    }
     x = sp_unbox(x); /* a float/int/str subclass converts as its value */
     if (sp_isfloat(x)) return x;
     if (sp_isintlike(x)) return sp_int_to_double(vm, x, &d) ? sp_float(d) : SP_ERRV;
     if (sp_isstr(x)) return from_text(vm, x, SP_STR(x)->data, SP_STR(x)->len, true);
     if (sp_istype(x, &sp_t_bytes))
         return from_text(vm, x, (const char *)SP_BYTES(x)->data, SP_BYTES(x)->len, false);
-    bool found = false;
     sp_Value r = via_dunder(vm, x, &found);
     if (found || sp_iserr(r)) return r;
     return sp_raise(vm, &sp_t_TypeError, "float() argument must be a string or a real number, not '%T'", x);

@@ -564,11 +564,29 @@ static sp_Value func_call(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, s
 
 static sp_Value opt_none(sp_Value v) { return sp_isnull(v) ? SP_NONEV : v; }
 
+/* function.__get__(obj, type=None): a bound method, or the function
+ * itself when obj is None (CPython's func_descr_get). */
+static sp_Value m_func_get(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!sp_no_kwargs(vm, "__get__", kw) || !sp_check_nargs(vm, "__get__", nargs - 1, 1, 2))
+        return SP_ERRV;
+    if (sp_isnone(args[1])) {
+        if (nargs < 3 || sp_isnone(args[2]))
+            return sp_raise(vm, &sp_t_TypeError, "__get__(None, None) is invalid");
+        return args[0];
+    }
+    sp_BoundMethod *m = sp_newobj(vm, &sp_t_boundmethod, sizeof *m);
+    if (!m) return SP_ERRV;
+    m->self = args[1];
+    m->func = args[0];
+    return sp_objv(m);
+}
+
 /* Only harmless attributes: never __globals__, __code__, __closure__ or
  * __builtins__ (they would be ways out of the sandbox). */
 static sp_Value func_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     sp_Func *f = SP_AS(sp_Func, self);
     if (name->len > 4 && name->data[0] == '_' && name->data[1] == '_') {
+        if (sp_str_eqc(name, "__get__")) return sp_cfunc_new(vm, "__get__", m_func_get, self, "function");
         if (sp_str_eqc(name, "__name__")) return sp_objv(f->name);
         if (sp_str_eqc(name, "__qualname__")) return sp_objv(f->qualname);
         if (sp_str_eqc(name, "__doc__")) return f->doc;

@@ -99,7 +99,7 @@ void sp_gc_collect(sp_VM *vm) {
         if (th > room / 2) th = room / 2 > 4096 ? room / 2 : 4096;
     }
 #ifdef SP_GC_STRESS
-    th = live / SP_GC_STRESS_DIV;
+    if (live < SP_GC_STRESS_HEAP) th = live / SP_GC_STRESS_DIV;
 #endif
     vm->gc_threshold = th;
 }

@@ -1056,7 +1056,7 @@ bool sp_index(sp_VM *vm, sp_Value v, int64_t *out) {
     sp_Value r = index_value(vm, v);
     if (sp_iserr(r)) return false;
     if (r.tag == SP_OBJ) {
-        sp_raise(vm, &sp_t_IndexError, "cannot fit 'int' into an index-sized integer");
+        sp_raise(vm, &sp_t_IndexError, "cannot fit '%T' into an index-sized integer", v);
         return false;
     }
     *out = r.u.i;
@@ -1074,12 +1074,7 @@ bool sp_int_to_i64(sp_VM *vm, sp_Value v, int64_t *out) {
 
 /* int(x) without a base. */
 static sp_Value int_of(sp_VM *vm, sp_Value x) {
-    if (sp_isbox(x) && !sp_isintlike(sp_unbox(x))) x = sp_unbox(x); /* str/float subclass */
-    if (sp_isintlike(x)) return as_int(x);
-    if (sp_isfloat(x)) return sp_int_from_double(vm, x.u.f);
-    if (sp_isstr(x)) return sp_int_from_str(vm, SP_STR(x)->data, SP_STR(x)->len, 10);
-    if (sp_istype(x, &sp_t_bytes)) return int_from_bytes_text(vm, SP_BYTES(x)->data, SP_BYTES(x)->len, 10);
-    if (sp_typeof(x)->flags & SP_TF_HEAPTYPE) {
+    if (sp_typeof(x)->flags & SP_TF_HEAPTYPE) { /* a class's hooks, overrides included */
         static const char *const hooks[] = {"__int__", "__index__", "__trunc__"};
         for (int i = 0; i < 3; i++) {
             sp_Value f = sp_type_lookup(vm, sp_typeof(x), SP_STR(sp_str_intern_cstr(vm, hooks[i])));
@@ -1087,10 +1082,16 @@ static sp_Value int_of(sp_VM *vm, sp_Value x) {
             if (sp_isnull(f)) continue;
             sp_Value r = sp_call1(vm, f, x);
             if (sp_iserr(r)) return r;
+            if (sp_isbox(r) && sp_isintlike(sp_unbox(r))) r = sp_unbox(r); /* an int subclass */
             if (sp_isintlike(r)) return as_int(r);
             return sp_raise(vm, &sp_t_TypeError, "%s returned non-int (type %T)", hooks[i], r);
         }
     }
+    x = sp_unbox(x); /* a str subclass parses as its value */
+    if (sp_isintlike(x)) return as_int(x);
+    if (sp_isfloat(x)) return sp_int_from_double(vm, x.u.f);
+    if (sp_isstr(x)) return sp_int_from_str(vm, SP_STR(x)->data, SP_STR(x)->len, 10);
+    if (sp_istype(x, &sp_t_bytes)) return int_from_bytes_text(vm, SP_BYTES(x)->data, SP_BYTES(x)->len, 10);
     return sp_raise(vm, &sp_t_TypeError,
                     "int() argument must be a string, a bytes-like object or a real number, not '%T'", x);
 }

@@ -93,7 +93,13 @@ bool spc_repeat_count(sp_VM *vm, sp_Value n, int64_t *out) {
         sp_raise(vm, &sp_t_OverflowError, "cannot fit 'int' into an index-sized integer");
         return false;
     }
-    if (!sp_index(vm, n, out)) return false;
+    sp_Value i = sp_index_value(vm, n); /* a class's __index__ may give a big int */
+    if (sp_iserr(i)) return false;
+    if (is_bigint(i)) {
+        sp_raise(vm, &sp_t_OverflowError, "cannot fit '%T' into an index-sized integer", n);
+        return false;
+    }
+    *out = i.u.i;
     if (*out < 0) *out = 0;
     return true;
 }

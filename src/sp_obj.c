@@ -285,6 +285,22 @@ static sp_Value binop_error(sp_VM *vm, int op, sp_Value a, sp_Value b) {
                     sp_binop_symbol(op), sp_type_msgname(ta), sp_type_msgname(tb));
 }
 
+/* seq * x with x a class instance that has __index__ (CPython's
+ * sequence repeat): the repeat by its int value; SP_NOTIMPL without one. */
+static sp_Value repeat_by_index(sp_VM *vm, int op, sp_Value a, sp_Value b) {
+    bool left = is_seq(sp_typeof(a));
+    sp_Value n = left ? b : a;
+    if (!(sp_typeof(n)->flags & SP_TF_HEAPTYPE) || sp_isbox(n)) return SP_NOTIMPL;
+    sp_Value name = sp_str_intern_cstr(vm, "__index__");
+    sp_Value f = sp_iserr(name) ? name : sp_type_lookup(vm, sp_typeof(n), SP_STR(name));
+    if (sp_iserr(f) || sp_isnull(f)) return sp_iserr(f) ? f : SP_NOTIMPL;
+    sp_Value i = sp_index_value(vm, n);
+    if (sp_iserr(i)) return i;
+    if (i.tag != SP_INT)
+        return sp_raise(vm, &sp_t_OverflowError, "cannot fit '%T' into an index-sized integer", n);
+    return left ? sp_binop(vm, op, a, i) : sp_binop(vm, op, i, b);
+}
+
 static sp_Value binop1(sp_VM *vm, int op, sp_Value a, sp_Value b) {
     sp_Type *ta = sp_typeof(a), *tb = sp_typeof(b);
     sp_Value r = SP_NOTIMPL;
@@ -307,6 +323,9 @@ sp_Value sp_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
     } else {
         r = binop1(vm, op, a, b);
     }
+    int base = op >= SP_OP_INPLACE ? op - SP_OP_INPLACE : op;
+    if (sp_isnotimpl(r) && base == SP_OP_MUL && (is_seq(sp_typeof(a)) || is_seq(sp_typeof(b))))
+        r = repeat_by_index(vm, op, a, b);
     return sp_isnotimpl(r) ? binop_error(vm, op, a, b) : r;
 }
 

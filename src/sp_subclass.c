@@ -12,7 +12,8 @@
  *    int(), float(), json) unbox first.  Results are therefore exact
  *    builtin values, as CPython's (MyInt(5) + 1 is an int).  Plain values
  *    pay nothing: the only test is a type flag on the slow paths.
- *  - embedded (tuple, namedtuple classes, set, frozenset): the builtin
+ *  - embedded (tuple, namedtuple classes, set, frozenset, and the
+ *    collections types defaultdict, OrderedDict, Counter, deque): the builtin
  *    layout itself, allocated with sp_inst_size so the __dict__ pointer
  *    sits at the end of the allocation.  Container code already accepts
  *    subclasses (SPC_IS*), and returns exact types where CPython does. */
@@ -28,7 +29,7 @@ static bool is_box_base(sp_Type *k) {
 sp_Type *sp_sub_solid(sp_Type *b) {
     if (is_box_base(b) || b == &sp_t_tuple || b == &sp_t_set || b == &sp_t_frozenset) return b;
     if (spc_is_ntclass(b)) return &sp_t_tuple;
-    return NULL;
+    return sp_coll_solid(b);
 }
 
 bool sp_sub_boxed(sp_Type *solid) { return is_box_base(solid); }
@@ -146,6 +147,7 @@ static sp_Value tuple_inst(sp_VM *vm, sp_Type *t, sp_Value v) {
  * t(*args, **kw) or Base.__new__(t, *args) makes. */
 sp_Value sp_sub_new(sp_VM *vm, sp_Type *t, sp_Type *solid, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Type *mk = maker_of(t);
+    if (sp_coll_solid(solid)) return sp_coll_alloc(vm, t, solid); /* filled by __init__ */
     if (solid == &sp_t_set) return sp_t_set.new_(vm, t, NULL, 0, NULL); /* filled by __init__ */
     if (solid == &sp_t_frozenset) return sp_t_frozenset.new_(vm, t, args, nargs, kw);
     sp_Value v = mk->new_(vm, mk, args, nargs, kw);
@@ -172,12 +174,20 @@ static sp_Value set_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp
 sp_Value sp_sub_init(sp_VM *vm, sp_Type *solid, sp_Value self, sp_Value *args, int nargs,
                      sp_Tuple *kw) {
     if (solid == &sp_t_set) return set_init(vm, self, args, nargs, kw);
+    if (sp_coll_solid(solid)) return sp_coll_init(vm, self, args, nargs, kw);
     return SP_NONEV;
 }
 
 sp_Value sp_sub_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     sp_Type *mk = maker_of(sp_typeof(self));
     return mk->getattr ? mk->getattr(vm, sp_unbox(self), name) : SP_NULLV;
+}
+
+bool sp_sub_setattr_denied(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
+    sp_Type *mk = maker_of(sp_typeof(self));
+    if (spc_is_ntclass(mk) && mk->setattr) return mk->setattr(vm, self, name, v);
+    sp_raise(vm, &sp_t_AttributeError, "'%T' object has no attribute '%U'", self, name);
+    return false;
 }
 
 /* ------------------------------------------------ methods classes reach */

@@ -8,8 +8,9 @@
  * without recursing either.  Only C code calling back into Python (a sort
  * key, a user __eq__ reached from a native) starts a nested loop.
  *
- * GC safety: collection happens only inside sp_gc_maybe or nested user
- * code, and marks every frame from vm->frame down through its saved sp.
+ * GC safety: collection happens only inside sp_gc_maybe (here, and in
+ * sp_next from C iteration loops) or nested user code, and marks every
+ * frame from vm->frame down through its saved sp.
  * So every instruction that can call out does SAVE() first, with its
  * operands still on the stack.  New objects held only in C are parked in
  * the scratch slots above the stack (sp_code_new reserves two).
@@ -937,6 +938,41 @@ static inline const sp_MethodDef *find_method_cached(sp_Exec *x, sp_Type *t, sp_
     return set[0].m;
 }
 
+/* LOAD_ATTR/STORE_ATTR's site entries (see sp_ACacheEnt): the pair for
+ * the instruction before ip, and the one vouching (or refusing) for o.name. */
+static inline sp_ACacheEnt *attr_site(sp_Exec *x, const uint32_t *ip, int store) {
+    uint64_t h = (uint64_t)(uintptr_t)ip * 0x9E3779B97F4A7C15ull;
+    return x->caches->acache[store][h >> (64 - SP_ACACHE_BITS)];
+}
+
+static inline sp_ACacheEnt *attr_find(sp_VM *vm, sp_ACacheEnt *e, sp_Value o, sp_Str *name) {
+    if (o.tag != SP_OBJ || e[0].name != name || e[0].epoch != vm->class_epoch) return NULL;
+    sp_Type *t = SP_O(o)->type;
+    return e[0].t == t ? e : e[1].t == t && e[1].name == name && e[1].epoch == e[0].epoch ? e + 1 : NULL;
+}
+
+/* o's dict when the site vouches for o.name (its entry ix still to check). */
+static inline sp_Dict *attr_dict(sp_VM *vm, sp_ACacheEnt **e, sp_Value o, sp_Str *name) {
+    if (!(*e = attr_find(vm, *e, o, name)) || !(*e)->off) return NULL;
+    return *(sp_Dict **)(void *)((char *)SP_O(o) + (*e)->off);
+}
+
+/* After the general path: renew the hint, or ask the class afresh (off 0
+ * remembers a refusal: a property, a hook...), the older way giving way. */
+static void attr_fill(sp_VM *vm, sp_ACacheEnt *e, sp_Value o, sp_Str *name, bool store) {
+    if (o.tag != SP_OBJ || !(SP_O(o)->type->flags & SP_TF_HEAPTYPE)) return;
+    sp_ACacheEnt *m = attr_find(vm, e, o, name);
+    if (m) {
+        sp_Dict *d = m->off ? *(sp_Dict **)(void *)((char *)SP_O(o) + m->off) : NULL;
+        m->ix = d ? (int32_t)sp_dict_index_of(d, name) : -1;
+        return;
+    }
+    int64_t ix = -1;
+    uint32_t off = sp_class_dict_site(vm, o, name, store, &ix);
+    e[1] = e[0].name == name && e[0].epoch == vm->class_epoch ? e[0] : (sp_ACacheEnt){0};
+    e[0] = (sp_ACacheEnt){name, SP_O(o)->type, vm->class_epoch, off, (int32_t)ix};
+}
+
 /* Limits and collection: at backward jumps and calls, every state saved. */
 static bool safe_point(sp_VM *vm, sp_Exec *x) {
     if (x->poll <= 0 && !x->caches) { /* not a full poll: that stays every SP_POLL_INTERVAL */
@@ -1170,14 +1206,32 @@ dispatch:
         DISPATCH();
     }
     TARGET(LOAD_ATTR) {
+        sp_ACacheEnt *site = x->caches ? attr_site(x, ip, 0) : NULL, *e = site;
+        if (e) {
+            sp_Dict *d = attr_dict(vm, &e, sp[-1], co->names[ARG]);
+            if (d && !sp_isnull(r = sp_dict_at(d, e->ix, co->names[ARG]))) {
+                sp[-1] = r;
+                DISPATCH();
+            }
+        }
         SAVE();
         CHECK(r = sp_getattr(vm, sp[-1], co->names[ARG]));
+        if (site) attr_fill(vm, site, sp[-1], co->names[ARG], false);
         sp[-1] = r;
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
+        sp_ACacheEnt *site = x->caches ? attr_site(x, ip, 1) : NULL, *e = site;
+        if (e) {
+            sp_Dict *d = attr_dict(vm, &e, sp[-1], co->names[ARG]);
+            if (d && sp_dict_put_at(d, e->ix, co->names[ARG], sp[-2])) {
+                sp -= 2;
+                DISPATCH();
+            }
+        }
         SAVE();
         if (!sp_setattr(vm, sp[-1], co->names[ARG], sp[-2])) goto error;
+        if (site) attr_fill(vm, site, sp[-1], co->names[ARG], true);
         sp -= 2;
         DISPATCH();
     }
