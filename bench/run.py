@@ -278,6 +278,24 @@ def embed_numbers(cmds, args, unavailable):
     return out
 
 
+def limits_overhead(workloads, cmds, args, unavailable):
+    """sandpy with every limit armed vs none, interleaved: geomean of armed/unarmed
+    (issue 4: at most 1.10)."""
+    if "sandpy" in unavailable:
+        return None
+    plain, armed = {w.name: [] for w in workloads}, {w.name: [] for w in workloads}
+    for rep in range(args.repeat):
+        for w in workloads:
+            pair = [(plain, []), (armed, ["--armed"])]
+            for store, flag in (pair if rep % 2 == 0 else pair[::-1]):
+                secs, _, fail = run_once(cmds["sandpy"] + flag + [w.path], args.timeout)
+                if not fail:
+                    store[w.name].append(secs)
+    ratios = {w.name: statistics.median(armed[w.name]) / statistics.median(plain[w.name])
+              for w in workloads if plain[w.name] and armed[w.name]}
+    return (geomean(list(ratios.values())), ratios) if ratios else None
+
+
 def machine():
     model = "?"
     try:
@@ -360,7 +378,7 @@ def notes(workloads, results, unavailable):
     return out
 
 
-def report(args, workloads, results, unavailable, lat, mem, versions, cmds):
+def report(args, workloads, results, unavailable, lat, mem, versions, cmds, lim):
     md = args.markdown
     print(("**" if md else "") + f"sandpy benchmark, {time.strftime('%Y-%m-%d %H:%M %Z')}"
           + ("**" if md else ""))
@@ -383,6 +401,10 @@ def report(args, workloads, results, unavailable, lat, mem, versions, cmds):
         print(f"{li}snapshot of a run paused holding 1000 dicts "
               f"({int(emb.get('snapshot_bytes', 0))} bytes): dump {get('dump_us')}, "
               f"load {get('load_us')}; JSON 1000x3 in -> reshape -> out: {get('json_io_us')}")
+    if lim:
+        worst = max(lim[1].items(), key=lambda kv: kv[1])
+        print(f"{li}limits armed vs none (sandpy, interleaved medians): geomean "
+              f"{lim[0]:.3f}, worst {worst[0]} {worst[1]:.3f}")
     extra = notes(workloads, results, unavailable)
     if extra:
         print()
@@ -418,9 +440,10 @@ def main(argv):
     with tempfile.TemporaryDirectory(prefix="sandpy-bench-") as tmp:
         workloads = load_workloads(args.only, args.quick, tmp)
         results = run_workloads(workloads, cmds, args, unavailable)
+        lim = limits_overhead(workloads, cmds, args, unavailable)
     lat = run_latency(cmds, args, unavailable)
     mem = idle_memory(cmds, unavailable)
-    report(args, workloads, results, unavailable, lat, mem, versions, cmds)
+    report(args, workloads, results, unavailable, lat, mem, versions, cmds, lim)
     failed = any(results[w.name, "sandpy"].mismatch or results[w.name, "sandpy"].status in
                  ("err", "timeout") for w in workloads)
     return 1 if failed else 0
