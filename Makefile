@@ -57,7 +57,7 @@ test-asan:
 
 # GC stress: the whole suite on an ASan+UBSan build that collects at nearly
 # every safe point (-DSP_GC_STRESS, src/sp_conf.h), so a value C code forgot
-# to root is freed while still in use and reported.  Slow (~10 minutes on
+# to root is freed while still in use and reported.  Slow (~8.5 minutes on
 # two cores), so CI does not run it.  GCSTRESS_FILTER: a subset of the cases.
 GCSTRESS = BUILD=build-gcstress OPT=-O1 CFLAGS="-O1 -g -DSP_GC_STRESS" SAN="$(SAN_ASAN)"
 test-gcstress:

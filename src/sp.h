@@ -599,6 +599,8 @@ bool sp_isintlike(sp_Value v);                              /* int, bool, bigint
 bool sp_index(sp_VM *vm, sp_Value v, int64_t *out);
 /* operator.index(v): an int value of any size (bools become ints). */
 sp_Value sp_index_value(sp_VM *vm, sp_Value v);
+/* The int a class instance's __index__ gives; SP_NULLV if v has none. */
+sp_Value sp_class_index(sp_VM *vm, sp_Value v);
 /* Exact int conversion to int64; false + OverflowError if out of range. */
 bool sp_int_to_i64(sp_VM *vm, sp_Value v, int64_t *out);
 int64_t sp_hash_i64(int64_t i);

@@ -106,10 +106,25 @@ void sp_mag_negate(sp_digit *a, size_t n) {
  * product interruptible. */
 static bool school_mul(sp_VM *vm, sp_digit *r, const sp_digit *a, size_t an, const sp_digit *b,
                        size_t bn) {
-    memset(r, 0, (an + bn) * sizeof(sp_digit));
-    for (size_t i = 0; i < bn; i++) {
+    if (bn == 0) {
+        memset(r, 0, an * sizeof(sp_digit));
+        return true;
+    }
+    /* the first row sets r[0..an] (no memset); row i adds into r[i..i+an)
+     * and sets r[i+an] */
+    sp_ddigit c0 = 0, b0 = b[0];
+    for (size_t j = 0; j < an; j++) {
+        c0 += a[j] * b0;
+        r[j] = (sp_digit)c0;
+        c0 >>= 32;
+    }
+    r[an] = (sp_digit)c0;
+    for (size_t i = 1; i < bn; i++) {
         sp_ddigit c = 0, bi = b[i];
-        if (bi == 0) continue;
+        if (bi == 0) {
+            r[i + an] = 0;
+            continue;
+        }
         for (size_t j = 0; j < an; j++) {
             c += a[j] * bi + r[i + j];
             r[i + j] = (sp_digit)c;

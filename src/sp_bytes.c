@@ -326,6 +326,8 @@ static sp_Value bytes_getitem(sp_VM *vm, sp_Value self, sp_Value key) {
         for (int64_t k = 0; k < n; k++) r->data[k] = s->data[start + k * step];
         return sp_objv(r);
     }
+    sp_Value ci = sp_class_index(vm, key); /* a class with __index__ */
+    if (!sp_isnull(ci)) return sp_iserr(ci) ? ci : bytes_getitem(vm, self, ci);
     if (sp_istype(key, &sp_t_bigint_))
         return sp_raise(vm, &sp_t_IndexError, "cannot fit 'int' into an index-sized integer");
     return sp_raise(vm, &sp_t_TypeError, "byte indices must be integers or slices, not %s",

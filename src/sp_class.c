@@ -1627,6 +1627,20 @@ static bool init_subclass(sp_VM *vm, sp_Type *t, sp_Value *kwv, sp_Tuple *kw) {
     return !sp_iserr(r);
 }
 
+/* Everything the instance layout needs before any attribute lookup (a
+ * new class, or a snapshot's class shell). */
+static void init_layout(HeapType *ht, sp_Type *solid) {
+    sp_Type *t = &ht->t;
+    ht->solid = solid;
+    ht->dictoff = (uint32_t)dict_offset(solid);
+    t->traverse = inst_traverse;
+    t->finalize = solid->finalize;
+    t->new_ = class_call_new;
+    t->getattr = inst_getattr;
+    t->setattr = inst_setattr;
+    t->repr = sp_t_object.repr;
+}
+
 static sp_Value type_new(sp_VM *vm, sp_Type *meta, sp_Str *name, sp_Tuple *bases, sp_Dict *ns,
                          sp_Value *kwv, sp_Tuple *kw) {
     sp_Value objv = sp_objv(&sp_t_object);
@@ -1645,15 +1659,7 @@ static sp_Value type_new(sp_VM *vm, sp_Type *meta, sp_Str *name, sp_Tuple *bases
     t->bases = bt;
     t->mro = SP_NULLV;
     t->flags = SP_TF_HEAPTYPE | SP_TF_BASETYPE;
-    ht->solid = solid;
-    ht->dictoff = (uint32_t)dict_offset(solid);
-    /* everything the instance layout needs before any attribute lookup */
-    t->traverse = inst_traverse;
-    t->finalize = solid->finalize;
-    t->new_ = class_call_new;
-    t->getattr = inst_getattr;
-    t->setattr = inst_setattr;
-    t->repr = sp_t_object.repr;
+    init_layout(ht, solid);
     if (sp_iserr(d)) goto done;
     t->dict = SP_DICT(d);
     if (!sp_dict_update(vm, t->dict, sp_objv(ns))) goto done;
@@ -2007,7 +2013,7 @@ bool sp_class_type_setattr(sp_VM *vm, sp_Type *t, sp_Str *name, sp_Value v) {
     return fix_subclasses(vm, t);
 }
 
-bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn) {
+bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn, uint32_t *off) {
     sp_Type *t = sp_typeof(o);
     if (!is_class(t) || is_meta(t) || (HT(t)->hflags & HT_GETATTRIBUTE)) return false;
     Attr a;
@@ -2016,6 +2022,7 @@ bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn) {
     sp_Dict **dp = dict_slot(o);
     if (dp && *dp && !sp_isnull(sp_dict_gets(*dp, name))) return false;
     *fn = a.v;
+    *off = name->interned && t->getattr == inst_getattr ? HT(t)->dictoff : DICT_AT_END;
     return true;
 }
 
@@ -2378,14 +2385,7 @@ sp_Type *sp_class_shell(sp_VM *vm, sp_Type *solid) {
     t->name = "?";
     t->flags = SP_TF_HEAPTYPE | SP_TF_BASETYPE | (sp_sub_boxed(solid) ? SP_TF_BOX : 0);
     t->mro = t->bases = SP_NULLV;
-    ht->solid = solid;
-    ht->dictoff = (uint32_t)dict_offset(solid);
-    t->traverse = inst_traverse;
-    t->finalize = solid->finalize;
-    t->new_ = class_call_new;
-    t->getattr = inst_getattr;
-    t->setattr = inst_setattr;
-    t->repr = sp_t_object.repr;
+    init_layout(ht, solid);
     return t;
 }
 

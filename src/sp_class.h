@@ -22,7 +22,10 @@ void sp_class_type_traverse(sp_VM *vm, sp_Obj *o);
 /* LOAD_METHOD on an instance of a heap type: true with *fn set when name
  * is a plain Python function of the class (not shadowed by the instance),
  * so the VM calls fn(o, ...) without allocating a bound method. */
-bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn);
+bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn, uint32_t *off);
+/* *off above: the offset of the instance dict pointer (0: none) when the
+ * answer holds for every instance of o's class whose dict lacks name,
+ * while vm->class_epoch is unchanged; UINT32_MAX when it may not. */
 /* LOAD_ATTR/STORE_ATTR's per-site caches (sp_vm.c): when o.name is read
  * (or written) through o's instance dict alone if it holds name, where no
  * hook, data descriptor or __slots__ refusal of its class gets in the way,

@@ -402,11 +402,24 @@ typedef struct sp_ACacheEnt {
     int32_t ix;               /* checked by sp_dict_at / sp_dict_put_at */
 } sp_ACacheEnt;
 
+/* LOAD_METHOD's per-site memory for class instances (sp_vm.c): fn, a
+ * Python function of class t, is o.name for an instance o whose dict (at
+ * off, 0: none) lacks name, while vm->class_epoch == epoch. */
+enum { SP_MSITE_BITS = 6 };
+typedef struct sp_MSiteEnt {
+    sp_Str *name;
+    sp_Type *t;
+    uint64_t epoch;
+    sp_Value fn;              /* borrowed from t's namespace */
+    uint32_t off;
+} sp_MSiteEnt;
+
 typedef struct sp_Caches {
     sp_MCacheEnt mcache[1 << SP_MCACHE_BITS][2];
     sp_BCacheEnt bcache[1 << SP_BCACHE_BITS];
     sp_GCacheEnt gcache[1 << SP_BCACHE_BITS];
     sp_ACacheEnt acache[2][1 << SP_ACACHE_BITS][2]; /* [0] loads, [1] stores; 2 ways */
+    sp_MSiteEnt msite[1 << SP_MSITE_BITS][2]; /* 2 ways */
 } sp_Caches;
 sp_Exec *sp_exec(sp_VM *vm); /* NULL + MemoryError */
 

@@ -9,6 +9,7 @@
  * dict walks go by position (memory-safe if the dict changes). */
 #include "sp_class.h"
 #include "sp_cont.h"
+#include "sp_snap.h"
 
 static sp_Type t_defaultdict, t_counter, t_odict, t_deque, t_dequeiter, t_dequeriter, t_ntmeta;
 
@@ -117,11 +118,16 @@ static sp_Value m_dsub_copy(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) 
 static sp_Value dsub_or(sp_VM *vm, sp_Type *t, sp_Value a, sp_Value b) {
     sp_Value self = sp_istype(a, t) ? a : b;
     if (!SPC_ISDICT(a) || !SPC_ISDICT(b)) return SP_NOTIMPL;
-    sp_Value r = dsub_alloc(vm, t);
+    bool heap = is_heap(t); /* a class: type(self)([factory,] left) (CPython's new_defdict) */
+    sp_Value ca[2] = {is_dd(t) ? DD_FACTORY(self) : a, a};
+    sp_Value r = heap ? sp_call(vm, sp_objv(t), is_dd(t) ? ca : ca + 1, is_dd(t) ? 2 : 1, NULL)
+                      : dsub_alloc(vm, t);
     if (sp_iserr(r)) return r;
-    if (is_dd(t)) DD_FACTORY(r) = DD_FACTORY(self);
+    if (heap && !SPC_ISDICT(r))
+        return sp_raise(vm, &sp_t_TypeError, "%s() returned a non-dict: '%T'", t->name, r);
+    if (!heap && is_dd(t)) DD_FACTORY(r) = DD_FACTORY(self);
     if (!sp_pin(vm, r)) return SP_ERRV;
-    bool ok = sp_dict_update(vm, SP_DICT(r), a) && sp_dict_update(vm, SP_DICT(r), b);
+    bool ok = (heap || sp_dict_update(vm, SP_DICT(r), a)) && sp_dict_update(vm, SP_DICT(r), b);
     sp_unpin(vm, 1);
     return ok ? r : SP_ERRV;
 }
@@ -503,7 +509,10 @@ static bool counter_feed_args(sp_VM *vm, sp_Value self, const char *name, sp_Val
     if (sp_iserr(d) || !sp_pin(vm, d)) return false;
     bool ok = dict_fill(vm, d, name, NULL, 0, NULL);
     for (size_t i = 0; ok && i < kw->n; i++) ok = sp_dict_set(vm, SP_DICT(d), kw->items[i], args[nargs + (int)i]);
-    ok = ok && counter_feed(vm, self, d, op);
+    if (ok && is_heap(sp_typeof(self))) /* self.update(kwds): an override included */
+        ok = !sp_iserr(call_method(vm, self, op == SP_OP_ADD ? "update" : "subtract", &d, 1, NULL));
+    else
+        ok = ok && counter_feed(vm, self, d, op);
     sp_unpin(vm, 1);
     return ok;
 }
@@ -1374,6 +1383,63 @@ static sp_Type t_deque = {
     .setitem = dq_setitem,
     .contains = dq_contains,
     .binop = dq_binop,
+};
+
+/* ------------------------------------------------------------ snapshots */
+
+/* A dict subtype is [its entries as a plain dict (hashes kept), factory];
+ * a deque [its items as a list, maxlen]. */
+static bool copy_entries(sp_VM *vm, sp_Dict *to, sp_Dict *from) {
+    size_t pos = 0;
+    sp_Value k, v;
+    while (sp_dict_next(from, &pos, &k, &v))
+        if (!spc_dict_append(vm, to, k, spc_dict_hash_at(from, pos), v)) return false;
+    return true;
+}
+
+static int coll_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    (void)hint;
+    if (o->type == &t_deque) {
+        Deque *d = (Deque *)o;
+        return v[0] = dq_tolist(vm, d), v[1] = sp_int(d->maxlen), sp_iserr(v[0]) ? -1 : 2;
+    }
+    v[0] = sp_dict_new(vm);
+    if (sp_iserr(v[0]) || !copy_entries(vm, SP_DICT(v[0]), (sp_Dict *)o)) return -1;
+    v[1] = o->type == &t_defaultdict ? DD_FACTORY(sp_objv(o)) : SP_NONEV;
+    return 2;
+}
+
+static bool coll_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    if (n != 2) return sp_raise(vm, &sp_t_ValueError, "bad collection"), false;
+    if (o->type != &t_deque) {
+        if (!sp_isdict(v[0])) return sp_raise(vm, &sp_t_ValueError, "bad collection"), false;
+        if (o->type == &t_defaultdict) DD_FACTORY(sp_objv(o)) = v[1];
+        return copy_entries(vm, (sp_Dict *)o, SP_DICT(v[0]));
+    }
+    Deque *d = (Deque *)o;
+    if (!sp_islist(v[0]) || !sp_snap_int(vm, v[1], -1, INT64_MAX, &d->maxlen) ||
+        (d->maxlen >= 0 && SP_LIST(v[0])->n > (size_t)d->maxlen))
+        return sp_raise(vm, &sp_t_ValueError, "bad deque"), false;
+    for (size_t i = 0; i < SP_LIST(v[0])->n; i++)
+        if (!dq_push(vm, d, SP_LIST(v[0])->items[i], false)) return false;
+    return true;
+}
+
+static sp_Obj *dsub_obj(sp_VM *vm, sp_Type *t) {
+    sp_Value v = dsub_alloc(vm, t);
+    return sp_iserr(v) ? NULL : SP_O(v);
+}
+static sp_Obj *dd_alloc(sp_VM *vm, uint32_t h) { return (void)h, dsub_obj(vm, &t_defaultdict); }
+static sp_Obj *od_alloc(sp_VM *vm, uint32_t h) { return (void)h, dsub_obj(vm, &t_odict); }
+static sp_Obj *ctr_alloc(sp_VM *vm, uint32_t h) { return (void)h, dsub_obj(vm, &t_counter); }
+static sp_Obj *dq_alloc0(sp_VM *vm, uint32_t h) { return (void)h, (sp_Obj *)dq_alloc(vm, &t_deque, -1); }
+
+const sp_SnapKind sp_snap_collections[] = {
+    {"collections.deque", &t_deque, false, coll_save, dq_alloc0, coll_fill},
+    {"collections.defaultdict", &t_defaultdict, false, coll_save, dd_alloc, coll_fill},
+    {"collections.OrderedDict", &t_odict, false, coll_save, od_alloc, coll_fill},
+    {"collections.Counter", &t_counter, false, coll_save, ctr_alloc, coll_fill},
+    {NULL, NULL, false, NULL, NULL, NULL},
 };
 
 /* ------------------------------------------------------------ classes */

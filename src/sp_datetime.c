@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "sp_cont.h"
+#include "sp_snap.h"
 #include "sp_strimpl.h"
 
 typedef struct Delta {
@@ -2044,6 +2045,76 @@ static sp_Value strptime_impl(sp_VM *vm, sp_Value s, sp_Value fmt) {
     sp_unpin(vm, 1);
     return res;
 }
+
+/* ------------------------------------------------------------ snapshots */
+
+/* The fields as values: timedelta [days secs us], date [y m d],
+ * datetime [y m d h mi s us fold tz], time [h mi s us fold tz]. */
+static int dt_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    (void)vm, (void)hint;
+    if (o->type == &t_delta) {
+        Delta *d = (Delta *)o;
+        return v[0] = sp_int(d->days), v[1] = sp_int(d->secs), v[2] = sp_int(d->us), 3;
+    }
+    DT *d = (DT *)o;
+    int f[8] = {d->year, d->month, d->day, d->hour, d->minute, d->second, d->us, d->fold}, n = 0;
+    for (int i = o->type == &t_time ? 3 : 0; i < (o->type == &t_date ? 3 : 8); i++) v[n++] = sp_int(f[i]);
+    if (o->type != &t_date) v[n++] = d->tz;
+    return n;
+}
+
+static sp_Obj *delta_alloc(sp_VM *vm, uint32_t h) { return (void)h, sp_newobj(vm, &t_delta, sizeof(Delta)); }
+static sp_Obj *date_alloc(sp_VM *vm, uint32_t h) { return (void)h, sp_newobj(vm, &t_date, sizeof(DT)); }
+static sp_Obj *time_alloc(sp_VM *vm, uint32_t h) { return (void)h, sp_newobj(vm, &t_time, sizeof(DT)); }
+static sp_Obj *datetime_alloc(sp_VM *vm, uint32_t h) { return (void)h, sp_newobj(vm, &t_datetime, sizeof(DT)); }
+static sp_Obj *tz_alloc(sp_VM *vm, uint32_t h) { return (void)h, sp_newobj(vm, &t_timezone, sizeof(TZ)); }
+
+/* Every field goes through the constructors' own checks. */
+static bool dt_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    int64_t x[8] = {1, 1, 1, 0, 0, 0, 0, 0};
+    if (o->type == &t_delta) {
+        Delta *d = (Delta *)o;
+        return n == 3 && sp_snap_int(vm, v[0], -MAX_DELTA_DAYS, MAX_DELTA_DAYS, &d->days) &&
+               sp_snap_int(vm, v[1], 0, 86399, &d->secs) && sp_snap_int(vm, v[2], 0, 999999, &d->us);
+    }
+    int from = o->type == &t_time ? 3 : 0, to = o->type == &t_date ? 3 : 8, k = 0;
+    if (n != to - from + (o->type != &t_date)) return sp_raise(vm, &sp_t_ValueError, "bad fields"), false;
+    for (int i = from; i < to; i++)
+        if (!sp_snap_int(vm, v[k++], -1, 1000000, &x[i])) return false;
+    sp_Value tz = o->type == &t_date ? SP_NONEV : v[k];
+    if (!check_date(vm, (int)x[0], (int)x[1], (int)x[2]) ||
+        !check_time(vm, (int)x[3], (int)x[4], (int)x[5], (int)x[6], (int)x[7]) || !check_tz(vm, tz))
+        return false;
+    int f[8];
+    for (int i = 0; i < 8; i++) f[i] = (int)x[i];
+    DT *d = (DT *)o;
+    d->year = f[0], d->month = f[1], d->day = f[2], d->hour = f[3];
+    d->minute = f[4], d->second = f[5], d->us = f[6], d->fold = f[7], d->tz = tz;
+    return true;
+}
+
+static int tz_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    (void)vm, (void)hint;
+    return v[0] = ((TZ *)o)->offset, v[1] = ((TZ *)o)->name, 2;
+}
+
+static bool tz_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    if (n != 2 || !IS_DELTA(v[0]) || !(sp_isnull(v[1]) || sp_isstr(v[1])))
+        return sp_raise(vm, &sp_t_ValueError, "bad timezone"), false;
+    Delta *d = DL(v[0]);
+    if (!((d->days == -1 && (d->secs || d->us)) || d->days == 0)) return sp_raise(vm, &sp_t_ValueError, "bad offset"), false;
+    ((TZ *)o)->offset = v[0], ((TZ *)o)->name = v[1];
+    return true;
+}
+
+const sp_SnapKind sp_snap_datetime[] = {
+    {"datetime.timedelta", &t_delta, false, dt_save, delta_alloc, dt_fill},
+    {"datetime.date", &t_date, false, dt_save, date_alloc, dt_fill},
+    {"datetime.time", &t_time, false, dt_save, time_alloc, dt_fill},
+    {"datetime.datetime", &t_datetime, false, dt_save, datetime_alloc, dt_fill},
+    {"datetime.timezone", &t_timezone, false, tz_save, tz_alloc, tz_fill},
+    {NULL, NULL, false, NULL, NULL, NULL},
+};
 
 /* ------------------------------------------------------------ module */
 

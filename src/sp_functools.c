@@ -10,6 +10,7 @@
  * those calls are pinned. */
 #include "sp_code.h"
 #include "sp_cont.h"
+#include "sp_snap.h"
 
 static sp_Str *intern(sp_VM *vm, const char *s) {
     sp_Value v = sp_str_intern_cstr(vm, s);
@@ -203,6 +204,30 @@ static sp_Type t_partial = {
     .h = SP_STATIC_HDR(&sp_t_type), .name = "functools.partial", .base = &sp_t_object,
     .traverse = partial_traverse, .new_ = partial_new, .call = partial_call,
     .repr = partial_repr, .getattr = partial_getattr, .setattr = partial_setattr,
+};
+
+/* A snapshot holds [func args kw __dict__]. */
+static int partial_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    Partial *p = (Partial *)o;
+    (void)vm, (void)hint;
+    v[0] = p->func, v[1] = p->args, v[2] = p->kw, v[3] = p->dict ? sp_objv(p->dict) : SP_NONEV;
+    return 4;
+}
+
+static sp_Obj *partial_alloc(sp_VM *vm, uint32_t h) { return (void)h, sp_newobj(vm, &t_partial, sizeof(Partial)); }
+
+static bool partial_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    Partial *p = (Partial *)o;
+    if (n != 4 || !sp_typeof(v[0])->call || sp_istype(v[0], &t_partial) || !sp_istuple(v[1]) || !sp_isdict(v[2]) ||
+        !(sp_isnone(v[3]) || sp_isdict(v[3])))
+        return sp_raise(vm, &sp_t_ValueError, "bad partial"), false;
+    p->func = v[0], p->args = v[1], p->kw = v[2], p->dict = sp_isnone(v[3]) ? NULL : SP_DICT(v[3]);
+    return true;
+}
+
+const sp_SnapKind sp_snap_functools[] = {
+    {"functools.partial", &t_partial, true, partial_save, partial_alloc, partial_fill},
+    {NULL, NULL, false, NULL, NULL, NULL},
 };
 
 /* ================================================================ lru_cache */

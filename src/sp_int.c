@@ -1052,6 +1052,14 @@ static sp_Value index_value(sp_VM *vm, sp_Value v) {
 
 sp_Value sp_index_value(sp_VM *vm, sp_Value v) { return index_value(vm, v); }
 
+sp_Value sp_class_index(sp_VM *vm, sp_Value v) {
+    if (!(sp_typeof(v)->flags & SP_TF_HEAPTYPE)) return SP_NULLV;
+    sp_Value name = sp_str_intern_cstr(vm, "__index__");
+    if (sp_iserr(name)) return name;
+    sp_Value f = sp_type_lookup(vm, sp_typeof(v), SP_STR(name));
+    return sp_iserr(f) || sp_isnull(f) ? f : index_value(vm, v);
+}
+
 bool sp_index(sp_VM *vm, sp_Value v, int64_t *out) {
     sp_Value r = index_value(vm, v);
     if (sp_iserr(r)) return false;

@@ -290,12 +290,9 @@ static sp_Value binop_error(sp_VM *vm, int op, sp_Value a, sp_Value b) {
 static sp_Value repeat_by_index(sp_VM *vm, int op, sp_Value a, sp_Value b) {
     bool left = is_seq(sp_typeof(a));
     sp_Value n = left ? b : a;
-    if (!(sp_typeof(n)->flags & SP_TF_HEAPTYPE) || sp_isbox(n)) return SP_NOTIMPL;
-    sp_Value name = sp_str_intern_cstr(vm, "__index__");
-    sp_Value f = sp_iserr(name) ? name : sp_type_lookup(vm, sp_typeof(n), SP_STR(name));
-    if (sp_iserr(f) || sp_isnull(f)) return sp_iserr(f) ? f : SP_NOTIMPL;
-    sp_Value i = sp_index_value(vm, n);
-    if (sp_iserr(i)) return i;
+    if (sp_isbox(n)) return SP_NOTIMPL;
+    sp_Value i = sp_class_index(vm, n);
+    if (sp_isnull(i) || sp_iserr(i)) return sp_isnull(i) ? SP_NOTIMPL : i;
     if (i.tag != SP_INT)
         return sp_raise(vm, &sp_t_OverflowError, "cannot fit '%T' into an index-sized integer", n);
     return left ? sp_binop(vm, op, a, i) : sp_binop(vm, op, i, b);

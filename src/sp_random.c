@@ -13,6 +13,7 @@
 
 #include "sp_hash.h"
 #include "sp_random.h"
+#include "sp_snap.h"
 
 #define MT_N SP_MT_N
 #define MT_M 397
@@ -735,6 +736,43 @@ sp_Type sp_t_Random_ = {
     .methods = random_methods,
     .traverse = random_traverse,
     .new_ = random_new,
+};
+
+/* A snapshot holds [the MT words as little-endian bytes, index, gauss
+ * spare], so a paused run continues the same sequence after a load (the
+ * module's hidden instance too: sp_snap.c saves module-held objects). */
+static int rng_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    Rng *r = (Rng *)o;
+    uint8_t b[MT_N * 4];
+    (void)hint;
+    for (int i = 0; i < MT_N; i++)
+        for (int k = 0; k < 4; k++) b[4 * i + k] = (uint8_t)(r->mt[i] >> (8 * k));
+    v[0] = sp_bytes_new(vm, b, sizeof b), v[1] = sp_int(r->mti), v[2] = r->gauss_next;
+    return sp_iserr(v[0]) ? -1 : 3;
+}
+
+static sp_Obj *rng_alloc(sp_VM *vm, uint32_t h) {
+    Rng *r = sp_newobj(vm, &sp_t_Random_, sizeof *r);
+    (void)h;
+    if (r) r->mti = MT_N, r->gauss_next = SP_NONEV;
+    return (sp_Obj *)r;
+}
+
+static bool rng_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    Rng *r = (Rng *)o;
+    int64_t mti;
+    if (n != 3 || !sp_istype(v[0], &sp_t_bytes) || SP_BYTES(v[0])->len != MT_N * 4 || !sp_snap_int(vm, v[1], 0, MT_N, &mti))
+        return sp_raise(vm, &sp_t_ValueError, "bad random state"), false;
+    const uint8_t *b = (const uint8_t *)SP_BYTES(v[0])->data;
+    for (int i = 0; i < MT_N; i++)
+        r->mt[i] = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 | (uint32_t)b[4 * i + 2] << 16 | (uint32_t)b[4 * i + 3] << 24;
+    r->mti = (int)mti, r->gauss_next = v[2];
+    return true;
+}
+
+const sp_SnapKind sp_snap_random[] = {
+    {"random.Random", &sp_t_Random_, true, rng_save, rng_alloc, rng_fill},
+    {NULL, NULL, false, NULL, NULL, NULL},
 };
 
 bool sp_random_init(sp_VM *vm, sp_Module *m) {

@@ -9,6 +9,7 @@
 #include "sp_class.h"
 #include "sp_exc.h"
 #include "sp_regex.h"
+#include "sp_snap.h"
 
 /* ================================================================ text */
 
@@ -1097,6 +1098,80 @@ static sp_Type t_match = {
     .traverse = match_traverse,
     .repr = match_repr,
     .getitem = match_getitem,
+};
+
+/* ================================================================ snapshots */
+
+/* A Pattern is [source flags], compiled again on load by the usual
+ * compiler (its limits hold); a Match is [string pattern pos endpos
+ * lastindex code-point spans], its byte offsets recomputed. */
+static int re_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    if (o->type == &t_pattern)
+        return v[0] = ((Pattern *)o)->pattern, v[1] = sp_int(sp_re_flags(((Pattern *)o)->re) & ~SP_RE_BYTES), 2;
+    Match *m = (Match *)o;
+    size_t n = 2 * ((size_t)m->ngroups + 1);
+    v[5] = sp_tuple_new(vm, n);
+    if (sp_iserr(v[5])) return -1;
+    for (size_t i = 0; i < n; i++) SP_TUPLE(v[5])->items[i] = sp_int(m->sp[i]);
+    v[0] = m->string, v[1] = m->pattern, v[2] = sp_int(m->pos), v[3] = sp_int(m->endpos);
+    v[4] = sp_int(m->lastindex), *hint = (uint32_t)m->ngroups;
+    return 6;
+}
+
+static sp_Obj *pattern_alloc(sp_VM *vm, uint32_t h) { return (void)h, sp_newobj(vm, &t_pattern, sizeof(Pattern)); }
+
+static sp_Obj *match_alloc(sp_VM *vm, uint32_t g) {
+    if (g > SP_RE_MAX_GROUPS) return sp_raise(vm, &sp_t_ValueError, "bad match"), NULL;
+    Match *m = sp_newobj(vm, &t_match, sizeof(Match) + 4 * ((size_t)g + 1) * sizeof(int64_t));
+    if (m) m->ngroups = (int)g, m->string = m->pattern = SP_NONEV;
+    return (sp_Obj *)m;
+}
+
+static bool pattern_fill(sp_VM *vm, Pattern *p, const sp_Value *v, int n) {
+    int64_t flags;
+    if (n != 2 || !(sp_isstr(v[0]) || sp_istype(v[0], &sp_t_bytes)) || !sp_snap_int(vm, v[1], 0, 0xffff, &flags))
+        return sp_raise(vm, &sp_t_ValueError, "bad pattern"), false;
+    sp_Value c = compile_raw(vm, v[0], (int)flags);
+    if (sp_iserr(c)) return false;
+    p->re = PAT(c)->re, p->pattern = PAT(c)->pattern, p->groupindex = PAT(c)->groupindex;
+    PAT(c)->re = NULL; /* the program moves here; the other object is garbage */
+    return true;
+}
+
+static bool match_fill(sp_VM *vm, Match *m, const sp_Value *v, int n) {
+    sp_Value s = n == 6 ? v[0] : SP_NONEV;
+    int64_t pos, end, last, len = sp_isstr(s) ? (int64_t)SP_STR(s)->clen : sp_istype(s, &sp_t_bytes) ? (int64_t)SP_BYTES(s)->len : -1;
+    if (len < 0 || !sp_istype(v[1], &t_pattern) || !PAT(v[1])->re || sp_isstr(s) != sp_isstr(PAT(v[1])->pattern) ||
+        sp_re_groups(PAT(v[1])->re) != m->ngroups || !sp_istuple(v[5]))
+        return sp_raise(vm, &sp_t_ValueError, "bad match"), false;
+    size_t ns = 2 * ((size_t)m->ngroups + 1);
+    if (SP_TUPLE(v[5])->n != ns || !sp_snap_int(vm, v[2], 0, len, &pos) || !sp_snap_int(vm, v[3], pos, len, &end) ||
+        !sp_snap_int(vm, v[4], -1, m->ngroups, &last))
+        return sp_raise(vm, &sp_t_ValueError, "bad match"), false;
+    for (size_t i = 0; i < ns; i += 2) {
+        sp_Value *it = SP_TUPLE(v[5])->items;
+        int64_t a, b;
+        if (!sp_snap_int(vm, it[i], -1, len, &a) || !sp_snap_int(vm, it[i + 1], -1, len, &b) ||
+            (a < 0) != (b < 0) || a > b)
+            return sp_raise(vm, &sp_t_ValueError, "bad match"), false;
+        m->sp[i] = a, m->sp[i + 1] = b;
+    }
+    Text x;
+    if (!text_init(vm, &x, s)) return false;
+    for (size_t i = 0; i < ns; i++) m->sp[ns + i] = m->sp[i] < 0 ? -1 : (int64_t)text_byte(&x, m->sp[i]);
+    text_free(vm, &x);
+    m->string = s, m->pattern = v[1], m->pos = pos, m->endpos = end, m->lastindex = last;
+    return true;
+}
+
+static bool re_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    return o->type == &t_pattern ? pattern_fill(vm, (Pattern *)o, v, n) : match_fill(vm, (Match *)o, v, n);
+}
+
+const sp_SnapKind sp_snap_re[] = {
+    {"re.Pattern", &t_pattern, false, re_save, pattern_alloc, re_fill},
+    {"re.Match", &t_match, true, re_save, match_alloc, re_fill},
+    {NULL, NULL, false, NULL, NULL, NULL},
 };
 
 /* ================================================================ module */

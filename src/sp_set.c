@@ -6,6 +6,7 @@
  * LINEAR_PROBES neighbours then perturbed jumps, dummies for deletions,
  * fill/used accounting and the same resize points.  Only the code is ours. */
 #include "sp_cont.h"
+#include "sp_snap.h"
 
 #define MINSIZE 8
 #define LINEAR_PROBES 9
@@ -1021,4 +1022,39 @@ static void setiter_traverse(sp_VM *vm, sp_Obj *o) { sp_gc_markv(vm, ((SetIter *
 sp_Type sp_t_set_iterator = {
     .h = SP_STATIC_HDR(&sp_t_type), .name = "set_iterator", .base = &sp_t_object,
     .traverse = setiter_traverse, .repr = spc_obj_repr, .iter = setiter_iter, .next = setiter_next,
+};
+
+/* A snapshot holds [set (None once exhausted), entries already seen,
+ * whether the set changed size]: table positions change on load. */
+static int setiter_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    SetIter *it = (SetIter *)o;
+    size_t pos = 0, seen = 0;
+    SEnt *e;
+    (void)vm, (void)hint;
+    if (sp_isnull(it->set)) return v[0] = SP_NONEV, v[1] = v[2] = sp_int(0), 3;
+    while (pos < it->pos && set_next_entry(S(it->set), &pos, &e)) seen++;
+    v[0] = it->set, v[1] = sp_int((int64_t)seen), v[2] = sp_bool(it->used != S(it->set)->used);
+    return 3;
+}
+
+static sp_Obj *setiter_alloc(sp_VM *vm, uint32_t h) { return (void)h, sp_newobj(vm, &sp_t_set_iterator, sizeof(SetIter)); }
+
+static bool setiter_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    SetIter *it = (SetIter *)o;
+    int64_t seen;
+    bool isset = n == 3 && (sp_istype(v[0], &sp_t_set) || sp_istype(v[0], &sp_t_frozenset));
+    if (n != 3 || !(isset || sp_isnone(v[0])) || !sp_isbool(v[2]) ||
+        !sp_snap_int(vm, v[1], 0, isset ? (int64_t)S(v[0])->used : 0, &seen))
+        return sp_raise(vm, &sp_t_ValueError, "bad set iterator"), false;
+    it->set = isset ? v[0] : SP_NULLV, it->pos = 0;
+    if (!isset) return true;
+    SEnt *e;
+    for (int64_t i = 0; i < seen; i++) set_next_entry(S(v[0]), &it->pos, &e);
+    it->used = v[2].u.i ? SIZE_MAX : S(v[0])->used;
+    return true;
+}
+
+const sp_SnapKind sp_snap_set[] = {
+    {"set_iterator", &sp_t_set_iterator, true, setiter_save, setiter_alloc, setiter_fill},
+    {NULL, NULL, false, NULL, NULL, NULL},
 };

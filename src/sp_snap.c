@@ -35,22 +35,23 @@
 #include "sp_api.h"
 #include "sp_class.h"
 #include "sp_cont.h"
+#include "sp_snap.h"
+#include "sp_strimpl.h"
 
-enum { SNAP_VERSION = 2, HDR = 32, KIND_CODE = 1, KIND_STATE = 2 };
-enum { COLLECT = 0, WRITE = 1 };
+enum { SNAP_VERSION = 3, HDR = 32, KIND_CODE = 1, KIND_STATE = 2 };
 
 /* Object kinds. */
 enum {
     K_STR = 1, K_BYTES, K_BIGINT, K_TUPLE, K_LIST, K_DICT, K_SET, K_FROZENSET, K_CODE, K_FUNC,
     K_CELL, K_GEN, K_EXC, K_TB, K_MODULE, K_BOUND, K_CFUNC, K_EXTFN, K_FUTURE, K_LAYOUT,
-    K_TYPE, K_INST, K_MODREF
+    K_TYPE, K_INST, K_MODREF, K_NATIVE, K_LAST = K_NATIVE
 };
 /* How a dict or set entry's hash comes back (keys other than str and int):
  * recomputed (no user code can run for it), the key's identity, or the
  * stored hash (a Python __hash__ is involved: never called). */
 enum { H_NATIVE = 0, H_IDENTITY, H_STORED };
 /* Value tags. */
-enum { V_NULL = 0, V_NONE, V_BOOL, V_INT, V_FLOAT, V_OBJ, V_BUILTIN, V_METHODDEF, V_EMPTYTUPLE, V_STR };
+enum { V_NULL = 0, V_NONE, V_BOOL, V_INT, V_FLOAT, V_OBJ, V_BUILTIN, V_METHODDEF, V_EMPTYTUPLE, V_STR, V_MODSTATIC };
 
 /* ================================================================ SipHash-2-4 */
 
@@ -220,10 +221,38 @@ static sp_Type *probe_type(sp_VM *vm, const char *name) {
     return NULL;
 }
 
+/* ================================================================ natives */
+
+/* Module types that describe themselves (sp_snap.h). */
+static const sp_SnapKind *const natives[] = {sp_snap_datetime, sp_snap_collections, sp_snap_functools,
+                                             sp_snap_re, sp_snap_random, sp_snap_set};
+
+static const sp_SnapKind *native_of(sp_Type *t) {
+    for (size_t i = 0; i < sizeof natives / sizeof *natives; i++)
+        for (const sp_SnapKind *k = natives[i]; k->name; k++)
+            if (k->type == t) return k;
+    return NULL;
+}
+
+static const sp_SnapKind *native_named(const char *s, size_t n) {
+    for (size_t i = 0; i < sizeof natives / sizeof *natives; i++)
+        for (const sp_SnapKind *k = natives[i]; k->name; k++)
+            if (strlen(k->name) == n && !memcmp(k->name, s, n)) return k;
+    return NULL;
+}
+
+bool sp_snap_int(sp_VM *vm, sp_Value v, int64_t lo, int64_t hi, int64_t *out) {
+    if (!sp_isint(v) || v.u.i < lo || v.u.i > hi) return sp_raise(vm, &sp_t_ValueError, "bad field"), false;
+    *out = v.u.i;
+    return true;
+}
+
 /* ================================================================ dump */
 
 typedef struct Ent {
     uint32_t idx, kstart, knext, kend;
+    size_t body;            /* where its record body starts in Dump.side */
+    uint8_t kind;
     bool expanded;
 } Ent;
 
@@ -235,8 +264,8 @@ enum { IDX_SHIFT = 8, MODREF = 4 };
 typedef struct Dump {
     sandpy *sp;
     sp_VM *vm;
-    sp_Buf *w;
-    int mode;
+    sp_Buf *w;              /* where put writes: out, or side while a record is built */
+    sp_Buf *out, side;      /* side: a stack of record bodies, one per DFS entry */
     bool ok;
     size_t n;
     sp_Obj **objs;          /* index -> object */
@@ -266,15 +295,12 @@ static bool grow(Dump *d, void **p, size_t *cap, size_t n, size_t sz) {
     return true;
 }
 
-/* The object's index (assigned when first seen); collecting queues it as
- * a child of the object being expanded, even if seen before, so records
- * come out in true post-order. */
+/* The object's index (assigned when first seen).  Unless it is written
+ * or on the DFS stack already, it is queued as a child of the object being
+ * written, even if seen before, so records come out in true post-order. */
 static uint32_t index_of(Dump *d, sp_Obj *o) {
     uint32_t seen = o->gcflags >> IDX_SHIFT, idx = seen ? seen - 1 : (uint32_t)d->n;
-    if (d->mode == WRITE) {
-        if (!seen) fail(d, &sp_t_SystemError, "snapshot: unvisited object %s", o->type->name);
-        return idx;
-    }
+    if (seen && d->state[idx]) return idx;
     if (!grow(d, (void **)&d->kids, &d->kidcap, d->nkids, sizeof *d->kids)) return 0;
     if (!seen) {
         if (d->n >= IDX_MAX) return fail(d, &sp_t_MemoryError, "snapshot: %s", "too many objects"), 0;
@@ -289,24 +315,42 @@ static uint32_t index_of(Dump *d, sp_Obj *o) {
     return idx;
 }
 
-static void put(Dump *d, const void *p, size_t n) {
+/* Every write checks for room; only growing leaves the inline path.
+ * After a failure writes go on into a valid buffer and are discarded. */
+static inline bool room(Dump *d, size_t n) {
     sp_Buf *w = d->w;
-    if (d->mode != WRITE || !d->ok) return;
-    if (w->cap - w->n >= n) memcpy(w->p + w->n, p, n), w->n += n; /* the common case, inline */
-    else if (!sp_buf_add(w, p, n)) d->ok = false;
+    if (w->cap - w->n >= n) return true;
+    if (d->ok && sp_buf_reserve(w, n)) return true;
+    return d->ok = false;
 }
 
-static void put_u8(Dump *d, uint8_t v) { put(d, &v, 1); }
-
-static void put_u32(Dump *d, uint32_t v) {
-    if (d->mode != WRITE) return; /* collecting: only references matter */
-    uint8_t b[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24)};
-    put(d, b, 4);
+static inline void put(Dump *d, const void *p, size_t n) {
+    if (room(d, n)) memcpy(d->w->p + d->w->n, p, n), d->w->n += n;
 }
 
-static void put_u64(Dump *d, uint64_t v) {
-    put_u32(d, (uint32_t)v);
-    put_u32(d, (uint32_t)(v >> 32));
+static inline void put_u8(Dump *d, uint8_t v) {
+    if (room(d, 1)) d->w->p[d->w->n++] = (char)v;
+}
+
+/* Counts, indexes and lengths are LEB128 varints (1 byte below 128),
+ * optionally after a tag byte (one room check for both). */
+static inline void put_tagged(Dump *d, int tag, uint64_t v) {
+    if (!room(d, 11)) return;
+    uint8_t *p = (uint8_t *)d->w->p + d->w->n, *q = p;
+    if (tag >= 0) *q++ = (uint8_t)tag;
+    for (; v >= 0x80; v >>= 7) *q++ = (uint8_t)(v | 0x80);
+    *q++ = (uint8_t)v;
+    d->w->n += (size_t)(q - p);
+}
+
+static inline void put_u64(Dump *d, uint64_t v) { put_tagged(d, -1, v); }
+static inline void put_u32(Dump *d, uint32_t v) { put_tagged(d, -1, v); }
+
+/* Floats and hashes: 8 raw bytes, little-endian. */
+static void put_raw64(Dump *d, uint64_t v) {
+    uint8_t b[8];
+    for (int i = 0; i < 8; i++) b[i] = (uint8_t)(v >> (8 * i));
+    put(d, b, 8);
 }
 
 static void put_bytes(Dump *d, const void *p, size_t n) {
@@ -326,8 +370,26 @@ static const char *builtin_name(sp_VM *vm, sp_Obj *o) {
     return NULL;
 }
 
+/* A static object a module holds (collections.deque...): by module and
+ * attribute name.  Static objects are shared between interpreters, so
+ * they never carry an index in their header. */
+static bool put_modstatic(Dump *d, sp_Obj *o) {
+    size_t pos = 0, p2;
+    sp_Value k, m, a, v;
+    while (d->vm->modules && sp_dict_next(d->vm->modules, &pos, &k, &m)) {
+        if (!sp_istype(m, &sp_t_module) || SP_STR(k)->data[0] == ' ') continue;
+        for (p2 = 0; sp_dict_next(SP_AS(sp_Module, m)->dict, &p2, &a, &v);) {
+            if (!sp_isobj(v) || SP_O(v) != o || !sp_isstr(a)) continue;
+            put_u8(d, V_MODSTATIC);
+            put_bytes(d, SP_STR(k)->data, SP_STR(k)->len);
+            put_bytes(d, SP_STR(a)->data, SP_STR(a)->len);
+            return true;
+        }
+    }
+    return false;
+}
+
 static void put_val(Dump *d, sp_Value v) {
-    if (d->mode != WRITE && v.tag != SP_OBJ) return;
     switch (v.tag) {
     case SP_NULL:
         if (v.u.o) { /* LOAD_METHOD's static method def */
@@ -340,11 +402,13 @@ static void put_val(Dump *d, sp_Value v) {
         return;
     case SP_NONE: put_u8(d, V_NONE); return;
     case SP_BOOL: put_u8(d, V_BOOL), put_u8(d, (uint8_t)v.u.i); return;
-    case SP_INT: put_u8(d, V_INT), put_u64(d, (uint64_t)v.u.i); return;
+    case SP_INT: /* zigzag: small negatives stay short */
+        put_tagged(d, V_INT, ((uint64_t)v.u.i << 1) ^ (v.u.i < 0 ? ~(uint64_t)0 : 0));
+        return;
     case SP_FLOAT: {
         uint64_t bits;
         memcpy(&bits, &v.u.f, 8);
-        put_u8(d, V_FLOAT), put_u64(d, bits);
+        put_u8(d, V_FLOAT), put_raw64(d, bits);
         return;
     }
     case SP_OBJ: break;
@@ -359,14 +423,11 @@ static void put_val(Dump *d, sp_Value v) {
     }
     if (o->gcflags & SP_GC_STATIC) {
         const char *n = builtin_name(d->vm, o);
-        if (!n) return (void)fail(d, &sp_t_TypeError, "cannot snapshot the builtin object %s", o->type->name);
-        put_u8(d, V_BUILTIN);
-        put_bytes(d, n, strlen(n));
+        if (n) return put_u8(d, V_BUILTIN), put_bytes(d, n, strlen(n));
+        if (!put_modstatic(d, o)) fail(d, &sp_t_TypeError, "cannot snapshot the builtin object %s", o->type->name);
         return;
     }
-    uint32_t i = index_of(d, o);
-    put_u8(d, V_OBJ);
-    put_u32(d, i);
+    put_tagged(d, V_OBJ, index_of(d, o));
 }
 
 static void put_obj(Dump *d, void *o) { put_val(d, o ? sp_objv(o) : SP_NULLV); }
@@ -383,7 +444,7 @@ static void io_seq(Dump *d, const sp_Value *items, size_t n) {
 static bool plain_key(Dump *d, sp_Value k, int depth) {
     if (!sp_isobj(k) || (SP_O(k)->gcflags & SP_GC_STATIC)) return true;
     sp_Type *t = SP_O(k)->type;
-    if (t->flags & SP_TF_HEAPTYPE) return false;
+    if ((t->flags & SP_TF_HEAPTYPE) || native_of(t)) return false;
     if (t == &sp_t_type && sp_class_solid((sp_Type *)SP_O(k))) /* a class: its metaclass's hash */
         return sp_class_user_hash(d->vm, t) == 0;
     if (t != &sp_t_tuple) return true;
@@ -397,14 +458,16 @@ static bool plain_key(Dump *d, sp_Value k, int depth) {
  * hash comes back (H_*). */
 static void put_key(Dump *d, sp_Value k, int64_t hash) {
     put_val(d, k);
-    if (d->mode != WRITE || sp_isint(k) || sp_isstr(k)) return;
+    if (sp_isint(k) || sp_isstr(k)) return;
     sp_Type *t = sp_typeof(k), *solid = sp_class_solid(t);
+    const sp_SnapKind *nk = native_of(t);
+    if (nk) return put_u8(d, nk->idhash ? H_IDENTITY : H_STORED), nk->idhash ? (void)0 : put_raw64(d, (uint64_t)hash);
     if (plain_key(d, k, 0)) return put_u8(d, H_NATIVE);
     if ((solid == &sp_t_object || solid == &sp_t_BaseException || solid == &sp_t_type) &&
         sp_class_user_hash(d->vm, t) == 0)
         return put_u8(d, H_IDENTITY);
     put_u8(d, H_STORED);
-    put_u64(d, (uint64_t)hash);
+    put_raw64(d, (uint64_t)hash);
 }
 
 static void io_dict(Dump *d, sp_Dict *dict) {
@@ -550,6 +613,23 @@ static void io_layout(Dump *d, sp_Obj *o, const Layout *l) {
     }
 }
 
+/* A module object: [name][hint][n][values]; the values are read last. */
+static void io_native_vals(Dump *d, sp_Obj *o, const sp_SnapKind *k, bool hint) {
+    sp_Value vals[SP_SNAP_MAXV];
+    uint32_t h = 0;
+    int n = k->save(d->vm, o, vals, &h);
+    if (n < 0 || n > SP_SNAP_MAXV) return (void)(d->ok = false);
+    if (hint) put_u32(d, h);
+    put_u8(d, (uint8_t)n);
+    for (int i = 0; i < n; i++) put_val(d, vals[i]);
+}
+
+static void io_native(Dump *d, sp_Obj *o) {
+    const sp_SnapKind *k = native_of(o->type);
+    put_bytes(d, k->name, strlen(k->name));
+    io_native_vals(d, o, k, true);
+}
+
 static int kind_of(sp_Obj *o) {
     if (o->gcflags & MODREF) return K_MODREF;
     static const struct { sp_Type *t; int k; } kinds[] = {
@@ -564,16 +644,16 @@ static int kind_of(sp_Obj *o) {
     if (sp_isinst(sp_objv(o), &sp_t_type) && sp_class_solid((sp_Type *)o)) return K_TYPE;
     if (o->type->flags & SP_TF_HEAPTYPE) return sp_class_solid(o->type) ? K_INST : 0;
     if (sp_isexc_type(o->type) && !(o->type->flags & SP_TF_HEAPTYPE)) return K_EXC;
+    if (native_of(o->type)) return K_NATIVE;
     return layout_of(o->type) ? K_LAYOUT : 0;
 }
 
-static void io_obj(Dump *d, sp_Obj *o) {
+static void io_obj(Dump *d, sp_Obj *o, int kind) {
     sp_Value v = sp_objv(o);
-    switch (kind_of(o)) {
+    switch (kind) {
     case K_STR: put_u8(d, (uint8_t)SP_STR(v)->interned), put_bytes(d, SP_STR(v)->data, SP_STR(v)->len); break;
     case K_BYTES: put_bytes(d, SP_BYTES(v)->data, SP_BYTES(v)->len); break;
     case K_BIGINT: {
-        if (d->mode == COLLECT) break;
         sp_Value s = sp_int_to_str(d->vm, v, 16);
         if (sp_iserr(s)) d->ok = false;
         else put_bytes(d, SP_STR(s)->data, SP_STR(s)->len);
@@ -600,10 +680,12 @@ static void io_obj(Dump *d, sp_Obj *o) {
     }
     case K_LAYOUT: io_layout(d, o, layout_of(o->type)); break;
     case K_TYPE: io_type(d, (sp_Type *)o); break;
-    case K_MODREF:
+    case K_MODREF: /* a module's own object of a native type keeps its state (random._inst) */
         for (size_t i = 0; i < d->nmref; i++)
             if (d->mrefs[i].o == o) put_val(d, d->mrefs[i].mod), put_val(d, d->mrefs[i].attr);
+        if (native_of(o->type)) io_native_vals(d, o, native_of(o->type), false);
         break;
+    case K_NATIVE: io_native(d, o); break;
     case K_INST:
         if (sp_class_solid(o->type) == &sp_t_type) fail(d, &sp_t_TypeError, "cannot snapshot a '%s' object", o->type->name);
         else io_inst(d, o);
@@ -612,18 +694,15 @@ static void io_obj(Dump *d, sp_Obj *o) {
     }
 }
 
-static void write_record(Dump *d, uint32_t idx) {
-    sp_Obj *o = d->objs[idx];
-    d->mode = WRITE;
-    put_u32(d, idx);
-    put_u8(d, (uint8_t)kind_of(o));
-    size_t at = d->w->n;
-    put_u32(d, 0);
-    io_obj(d, o);
-    if (!d->ok) return;
-    uint32_t len = (uint32_t)(d->w->n - at - 4);
-    uint8_t b[4] = {(uint8_t)len, (uint8_t)(len >> 8), (uint8_t)(len >> 16), (uint8_t)(len >> 24)};
-    memcpy(d->w->p + at, b, 4);
+/* An object's record: its body was built on the side stack when it was
+ * expanded (the one visit), and goes out after its children's records:
+ * [idx][kind][length][body]. */
+static void write_record(Dump *d, Ent *e) {
+    size_t len = d->side.n - e->body;
+    d->w = d->out;
+    put_u32(d, e->idx), put_u8(d, e->kind), put_u64(d, len);
+    put(d, d->side.p + e->body, len);
+    d->side.n = e->body;
 }
 
 /* Iterative DFS from the queued kids[from..]: records in post-order. */
@@ -631,31 +710,36 @@ static bool dfs_push(Dump *d, uint32_t idx) {
     if (d->state[idx]) return true;
     if (!grow(d, (void **)&d->stk, &d->stkcap, d->nstk, sizeof *d->stk)) return false;
     d->state[idx] = 1;
-    d->stk[d->nstk++] = (Ent){idx, 0, 0, 0, false};
+    d->stk[d->nstk++] = (Ent){.idx = idx};
     return true;
 }
 
-static void dfs(Dump *d, size_t from) {
+/* Writes the object's body on the side stack, queuing its children. */
+static void expand(Dump *d, Ent *e) {
+    sp_Obj *o = d->objs[e->idx];
+    e->expanded = true;
+    e->kstart = e->knext = (uint32_t)d->nkids;
+    e->body = d->side.n;
+    e->kind = (uint8_t)kind_of(o);
+    d->w = &d->side;
+    io_obj(d, o, e->kind);
+    d->stk[d->nstk - 1].kend = (uint32_t)d->nkids;
+}
+
+static void dfs(Dump *d) {
     size_t nroots = d->nkids;
-    for (size_t r = from; r < nroots && d->ok; r++) {
+    for (size_t r = 0; r < nroots && d->ok; r++) {
         size_t base = d->nkids;
         if (!dfs_push(d, d->kids[r])) return;
         while (d->nstk && d->ok) {
             Ent *e = &d->stk[d->nstk - 1];
-            if (!e->expanded) {
-                e->expanded = true;
-                e->kstart = e->knext = (uint32_t)d->nkids;
-                d->mode = COLLECT;
-                io_obj(d, d->objs[e->idx]);
-                e = &d->stk[d->nstk - 1];
-                e->kend = (uint32_t)d->nkids;
-            }
+            if (!e->expanded) expand(d, e), e = &d->stk[d->nstk - 1];
             if (e->knext < e->kend) {
                 if (!dfs_push(d, d->kids[e->knext++])) return;
                 continue;
             }
             d->state[e->idx] = 2;
-            write_record(d, e->idx);
+            write_record(d, e);
             d->nkids = e->kstart;
             d->nstk--;
         }
@@ -684,7 +768,7 @@ static void io_state(Dump *d) {
     put_u64(d, sp->next_id), put_u8(d, (uint8_t)sp->has_call), put_u64(d, sp->call.id);
     uint64_t el;
     memcpy(&el, &sp->elapsed, 8);
-    put_u64(d, el), put_u64(d, sp->instr_used);
+    put_raw64(d, el), put_u64(d, sp->instr_used);
     size_t n = chain_len(vm);
     put_u32(d, (uint32_t)n);
     for (size_t i = n; i-- > 0;) {
@@ -731,28 +815,33 @@ static void dump_free(Dump *d) {
     if (d->state) sp_free(vm, d->state, d->statecap);
     if (d->kids) sp_free(vm, d->kids, d->kidcap * sizeof *d->kids);
     if (d->stk) sp_free(vm, d->stk, d->stkcap * sizeof *d->stk);
+    sp_buf_free(&d->side);
 }
 
+/* One visit per object: the roots are written on the side stack first,
+ * queuing the objects they hold; the DFS writes those objects' records;
+ * the roots follow them.  The output buffer keeps its size between dumps. */
 static const uint8_t *dump(sandpy *sp, int kind, const sandpy_code *code, size_t *len) {
     sp_VM *vm = sp->vm;
-    Dump d = {.sp = sp, .vm = vm, .w = &sp->snap, .ok = true};
+    Dump d = {.sp = sp, .vm = vm, .out = &sp->snap, .ok = true};
     if (sp->busy) return sp_api_invalid(sp, &sp_t_RuntimeError, "sandpy: cannot snapshot from a callback"), NULL;
     if (kind == KIND_STATE && !sp_exec(vm)) return sp_api_capture(sp, SANDPY_ERROR), NULL;
+    sp_buf_init(vm, &d.side);
     sp->snap.n = 0;
-    uint8_t hdr[HDR] = {'S', 'A', 'N', 'D', 'P', 'Y', SNAP_VERSION, 0, (uint8_t)kind,
-                        (uint8_t)zero_key(sp->cfg.snapshot_key)};
-    d.mode = WRITE;
-    put(&d, hdr, HDR);
-    size_t count_at = d.w->n;
-    put_u32(&d, 0);
+    uint8_t hdr[HDR + 4] = {'S', 'A', 'N', 'D', 'P', 'Y', SNAP_VERSION, 0, (uint8_t)kind,
+                            (uint8_t)zero_key(sp->cfg.snapshot_key)};
+    d.w = d.out;
+    put(&d, hdr, HDR + 4); /* + the object count, patched below */
     mark_modules(&d);
-    d.mode = COLLECT; /* discover the roots' objects, then write records */
+    for (size_t i = 0; kind == KIND_STATE && i < d.nmref && d.ok; i++)
+        if (native_of(d.mrefs[i].o->type)) index_of(&d, d.mrefs[i].o); /* its state travels */
+    d.w = &d.side;
     if (kind == KIND_STATE) io_state(&d);
     else io_code_root(&d, code);
-    dfs(&d, 0);
-    d.mode = WRITE;
-    if (kind == KIND_STATE) io_state(&d);
-    else io_code_root(&d, code);
+    size_t nroot = d.side.n;
+    dfs(&d);
+    d.w = d.out;
+    put(&d, d.side.p, nroot);
     dump_free(&d);
     if (!d.ok) {
         sp->snap.n = 0;
@@ -760,7 +849,7 @@ static const uint8_t *dump(sandpy *sp, int kind, const sandpy_code *code, size_t
     }
     uint32_t n = (uint32_t)d.n;
     uint8_t *p = (uint8_t *)sp->snap.p;
-    for (int i = 0; i < 4; i++) p[count_at + i] = (uint8_t)(n >> (8 * i));
+    for (int i = 0; i < 4; i++) p[HDR + i] = (uint8_t)(n >> (8 * i));
     uint64_t plen = sp->snap.n - HDR, mac = tag_of(sp->cfg.snapshot_key, p + HDR, plen);
     for (int i = 0; i < 8; i++) p[16 + i] = (uint8_t)(plen >> (8 * i)), p[24 + i] = (uint8_t)(mac >> (8 * i));
     *len = sp->snap.n;
@@ -786,6 +875,12 @@ typedef struct TypeRec {
     uint8_t state;          /* 0 waiting, 1 being rebuilt, 2 done */
 } TypeRec;
 
+/* Where a record's body is (found by one scan over the headers). */
+typedef struct Rec {
+    const uint8_t *body;
+    uint32_t len;
+} Rec;
+
 typedef struct Load {
     sandpy *sp;
     sp_VM *vm;
@@ -793,7 +888,10 @@ typedef struct Load {
     bool ok;
     sp_Obj **objs;
     uint32_t nobj;
-    uint8_t *kinds;
+    uint8_t *kinds;         /* index -> kind, then (kinds + nobj) index -> fill pass */
+    Rec *recs;              /* index -> body */
+    uint32_t *order;        /* record position -> index */
+    const uint8_t *roots;   /* after the records */
     bool skip;              /* values are read past, not resolved */
     TypeRec *types;         /* the classes, in record order */
     size_t ntypes, typecap;
@@ -807,18 +905,37 @@ static bool bad(Load *l, const char *why) {
 
 static bool need(Load *l, size_t n) { return (size_t)(l->end - l->p) >= n || bad(l, "truncated"); }
 
-static uint8_t get_u8(Load *l) { return need(l, 1) ? *l->p++ : 0; }
+static inline uint8_t get_u8(Load *l) { return l->p < l->end ? *l->p++ : (bad(l, "truncated"), 0); }
 
-static uint32_t get_u32(Load *l) {
-    if (!need(l, 4)) return 0;
-    uint32_t v = (uint32_t)l->p[0] | (uint32_t)l->p[1] << 8 | (uint32_t)l->p[2] << 16 | (uint32_t)l->p[3] << 24;
-    l->p += 4;
-    return v;
+/* A varint (see put_tagged): at most 10 bytes, every byte bounds-checked. */
+static uint64_t get_varint(Load *l) {
+    uint64_t v = 0;
+    for (unsigned s = 0; s < 64; s += 7) {
+        if (l->p >= l->end) return bad(l, "truncated"), 0;
+        uint8_t b = *l->p++;
+        v |= (uint64_t)(b & 0x7f) << s;
+        if (!(b & 0x80)) return v;
+    }
+    return bad(l, "bad varint"), 0;
 }
 
-static uint64_t get_u64(Load *l) {
-    uint64_t lo = get_u32(l);
-    return lo | (uint64_t)get_u32(l) << 32;
+static inline uint64_t get_u64(Load *l) { /* inline: the common one- and two-byte cases */
+    const uint8_t *p = l->p;
+    if (l->end - p >= 2 && p[0] < 0x80) return l->p++, p[0];
+    if (l->end - p >= 2 && p[1] < 0x80) return l->p += 2, (uint64_t)(p[0] & 0x7f) | (uint64_t)p[1] << 7;
+    return get_varint(l);
+}
+
+static inline uint32_t get_u32(Load *l) {
+    uint64_t v = get_u64(l);
+    return v <= UINT32_MAX ? (uint32_t)v : (bad(l, "bad count"), 0);
+}
+
+static uint64_t get_raw64(Load *l) {
+    if (!need(l, 8)) return 0;
+    uint64_t v = rd64(l->p);
+    l->p += 8;
+    return v;
 }
 
 static const char *get_bytes(Load *l, size_t *n) {
@@ -834,8 +951,9 @@ static sp_Value get_str(Load *l, bool intern) {
     size_t n;
     const char *s = get_bytes(l, &n);
     if (!l->ok) return SP_ERRV;
-    if (sp_utf8_check(s, n) < 0) return bad(l, "bad UTF-8"), SP_ERRV;
-    sp_Value v = intern ? sp_str_intern(l->vm, s, n) : sp_str_new(l->vm, s, n);
+    int64_t cps = sp_utf8_check(s, n);
+    if (cps < 0) return bad(l, "bad UTF-8"), SP_ERRV;
+    sp_Value v = intern ? sp_str_intern(l->vm, s, n) : sp_str_from(l->vm, s, n, (size_t)cps);
     if (sp_iserr(v)) l->ok = false;
     return v;
 }
@@ -859,9 +977,12 @@ static sp_Value get_val(Load *l) {
     case V_NULL: return SP_NULLV;
     case V_NONE: return SP_NONEV;
     case V_BOOL: return sp_bool(get_u8(l) != 0);
-    case V_INT: return sp_int((int64_t)get_u64(l));
+    case V_INT: {
+        uint64_t u = get_u64(l);
+        return sp_int((int64_t)(u >> 1) ^ -(int64_t)(u & 1));
+    }
     case V_FLOAT: {
-        uint64_t b = get_u64(l);
+        uint64_t b = get_raw64(l);
         double f;
         memcpy(&f, &b, 8);
         return sp_float(f);
@@ -880,6 +1001,14 @@ static sp_Value get_val(Load *l) {
         { sp_Value m = SP_NULLV; m.pad_ = 1; m.u.o = SP_O(v); return m; }
     case V_EMPTYTUPLE: return sp_objv(&sp_empty_tuple);
     case V_STR: return get_str(l, true);
+    case V_MODSTATIC: {
+        sp_Value mod = get_str(l, true), attr = l->ok ? get_str(l, true) : SP_ERRV;
+        if (!l->ok) return SP_ERRV;
+        sp_Value m = SP_STR(mod)->data[0] == ' ' ? SP_ERRV : sp_import(l->vm, SP_STR(mod));
+        v = sp_iserr(m) ? SP_NULLV : sp_dict_gets(SP_AS(sp_Module, m)->dict, SP_STR(attr));
+        if (!sp_isobj(v)) return bad(l, "unknown module attribute"), SP_ERRV;
+        return v;
+    }
     }
     return bad(l, "bad value tag"), SP_ERRV;
 }
@@ -996,7 +1125,7 @@ static sp_Value load_code(Load *l) {
                   (uint32_t)s.kwonlyargcount > SP_MAX_OPARG)) /* sums of them must not overflow */
         return bad(l, "bad parameter counts"), SP_ERRV;
     s.ncode = get_u32(l);
-    if (!l->ok || !need(l, s.ncode * (size_t)8)) return SP_ERRV;
+    if (!l->ok || !need(l, s.ncode * (size_t)2)) return SP_ERRV; /* >= 1 byte per word and per line */
     size_t bytes = s.ncode * (size_t)8 + 8, nv = 0;
     uint32_t *words = sp_malloc(l->vm, bytes);
     sp_Value *vals = NULL, r = SP_ERRV;
@@ -1178,7 +1307,7 @@ static sp_Value create_inst(Load *l) {
 static bool native_key(sp_Value k, int depth) {
     if (!sp_isobj(k)) return !sp_isnull(k);
     sp_Type *t = SP_O(k)->type;
-    if (t->flags & SP_TF_HEAPTYPE) return false;
+    if ((t->flags & SP_TF_HEAPTYPE) || native_of(t)) return false;
     if (t != &sp_t_tuple) return true;
     for (size_t i = 0; depth < 32 && i < SP_TUPLE(k)->n; i++)
         if (!native_key(SP_TUPLE(k)->items[i], depth + 1)) return false;
@@ -1198,7 +1327,7 @@ static sp_Value get_key(Load *l, int64_t *h) {
     case H_IDENTITY:
         if (!sp_isobj(k)) return bad(l, "bad key"), SP_ERRV;
         return *h = (int64_t)sp_obj_id(l->vm, SP_O(k)), k;
-    case H_STORED: *h = (int64_t)get_u64(l); return k;
+    case H_STORED: *h = (int64_t)get_raw64(l); return k;
     }
     return bad(l, "bad key"), SP_ERRV;
 }
@@ -1258,6 +1387,29 @@ static sp_Value load_modref(Load *l) {
     return v;
 }
 
+static sp_Value load_native_shell(Load *l) {
+    size_t n;
+    const char *s = get_bytes(l, &n);
+    const sp_SnapKind *k = l->ok ? native_named(s, n) : NULL;
+    uint32_t hint = get_u32(l);
+    if (!l->ok || !k) return bad(l, "unknown object type"), SP_ERRV;
+    sp_Obj *o = k->alloc(l->vm, hint);
+    return o ? sp_objv(o) : (l->ok = false, SP_ERRV);
+}
+
+/* The last pass: a module object from its values (checked by its fill). */
+static void fill_native(Load *l, sp_Obj *o) {
+    sp_Value vals[SP_SNAP_MAXV];
+    uint8_t n = get_u8(l);
+    if (n > SP_SNAP_MAXV) return (void)bad(l, "bad object state");
+    for (int i = 0; i < n && l->ok; i++) vals[i] = get_plain(l);
+    if (!l->ok) return;
+    if (!native_of(o->type)->fill(l->vm, o, vals, n)) {
+        sp_err_clear(l->vm);
+        bad(l, "bad object state");
+    }
+}
+
 /* Pass 1: the object itself (complete for immutable leaves). */
 static sp_Value create(Load *l, int kind) {
     sp_VM *vm = l->vm;
@@ -1309,6 +1461,7 @@ static sp_Value create(Load *l, int kind) {
     case K_LAYOUT: return load_layout_shell(l);
     case K_INST: return create_inst(l);
     case K_MODREF: return load_modref(l);
+    case K_NATIVE: return load_native_shell(l);
     }
     return bad(l, "bad object kind"), SP_ERRV;
 }
@@ -1416,43 +1569,63 @@ static void fill(Load *l, int kind, sp_Obj *o) {
         break;
     }
     case K_LAYOUT: fill_layout(l, o); break;
+    case K_NATIVE: {
+        size_t n;
+        get_bytes(l, &n), get_u32(l);
+        fill_native(l, o);
+        break;
+    }
+    case K_MODREF: get_plain(l), get_plain(l), fill_native(l, o); break;
     }
 }
 
 /* Which pass fills a kind: 3 for those that hash their parts (every
- * tuple and range is complete by then), 4 for dict iterators, 2 for the
- * rest. */
+ * tuple and range is complete by then), 4 for module objects (their
+ * values are complete), 5 for dict iterators, 2 for the rest; 0 none. */
 static int fill_pass(int kind, sp_Obj *o) {
     if (kind == K_LAYOUT) /* dict iterators check positions against the full dict */
-        return strchr(layout_of(o->type)->fields, 'd') ? 4 : 2;
+        return strchr(layout_of(o->type)->fields, 'd') ? 5 : 2;
+    if (kind == K_NATIVE || kind == K_MODREF) return kind == K_NATIVE || native_of(o->type) ? 4 : 0;
     return kind == K_DICT || kind == K_SET || kind == K_FROZENSET || kind == K_INST ? 3 : 2;
 }
 
-/* Walks the records: pass 0 makes the classes' shells, pass 1 every other
- * object, passes 2 and 3 fill them. */
-static bool records(Load *l, int pass) {
-    const uint8_t *start = l->p;
+/* One scan over the record headers finds every body; each index is
+ * recorded once. */
+static bool scan(Load *l) {
     for (uint32_t r = 0; r < l->nobj && l->ok; r++) {
         uint32_t idx = get_u32(l);
         uint8_t kind = get_u8(l);
         uint32_t len = get_u32(l);
         if (!l->ok || !need(l, len)) return false;
-        bool make = pass < 2 && (pass == 0) == (kind == K_TYPE);
-        if (idx >= l->nobj || (make && l->kinds[idx])) return bad(l, "bad record index");
-        const uint8_t *end = l->end, *body = l->p;
-        l->end = body + len;
-        if (make) {
+        if (idx >= l->nobj || l->kinds[idx] || !kind || kind > K_LAST) return bad(l, "bad record index");
+        l->kinds[idx] = kind;
+        l->recs[idx] = (Rec){l->p, len};
+        l->order[r] = idx;
+        l->p += len;
+    }
+    l->roots = l->p;
+    return l->ok;
+}
+
+/* Walks the records in order: pass 0 makes the classes' shells, pass 1
+ * every other object, passes 2 to 4 fill them (fill_pass). */
+static bool records(Load *l, int pass) {
+    const uint8_t *end = l->end;
+    uint8_t *fp = l->kinds + l->nobj;
+    for (uint32_t r = 0; r < l->nobj && l->ok; r++) {
+        uint32_t idx = l->order[r];
+        uint8_t kind = l->kinds[idx];
+        if (pass < 2 ? (pass == 0) != (kind == K_TYPE) : fp[idx] != pass) continue;
+        l->p = l->recs[idx].body, l->end = l->p + l->recs[idx].len;
+        if (pass >= 2) {
+            fill(l, kind, l->objs[idx]);
+        } else {
             sp_Value v = pass == 0 ? create_type(l) : create(l, kind);
             if (l->ok && !sp_isobj(v)) bad(l, "bad object");
-            if (l->ok) l->objs[idx] = SP_O(v), l->kinds[idx] = kind;
-        } else if (pass >= 2 && l->kinds[idx] != kind) {
-            bad(l, "record changed kind");
-        } else if (pass >= 2 && pass == fill_pass(kind, l->objs[idx])) {
-            fill(l, kind, l->objs[idx]);
+            if (l->ok) l->objs[idx] = SP_O(v), fp[idx] = (uint8_t)fill_pass(kind, SP_O(v));
         }
-        l->end = end, l->p = body + len;
     }
-    if (pass < 4) l->p = start;
+    l->p = l->roots, l->end = end;
     return l->ok;
 }
 
@@ -1520,7 +1693,7 @@ static bool load_state(Load *l) {
     bool names = get_u8(l) != 0;
     uint64_t next_id = get_u64(l);
     bool has_call = get_u8(l) != 0;
-    uint64_t call_id = get_u64(l), el = get_u64(l), iu = get_u64(l);
+    uint64_t call_id = get_u64(l), el = get_raw64(l), iu = get_u64(l);
     if (!l->ok) return false;
     if (!(sp_isnone(g) || sp_isdict(g)) || !sp_isdict(futs) || (has_call && !sp_istuple(pending)))
         return bad(l, "bad state");
@@ -1558,19 +1731,24 @@ static bool open_snap(Load *l, const uint8_t *data, size_t len, int kind) {
 #else
     (void)mac;
 #endif
-    l->p = data + HDR, l->end = data + len;
-    l->nobj = get_u32(l);
-    if (l->nobj > plen / 10) return bad(l, "bad object count");
+    l->p = data + HDR + 4, l->end = data + len;
+    l->nobj = (uint32_t)data[HDR] | (uint32_t)data[HDR + 1] << 8 | (uint32_t)data[HDR + 2] << 16 |
+              (uint32_t)data[HDR + 3] << 24;
+    if (l->nobj > (plen - 4) / 3) return bad(l, "bad object count"); /* a record takes >= 3 bytes */
     size_t n = l->nobj ? l->nobj : 1;
     l->objs = sp_calloc(l->vm, n * sizeof *l->objs);
-    l->kinds = l->objs ? sp_calloc(l->vm, n) : NULL;
-    return l->kinds || (l->ok = false);
+    l->kinds = l->objs ? sp_calloc(l->vm, 2 * n) : NULL;
+    l->recs = l->kinds ? sp_malloc(l->vm, n * sizeof *l->recs) : NULL;
+    l->order = l->recs ? sp_malloc(l->vm, n * sizeof *l->order) : NULL;
+    return l->order || (l->ok = false);
 }
 
 static void load_free(Load *l) {
     size_t n = l->nobj ? l->nobj : 1;
     if (l->objs) sp_free(l->vm, l->objs, n * sizeof *l->objs);
-    if (l->kinds) sp_free(l->vm, l->kinds, n);
+    if (l->kinds) sp_free(l->vm, l->kinds, 2 * n);
+    if (l->recs) sp_free(l->vm, l->recs, n * sizeof *l->recs);
+    if (l->order) sp_free(l->vm, l->order, n * sizeof *l->order);
     if (l->types) sp_free(l->vm, l->types, l->typecap * sizeof *l->types);
 }
 
@@ -1580,8 +1758,8 @@ static bool load(sandpy *sp, const uint8_t *data, size_t len, int kind, Load *l)
     *l = (Load){.sp = sp, .vm = sp->vm, .ok = true};
     if (sp->busy) return sp_api_invalid(sp, &sp_t_RuntimeError, "sandpy: cannot load from a callback"), false;
     sp->vm->gc_paused++;
-    bool ok = open_snap(l, data, len, kind) && records(l, 0) && records(l, 1) && records(l, 2) &&
-              records(l, 3) && records(l, 4) && restore_types(l);
+    bool ok = open_snap(l, data, len, kind) && scan(l) && records(l, 0) && records(l, 1) && records(l, 2) &&
+              records(l, 3) && restore_types(l) && records(l, 4) && records(l, 5);
     sp->vm->gc_paused--;
     return ok;
 }

@@ -32,24 +32,17 @@ uint32_t sp_utf8_next(const char *s, size_t *i) {
     }
 }
 
-static inline size_t popcount64(uint64_t x) {
-#if defined(__GNUC__)
-    return (size_t)__builtin_popcountll(x);
-#else
-    size_t k = 0;
-    for (; x; x &= x - 1) k++;
-    return k;
-#endif
-}
-
 /* Every str is built through here: count 8 bytes at a time, less the
- * continuation bytes (10xxxxxx: bit 7 set, bit 6 clear). */
+ * continuation bytes (10xxxxxx: bit 7 set, bit 6 clear), summed by one
+ * multiply (each byte's flag is 0 or 1: no popcount, which is a libgcc
+ * call without -mpopcnt). */
 size_t sp_utf8_count(const char *p, size_t n) {
     size_t c = 0, i = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, p + i, 8);
-        c += 8 - popcount64(w & ~(w << 1) & 0x8080808080808080ull);
+        uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+        c += 8 - (size_t)((cont * 0x0101010101010101ull) >> 56);
     }
     for (; i < n; i++) c += ((uint8_t)p[i] & 0xC0) != 0x80;
     return c;
@@ -724,16 +717,8 @@ static sp_Value str_getitem(sp_VM *vm, sp_Value self, sp_Value key) {
         return char_at(vm, s, sp_str_byteoff(s, (size_t)i));
     }
     if (sp_istype(key, &sp_t_slice)) return str_slice(vm, self, key);
-    if (sp_typeof(key)->flags & SP_TF_HEAPTYPE) { /* a class with __index__ */
-        sp_Value name = sp_str_intern_cstr(vm, "__index__");
-        if (sp_iserr(name)) return name;
-        sp_Value f = sp_type_lookup(vm, sp_typeof(key), SP_STR(name));
-        if (sp_iserr(f)) return f;
-        if (!sp_isnull(f)) {
-            sp_Value i = sp_index_value(vm, key);
-            return sp_iserr(i) ? i : str_getitem(vm, self, i);
-        }
-    }
+    sp_Value ci = sp_class_index(vm, key); /* a class with __index__ */
+    if (!sp_isnull(ci)) return sp_iserr(ci) ? ci : str_getitem(vm, self, ci);
     if (sp_istype(key, &sp_t_bigint_))
         return sp_raise(vm, &sp_t_IndexError, "cannot fit 'int' into an index-sized integer");
     return sp_raise(vm, &sp_t_TypeError, "string indices must be integers, not '%s'",

@@ -237,10 +237,11 @@ static int frame_line(sp_Frame *f) {
 }
 
 /* A traceback entry for f; on allocation failure the entry is lost but
- * the original exception stays pending. */
+ * the original exception stays pending, unless that failure hit a limit:
+ * then the limit's error ends the run. */
 static void add_tb(sp_VM *vm, sp_Frame *f) {
     sp_Value exc = vm->exc;
-    if (!sp_tb_add(vm, exc, f->code, frame_line(f))) vm->exc = exc;
+    if (!sp_tb_add(vm, exc, f->code, frame_line(f)) && !vm->limit_hit) vm->exc = exc;
 }
 
 static sp_Value name_error(sp_VM *vm, sp_Str *name) {
@@ -320,17 +321,23 @@ static inline sp_Value global_hinted(sp_VM *vm, sp_Exec *x, sp_Dict *g, sp_Str *
     return sp_isnull(v) ? sp_dict_gets(g, name) : v; /* an equal key, not this str */
 }
 
-static sp_Value load_global(sp_VM *vm, sp_Dict *globals, sp_Str *name) {
-    sp_Value v = load_global_opt(vm, globals, name);
-    return sp_isnull(v) ? name_error(vm, name) : v;
+/* A store into a globals dict, by the entry hint when it holds. */
+static inline bool global_store(sp_VM *vm, sp_Exec *x, sp_Dict *g, sp_Str *name, sp_Value v) {
+    if (x->caches) {
+        uint64_t h = (uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ull;
+        sp_GCacheEnt *e = &x->caches->gcache[h >> (64 - SP_BCACHE_BITS)];
+        if (e->name == name && sp_dict_put_at(g, e->ix, name, v)) return true;
+    }
+    return sp_dict_sets(vm, g, name, v);
 }
 
-static sp_Value load_name(sp_VM *vm, sp_Frame *f, sp_Str *name) {
+static sp_Value load_name(sp_VM *vm, sp_Exec *x, sp_Frame *f, sp_Str *name) {
     if (f->locals && f->locals != f->globals) {
         sp_Value v = sp_dict_gets(f->locals, name);
         if (!sp_isnull(v)) return v;
     }
-    return load_global(vm, f->globals, name);
+    sp_Value v = global_hinted(vm, x, f->globals, name);
+    return sp_isnull(v) ? name_error(vm, name) : v;
 }
 
 static sp_Value no_locals(sp_VM *vm) {
@@ -939,22 +946,52 @@ static inline const sp_MethodDef *find_method_cached(sp_Exec *x, sp_Type *t, sp_
 }
 
 /* LOAD_ATTR/STORE_ATTR's site entries (see sp_ACacheEnt): the pair for
- * the instruction before ip, and the one vouching (or refusing) for o.name. */
+ * the instruction before ip (shared with the sites hashed alike), and the
+ * one vouching (or refusing) for o.name. */
 static inline sp_ACacheEnt *attr_site(sp_Exec *x, const uint32_t *ip, int store) {
     uint64_t h = (uint64_t)(uintptr_t)ip * 0x9E3779B97F4A7C15ull;
     return x->caches->acache[store][h >> (64 - SP_ACACHE_BITS)];
 }
 
+static inline bool attr_is(sp_VM *vm, const sp_ACacheEnt *e, sp_Type *t, sp_Str *name) {
+    return e->t == t && e->name == name && e->epoch == vm->class_epoch;
+}
+
 static inline sp_ACacheEnt *attr_find(sp_VM *vm, sp_ACacheEnt *e, sp_Value o, sp_Str *name) {
-    if (o.tag != SP_OBJ || e[0].name != name || e[0].epoch != vm->class_epoch) return NULL;
+    if (o.tag != SP_OBJ) return NULL;
     sp_Type *t = SP_O(o)->type;
-    return e[0].t == t ? e : e[1].t == t && e[1].name == name && e[1].epoch == e[0].epoch ? e + 1 : NULL;
+    return attr_is(vm, e, t, name) ? e : attr_is(vm, e + 1, t, name) ? e + 1 : NULL;
 }
 
 /* o's dict when the site vouches for o.name (its entry ix still to check). */
 static inline sp_Dict *attr_dict(sp_VM *vm, sp_ACacheEnt **e, sp_Value o, sp_Str *name) {
     if (!(*e = attr_find(vm, *e, o, name)) || !(*e)->off) return NULL;
     return *(sp_Dict **)(void *)((char *)SP_O(o) + (*e)->off);
+}
+
+static inline sp_MSiteEnt *method_site(sp_Exec *x, const uint32_t *ip) {
+    uint64_t h = (uint64_t)(uintptr_t)ip * 0x9E3779B97F4A7C15ull;
+    return x->caches->msite[h >> (64 - SP_MSITE_BITS)];
+}
+
+/* The way of the site's pair remembering o.name for class t, or NULL. */
+static inline sp_MSiteEnt *method_find(sp_VM *vm, sp_MSiteEnt *e, sp_Type *t, sp_Str *name) {
+    for (int k = 0; k < 2; k++)
+        if (e[k].t == t && e[k].name == name && e[k].epoch == vm->class_epoch) return e + k;
+    return NULL;
+}
+
+/* A store the site vouches for, into the dict at *dp (made if need be,
+ * as object.__setattr__ would), that the dict's hint missed. */
+static bool attr_store(sp_VM *vm, sp_ACacheEnt *e, sp_Dict **dp, sp_Str *name, sp_Value v) {
+    if (!*dp) {
+        sp_Value d = sp_dict_new(vm);
+        if (sp_iserr(d)) return false;
+        *dp = SP_DICT(d);
+    }
+    if (!sp_dict_sets(vm, *dp, name, v)) return false;
+    e->ix = (int32_t)sp_dict_index_of(*dp, name);
+    return true;
 }
 
 /* After the general path: renew the hint, or ask the class afresh (off 0
@@ -969,7 +1006,7 @@ static void attr_fill(sp_VM *vm, sp_ACacheEnt *e, sp_Value o, sp_Str *name, bool
     }
     int64_t ix = -1;
     uint32_t off = sp_class_dict_site(vm, o, name, store, &ix);
-    e[1] = e[0].name == name && e[0].epoch == vm->class_epoch ? e[0] : (sp_ACacheEnt){0};
+    e[1] = e[0];
     e[0] = (sp_ACacheEnt){name, SP_O(o)->type, vm->class_epoch, off, (int32_t)ix};
 }
 
@@ -1175,7 +1212,7 @@ dispatch:
         DISPATCH();
     }
     TARGET(STORE_GLOBAL) {
-        if (!sp_dict_sets(vm, f->globals, co->names[ARG], sp[-1])) goto error;
+        if (!global_store(vm, x, f->globals, co->names[ARG], sp[-1])) goto error;
         sp--;
         DISPATCH();
     }
@@ -1184,7 +1221,7 @@ dispatch:
         DISPATCH();
     }
     TARGET(LOAD_NAME) {
-        r = load_name(vm, f, co->names[ARG]);
+        r = load_name(vm, x, f, co->names[ARG]);
         if (sp_iserr(r) && pausable && x->pause_names) goto pause_name;
         CHECK(r);
         PUSH(r);
@@ -1194,7 +1231,7 @@ dispatch:
         if (!f->locals) CHECK(no_locals(vm));
         SAVE(); /* a __prepare__'d namespace (dict subclass) may define __setitem__ */
         if (((sp_Obj *)f->locals)->type == &sp_t_dict
-                ? !sp_dict_sets(vm, f->locals, co->names[ARG], sp[-1])
+                ? !global_store(vm, x, f->locals, co->names[ARG], sp[-1])
                 : !sp_setitem(vm, sp_objv(f->locals), sp_objv(co->names[ARG]), sp[-1]))
             goto error;
         sp--;
@@ -1222,12 +1259,15 @@ dispatch:
     }
     TARGET(STORE_ATTR) {
         sp_ACacheEnt *site = x->caches ? attr_site(x, ip, 1) : NULL, *e = site;
-        if (e) {
-            sp_Dict *d = attr_dict(vm, &e, sp[-1], co->names[ARG]);
-            if (d && sp_dict_put_at(d, e->ix, co->names[ARG], sp[-2])) {
-                sp -= 2;
-                DISPATCH();
+        if (e && (e = attr_find(vm, e, sp[-1], co->names[ARG])) && e->off) {
+            /* vouched for: the value goes to the instance dict, whatever it holds */
+            sp_Dict **dp = (sp_Dict **)(void *)((char *)SP_O(sp[-1]) + e->off);
+            if (!*dp || !sp_dict_put_at(*dp, e->ix, co->names[ARG], sp[-2])) {
+                SAVE();
+                if (!attr_store(vm, e, dp, co->names[ARG], sp[-2])) goto error;
             }
+            sp -= 2;
+            DISPATCH();
         }
         SAVE();
         if (!sp_setattr(vm, sp[-1], co->names[ARG], sp[-2])) goto error;
@@ -1247,6 +1287,7 @@ dispatch:
          * value the GC ignores (it is static). */
         sp_Value o = sp[-1];
         sp_Type *t = sp_typeof(o);
+        uint32_t off;
         if (!t->getattr && !(t->flags & SP_TF_HEAPTYPE)) {
             const sp_MethodDef *m = find_method_cached(x, t, co->names[ARG]);
             if (m && !(m->flags & (SP_METH_STATIC | SP_METH_CLASS))) {
@@ -1255,10 +1296,25 @@ dispatch:
                 PUSH(o);
                 DISPATCH();
             }
-        } else if ((t->flags & SP_TF_HEAPTYPE) && sp_class_method(vm, o, co->names[ARG], &r)) {
-            sp[-1] = r; /* a Python method of a class: ( o -- func o ) */
-            PUSH(o);
-            DISPATCH();
+        } else if (t->flags & SP_TF_HEAPTYPE) { /* a Python method of a class: ( o -- func o ) */
+            sp_MSiteEnt *site = x->caches ? method_site(x, ip) : NULL;
+            sp_MSiteEnt *e = site ? method_find(vm, site, t, co->names[ARG]) : NULL;
+            if (e) {
+                sp_Dict *d = e->off ? *(sp_Dict **)(void *)((char *)SP_O(o) + e->off) : NULL;
+                if (!d || sp_dict_index_of(d, co->names[ARG]) < 0) {
+                    sp[-1] = e->fn;
+                    PUSH(o);
+                    DISPATCH();
+                }
+            } else if (sp_class_method(vm, o, co->names[ARG], &r, &off)) {
+                if (site && off != UINT32_MAX) {
+                    site[1] = site[0];
+                    site[0] = (sp_MSiteEnt){co->names[ARG], t, vm->class_epoch, r, off};
+                }
+                sp[-1] = r;
+                PUSH(o);
+                DISPATCH();
+            }
         }
         SAVE();
         CHECK(r = sp_getattr(vm, o, co->names[ARG]));
