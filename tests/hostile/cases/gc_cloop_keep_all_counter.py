@@ -2,4 +2,4 @@
 # limits: --max-memory=16000000
 # expect: MemoryError
 import collections
-c = collections.Counter(map(str, range(3 * 10**6)))
+c = collections.Counter(map(str, range(10**6)))

@@ -1,4 +1,4 @@
 # collecting garbage in C loops must not loosen the bound: live data still hits it
 # limits: --max-memory=16000000
 # expect: MemoryError
-x = list(map(str, range(3 * 10**6)))
+x = list(map(str, range(10**6)))
