@@ -557,7 +557,9 @@ sp_Value sp_tuple_from_iter(sp_VM *vm, sp_Value iterable);
  * start of optional ones, '$' the start of keyword-only ones, e.g.
  * "iterable|$key,reverse" or "x|base".  Outputs are SP_NULLV when not
  * given.  Raises CPython's TypeError messages (missing, too many,
- * unexpected keyword, multiple values) using fname. */
+ * unexpected keyword, multiple values) using fname; a leading '!' gives
+ * those of a Python function (for natives of modules CPython writes in
+ * Python). */
 bool sp_parse_args(sp_VM *vm, const char *fname, sp_Value *args, int nargs, sp_Tuple *kw,
                    const char *spec, sp_Value *out);
 bool sp_no_kwargs(sp_VM *vm, const char *fname, sp_Tuple *kw);

@@ -5,7 +5,9 @@
  * Spec grammar: names separated by ',', with markers that may stand alone
  * or prefix a name: '/' ends the positional-only names (as in Python),
  * '|' starts the optional ones, '$' starts the keyword-only ones.
- * "iterable|$key,reverse", "x|base", "x,/|base" are all valid. */
+ * "iterable|$key,reverse", "x|base", "x,/|base" are all valid.  A leading
+ * '!' asks for the messages of a function written in Python (CPython's
+ * ceval.c), for natives standing in for functions of Lib. */
 #include "sp.h"
 
 enum { MAXNAMES = 24 };
@@ -22,7 +24,7 @@ static void parse_spec(const char *s, Spec *sp) {
     sp->optstart = sp->maxpos = -1;
     while (*s) {
         char c = *s;
-        if (c == ',') { s++; continue; }
+        if (c == ',' || c == '!') { s++; continue; }
         if (c == '|') { sp->optstart = sp->n; s++; continue; }
         if (c == '$') { sp->maxpos = sp->n; s++; continue; }
         if (c == '/') { sp->posonly = sp->n; s++; continue; }
@@ -91,10 +93,71 @@ static void keyword_error(sp_VM *vm, const char *f, const Spec *sp, int nargs, s
     }
 }
 
+/* 'a' / 'a' and 'b' / 'a', 'b', and 'c' (ceval.c's format_missing). */
+static void py_missing(sp_VM *vm, const char *f, const Spec *sp, sp_Value *out, int from, int to,
+                       const char *kind) {
+    int total = 0, k = 0;
+    for (int i = from; i < to; i++) total += sp_isnull(out[i]);
+    sp_Buf b;
+    sp_buf_init(vm, &b);
+    bool ok = sp_buf_addf(&b, "%s() missing %d required %s argument%s: ", f, total, kind, plural(total));
+    for (int i = from; ok && i < to; i++) {
+        if (!sp_isnull(out[i])) continue;
+        const char *sep = k == 0 ? "" : k == total - 1 ? (total > 2 ? ", and " : " and ") : ", ";
+        ok = sp_buf_addf(&b, "%s'%.*s'", sep, (int)sp->len[i], sp->name[i]);
+        k++;
+    }
+    sp_Value msg = ok ? sp_buf_tostr(&b) : (sp_buf_free(&b), SP_ERRV);
+    if (!sp_iserr(msg)) sp_raise(vm, &sp_t_TypeError, "%S", msg);
+}
+
+/* Binding as ceval.c's initialize_locals: keywords, then too many
+ * positionals, then the missing ones. */
+static bool py_parse(sp_VM *vm, const char *f, const Spec *sp, sp_Value *args, int nargs,
+                     sp_Tuple *kw, sp_Value *out) {
+    for (int i = 0; i < sp->n; i++) out[i] = i < nargs && i < sp->maxpos ? args[i] : SP_NULLV;
+    for (size_t j = 0; kw && j < kw->n; j++) {
+        sp_Str *k = SP_STR(kw->items[j]);
+        int i = sp->posonly;
+        while (i < sp->n && !name_eq(k, sp->name[i], sp->len[i])) i++;
+        if (i == sp->n) {
+            sp_raise(vm, &sp_t_TypeError, "%s() got an unexpected keyword argument '%U'", f, k);
+            return false;
+        }
+        if (!sp_isnull(out[i])) {
+            sp_raise(vm, &sp_t_TypeError, "%s() got multiple values for argument '%U'", f, k);
+            return false;
+        }
+        out[i] = args[nargs + j];
+    }
+    int req = sp->optstart < sp->maxpos ? sp->optstart : sp->maxpos;
+    if (nargs > sp->maxpos) {
+        if (req < sp->maxpos)
+            sp_raise(vm, &sp_t_TypeError, "%s() takes from %d to %d positional arguments but %d %s given",
+                     f, req, sp->maxpos, nargs, nargs == 1 ? "was" : "were");
+        else
+            sp_raise(vm, &sp_t_TypeError, "%s() takes %d positional argument%s but %d %s given", f,
+                     sp->maxpos, plural(sp->maxpos), nargs, nargs == 1 ? "was" : "were");
+        return false;
+    }
+    for (int i = 0; i < req; i++)
+        if (sp_isnull(out[i])) {
+            py_missing(vm, f, sp, out, 0, req, "positional");
+            return false;
+        }
+    for (int i = sp->maxpos; i < sp->optstart; i++)
+        if (sp_isnull(out[i])) {
+            py_missing(vm, f, sp, out, sp->maxpos, sp->optstart, "keyword-only");
+            return false;
+        }
+    return true;
+}
+
 bool sp_parse_args(sp_VM *vm, const char *fname, sp_Value *args, int nargs, sp_Tuple *kw,
                    const char *spec, sp_Value *out) {
     Spec sp;
     parse_spec(spec, &sp);
+    if (*spec == '!') return py_parse(vm, fname, &sp, args, nargs, kw, out);
     int nkw = kw ? (int)kw->n : 0;
     if (positional_errors(vm, fname, &sp, nargs, nkw)) return false;
     for (int i = 0; i < sp.n; i++) out[i] = i < nargs ? args[i] : SP_NULLV;

@@ -27,11 +27,11 @@ bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn, uint32_t
  * answer holds for every instance of o's class whose dict lacks name,
  * while vm->class_epoch is unchanged; UINT32_MAX when it may not. */
 /* LOAD_ATTR/STORE_ATTR's per-site caches (sp_vm.c): when o.name is read
- * (or written) through o's instance dict alone if it holds name, where no
- * hook, data descriptor or __slots__ refusal of its class gets in the way,
- * the offset of o's dict pointer, with *ix name's entry in it (-1: none
- * yet); 0 otherwise.  True while vm->class_epoch is unchanged, for every
- * instance of o's class. */
+ * from o's instance dict if it holds name (store: always written into that
+ * dict, made if need be), no hook, data descriptor or __slots__ refusal of
+ * its class getting in the way, the offset of o's dict pointer, with *ix
+ * name's entry in it (-1: none yet); 0 otherwise.  True for every instance
+ * of o's class while vm->class_epoch is unchanged. */
 uint32_t sp_class_dict_site(sp_VM *vm, sp_Value o, sp_Str *name, bool store, int64_t *ix);
 /* Calling class t from the VM: when __init__ is a plain Python function
  * (and no __new__ is), a new instance with *init set, so the VM runs
@@ -99,6 +99,7 @@ bool sp_sub_setattr_denied(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v);
 /* Classes deriving from defaultdict, OrderedDict, Counter and deque: the
  * type's own layout, __dict__ pointer at the end (sp_collections.c). */
 sp_Type *sp_coll_solid(sp_Type *b); /* b if it is one of those, else NULL */
+bool sp_dt_stateless(sp_Type *b);  /* datetime.tzinfo: classes deriving from it are laid out as object's */
 sp_Value sp_coll_alloc(sp_VM *vm, sp_Type *t, sp_Type *solid); /* empty instance */
 sp_Value sp_coll_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw);
 

@@ -1,6 +1,7 @@
 /* sp_collections.c - the collections module: defaultdict, Counter and
  * OrderedDict (static subtypes of dict that reuse its table), deque (a ring
- * buffer) and namedtuple (a tuple subtype built per call).
+ * buffer) and namedtuple (a tuple subtype built per call); ChainMap is
+ * Python (src/sp_chainmap.py).
  *
  * Behaviour follows CPython 3.11's Lib/collections/__init__.py and
  * Modules/_collectionsmodule.c: same iteration orders, same results of the
@@ -10,6 +11,8 @@
 #include "sp_class.h"
 #include "sp_cont.h"
 #include "sp_snap.h"
+#include "sp_chainmap_py.h"
+#include <stdio.h>
 
 static sp_Type t_defaultdict, t_counter, t_odict, t_deque, t_dequeiter, t_dequeriter, t_ntmeta;
 
@@ -500,9 +503,26 @@ static bool counter_feed(sp_VM *vm, sp_Value self, sp_Value src, int op) {
     return true;
 }
 
+/* CPython's Counter methods are Python functions: their argument errors
+ * count self and name "Counter.NAME". */
+static bool counter_args(sp_VM *vm, const char *name, sp_Value *args, int nargs, sp_Tuple *kw,
+                         const char *spec, sp_Value *out) {
+    char f[32];
+    snprintf(f, sizeof f, "Counter.%s", name);
+    return sp_parse_args(vm, f, args, nargs, kw, spec, out) && spc_self(vm, out, 1, &t_counter, name);
+}
+
+/* nargs counts the arguments after self. */
+static bool counter_nargs(sp_VM *vm, const char *name, int nargs) {
+    if (nargs <= 1) return true;
+    sp_raise(vm, &sp_t_TypeError, "Counter.%s() takes from 1 to 2 positional arguments but %d were given",
+             name, nargs + 1);
+    return false;
+}
+
 static bool counter_feed_args(sp_VM *vm, sp_Value self, const char *name, sp_Value *args,
                               int nargs, sp_Tuple *kw, int op) {
-    if (!spc_nargs(vm, name, nargs, 0, 1)) return false;
+    if (!counter_nargs(vm, name, nargs)) return false;
     if (nargs == 1 && !sp_isnone(args[0]) && !counter_feed(vm, self, args[0], op)) return false;
     if (!kw || kw->n == 0) return true;
     sp_Value d = sp_dict_new(vm);
@@ -520,20 +540,22 @@ static bool counter_feed_args(sp_VM *vm, sp_Value self, const char *name, sp_Val
 static sp_Value counter_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value d = dsub_alloc(vm, t);
     if (sp_iserr(d) || !sp_pin(vm, d)) return SP_ERRV;
-    bool ok = counter_feed_args(vm, d, "Counter", args, nargs, kw, SP_OP_ADD);
+    bool ok = counter_feed_args(vm, d, "__init__", args, nargs, kw, SP_OP_ADD);
     sp_unpin(vm, 1);
     return ok ? d : SP_ERRV;
 }
 
 static sp_Value m_counter_update(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    if (!spc_self(vm, args, nargs, &t_counter, "update") ||
+    sp_Value a[2];
+    if (!counter_args(vm, "update", args, nargs, NULL, "!self|iterable/", a) ||
         !counter_feed_args(vm, args[0], "update", args + 1, nargs - 1, kw, SP_OP_ADD))
         return SP_ERRV;
     return SP_NONEV;
 }
 
 static sp_Value m_counter_subtract(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    if (!spc_self(vm, args, nargs, &t_counter, "subtract") ||
+    sp_Value a[2];
+    if (!counter_args(vm, "subtract", args, nargs, NULL, "!self|iterable/", a) ||
         !counter_feed_args(vm, args[0], "subtract", args + 1, nargs - 1, kw, SP_OP_SUB))
         return SP_ERRV;
     return SP_NONEV;
@@ -561,22 +583,43 @@ static sp_Value most_common(sp_VM *vm, sp_Value self, int64_t n) {
     return l;
 }
 
+/* How many items most_common(n) keeps: CPython passes n to
+ * heapq.nlargest, whose operations on n decide the errors: n == 1, then
+ * n >= len(self) (then sorted(...)[:n]), else range(0, -n, -1). */
+static bool most_common_count(sp_VM *vm, sp_Value self, sp_Value n, int64_t *out) {
+    sp_Value r = sp_richcmp(vm, n, sp_int(1), SP_EQ);
+    int t = sp_iserr(r) ? -1 : sp_truthy(vm, r);
+    if (t) return t > 0 ? (*out = 1, true) : false;
+    r = sp_richcmp(vm, n, sp_int((int64_t)sp_dict_len(SP_DICT(self))), SP_GE);
+    t = sp_iserr(r) ? -1 : sp_truthy(vm, r);
+    if (t < 0) return false;
+    if (t) return spc_slice_int(vm, n, out);
+    sp_Value neg = sp_unop(vm, SP_UOP_NEG, n);
+    int64_t m;
+    if (sp_iserr(neg)) return false;
+    if (sp_isintlike(neg) && !sp_isint(neg) && !sp_isbool(neg)) { /* a bigint */
+        *out = sp_int_sign(neg) < 0 ? INT64_MAX : 0;
+        return true;
+    }
+    if (!sp_index(vm, neg, &m)) return false;
+    *out = m < 0 && m != INT64_MIN ? -m : 0;
+    return true;
+}
+
 static sp_Value m_counter_most_common(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    sp_Value a[1];
-    if (!spc_self(vm, args, nargs, &t_counter, "most_common") ||
-        !sp_parse_args(vm, "most_common", args + 1, nargs - 1, kw, "|n", a))
-        return SP_ERRV;
+    sp_Value a[2];
+    if (!counter_args(vm, "most_common", args, nargs, kw, "!self|n", a)) return SP_ERRV;
     int64_t n = -1;
-    if (!sp_isnull(a[0]) && !sp_isnone(a[0])) {
-        if (!sp_index(vm, a[0], &n)) return SP_ERRV;
+    if (!sp_isnull(a[1]) && !sp_isnone(a[1])) {
+        if (!most_common_count(vm, a[0], a[1], &n)) return SP_ERRV;
         if (n < 0) n = 0;
     }
-    return most_common(vm, args[0], n);
+    return most_common(vm, a[0], n);
 }
 
 static sp_Value m_counter_total(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    if (!spc_self(vm, args, nargs, &t_counter, "total") || !spc_noargs(vm, "total", nargs - 1, kw))
-        return SP_ERRV;
+    sp_Value a[1];
+    if (!counter_args(vm, "total", args, nargs, kw, "!self", a)) return SP_ERRV;
     sp_Value acc = sp_int(0), v;
     for (size_t pos = 0; sp_dict_next(SP_DICT(args[0]), &pos, NULL, &v);) {
         if (!sp_pin(vm, acc)) return SP_ERRV;
@@ -645,8 +688,8 @@ static sp_Type t_elements = {
 };
 
 static sp_Value m_counter_elements(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    if (!spc_self(vm, args, nargs, &t_counter, "elements") || !spc_noargs(vm, "elements", nargs - 1, kw))
-        return SP_ERRV;
+    sp_Value a[1];
+    if (!counter_args(vm, "elements", args, nargs, kw, "!self", a)) return SP_ERRV;
     sp_Value l = items_list(vm, SP_DICT(args[0]));
     if (sp_iserr(l)) return l;
     Elements *e = sp_newobj(vm, &t_elements, sizeof *e);
@@ -834,8 +877,8 @@ static sp_Value counter_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
  * included. */
 static bool counter_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!is_heap(sp_typeof(self)))
-        return counter_feed_args(vm, self, "Counter", args, nargs, kw, SP_OP_ADD);
-    if (!spc_nargs(vm, "Counter", nargs, 0, 1)) return false;
+        return counter_feed_args(vm, self, "__init__", args, nargs, kw, SP_OP_ADD);
+    if (!counter_nargs(vm, "__init__", nargs)) return false;
     return !sp_iserr(call_method(vm, self, "update", args, nargs, kw));
 }
 
@@ -2047,7 +2090,9 @@ sp_Value spc_typing_namedtuple(void) { return sp_objv(&t_namedtuple_base); }
 static const sp_MethodDef coll_funcs[] = {{"namedtuple", f_namedtuple, 0}, {NULL, NULL, 0}};
 
 bool sp_collections_init(sp_VM *vm, sp_Module *m) {
+    static const char *const py_names[] = {"ChainMap", NULL}; /* src/sp_chainmap.py */
     return sp_module_add_funcs(vm, m, coll_funcs) &&
+           sp_pymod_load(vm, m, SP_CHAINMAP_PY, sizeof SP_CHAINMAP_PY - 1, "collections.py", NULL, py_names) &&
            sp_module_add(vm, m, "defaultdict", sp_objv(&t_defaultdict)) &&
            sp_module_add(vm, m, "Counter", sp_objv(&t_counter)) &&
            sp_module_add(vm, m, "OrderedDict", sp_objv(&t_odict)) &&

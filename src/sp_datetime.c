@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "sp_class.h"
 #include "sp_cont.h"
 #include "sp_snap.h"
 #include "sp_strimpl.h"
@@ -300,9 +301,9 @@ static sp_Value tz_call(sp_VM *vm, sp_Value tz, const char *meth, sp_Value arg) 
         return sp_raise(vm, &sp_t_TypeError, "tzinfo.%s() must return None or timedelta, not '%T'", meth, r);
     Delta *d = DL(r);
     if (!(d->days == 0 || (d->days == -1 && (d->secs || d->us))))
-        return sp_raise(vm, &sp_t_ValueError,
+        return sp_raise(vm, &sp_t_ValueError, /* unlike timezone()'s, without the value */
                         "offset must be a timedelta strictly between -timedelta(hours=24) and "
-                        "timedelta(hours=24), not %R.", r);
+                        "timedelta(hours=24).");
     return r;
 }
 
@@ -655,6 +656,8 @@ static bool strf_one(sp_VM *vm, sp_Buf *b, DT *d, sp_Value self, char c, char fl
 
 static sp_Value strftime_impl(sp_VM *vm, sp_Value self, sp_Value fmt) {
     if (!sp_isstr(fmt)) return sp_raise(vm, &sp_t_TypeError, "strftime() argument 1 must be str, not %T", fmt);
+    /* CPython's date.strftime starts from self.timetuple(), which asks dst() */
+    if (IS_DT(self) && sp_iserr(tz_call(vm, DTP(self)->tz, "dst", self))) return SP_ERRV;
     sp_Str *f = SP_STR(fmt);
     sp_Buf b;
     sp_buf_init(vm, &b);
@@ -1003,6 +1006,19 @@ static sp_Value dt_from_local_us(sp_VM *vm, int64_t us, sp_Value tz) {
     return new_dt(vm, &t_datetime, f, tz);
 }
 
+/* tz.fromutc(utc), utc holding UTC fields and tz: a timezone's directly,
+ * any other tzinfo's through its method, an override included (CPython's
+ * astimezone and fromtimestamp). */
+static sp_Value from_utc(sp_VM *vm, sp_Value utc, sp_Value tz) {
+    if (sp_istype(tz, &t_timezone))
+        return dt_from_local_us(vm, dt_local_us(DTP(utc)) + delta_us(DL(TZP(tz)->offset)), tz);
+    if (!sp_pin(vm, utc)) return SP_ERRV;
+    sp_Value f = sp_getattrs(vm, tz, "fromutc");
+    sp_Value r = sp_iserr(f) ? f : sp_call1(vm, f, utc);
+    sp_unpin(vm, 1);
+    return r;
+}
+
 /* date/datetime +- timedelta, date - date, datetime - datetime. */
 static sp_Value dt_arith(sp_VM *vm, int op, sp_Value a, sp_Value b) {
     if (op != SP_OP_ADD && op != SP_OP_SUB) return SP_NOTIMPL;
@@ -1237,13 +1253,8 @@ static sp_Value from_timestamp(sp_VM *vm, sp_Type *t, sp_Value ts, sp_Value tz, 
     }
     int64_t us = ((int64_t)whole + 62135596800LL) * 1000000 + (int64_t)frac;
     sp_Value r = dt_from_local_us(vm, us, sp_isnone(tz) ? SP_NONEV : tz);
-    if (sp_iserr(r) || sp_isnone(tz)) return r;
-    int64_t off;
-    bool aware;
-    if (!offset_us(vm, r, &off, &aware)) return SP_ERRV;
-    r = dt_from_local_us(vm, us + off, tz);
     (void)t;
-    return r;
+    return sp_iserr(r) || sp_isnone(tz) ? r : from_utc(vm, r, tz);
 }
 
 CLS_METHOD(m_dt_fromtimestamp) {
@@ -1354,11 +1365,9 @@ static sp_Value m_dt_astimezone(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *
         if (sp_iserr(a[0])) return a[0];
     }
     if (!check_tz(vm, a[0])) return SP_ERRV;
+    if (sp_is(DTP(args[0])->tz, a[0])) return args[0];
     sp_Value utc = dt_from_local_us(vm, dt_local_us(DTP(args[0])) - off, a[0]);
-    if (sp_iserr(utc)) return utc;
-    int64_t o2;
-    if (!offset_us(vm, utc, &o2, &aware)) return SP_ERRV;
-    return dt_from_local_us(vm, dt_local_us(DTP(utc)) + o2, a[0]);
+    return sp_iserr(utc) ? utc : from_utc(vm, utc, a[0]);
 }
 
 static const sp_MethodDef dt_methods[] = {
@@ -1391,26 +1400,58 @@ static sp_Type t_datetime = {
 
 /* ------------------------------------------------------------ tzinfo, timezone */
 
+/* Arguments are ignored, as by CPython's PyType_GenericNew. */
 static sp_Value tzinfo_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
-    (void)args;
-    if (nargs || (kw && kw->n)) return sp_raise(vm, &sp_t_TypeError, "tzinfo() takes no arguments");
+    (void)args, (void)nargs, (void)kw;
     sp_Obj *o = sp_newobj(vm, t, sizeof(sp_Obj));
     return o ? sp_objv(o) : SP_ERRV;
 }
 
-static sp_Value m_tzinfo_abstract(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    (void)args, (void)nargs, (void)kw;
-    return sp_raise(vm, &sp_t_NotImplementedError, "a tzinfo subclass must implement utcoffset()");
+#define TZ_ABSTRACT(fn, name)                                                                        \
+    static sp_Value fn(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {                         \
+        (void)args, (void)nargs, (void)kw;                                                           \
+        return sp_raise(vm, &sp_t_NotImplementedError, "a tzinfo subclass must implement " name "()"); \
+    }
+TZ_ABSTRACT(m_tzinfo_utcoffset, "utcoffset")
+TZ_ABSTRACT(m_tzinfo_dst, "dst")
+TZ_ABSTRACT(m_tzinfo_tzname, "tzname")
+
+/* tz.dst(dt) for fromutc: a timedelta in *us, ValueError for None. */
+static bool fromutc_query(sp_VM *vm, sp_Value tz, const char *meth, sp_Value dt, const char *msg,
+                          int64_t *us) {
+    sp_Value r = tz_call(vm, tz, meth, dt);
+    if (sp_iserr(r)) return false;
+    if (sp_isnone(r)) return sp_raise(vm, &sp_t_ValueError, "%s", msg), false;
+    *us = delta_us(DL(r));
+    return true;
+}
+
+/* tzinfo.fromutc(dt): CPython's default, from utcoffset() and dst(). */
+static sp_Value m_tzinfo_fromutc(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!spc_onearg(vm, "fromutc", nargs - 1, kw)) return SP_ERRV;
+    sp_Value tz = args[0], dt = args[1];
+    if (!IS_DT(dt)) return sp_raise(vm, &sp_t_TypeError, "fromutc: argument must be a datetime");
+    if (!sp_is(DTP(dt)->tz, tz)) return sp_raise(vm, &sp_t_ValueError, "fromutc: dt.tzinfo is not self");
+    int64_t off, dst;
+    if (!fromutc_query(vm, tz, "utcoffset", dt, "fromutc: non-None utcoffset() result required", &off) ||
+        !fromutc_query(vm, tz, "dst", dt, "fromutc: non-None dst() result required", &dst))
+        return SP_ERRV;
+    sp_Value r = dt_from_local_us(vm, dt_local_us(DTP(dt)) + off - dst, tz);
+    if (sp_iserr(r) || !sp_pin(vm, r)) return SP_ERRV;
+    bool ok = fromutc_query(vm, tz, "dst", r, "fromutc: tz.dst() gave inconsistent results; cannot convert", &dst);
+    sp_unpin(vm, 1);
+    if (!ok) return SP_ERRV;
+    return dst ? dt_from_local_us(vm, dt_local_us(DTP(r)) + dst, tz) : r;
 }
 
 static const sp_MethodDef tzinfo_methods[] = {
-    {"utcoffset", m_tzinfo_abstract, 0}, {"dst", m_tzinfo_abstract, 0}, {"tzname", m_tzinfo_abstract, 0},
-    {NULL, NULL, 0},
+    {"utcoffset", m_tzinfo_utcoffset, 0}, {"dst", m_tzinfo_dst, 0}, {"tzname", m_tzinfo_tzname, 0},
+    {"fromutc", m_tzinfo_fromutc, 0},     {NULL, NULL, 0},
 };
 
 static sp_Type t_tzinfo = {
     .h = SP_STATIC_HDR(&t_meta), .name = "datetime.tzinfo", .base = &sp_t_object,
-    .methods = tzinfo_methods, .new_ = tzinfo_new, .repr = spc_obj_repr,
+    .methods = tzinfo_methods, .new_ = tzinfo_new,
 };
 
 static sp_Value timezone_ctor(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -1577,6 +1618,19 @@ static sp_Value meta_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
 static sp_Value meta_call(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
     return sp_t_type.call(vm, self, args, nargs, kw);
 }
+
+/* Calling the metatype itself is calling `type`: type(x), or a class
+ * statement deriving from tzinfo, whose class is a plain `type` as in
+ * CPython (so its attributes stay settable). */
+static sp_Value meta_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
+    (void)t;
+    if (nargs != 3) return sp_t_type.call(vm, sp_objv(&sp_t_type), args, nargs, kw);
+    return sp_class_type_new(vm, &sp_t_type, args[0], args[1], args[2], args + nargs, kw);
+}
+
+/* tzinfo has no instance state: a class deriving from it is laid out as
+ * one deriving from object (sp_sub_solid). */
+bool sp_dt_stateless(sp_Type *b) { return b == &t_tzinfo; }
 static sp_Value meta_repr(sp_VM *vm, sp_Value self) { return sp_t_type.repr(vm, self); }
 static bool meta_hash(sp_VM *vm, sp_Value self, int64_t *out) { return sp_t_type.hash(vm, self, out); }
 static bool meta_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
@@ -1586,7 +1640,7 @@ static bool meta_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
 }
 
 static sp_Type t_meta = {
-    .h = SP_STATIC_HDR(&sp_t_type), .name = "type", .base = &sp_t_type, .call = meta_call,
+    .h = SP_STATIC_HDR(&sp_t_type), .name = "type", .base = &sp_t_type, .call = meta_call, .new_ = meta_new,
     .repr = meta_repr, .hash = meta_hash, .getattr = meta_getattr, .setattr = meta_setattr,
 };
 

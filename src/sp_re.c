@@ -1178,13 +1178,13 @@ const sp_SnapKind sp_snap_re[] = {
 
 static sp_Value f_compile(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[2];
-    if (!sp_parse_args(vm, "compile", args, nargs, kw, "pattern|flags", o)) return SP_ERRV;
+    if (!sp_parse_args(vm, "compile", args, nargs, kw, "!pattern|flags", o)) return SP_ERRV;
     return get_pattern(vm, o[0], o[1]);
 }
 
 static sp_Value f_search3(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw, const char *name, int mode) {
     sp_Value o[3];
-    if (!sp_parse_args(vm, name, args, nargs, kw, "pattern,string|flags", o)) return SP_ERRV;
+    if (!sp_parse_args(vm, name, args, nargs, kw, "!pattern,string|flags", o)) return SP_ERRV;
     sp_Value p = get_pattern(vm, o[0], o[2]);
     return sp_iserr(p) ? p : do_match(vm, p, o[1], SP_NULLV, SP_NULLV, mode);
 }
@@ -1194,25 +1194,25 @@ static sp_Value f_fullmatch(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { retur
 
 static sp_Value f_findall(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[3];
-    if (!sp_parse_args(vm, "findall", args, nargs, kw, "pattern,string|flags", o)) return SP_ERRV;
+    if (!sp_parse_args(vm, "findall", args, nargs, kw, "!pattern,string|flags", o)) return SP_ERRV;
     sp_Value p = get_pattern(vm, o[0], o[2]);
     return sp_iserr(p) ? p : do_findall(vm, p, o[1], SP_NULLV, SP_NULLV);
 }
 static sp_Value f_finditer(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[3];
-    if (!sp_parse_args(vm, "finditer", args, nargs, kw, "pattern,string|flags", o)) return SP_ERRV;
+    if (!sp_parse_args(vm, "finditer", args, nargs, kw, "!pattern,string|flags", o)) return SP_ERRV;
     sp_Value p = get_pattern(vm, o[0], o[2]);
     return sp_iserr(p) ? p : do_finditer(vm, p, o[1], SP_NULLV, SP_NULLV);
 }
 static sp_Value f_split(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[4];
-    if (!sp_parse_args(vm, "split", args, nargs, kw, "pattern,string|maxsplit,flags", o)) return SP_ERRV;
+    if (!sp_parse_args(vm, "split", args, nargs, kw, "!pattern,string|maxsplit,flags", o)) return SP_ERRV;
     sp_Value p = get_pattern(vm, o[0], o[3]);
     return sp_iserr(p) ? p : do_split(vm, p, o[1], o[2]);
 }
 static sp_Value f_sub2(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw, bool subn) {
     sp_Value o[5];
-    if (!sp_parse_args(vm, subn ? "subn" : "sub", args, nargs, kw, "pattern,repl,string|count,flags", o))
+    if (!sp_parse_args(vm, subn ? "subn" : "sub", args, nargs, kw, "!pattern,repl,string|count,flags", o))
         return SP_ERRV;
     sp_Value p = get_pattern(vm, o[0], o[4]);
     return sp_iserr(p) ? p : do_sub(vm, p, o[1], o[2], o[3], subn);
@@ -1225,7 +1225,7 @@ static bool special(uint32_t c) { return c < 128 && c && strchr("()[]{}?*+-|^$\\
 
 static sp_Value f_escape(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[1];
-    if (!sp_parse_args(vm, "escape", args, nargs, kw, "pattern", o)) return SP_ERRV;
+    if (!sp_parse_args(vm, "escape", args, nargs, kw, "!pattern", o)) return SP_ERRV;
     bool bytes = sp_istype(o[0], &sp_t_bytes);
     if (!bytes && !sp_isstr(o[0]))
         return sp_raise(vm, &sp_t_TypeError, "expected string or bytes-like object, got '%s'", sp_typename(o[0]));
@@ -1246,8 +1246,7 @@ static sp_Value f_escape(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
 }
 
 static sp_Value f_purge(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
-    (void)args;
-    if (!sp_no_kwargs(vm, "purge", kw) || !sp_check_nargs(vm, "purge", nargs, 0, 0)) return SP_ERRV;
+    if (!sp_parse_args(vm, "purge", args, nargs, kw, "!", NULL)) return SP_ERRV;
     sp_Value mod = sp_dict_gets(vm->modules, SP_STR(sp_str_intern_cstr(vm, "re")));
     if (!sp_isnull(mod) && sp_istype(mod, &sp_t_module)) {
         sp_Value d = sp_dict_new(vm);

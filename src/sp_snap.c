@@ -1,21 +1,27 @@
 /* sp_snap.c - snapshots: a compiled code object, or the interpreter's
  * whole state (a PAUSED run, or the REPL between feeds), to bytes and back.
  *
- * Format: a 32-byte header ("SANDPY", u8 version, u8 0, u8 kind, u8 tag
- * kind, 6 bytes 0, u64 payload length, u64 tag of the payload: keyed
- * SipHash-2-4, or a fast unkeyed sum when no key is set), then the payload:
- * u32 object count, the object records, the roots.  A record is
- * [u32 index][u8 kind][u32 length][body]; records come in DFS post-order
- * (children first); cycles (through lists, dicts, classes, instances,
- * frames...) use forward indexes.  Loading walks the records in passes:
- * 0 makes empty class shells (instances need their layout), 1 every other
- * object, 2 fills most, 3 fills dicts, sets and instances (every tuple a
- * key hashes through is complete by then), 4 dict iterators; then the
- * classes are rebuilt, bases first (sp_class_restore).  Neither dumping
- * nor loading runs Python code: no __reduce__, __hash__ or __eq__.
+ * Format (version 3): a 32-byte header ("SANDPY", u8 version, u8 0, u8
+ * kind, u8 tag kind, 6 bytes 0, u64 payload length, u64 tag of the
+ * payload: keyed SipHash-2-4, or a fast unkeyed sum when no key is set),
+ * then the payload: u32 object count, the object records, the roots.
+ * Counts, indexes and lengths are LEB128 varints; ints are zigzag varints;
+ * floats and stored hashes 8 raw bytes.  A record is [idx][u8 kind][len]
+ * [body]; records come in DFS post-order (children first); cycles
+ * (through lists, dicts, classes, instances, frames...) use forward
+ * indexes.  The dump visits each object once: its body is written on a
+ * side stack when the DFS expands it (queuing its children) and copied
+ * out after its children's records.  The load scans the record headers
+ * once, then walks the bodies in passes: 0 makes empty class shells
+ * (instances need their layout), 1 every other object, 2 fills most, 3
+ * fills dicts, sets and instances (every tuple a key hashes through is
+ * complete by then); the classes are rebuilt, bases first
+ * (sp_class_restore); 4 fills module objects (sp_snap.h), 5 dict
+ * iterators.  Neither dumping nor loading runs Python code: no
+ * __reduce__, __hash__ or __eq__.
  *
- * One routine per kind both enumerates an object's references (COLLECT,
- * for the DFS) and writes it (WRITE), so the two cannot disagree.
+ * One routine per kind writes an object; the references it writes are
+ * what the DFS visits, so the two cannot disagree.
  *
  * Builtins (types, functions, singletons) go by name; a host function by
  * its registered name; modules, and every object an imported module holds,
@@ -24,9 +30,10 @@
  * again, and a frame's ip, stack depth and blocks must match what the
  * verifier computes.  The objects of other modules' private types
  * (iterators, range, slice, property...) are described by field layouts
- * below, checked against the object size.  Unsupported objects (regex
- * objects, set iterators, collections types...) make the dump fail with a
- * clear error instead of writing a partial state.
+ * below, checked against the object size; the types of datetime,
+ * collections, functools.partial, re, random and set iterators describe
+ * themselves (sp_snap.h).  Unsupported objects (hashlib objects...) make
+ * the dump fail with a clear error instead of writing a partial state.
  *
  * Trust: the keyed hash authenticates the bytes when the host sets
  * cfg.snapshot_key; any change is rejected before parsing.  Every count
@@ -1507,7 +1514,8 @@ static void fill_layout(Load *l, sp_Obj *o) {
             memcpy(p, &v, sizeof v);
         } else if (*f == 'o' || *f == 'd') {
             sp_Value v = get_plain(l);
-            bool okt = *f == 'd' ? sp_isdict(v) : (sp_istype(v, &sp_t_str) || sp_istype(v, &sp_t_bytes));
+            /* any dict subclass shares dict's table (classes are rebuilt by now) */
+            bool okt = *f == 'd' ? sp_isinst(v, &sp_t_dict) : (sp_istype(v, &sp_t_str) || sp_istype(v, &sp_t_bytes));
             if (!sp_isnull(v) && !okt) return (void)bad(l, "bad iterator field");
             dict = sp_isnull(v) ? NULL : (sp_Dict *)SP_O(v);
             memcpy(p, &dict, sizeof dict);

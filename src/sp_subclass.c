@@ -29,6 +29,7 @@ static bool is_box_base(sp_Type *k) {
 sp_Type *sp_sub_solid(sp_Type *b) {
     if (is_box_base(b) || b == &sp_t_tuple || b == &sp_t_set || b == &sp_t_frozenset) return b;
     if (spc_is_ntclass(b)) return &sp_t_tuple;
+    if (sp_dt_stateless(b)) return &sp_t_object;
     return sp_coll_solid(b);
 }
 

@@ -247,11 +247,13 @@ static const char *COLLECTIONS =
     "si = iter(s)\n"
     "first = next(si)\n"
     "kind = collections.deque\n"
+    "ci = iter(c)\n"
+    "next(ci)\n"
     "fetch(0)\n"
     "dd['b'].append(fetch(0))\n"
     "print(len(dq), dq[0], dq[-1] is dq, dq.maxlen, dict(dd), dd['new'], c.most_common(2), list(od), od)\n"
     "print(pa(fetch(0)), pa.args, pa.keywords, {pa: 1}[pa], kind is deque)\n"
-    "print(sorted([first] + list(si), key=str), len(s))\n";
+    "print(sorted([first] + list(si), key=str), len(s), list(ci))\n";
 
 static const char *DATES =
     "from datetime import date, datetime, time, timedelta, timezone, UTC\n"

@@ -87,6 +87,13 @@ static const char *const agents[] = {
     "class C(B):\n    me = None\nclass E(KeyError): pass\nclass L(list): pass\n@dataclass\nclass P:\n"
     "    a: int\nC.me = C(1)\nm = C.me.d\nks = {B(2): P(3), (C, 1): L([1])}\n"
     "try:\n    raise E('k')\nexcept E as e:\n    err = e\nr = tool(ks)\nks[B(2)], C.me.d, err, fetch(r)\n",
+    /* module objects that describe themselves (sp_snap.h kinds) */
+    "import re, random\nfrom collections import deque, defaultdict, Counter\nfrom functools import partial\n"
+    "from datetime import date, datetime, timedelta, timezone\np = re.compile(r'(a)(b)?')\nm = p.match('ab')\n"
+    "q = deque([1, 'x'], maxlen=5)\nq.append(q)\ndd = defaultdict(list, k=[1])\nc = Counter('aab')\n"
+    "pa = partial(max, 3)\nrg = random.Random(1)\nrandom.random()\ns = {1, 2, 3}\nsi = iter(s)\nnext(si)\n"
+    "t = {date(2020, 1, 2): datetime(2021, 5, 6, 7, tzinfo=timezone(timedelta(hours=2)))}\n"
+    "r = tool(1)\nm.span(1), list(q)[:2], dd, c, pa(r), rg.random(), random.random(), list(si), t\n",
 };
 
 static void put(const char *dir, const char *kind, int i, const uint8_t *p, size_t n, int sel) {
