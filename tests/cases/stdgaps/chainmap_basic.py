@@ -29,6 +29,7 @@ try:
     cm.pop('z')
 except KeyError as e:
     print('KeyError', e)
+a["p"] = 1
 print(cm.popitem(), cm.popitem(), a)
 try:
     cm.popitem()
