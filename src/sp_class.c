@@ -786,6 +786,7 @@ static bool fix_slot(sp_VM *vm, sp_Type *t, int s) {
     MroIt it;
     mro_start(&it, t);
     for (sp_Type *k; (k = mro_next(&it));) {
+        if (!sp_check_limits(vm)) return false;
         if (k->flags & SP_TF_HEAPTYPE) {
             bool d;
             if (!defines(vm, k, s, &d)) return false;
@@ -1444,6 +1445,9 @@ static sp_Value c3_merge(sp_VM *vm, sp_Type *t, Seq *seqs, size_t nseq, size_t t
     size_t n = 0;
     m->items[n++] = sp_objv(t);
     for (;;) {
+        /* quadratic in the depth of the hierarchy: a deep chain must still
+         * meet the deadline (the VM polls by instruction count only) */
+        if (!sp_check_limits(vm)) return SP_ERRV;
         sp_Type *next = NULL;
         bool any = false;
         for (size_t i = 0; i < nseq && !next; i++) {
