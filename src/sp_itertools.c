@@ -39,6 +39,15 @@ static It *it_new(sp_VM *vm, sp_Type *t) {
     return it;
 }
 
+/* A new iterator object whose v[slot] is iter(x): the shape of most
+ * constructors here.  NULL with the exception pending. */
+static It *it_over(sp_VM *vm, sp_Type *t, sp_Value x, int slot) {
+    sp_Value src = sp_iter(vm, x);
+    It *it = sp_iserr(src) ? NULL : it_new(vm, t);
+    if (it) it->v[slot] = src;
+    return it;
+}
+
 static sp_Value self_iter(sp_VM *vm, sp_Value self) {
     (void)vm;
     return self;
@@ -201,11 +210,8 @@ TYPE_OF(repeat, repeat_new, repeat_next, repeat_repr);
 static sp_Value accumulate_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[3];
     if (!sp_parse_args(vm, "accumulate", args, nargs, kw, "iterable|func,$initial", o)) return SP_ERRV;
-    sp_Value src = sp_iter(vm, o[0]);
-    if (sp_iserr(src)) return src;
-    It *it = it_new(vm, t);
+    It *it = it_over(vm, t, o[0], 0);
     if (!it) return SP_ERRV;
-    it->v[0] = src;
     it->v[1] = sp_isnone(o[1]) ? SP_NULLV : o[1];
     it->v[3] = sp_isnone(o[2]) ? SP_NULLV : o[2];
     return sp_objv(it);
@@ -320,11 +326,9 @@ TYPE_OF(compress, compress_new, compress_next, spc_obj_repr);
 static sp_Value pred_new(sp_VM *vm, sp_Type *t, const char *name, sp_Value *args, int nargs,
                          sp_Tuple *kw) {
     if (!nokw(vm, name, kw) || !spc_nargs(vm, name, nargs, 2, 2)) return SP_ERRV;
-    sp_Value src = sp_iter(vm, args[1]);
-    if (sp_iserr(src)) return src;
-    It *it = it_new(vm, t);
+    It *it = it_over(vm, t, args[1], 0);
     if (!it) return SP_ERRV;
-    it->v[0] = src, it->v[1] = args[0];
+    it->v[1] = args[0];
     return sp_objv(it);
 }
 
@@ -381,11 +385,8 @@ static sp_Type t__grouper;
 static sp_Value groupby_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Value o[2];
     if (!sp_parse_args(vm, "groupby", args, nargs, kw, "iterable|key", o)) return SP_ERRV;
-    sp_Value src = sp_iter(vm, o[0]);
-    if (sp_iserr(src)) return src;
-    It *it = it_new(vm, t);
+    It *it = it_over(vm, t, o[0], 0);
     if (!it) return SP_ERRV;
-    it->v[0] = src;
     it->v[1] = sp_isnone(o[1]) ? SP_NULLV : o[1];
     return sp_objv(it);
 }
@@ -472,11 +473,9 @@ static sp_Value islice_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_
                         "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.");
     if (nargs == 4 && !sp_isnone(args[3])) step = ssize_or_m1(vm, args[3]);
     if (step < 1) return sp_raise(vm, &sp_t_ValueError, "Step for islice() must be a positive integer or None.");
-    sp_Value src = sp_iter(vm, args[0]);
-    if (sp_iserr(src)) return src;
-    It *it = it_new(vm, t);
+    It *it = it_over(vm, t, args[0], 0);
     if (!it) return SP_ERRV;
-    it->v[0] = src, it->n[0] = start, it->n[1] = stop, it->n[2] = step;
+    it->n[0] = start, it->n[1] = stop, it->n[2] = step;
     return sp_objv(it);
 }
 
@@ -514,12 +513,8 @@ TYPE_OF(islice, islice_new, islice_next, spc_obj_repr);
 
 static sp_Value pairwise_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!nokw(vm, "pairwise", kw) || !spc_nargs(vm, "pairwise", nargs, 1, 1)) return SP_ERRV;
-    sp_Value src = sp_iter(vm, args[0]);
-    if (sp_iserr(src)) return src;
-    It *it = it_new(vm, t);
-    if (!it) return SP_ERRV;
-    it->v[0] = src;
-    return sp_objv(it);
+    It *it = it_over(vm, t, args[0], 0);
+    return it ? sp_objv(it) : SP_ERRV;
 }
 
 static sp_Value pairwise_next(sp_VM *vm, sp_Value self) {
@@ -546,11 +541,9 @@ TYPE_OF(pairwise, pairwise_new, pairwise_next, spc_obj_repr);
 
 static sp_Value starmap_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!nokw(vm, "starmap", kw) || !spc_nargs(vm, "starmap", nargs, 2, 2)) return SP_ERRV;
-    sp_Value src = sp_iter(vm, args[1]);
-    if (sp_iserr(src)) return src;
-    It *it = it_new(vm, t);
+    It *it = it_over(vm, t, args[1], 1);
     if (!it) return SP_ERRV;
-    it->v[0] = args[0], it->v[1] = src;
+    it->v[0] = args[0];
     return sp_objv(it);
 }
 
