@@ -1,6 +1,6 @@
 /* sp_bigint.c - magnitude arithmetic on 32-bit digit arrays: add, sub,
- * schoolbook and Karatsuba multiplication, Knuth algorithm D division,
- * shifts.  Signs, objects and Python semantics live in sp_int.c. */
+ * schoolbook and Karatsuba multiplication, shifts (division is in
+ * sp_bigdiv.c).  Signs, objects and Python semantics live in sp_int.c. */
 #include "sp_bigint.h"
 
 /* Below this many digits schoolbook wins (measured roughly; any value
@@ -27,42 +27,65 @@ int sp_mag_cmp(const sp_digit *a, size_t an, const sp_digit *b, size_t bn) {
     return 0;
 }
 
+/* r[0..n) = a + b + c, or a - b - c with sub, for a carry (borrow) c in
+ * {0, 1}; returns the carry (borrow) out.  r may alias a or b.  Called
+ * with a constant sub, so each use compiles to its own loop. */
+static inline unsigned addsub_n(sp_digit *r, const sp_digit *a, const sp_digit *b, size_t n,
+                                unsigned c, bool sub) {
+    size_t i = 0;
+#ifdef SP_WIDE
+    for (; i + 1 < n; i += 2) {
+        uint64_t t, x = sp_ld64(a + i), y = sp_ld64(b + i);
+        unsigned c1 = sub ? __builtin_sub_overflow(x, y, &t) : __builtin_add_overflow(x, y, &t);
+        c = c1 | (sub ? __builtin_sub_overflow(t, c, &t) : __builtin_add_overflow(t, c, &t));
+        sp_st64(r + i, t);
+    }
+#endif
+    for (; i < n; i++) {
+        sp_ddigit t = sub ? (sp_ddigit)a[i] - b[i] - c : (sp_ddigit)a[i] + b[i] + c;
+        r[i] = (sp_digit)t;
+        c = (unsigned)(t >> 32) & 1; /* a borrow leaves all ones up there */
+    }
+    return c;
+}
+
+/* r[0..n) = a + c (c in {0, 1}); once the carry dies the rest is a copy. */
+static unsigned inc_n(sp_digit *r, const sp_digit *a, size_t n, unsigned c) {
+    size_t i = 0;
+    for (; c && i < n; i++) {
+        sp_digit x = a[i] + 1;
+        r[i] = x;
+        c = x == 0;
+    }
+    if (r != a && i < n) memmove(r + i, a + i, (n - i) * sizeof(sp_digit));
+    return c;
+}
+
+/* r[0..n) = a - w (w in {0, 1}), likewise. */
+static unsigned dec_n(sp_digit *r, const sp_digit *a, size_t n, unsigned w) {
+    size_t i = 0;
+    for (; w && i < n; i++) {
+        sp_digit x = a[i];
+        r[i] = x - 1;
+        w = x == 0;
+    }
+    if (r != a && i < n) memmove(r + i, a + i, (n - i) * sizeof(sp_digit));
+    return w;
+}
+
 size_t sp_mag_add(sp_digit *r, const sp_digit *a, size_t an, const sp_digit *b, size_t bn) {
     if (an < bn) {
         const sp_digit *t = a; a = b; b = t;
         size_t tn = an; an = bn; bn = tn;
     }
-    sp_ddigit c = 0;
-    size_t i = 0;
-    for (; i < bn; i++) {
-        c += (sp_ddigit)a[i] + b[i];
-        r[i] = (sp_digit)c;
-        c >>= 32;
-    }
-    for (; i < an; i++) {
-        c += a[i];
-        r[i] = (sp_digit)c;
-        c >>= 32;
-    }
-    r[an] = (sp_digit)c;
+    unsigned c = addsub_n(r, a, b, bn, 0, false);
+    r[an] = (sp_digit)inc_n(r + bn, a + bn, an - bn, c);
     return sp_mag_trim(r, an + 1);
 }
 
-/* r[0..an) -= b[0..bn), returns the borrow (0 or 1). */
-static sp_digit sub_in(sp_digit *r, const sp_digit *a, size_t an, const sp_digit *b, size_t bn) {
-    sp_digit borrow = 0;
-    size_t i = 0;
-    for (; i < bn; i++) {
-        sp_ddigit t = (sp_ddigit)a[i] - b[i] - borrow;
-        r[i] = (sp_digit)t;
-        borrow = (sp_digit)(t >> 63);
-    }
-    for (; i < an; i++) {
-        sp_ddigit t = (sp_ddigit)a[i] - borrow;
-        r[i] = (sp_digit)t;
-        borrow = (sp_digit)(t >> 63);
-    }
-    return borrow;
+/* r[0..an) = a - b[0..bn), returns the borrow (0 or 1). */
+static unsigned sub_in(sp_digit *r, const sp_digit *a, size_t an, const sp_digit *b, size_t bn) {
+    return dec_n(r + bn, a + bn, an - bn, addsub_n(r, a, b, bn, 0, true));
 }
 
 size_t sp_mag_sub(sp_digit *r, const sp_digit *a, size_t an, const sp_digit *b, size_t bn) {
@@ -81,16 +104,6 @@ sp_digit sp_mag_muladd1(sp_digit *a, size_t n, sp_digit m, sp_digit add) {
     return (sp_digit)c;
 }
 
-sp_digit sp_mag_divmod1(sp_digit *q, const sp_digit *a, size_t n, sp_digit d) {
-    sp_ddigit rem = 0;
-    while (n-- > 0) {
-        sp_ddigit cur = (rem << 32) | a[n];
-        if (q) q[n] = (sp_digit)(cur / d);
-        rem = cur % d;
-    }
-    return (sp_digit)rem;
-}
-
 void sp_mag_negate(sp_digit *a, size_t n) {
     sp_ddigit c = 1;
     for (size_t i = 0; i < n; i++) {
@@ -102,54 +115,67 @@ void sp_mag_negate(sp_digit *a, size_t n) {
 
 /* ------------------------------------------------------------ multiply */
 
-/* r[0..an+bn) = a * b, schoolbook; one limit poll per row keeps a huge
- * product interruptible. */
+#ifdef SP_WIDE
+#define ROW 2 /* multiplier digits per schoolbook row */
+
+/* r[0..an) = a * m, or += with add; returns the carry out (ROW digits).
+ * Called with a constant add, so each use compiles to its own loop. */
+static inline uint64_t mul_row(sp_digit *r, const sp_digit *a, size_t an, uint64_t m, bool add) {
+    sp_u128 c = 0;
+    size_t j = 0;
+    for (; j + 1 < an; j += 2) {
+        c += (sp_u128)sp_ld64(a + j) * m + (add ? sp_ld64(r + j) : 0);
+        sp_st64(r + j, (uint64_t)c);
+        c >>= 64;
+    }
+    if (j < an) {
+        c += (sp_u128)a[j] * m + (add ? r[j] : 0);
+        r[j] = (sp_digit)c;
+        c >>= 32;
+    }
+    return (uint64_t)c;
+}
+#else
+#define ROW 1
+
+static inline uint64_t mul_row(sp_digit *r, const sp_digit *a, size_t an, uint64_t m, bool add) {
+    sp_ddigit c = 0;
+    for (size_t j = 0; j < an; j++) {
+        c += a[j] * m + (add ? r[j] : 0);
+        r[j] = (sp_digit)c;
+        c >>= 32;
+    }
+    return c;
+}
+#endif
+
+/* r[0..an+bn) = a * b, schoolbook, ROW digits of b per row: the first
+ * row sets r[0..an+ROW), row i adds into r[i..i+an) and sets the ROW
+ * digits above.  One limit poll per 16 rows keeps a huge product
+ * interruptible. */
 static bool school_mul(sp_VM *vm, sp_digit *r, const sp_digit *a, size_t an, const sp_digit *b,
                        size_t bn) {
     if (bn == 0) {
         memset(r, 0, an * sizeof(sp_digit));
         return true;
     }
-    /* the first row sets r[0..an] (no memset); row i adds into r[i..i+an)
-     * and sets r[i+an] */
-    sp_ddigit c0 = 0, b0 = b[0];
-    for (size_t j = 0; j < an; j++) {
-        c0 += a[j] * b0;
-        r[j] = (sp_digit)c0;
-        c0 >>= 32;
-    }
-    r[an] = (sp_digit)c0;
-    for (size_t i = 1; i < bn; i++) {
-        sp_ddigit c = 0, bi = b[i];
-        if (bi == 0) {
-            r[i + an] = 0;
-            continue;
-        }
-        for (size_t j = 0; j < an; j++) {
-            c += a[j] * bi + r[i + j];
-            r[i + j] = (sp_digit)c;
-            c >>= 32;
-        }
+    for (size_t i = 0; i < bn; i += ROW) {
+        bool pair = ROW == 2 && i + 1 < bn;
+        uint64_t m = b[i] | (pair ? (uint64_t)b[i + 1] << 32 : 0), c = 0;
+        if (i == 0)
+            c = mul_row(r, a, an, m, false);
+        else if (m)
+            c = mul_row(r + i, a, an, m, true);
         r[i + an] = (sp_digit)c;
-        if ((i & 15) == 15 && !sp_check_limits(vm)) return false;
+        if (pair) r[i + an + 1] = (sp_digit)(c >> 32);
+        if ((i / ROW & 15) == 15 && !sp_check_limits(vm)) return false;
     }
     return true;
 }
 
 /* r[0..rn) += b[0..bn); the caller knows the sum fits in rn digits. */
 static void add_into(sp_digit *r, size_t rn, const sp_digit *b, size_t bn) {
-    sp_ddigit c = 0;
-    size_t i = 0;
-    for (; i < bn; i++) {
-        c += (sp_ddigit)r[i] + b[i];
-        r[i] = (sp_digit)c;
-        c >>= 32;
-    }
-    for (; c && i < rn; i++) {
-        c += r[i];
-        r[i] = (sp_digit)c;
-        c >>= 32;
-    }
+    inc_n(r + bn, r + bn, rn - bn, addsub_n(r, r, b, bn, 0, false));
 }
 
 /* Scratch digits karatsuba() needs for operands of n digits. */
@@ -221,63 +247,6 @@ bool sp_mag_mul(sp_VM *vm, sp_digit *r, const sp_digit *a, size_t an, const sp_d
     return ok;
 }
 
-/* ------------------------------------------------------------ divide */
-
-/* u[j..j+n] -= qhat * v[0..n); returns true if it went negative. */
-static bool mulsub(sp_digit *u, const sp_digit *v, size_t n, sp_ddigit qhat) {
-    sp_ddigit carry = 0, borrow = 0;
-    for (size_t i = 0; i < n; i++) {
-        sp_ddigit p = qhat * v[i] + carry;
-        carry = p >> 32;
-        sp_ddigit t = (sp_ddigit)u[i] - (sp_digit)p - borrow;
-        u[i] = (sp_digit)t;
-        borrow = t >> 63;
-    }
-    sp_ddigit t = (sp_ddigit)u[n] - carry - borrow;
-    u[n] = (sp_digit)t;
-    return (t >> 63) != 0;
-}
-
-/* Knuth, TAOCP vol. 2, 4.3.1, algorithm D on normalised copies. */
-bool sp_mag_divmod(sp_VM *vm, sp_digit *q, sp_digit *r, const sp_digit *a, size_t an,
-                   const sp_digit *b, size_t bn) {
-    if (bn == 1) {
-        sp_digit rem = sp_mag_divmod1(q, a, an, b[0]);
-        if (r) r[0] = rem;
-        return true;
-    }
-    size_t bytes;
-    if (!sp_size_mul(vm, an + bn + 2, sizeof(sp_digit), &bytes)) return false;
-    sp_digit *u = sp_malloc(vm, bytes);
-    if (!u) return false;
-    sp_digit *v = u + an + 1;
-    unsigned s = (unsigned)__builtin_clz(b[bn - 1]);
-    sp_mag_shl(u, a, an, s);
-    sp_mag_shl(v, b, bn, s);
-    sp_ddigit vtop = v[bn - 1], vnext = v[bn - 2];
-    for (size_t j = an - bn + 1; j-- > 0;) {
-        sp_ddigit num = ((sp_ddigit)u[j + bn] << 32) | u[j + bn - 1];
-        sp_ddigit qhat = num / vtop, rhat = num % vtop;
-        while (qhat > 0xffffffffu || qhat * vnext > ((rhat << 32) | u[j + bn - 2])) {
-            qhat--;
-            rhat += vtop;
-            if (rhat > 0xffffffffu) break;
-        }
-        if (mulsub(u + j, v, bn, qhat)) {
-            qhat--;
-            add_into(u + j, bn + 1, v, bn);  /* the carry out cancels the borrow */
-        }
-        if (q) q[j] = (sp_digit)qhat;
-        if ((j & 15) == 0 && !sp_check_limits(vm)) {
-            sp_free(vm, u, bytes);
-            return false;
-        }
-    }
-    if (r) sp_mag_shr(r, u, bn, s, NULL);
-    sp_free(vm, u, bytes);
-    return true;
-}
-
 /* ------------------------------------------------------------ shifts */
 
 size_t sp_mag_shl(sp_digit *r, const sp_digit *a, size_t an, uint64_t bits) {
@@ -285,9 +254,13 @@ size_t sp_mag_shl(sp_digit *r, const sp_digit *a, size_t an, uint64_t bits) {
     unsigned bs = (unsigned)(bits % 32);
     memset(r, 0, ds * sizeof(sp_digit));
     sp_digit c = 0;
-    for (size_t i = 0; i < an; i++) {
-        r[ds + i] = bs ? (a[i] << bs) | c : a[i];
-        c = bs ? a[i] >> (32 - bs) : 0;
+    if (bs == 0) {
+        memcpy(r + ds, a, an * sizeof(sp_digit));
+    } else {
+        for (size_t i = 0; i < an; i++) {
+            r[ds + i] = (a[i] << bs) | c;
+            c = a[i] >> (32 - bs);
+        }
     }
     r[ds + an] = c;
     return sp_mag_trim(r, ds + an + 1);
@@ -305,9 +278,12 @@ size_t sp_mag_shr(sp_digit *r, const sp_digit *a, size_t an, uint64_t bits, bool
         if (bs) l |= (a[ds] & ((1u << bs) - 1)) != 0;
         n = an - ds;
         /* ascending order: safe when r aliases a */
-        for (size_t i = 0; i < n; i++) {
-            sp_digit hi = (bs && i + ds + 1 < an) ? a[i + ds + 1] << (32 - bs) : 0;
-            r[i] = (bs ? a[i + ds] >> bs : a[i + ds]) | hi;
+        if (bs == 0) {
+            memmove(r, a + ds, n * sizeof(sp_digit));
+        } else {
+            for (size_t i = 0; i + 1 < n; i++)
+                r[i] = a[i + ds] >> bs | a[i + ds + 1] << (32 - bs);
+            r[n - 1] = a[an - 1] >> bs;
         }
         n = sp_mag_trim(r, n);
     }

@@ -24,6 +24,26 @@ typedef struct sp_BigInt {
 
 #define SP_BIG(v) ((sp_BigInt *)(v).u.o)
 
+/* Where the compiler has a 128-bit type, the hot loops read pairs of
+ * digits as one 64-bit word (memcpy: digit arrays are only 4-aligned)
+ * and multiply 64x64->128: half the loop trips and a quarter of the
+ * multiplies.  Pairing digits into words needs a little-endian layout;
+ * elsewhere (or with -DSP_NO_WIDE, to test them) the plain 32-bit loops
+ * run. */
+#if defined(__SIZEOF_INT128__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(SP_NO_WIDE)
+#define SP_WIDE 1
+typedef unsigned __int128 sp_u128;
+
+static inline uint64_t sp_ld64(const sp_digit *p) {
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    return w;
+}
+
+static inline void sp_st64(sp_digit *p, uint64_t w) { memcpy(p, &w, sizeof w); }
+#endif
+
 size_t sp_mag_trim(const sp_digit *a, size_t n);
 uint64_t sp_mag_bitlen(const sp_digit *a, size_t n);
 int sp_mag_cmp(const sp_digit *a, size_t an, const sp_digit *b, size_t bn);
@@ -35,6 +55,17 @@ size_t sp_mag_sub(sp_digit *r, const sp_digit *a, size_t an, const sp_digit *b, 
 sp_digit sp_mag_muladd1(sp_digit *a, size_t n, sp_digit m, sp_digit add);
 /* q = a / d (q may alias a, or be NULL); returns a % d. */
 sp_digit sp_mag_divmod1(sp_digit *q, const sp_digit *a, size_t n, sp_digit d);
+/* Decimal conversion divides by SP_DEC_CHUNK = 10^SP_DEC_CHUNK_DIGITS per
+ * pass: the largest power of ten one division step handles. */
+#ifdef SP_WIDE
+#define SP_DEC_CHUNK UINT64_C(10000000000000000000)
+#define SP_DEC_CHUNK_DIGITS 19
+#else
+#define SP_DEC_CHUNK UINT64_C(1000000000)
+#define SP_DEC_CHUNK_DIGITS 9
+#endif
+/* q = a / SP_DEC_CHUNK (q may alias a); returns a % SP_DEC_CHUNK. */
+uint64_t sp_mag_divmod_dec(sp_digit *q, const sp_digit *a, size_t n);
 /* r[0..an+bn) = a * b; r must not alias a or b.  false: MemoryError or a
  * limit fired (exception pending). */
 bool sp_mag_mul(sp_VM *vm, sp_digit *r, const sp_digit *a, size_t an, const sp_digit *b, size_t bn);
