@@ -72,11 +72,50 @@ static bool float_syntax(const char *p, size_t n, char *out) {
     return i == n;
 }
 
+/* Clinger's fast path for [sign]digits[.digits][(e|E)[sign]digits]: when
+ * the digits make an integer m <= 2**53 and the decimal exponent e has
+ * |e| <= 22, m and 10**|e| are exact doubles and one IEEE multiply or
+ * divide is the correctly rounded value, as strtod's.  false: anything
+ * else (other syntax included), for the caller's exact path. */
+bool sp_float_fast(const char *p, size_t n, double *out) {
+    size_t i = n && (p[0] == '-' || p[0] == '+');
+    uint64_t m = 0;
+    int e = 0, sig = 0, nd = 0; /* sig: digits in m but its leading zeros */
+    for (bool point = false; i < n; i++) {
+        unsigned c = (unsigned)(uint8_t)p[i] - '0';
+        if (c > 9) {
+            if (p[i] != '.' || point) break;
+            point = true;
+            continue;
+        }
+        if (sig >= 19) return false;
+        sig += m || c;
+        m = m * 10 + c;
+        e -= point;
+        nd++;
+    }
+    if (nd == 0) return false;
+    if (i < n && (p[i] | 0x20) == 'e') {
+        bool neg = ++i < n && p[i] == '-';
+        i += i < n && (p[i] == '+' || p[i] == '-');
+        int x = 0;
+        size_t x0 = i;
+        for (; i < n && p[i] >= '0' && p[i] <= '9' && x < 1000; i++) x = x * 10 + (p[i] - '0');
+        if (i == x0) return false;
+        e += neg ? -x : x;
+    }
+    if (i != n || m > (1ull << 53) || e < -22 || e > 22) return false;
+    double d = e < 0 ? (double)m / sp_pow10[-e] : (double)m * sp_pow10[e];
+    *out = p[0] == '-' ? -d : d;
+    return true;
+}
+
 /* ASCII text in p[0..n); out has room for n + 32 bytes.  1 parsed, 0 invalid. */
 static int parse_ascii(char *p, size_t n, char *out, double *res) {
     while (n && py_space(*p)) p++, n--;
     while (n && py_space(p[n - 1])) n--;
     if (memchr(p, '_', n) && !drop_underscores(p, &n)) return 0;
+    if (n && sp_float_fast(p, n, res)) return 1;
     if (n == 0 || !float_syntax(p, n, out)) return 0;
     *res = strtod(out, NULL);
     return 1;

@@ -70,18 +70,112 @@ static bool try_digits(double a, int p, char *dig, int *e) {
     return dig_value(dig, p, *e) == a;
 }
 
+const double sp_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* The decimal digits of m > 0 into d; their count. */
+static int u64_digits(uint64_t m, char *d) {
+    char tmp[20];
+    int n = 0;
+    do tmp[n++] = (char)('0' + m % 10);
+    while (m /= 10);
+    for (int i = 0; i < n; i++) d[i] = tmp[n - 1 - i];
+    return n;
+}
+
+/* Shortest digits without printf/strtod for the common doubles whose
+ * repr has few digits.  With k digits after the point, the nearest
+ * decimal is m = round(a * 10**k), known exactly unless the rounded
+ * product lies within its error of a half (then it is m or m + 1);
+ * m / 10**k is one correctly rounded division of two exact doubles
+ * (m < 2**53, k <= 22), i.e. exactly what strtod returns for that
+ * decimal.  Away from powers of two a's rounding interval is symmetric,
+ * so if the nearest k-digit decimal misses it every other one does too
+ * (near a tie: if both neighbours miss), and the first k that reads back
+ * has the fewest significant digits (the candidates all share a's decade
+ * unless the interval holds a power of ten, which is then a itself and
+ * found first); Gay's tie-break picks the nearest, which is m.  false:
+ * undecided, use the exact method. */
+static bool shortest_fast(double a, sp_Digits *dg) {
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    if (!(bits & ((1ull << 52) - 1)) || a < 1e-5 || a >= 0x1p53) return false;
+    for (int k = 0; k <= 22; k++) {
+        double t = a * sp_pow10[k];
+        if (t >= 0x1p53) return false;
+        uint64_t m = (uint64_t)t;
+        double frac = t - (double)m; /* exact: t < 2**53 */
+        if (fabs(frac - 0.5) > t * 0x1p-51) { /* the nearest is known */
+            m += frac > 0.5;
+            if ((double)m / sp_pow10[k] != a) continue;
+        } else { /* near a tie: m or m + 1, whichever alone reads back */
+            bool lo = (double)m / sp_pow10[k] == a, hi = (double)(m + 1) / sp_pow10[k] == a;
+            if (lo && hi) return false;
+            if (!lo && !hi) continue;
+            m += hi;
+        }
+        dg->n = u64_digits(m, dg->d);
+        dg->decpt = dg->n - k;
+        dg_trim(dg);
+        return true;
+    }
+    return false;
+}
+
+/* The 15..17-digit case from one printf of 25 digits instead of a printf
+ * and a strtod per length tried.  The nearest p-digit decimal misses a
+ * by (the 25-digit tail past digit p, folded below a half) * 10**(E-p+1);
+ * it reads back iff that is below half an ulp (a's interval is symmetric:
+ * not a power of two; normal).  The ratio of the two is computed in
+ * doubles from well-scaled factors, to ~1e-8 (the tail's printed
+ * rounding included); a ratio within 1e-6 of 1, or a tail within 1e-6 of
+ * a half (the nearest unclear), is left to the exact method (false).  17
+ * digits always read back.  Digits and decpt go to dg, untrimmed. */
+static bool shortest_printed(double a, sp_Digits *dg) {
+    uint64_t bits;
+    memcpy(&bits, &a, sizeof bits);
+    if (a < DBL_MIN || !(bits & ((1ull << 52) - 1))) return false;
+    char dig[32];
+    int e = sig_digits(a, 25, dig), ex;
+    double lead = 0, f = frexp(a, &ex); /* lead: DIG[0].DIG[1..16] */
+    for (int i = 0; i < 17; i++) lead = lead * 10 + (dig[i] - '0');
+    lead /= 1e16;
+    for (int p = 15; p <= 17; p++) {
+        double r = 0; /* 0.DIG[p..24] */
+        for (int i = 24; i >= p; i--) r = (r + (dig[i] - '0')) / 10;
+        if (fabs(r - 0.5) < 1e-6) return false;
+        double ratio = (r > 0.5 ? 1 - r : r) * 0x1p54 * f / lead / sp_pow10[p - 1];
+        if (p < 17 && ratio > 1 + 1e-6) continue;
+        if (p < 17 && ratio >= 1 - 1e-6) return false;
+        memcpy(dg->d, dig, (size_t)p);
+        dg->n = p;
+        dg->decpt = e + 1;
+        int i = p - 1;
+        if (r > 0.5) { /* round up, carrying */
+            while (i >= 0 && dg->d[i] == '9') dg->d[i--] = '0';
+            if (i >= 0) dg->d[i]++;
+            else dg->d[0] = '1', dg->decpt++;
+        }
+        return true;
+    }
+    return false;
+}
+
 /* Shortest round-trip digits (Gay's mode 0).  For normal doubles half an
  * ulp is below the spacing of 15-digit decimals, so a shortest string of
  * at most 15 digits is the nearest 15-digit one with its zeros stripped:
  * only 15, 16 and 17 digits need trying.  Subnormals (wider intervals)
  * binary-search 1..17: round-tripping is monotonic in the digit count. */
 static void shortest(double a, sp_Digits *dg) {
-    if (a < 9007199254740992.0 && a == floor(a)) { /* exact integers */
-        dg->n = snprintf(dg->d, sizeof dg->d, "%.0f", a);
+    if (a < 0x1p53 && a == (double)(uint64_t)a) { /* exact integers */
+        dg->n = u64_digits((uint64_t)a, dg->d);
         dg->decpt = dg->n;
         dg_trim(dg);
         return;
     }
+    if (shortest_fast(a, dg)) return;
+    if (shortest_printed(a, dg)) return dg_trim(dg);
     int lo = 15, e;
     if (a < DBL_MIN) {
         char tmp[20];
@@ -500,6 +594,7 @@ static void group_fill(const char *dig, int64_t nd, int64_t minw, int g, char se
 }
 
 static char *put_fill(char *p, const Spec *f, int64_t k) {
+    if (f->fillb == 1 && k > 0) return memset(p, f->fillu[0], (size_t)k), p + k;
     for (; k > 0; k--, p += f->fillb) memcpy(p, f->fillu, (size_t)f->fillb);
     return p;
 }
@@ -741,6 +836,16 @@ sp_Value sp_format_int(sp_VM *vm, sp_Value v, sp_Str *spec) {
     double d;
     switch (f.type) {
     case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+        if ((sp_isint(v) || sp_isbool(v)) && f.type != 'c' && f.width < 48) {
+            /* f"{i:05d}": at most 64 digits and 48 fill characters of 4
+             * bytes, so the layout fits a stack buffer that render_num's
+             * reserve never has to grow (the str is made from it directly) */
+            char small[320];
+            b.p = small;
+            b.cap = sizeof small;
+            if (!fmt_int(vm, &b, v, &f)) return SP_ERRV;
+            return sp_str_new(vm, small, b.n);
+        }
         ok = fmt_int(vm, &b, v, &f);
         break;
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':

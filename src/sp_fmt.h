@@ -23,6 +23,9 @@ typedef struct sp_Digits {
  * 3: prec digits after the point (prec >= 0).  Correctly rounded. */
 void sp_dtoa(double x, int mode, int64_t prec, sp_Digits *dg);
 
+/* 10**k for k = 0..22: the powers of ten a double holds exactly. */
+extern const double sp_pow10[23];
+
 /* Layout flags (CPython's Py_DTSF_*). */
 enum { SP_DTSF_SIGN = 1, SP_DTSF_ADD_DOT_0 = 2, SP_DTSF_ALT = 4, SP_DTSF_NO_NEG_0 = 8 };
 

@@ -4,6 +4,7 @@
  * Both directions recurse over user data, guarded by SP_ENTER and by the
  * Python recursion limit (as CPython's Py_EnterRecursiveCall). */
 #include "sp_exc.h"
+#include "sp_strimpl.h"
 
 #include <math.h>
 
@@ -68,6 +69,12 @@ typedef struct Dec {
     sp_Value object_hook, pairs_hook, parse_float, parse_int, parse_constant; /* SP_NULL: none */
     bool strict;
     int depth;
+    /* Object keys seen in this parse, by a hash of their bytes: a repeated
+     * key reuses one str (and its cached hash), as CPython's memo does.
+     * Only without object hooks, when every key made stays reachable from
+     * the containers being built (pinned), so no entry can dangle. */
+    bool memo;
+    sp_Str *keys[64];
 } Dec;
 
 static sp_Value dec_fail(Dec *d, const char *msg, size_t at) {
@@ -82,6 +89,7 @@ static sp_Value dec_fail(Dec *d, const char *msg, size_t at) {
 
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 static size_t skip_ws(Dec *d, size_t i) {
+    if (i < d->n && (uint8_t)d->s[i] > ' ') return i; /* the usual case */
     while (i < d->n && is_ws(d->s[i])) i++;
     return i;
 }
@@ -153,16 +161,88 @@ static const char *simple_escape(char c) {
     }
 }
 
-/* A string whose opening quote is at s[*i - 1]; *i ends past the closing one. */
-static sp_Value dec_string(Dec *d, size_t *i) {
-    size_t begin = *i - 1, j = *i;
+/* Scanning 8 bytes at a time (SWAR): a nonzero result flags the word's
+ * bytes equal to c / below c.  Bytes above a true hit may be flagged
+ * falsely, never below one, so a byte loop resumes at the first hit. */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+static inline uint64_t load8(const char *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+static inline uint64_t has_byte(uint64_t w, uint8_t c) {
+    uint64_t x = w ^ (ONES * c);
+    return (x - ONES) & ~x & HIGHS;
+}
+static inline uint64_t has_below(uint64_t w, uint8_t c) { return (w - ONES * c) & ~w & HIGHS; }
+
+/* Bytes of a word before its first flagged byte (flags: has_byte's form),
+ * where the byte order lets us count them; else 0 (a byte loop decides). */
+static inline size_t before_hit(uint64_t flags) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(flags) >> 3;
+#else
+    (void)flags;
+    return 0;
+#endif
+}
+
+static bool plain_byte(Dec *d, uint8_t c) {
+    return c != '"' && c != '\\' && (c >= 0x20 || !d->strict);
+}
+
+/* The end of the run of plain bytes from j; *high ORs in their top bits. */
+static size_t dec_plain(Dec *d, size_t j, uint64_t *high) {
+    uint64_t ctl = d->strict ? 0x20 : 0, h = 0;
+    for (; j + 8 <= d->n; j += 8) {
+        uint64_t w = load8(d->s + j);
+        uint64_t f = has_byte(w, '"') | has_byte(w, '\\') | has_below(w, (uint8_t)ctl);
+        if (f) {
+            size_t k = before_hit(f);
+            h |= k ? w & (~0ull >> (64 - 8 * k)) : 0; /* little-endian: the first k bytes */
+            j += k;
+            break;
+        }
+        h |= w;
+    }
+    for (; j < d->n && plain_byte(d, (uint8_t)d->s[j]); j++) h |= (uint8_t)d->s[j];
+    *high |= h & HIGHS;
+    return j;
+}
+
+/* A str of valid UTF-8; ascii: no byte has its top bit (no counting). */
+static sp_Value dec_str_new(Dec *d, const char *p, size_t n, bool ascii) {
+    return sp_str_from(d->vm, p, n, ascii ? n : sp_utf8_count(p, n));
+}
+
+/* A key without escapes: the memoized str for its bytes, or a new one. */
+static sp_Value memo_key(Dec *d, const char *p, size_t n, bool ascii) {
+    sp_Str **slot = &d->keys[(n * 31 + (uint8_t)p[0] * 7 + (uint8_t)p[n - 1]) & 63];
+    if (*slot && (*slot)->len == n && memcmp((*slot)->data, p, n) == 0) return sp_objv(*slot);
+    sp_Value k = dec_str_new(d, p, n, ascii);
+    if (!sp_iserr(k)) *slot = SP_STR(k);
+    return k;
+}
+
+/* A string whose opening quote is at s[*i - 1]; *i ends past the closing
+ * one.  key: an object key (memoized when possible). */
+static sp_Value dec_string(Dec *d, size_t *i, bool key) {
+    size_t begin = *i - 1;
+    uint64_t high = 0;
+    size_t j = dec_plain(d, *i, &high);
+    if (j < d->n && d->s[j] == '"') { /* no escapes: straight from the text */
+        const char *p = d->s + *i;
+        size_t n = j - *i;
+        *i = j + 1;
+        return key && d->memo && n ? memo_key(d, p, n, !high) : dec_str_new(d, p, n, !high);
+    }
+    j = *i;
     sp_Buf b;
     sp_buf_init(d->vm, &b);
     for (;;) {
         size_t run = j;
-        while (j < d->n && d->s[j] != '"' && d->s[j] != '\\' &&
-               ((uint8_t)d->s[j] >= 0x20 || !d->strict))
-            j++;
+        j = dec_plain(d, j, &high);
         if (!sp_buf_add(&b, d->s + run, j - run)) goto fail;
         if (j >= d->n) {
             dec_fail(d, "Unterminated string starting at", begin);
@@ -238,8 +318,16 @@ static sp_Value dec_number(Dec *d, size_t *i) {
         sp_Value s = sp_str_new(d->vm, d->s + start, j - start);
         return sp_iserr(s) ? s : sp_call1(d->vm, hook, s);
     }
-    if (isfloat) return sp_float_from_str(d->vm, d->s + start, j - start);
-    return sp_int_from_str(d->vm, d->s + start, j - start, 10);
+    const char *t = d->s + start;
+    size_t n = j - start;
+    if (isfloat) {
+        double f;
+        return sp_float_fast(t, n, &f) ? sp_float(f) : sp_float_from_str(d->vm, t, n);
+    }
+    if (n > 18) return sp_int_from_str(d->vm, t, n, 10);
+    int64_t v = 0; /* at most 18 digits: no overflow */
+    for (size_t k = t[0] == '-'; k < n; k++) v = v * 10 + (t[k] - '0');
+    return sp_int(t[0] == '-' ? -v : v);
 }
 
 static sp_Value dec_value(Dec *d, size_t *i);
@@ -281,7 +369,7 @@ static sp_Value obj_finish(Dec *d, sp_Value pairs, sp_Value dict) {
 }
 
 static bool obj_add(Dec *d, sp_Value coll, sp_Value k, sp_Value v) {
-    if (sp_isdict(coll)) return sp_dict_set(d->vm, SP_DICT(coll), k, v);
+    if (sp_isdict(coll)) return sp_dict_sets(d->vm, SP_DICT(coll), SP_STR(k), v);
     sp_Value kv[2] = {k, v};
     sp_Value t = sp_tuple_pack(d->vm, 2, kv);
     return !sp_iserr(t) && sp_list_append(d->vm, SP_LIST(coll), t);
@@ -299,7 +387,7 @@ static bool dec_members(Dec *d, size_t *i, sp_Value coll) {
             break;
         }
         j++;
-        sp_Value k = dec_string(d, &j);
+        sp_Value k = dec_string(d, &j, true);
         if (sp_iserr(k) || !sp_pin(vm, k)) break;
         j = skip_ws(d, j);
         sp_Value v = SP_ERRV;
@@ -343,7 +431,7 @@ static sp_Value dec_value(Dec *d, size_t *i) {
     switch (c) {
     case '"':
         *i = j + 1;
-        return dec_string(d, i);
+        return dec_string(d, i, false);
     case '[':
     case '{':
         if (!enter(d, c == '[' ? "array" : "object")) return SP_ERRV;
@@ -369,6 +457,7 @@ static sp_Value dec_value(Dec *d, size_t *i) {
 static sp_Value decode(Dec *d) {
     if (d->n >= 3 && memcmp(d->s, "\xEF\xBB\xBF", 3) == 0)
         return dec_fail(d, "Unexpected UTF-8 BOM (decode using utf-8-sig)", 0);
+    d->memo = sp_isnull(d->object_hook) && sp_isnull(d->pairs_hook);
     size_t i = skip_ws(d, 0);
     sp_Value v = dec_value(d, &i);
     if (sp_iserr(v)) return v;
@@ -385,7 +474,9 @@ static sp_Value decode(Dec *d) {
 sp_Value sp_json_loads(sp_VM *vm, const char *s, size_t n) {
     /* Host bytes (--input, sandpy_from_json): strings made from them must
      * be valid UTF-8, as every str is. */
-    if (sp_utf8_check(s, n) < 0)
+    size_t a = 0; /* an ASCII prefix needs no checking, 8 bytes at a time */
+    for (uint64_t w; a + 8 <= n && (memcpy(&w, s + a, 8), !(w & 0x8080808080808080ull));) a += 8;
+    if (sp_utf8_check(s + a, n - a) < 0)
         return sp_raise(vm, &sp_t_UnicodeDecodeError, "'utf-8' codec can't decode input");
     Dec d = {.vm = vm, .s = s, .n = n, .strict = true};
     return decode(&d);
@@ -407,19 +498,53 @@ typedef struct Enc {
 
 static bool enc_value(Enc *e, sp_Value v, int level);
 
-static bool add_str(Enc *e, sp_Str *s) { return sp_buf_add(&e->b, s->data, s->len); }
+/* Appends write into the buffer's spare room inline; sp_buf_reserve
+ * (which accounts the memory) only runs when it is full.  No NUL is kept:
+ * sp_buf_tostr takes the length. */
+static inline bool put(Enc *e, const char *p, size_t n) {
+    sp_Buf *b = &e->b;
+    if (b->cap - b->n <= n && !sp_buf_reserve(b, n)) return false;
+    memcpy(b->p + b->n, p, n);
+    b->n += n;
+    return true;
+}
+static inline bool put1(Enc *e, char c) { return put(e, &c, 1); }
+static inline bool puts_(Enc *e, const char *s) { return put(e, s, strlen(s)); }
+
+static bool add_str(Enc *e, sp_Str *s) { return put(e, s->data, s->len); }
+
+/* The end of the run of bytes from i that stand for themselves. */
+static size_t enc_plain(Enc *e, const sp_Str *s, size_t i) {
+    uint64_t high = e->ensure_ascii ? HIGHS : 0;
+    for (; i + 8 <= s->len; i += 8) {
+        uint64_t w = load8(s->data + i);
+        uint64_t f = has_byte(w, '"') | has_byte(w, '\\') | has_byte(w, 0x7f) |
+                     has_below(w, 0x20) | (w & high);
+        if (f) {
+            i += before_hit(f);
+            break;
+        }
+    }
+    for (uint8_t u; i < s->len && (u = (uint8_t)s->data[i]) >= 0x20 && u != '"' && u != '\\' &&
+                    (u < 0x7f || (u >= 0x80 && !e->ensure_ascii));)
+        i++;
+    return i;
+}
+
+/* \\uXXXX (lower-case hex) for a code unit u < 0x10000. */
+static bool put_u(Enc *e, uint32_t u) {
+    static const char hex[] = "0123456789abcdef";
+    char t[6] = {'\\', 'u', hex[u >> 12 & 15], hex[u >> 8 & 15], hex[u >> 4 & 15], hex[u & 15]};
+    return put(e, t, 6);
+}
 
 static bool enc_string(Enc *e, sp_Str *s) {
-    sp_Buf *b = &e->b;
-    if (!sp_buf_reserve(b, s->len + 2) || !sp_buf_addc(b, '"')) return false;
+    if (!sp_buf_reserve(&e->b, s->len + 2) || !put1(e, '"')) return false;
     for (size_t i = 0; i < s->len;) {
         /* a run of bytes that stand for themselves goes in one copy */
-        size_t run = i;
-        for (uint8_t u; run < s->len && (u = (uint8_t)s->data[run]) >= 0x20 && u != '"' &&
-                        u != '\\' && (u < 0x7f || (u >= 0x80 && !e->ensure_ascii));)
-            run++;
+        size_t run = enc_plain(e, s, i);
         if (run > i) {
-            if (!sp_buf_add(b, s->data + i, run - i)) return false;
+            if (!put(e, s->data + i, run - i)) return false;
             i = run;
             continue;
         }
@@ -429,16 +554,15 @@ static bool enc_string(Enc *e, sp_Str *s) {
                           : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == '\b' ? "\\b"
                           : c == '\f' ? "\\f" : NULL;
         bool ok;
-        if (esc) ok = sp_buf_adds(b, esc);
+        if (esc) ok = puts_(e, esc);
         else if (c < 0x20 || (e->ensure_ascii && c >= 0x7f && c < 0x10000))
-            ok = sp_buf_addf(b, "\\u%04x", (unsigned)c);
+            ok = put_u(e, c);
         else if (e->ensure_ascii && c >= 0x10000)
-            ok = sp_buf_addf(b, "\\u%04x\\u%04x", (unsigned)(0xD800 + ((c - 0x10000) >> 10)),
-                             (unsigned)(0xDC00 + ((c - 0x10000) & 0x3FF)));
-        else ok = sp_buf_add(b, s->data + at, i - at);
+            ok = put_u(e, 0xD800 + ((c - 0x10000) >> 10)) && put_u(e, 0xDC00 + ((c - 0x10000) & 0x3FF));
+        else ok = put(e, s->data + at, i - at);
         if (!ok) return false;
     }
-    return sp_buf_addc(b, '"');
+    return put1(e, '"');
 }
 
 static bool enc_float(Enc *e, double f) {
@@ -447,21 +571,28 @@ static bool enc_float(Enc *e, double f) {
             sp_raise(e->vm, &sp_t_ValueError, "Out of range float values are not JSON compliant");
             return false;
         }
-        return sp_buf_adds(&e->b, f != f ? "NaN" : f > 0 ? "Infinity" : "-Infinity");
+        return puts_(e, f != f ? "NaN" : f > 0 ? "Infinity" : "-Infinity");
     }
     char buf[32];
     size_t n = sp_double_repr(f, buf);
-    return sp_buf_add(&e->b, buf, n);
+    return put(e, buf, n);
 }
 
 static bool enc_int(Enc *e, sp_Value v) {
-    if (sp_isint(v)) return sp_buf_addf(&e->b, "%lld", (long long)v.u.i);
+    if (sp_isint(v)) { /* digits backwards from the end of tmp */
+        char tmp[24], *q = tmp + sizeof tmp;
+        uint64_t u = v.u.i < 0 ? -(uint64_t)v.u.i : (uint64_t)v.u.i;
+        do *--q = (char)('0' + u % 10);
+        while (u /= 10);
+        if (v.u.i < 0) *--q = '-';
+        return put(e, q, (size_t)(tmp + sizeof tmp - q));
+    }
     sp_Value s = sp_int_to_str(e->vm, v, 10);
     return !sp_iserr(s) && add_str(e, SP_STR(s));
 }
 
 static bool newline_indent(Enc *e, int level) {
-    if (!sp_buf_addc(&e->b, '\n')) return false;
+    if (!put1(e, '\n')) return false;
     for (int i = 0; i < level; i++)
         if (!add_str(e, e->indent)) return false;
     return true;
@@ -491,12 +622,12 @@ static void enc_pop(Enc *e) {
 
 /* Open bracket, or the empty form; *empty says which. */
 static bool enc_open(Enc *e, char open, size_t n, int level) {
-    if (!sp_buf_addc(&e->b, open)) return false;
+    if (!put1(e, open)) return false;
     return n == 0 || !e->indent || newline_indent(e, level + 1);
 }
 static bool enc_close(Enc *e, char close, size_t n, int level) {
     if (n && e->indent && !newline_indent(e, level)) return false;
-    return sp_buf_addc(&e->b, close);
+    return put1(e, close);
 }
 static bool enc_sep(Enc *e, int level) {
     return add_str(e, e->item_sep) && (!e->indent || newline_indent(e, level + 1));
@@ -529,12 +660,12 @@ static bool enc_key(Enc *e, sp_Value k, bool *skip) {
         sp_raise(e->vm, &sp_t_TypeError, "keys must be str, int, float, bool or None, not %T", k);
         return false;
     }
-    if (!sp_buf_addc(&e->b, '"')) return false;
+    if (!put1(e, '"')) return false;
     bool ok = sp_isfloat(k) ? enc_float(e, k.u.f)
-              : sp_isbool(k) ? sp_buf_adds(&e->b, k.u.i ? "true" : "false")
-              : sp_isnone(k) ? sp_buf_adds(&e->b, "null")
+              : sp_isbool(k) ? puts_(e, k.u.i ? "true" : "false")
+              : sp_isnone(k) ? puts_(e, "null")
               : enc_int(e, k);
-    return ok && sp_buf_addc(&e->b, '"');
+    return ok && put1(e, '"');
 }
 
 static bool enc_item(Enc *e, sp_Value k, sp_Value v, int level, bool *first) {
@@ -630,8 +761,8 @@ static bool enc_container(Enc *e, sp_Value v, int level) {
 static bool enc_value(Enc *e, sp_Value v, int level) {
     v = sp_unbox(v); /* an int/float/str subclass encodes as its value, as CPython's */
     switch (v.tag) {
-    case SP_NONE: return sp_buf_adds(&e->b, "null");
-    case SP_BOOL: return sp_buf_adds(&e->b, v.u.i ? "true" : "false");
+    case SP_NONE: return puts_(e, "null");
+    case SP_BOOL: return puts_(e, v.u.i ? "true" : "false");
     case SP_INT: return enc_int(e, v);
     case SP_FLOAT: return enc_float(e, v.u.f);
     default: break;
@@ -651,7 +782,14 @@ static sp_Value encode(Enc *e, sp_Value v) {
         sp_buf_free(&e->b);
         return SP_ERRV;
     }
-    return sp_buf_tostr(&e->b);
+    /* ensure_ascii escapes everything else but the separators and indent:
+     * then the length in code points is known without counting */
+    bool ascii = e->ensure_ascii && (!e->item_sep || e->item_sep->ascii) &&
+                 (!e->key_sep || e->key_sep->ascii) && (!e->indent || e->indent->ascii);
+    if (!ascii) return sp_buf_tostr(&e->b);
+    sp_Value r = sp_str_from(e->vm, e->b.p ? e->b.p : "", e->b.n, e->b.n);
+    sp_buf_free(&e->b);
+    return r;
 }
 
 static void enc_defaults(Enc *e, sp_VM *vm) {
