@@ -200,14 +200,19 @@ struct sp_Type {
 
 /* ---------------------------------------------------------- core objects */
 
+/* 50 bytes before the data (allocated as offsetof(sp_Str, data) + len + 1),
+ * so a str of up to 13 bytes takes one 64-byte block: strs are the most
+ * numerous objects.  Lengths are 32-bit and sp_str_alloc refuses more than
+ * SP_STR_MAX bytes (sp_conf.h), so the sum of two lengths cannot wrap;
+ * add more than two in size_t. */
 struct sp_Str {
     sp_Obj h;
-    int64_t hash;    /* -1: not computed yet */
-    size_t len;      /* bytes of UTF-8 */
-    size_t clen;     /* code points */
-    uint32_t ascii;  /* len == clen */
-    uint32_t interned;
-    char data[];     /* UTF-8, NUL terminated (not counted in len) */
+    int64_t hash;      /* -1: not computed yet */
+    uint32_t len;      /* bytes of UTF-8 */
+    uint32_t clen;     /* code points */
+    uint8_t ascii;     /* len == clen */
+    uint8_t interned;
+    char data[];       /* UTF-8, NUL terminated (not counted in len) */
 };
 
 typedef struct sp_Bytes {
@@ -627,6 +632,9 @@ static inline sp_Value sp_unbox_num(sp_Value v) {
 /* Shortest round-trip repr, CPython style ("1e+16", "0.1", "inf", "nan"). */
 size_t sp_double_repr(double d, char out[32]);
 sp_Value sp_float_from_str(sp_VM *vm, const char *s, size_t n); /* float(s) rules */
+/* [sign]digits[.digits][e[sign]digits] -> *out when exactly computable
+ * without strtod (Clinger's fast path); false: use sp_float_from_str. */
+bool sp_float_fast(const char *s, size_t n, double *out);
 /* The format-spec mini-language for int/float/str (format(), f-strings). */
 sp_Value sp_format_int(sp_VM *vm, sp_Value v, sp_Str *spec);
 sp_Value sp_format_float(sp_VM *vm, double d, sp_Str *spec);

@@ -108,6 +108,11 @@
 #define SP_MAX_ALLOC ((size_t)1 << 40)
 #endif
 
+/* Longest str in bytes (MemoryError beyond): sp_Str keeps 32-bit lengths
+ * (a smaller header), and this bound keeps the sum of two from wrapping.
+ * Not configurable upwards. */
+#define SP_STR_MAX ((size_t)INT32_MAX)
+
 /* Regular expressions. */
 /* Largest compiled program (instructions): counted repeats are expanded, so
  * `(a{1000}){1000}` must stop here instead of eating the memory limit. */

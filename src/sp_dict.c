@@ -6,6 +6,7 @@
  * comparison that can run user code we check that the table layout and the
  * entry's key are unchanged, and restart the probe otherwise. */
 #include "sp_cont.h"
+#include "sp_snap.h" /* spc_dict_clone_keys */
 
 typedef struct DEnt {
     sp_Value key; /* SP_NULL: deleted */
@@ -98,6 +99,10 @@ static bool key_hash(sp_VM *vm, sp_Value k, int64_t *h) {
     return sp_hash(vm, k, h);
 }
 
+/* sp_is, inline: payloads are canonical (sp_mk zeroes them), so the same
+ * tag and bits mean the same object or the same inline value. */
+static inline bool same(sp_Value a, sp_Value b) { return a.tag == b.tag && a.u.i == b.u.i; }
+
 /* 1 found (*ix = entry), 0 missing, -1 error. */
 static int lookup(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, size_t *ix) {
 restart:
@@ -110,7 +115,7 @@ restart:
         if ((++probes & 63) == 0 && !sp_check_limits(vm)) return -1;
         if (e >= 0 && d->ent[e].hash == hash) {
             sp_Value sk = d->ent[e].key;
-            if (sp_is(sk, key)) return *ix = (size_t)e, 1;
+            if (same(sk, key)) return *ix = (size_t)e, 1;
             if (sp_isstr(sk) && sp_isstr(key)) {
                 if (sp_str_eq(SP_STR(sk), SP_STR(key))) return *ix = (size_t)e, 1;
             } else {
@@ -131,7 +136,10 @@ restart:
 
 /* Append a new entry (key known to be absent). */
 static bool insert_new(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Value val) {
-    if (d->nent >= d->ecap && !dict_resize(vm, d, d->used * 3 > 5 ? d->used * 3 : 5)) return false;
+    /* CPython's GROWTH_RATE: an index of the power of two >= used * 3, i.e.
+     * room for 2 * used entries (asking for room for used * 3 entries
+     * doubled every table: a 100,000-key dict held 350,000 entry slots) */
+    if (d->nent >= d->ecap && !dict_resize(vm, d, d->used * 2 > 5 ? d->used * 2 : 5)) return false;
     size_t slot = probe_empty(d, hash);
     d->index[slot] = (int32_t)d->nent;
     DEnt *e = &d->ent[d->nent++];
@@ -922,3 +930,23 @@ static const sp_MethodDef view_methods[] = {{"__reversed__", view_reversed, 0}, 
 VIEW_TYPE(sp_t_dict_keys, "dict_keys", spc_dictview_contains, view_richcmp, view_binop, SP_TF_UNHASHABLE);
 VIEW_TYPE(sp_t_dict_items, "dict_items", spc_dictview_contains, view_richcmp, view_binop, SP_TF_UNHASHABLE);
 VIEW_TYPE(sp_t_dict_values, "dict_values", values_contains, NULL, NULL, 0);
+
+/* ------------------------------------------------------------ snapshots */
+
+/* sp_snap.c's bulk load of a dict with the same keys as one loaded just
+ * before: the empty dict d gets src's keys, hashes and index table in one
+ * go, and the n values vals.  Nothing is hashed or compared. */
+bool spc_dict_clone_keys(sp_VM *vm, sp_Dict *d, const sp_Dict *src, const sp_Value *vals, size_t n) {
+    if (d->index || src->used != n || src->nent != n) return sp_raise(vm, &sp_t_ValueError, "bad dict shape"), false;
+    if (!n) return true;
+    size_t size = src->mask + 1;
+    int32_t *index = sp_malloc(vm, size * sizeof(int32_t));
+    DEnt *ent = index ? sp_malloc(vm, src->ecap * sizeof(DEnt)) : NULL;
+    if (!ent) return sp_free(vm, index, size * sizeof(int32_t)), false;
+    memcpy(index, src->index, size * sizeof(int32_t));
+    for (size_t i = 0; i < n; i++) ent[i] = (DEnt){src->ent[i].key, vals[i], src->ent[i].hash};
+    d->index = index, d->ent = ent, d->mask = src->mask, d->ecap = src->ecap;
+    d->nent = d->used = n;
+    d->layout++;
+    return true;
+}

@@ -201,23 +201,37 @@ static bool int_divmod(sp_VM *vm, sp_Value a, sp_Value b, sp_Value *q, sp_Value 
         sp_raise(vm, &sp_t_ZeroDivisionError, "%s", zmsg);
         return false;
     }
-    size_t qn = x.n >= y.n ? x.n - y.n + 2 : 2;
-    sp_BigInt *qb = big_alloc(vm, qn), *rb = qb ? big_alloc(vm, y.n) : NULL;
-    if (!rb) return false;
-    if (x.n >= y.n) {
-        if (!sp_mag_divmod(vm, qb->d, rb->d, x.d, x.n, y.d, y.n)) return false;
-    } else {
-        memcpy(rb->d, x.d, x.n * sizeof(sp_digit));
+    /* Only wanted results become objects.  The remainder is still needed
+     * when the signs differ (a non-zero one moves q and r, see below);
+     * unwanted, it goes to scratch. */
+    bool differ = x.neg != y.neg;
+    size_t qn = x.n >= y.n ? x.n - y.n + 2 : 2, rbytes = 0;
+    sp_BigInt *qb = NULL, *rb = NULL;
+    sp_digit rstack[16], *rd = NULL, *rheap = NULL;
+    if (q && !(qb = big_alloc(vm, qn))) return false;
+    if (r) {
+        if (!(rb = big_alloc(vm, y.n))) return false;
+        rd = rb->d;
+    } else if (differ && y.n <= 16) {
+        rd = memset(rstack, 0, sizeof rstack);
+    } else if (differ && !(rd = rheap = tmp_alloc(vm, y.n, &rbytes))) {
+        return false;
     }
+    bool ok = true;
+    if (x.n >= y.n)
+        ok = sp_mag_divmod(vm, qb ? qb->d : NULL, rd, x.d, x.n, y.d, y.n);
+    else if (rd)
+        memcpy(rd, x.d, x.n * sizeof(sp_digit));
     /* Truncated -> floored: when signs differ and the remainder is not
      * zero, q = -(|q| + 1) and r = |b| - |r| with the sign of b. */
-    bool differ = x.neg != y.neg;
-    size_t rn = sp_mag_trim(rb->d, y.n);
-    if (differ && rn) {
+    size_t rn = rd ? sp_mag_trim(rd, y.n) : 0;
+    if (ok && differ && rn) {
         sp_digit one = 1;
-        sp_mag_add(qb->d, qb->d, qn - 1, &one, 1);
-        rn = sp_mag_sub(rb->d, y.d, y.n, rb->d, rn);
+        if (qb) sp_mag_add(qb->d, qb->d, qn - 1, &one, 1);
+        if (rb) rn = sp_mag_sub(rb->d, y.d, y.n, rb->d, rn);
     }
+    if (rheap) sp_free(vm, rheap, rbytes);
+    if (!ok) return false;
     if (q && sp_iserr(*q = big_done(vm, qb, qn, differ))) return false;
     if (r && sp_iserr(*r = big_done(vm, rb, rn, y.neg))) return false;
     return true;
@@ -804,9 +818,9 @@ static bool dec_digits(sp_VM *vm, const View *x, char *out, size_t cap, size_t *
     if (!t) return false;
     memcpy(t, x->d, n * sizeof(sp_digit));
     do {
-        sp_digit chunk = sp_mag_divmod1(t, t, n, 1000000000u);
+        uint64_t chunk = sp_mag_divmod_dec(t, t, n);
         n = sp_mag_trim(t, n);
-        for (int i = 0; i < 9 && (n || chunk || i == 0); i++) {
+        for (int i = 0; i < SP_DEC_CHUNK_DIGITS && (n || chunk || i == 0); i++) {
             out[--k] = (char)('0' + chunk % 10);
             chunk /= 10;
         }
@@ -826,6 +840,14 @@ static unsigned get_bits(const View *x, uint64_t pos, unsigned cnt) {
 }
 
 sp_Value sp_int_to_str(sp_VM *vm, sp_Value v, int base) {
+    if (v.tag == SP_INT && base == 10) { /* str(i) for a small int: the common case */
+        char buf[24], *p = buf + sizeof buf;
+        uint64_t u = v.u.i < 0 ? 0 - (uint64_t)v.u.i : (uint64_t)v.u.i;
+        do *--p = (char)('0' + u % 10); while ((u /= 10) != 0);
+        if (v.u.i < 0) *--p = '-';
+        size_t n = (size_t)(buf + sizeof buf - p);
+        return sp_str_new(vm, p, n);
+    }
     View x;
     view(&x, v);
     uint64_t bits = sp_mag_bitlen(x.d, x.n);

@@ -9,7 +9,9 @@ enum { LF_TOUCHED = 1 };
 static bool list_setcap(sp_VM *vm, sp_List *l, size_t cap) {
     size_t oldsz = l->cap * sizeof(sp_Value), sz;
     if (!sp_size_mul(vm, cap, sizeof(sp_Value), &sz)) return false;
-    sp_Value *p = cap ? sp_realloc(vm, l->items, oldsz, sz) : (sp_free(vm, l->items, oldsz), NULL);
+    sp_Value *p = !cap ? (sp_free(vm, l->items, oldsz), NULL)
+                  : l->items ? sp_realloc(vm, l->items, oldsz, sz)
+                             : sp_malloc(vm, sz); /* a new list: the pool's direct path */
     if (cap && !p) return false;
     l->items = p;
     l->cap = cap;

@@ -50,7 +50,7 @@ static bool set_hash_key(sp_VM *vm, sp_Value k, int64_t *h) {
  * 2 the table changed under a user __eq__ (restart). */
 static int entry_matches(sp_VM *vm, SpSet *so, SEnt *e, sp_Value key) {
     sp_Value sk = e->key;
-    if (sp_is(sk, key)) return 1;
+    if (sk.tag == key.tag && sk.u.i == key.u.i) return 1; /* sp_is inline: canonical payloads */
     if (sp_isstr(sk) && sp_isstr(key)) return sp_str_eq(SP_STR(sk), SP_STR(key));
     uint64_t layout = so->layout;
     int c = sp_eq(vm, sk, key);

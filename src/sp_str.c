@@ -81,8 +81,8 @@ int64_t sp_utf8_check(const char *s, size_t n) {
 /* ------------------------------------------------------- construction */
 
 sp_Str *sp_str_alloc(sp_VM *vm, size_t nbytes, size_t clen) {
-    if (nbytes > SP_MAX_ALLOC) return sp_nomem(vm);
-    sp_Str *s = sp_newobj(vm, &sp_t_str, sizeof(sp_Str) + nbytes + 1);
+    if (nbytes > SP_STR_MAX) return sp_nomem(vm);
+    sp_Str *s = sp_newobj(vm, &sp_t_str, offsetof(sp_Str, data) + nbytes + 1);
     if (!s) return NULL;
     s->hash = -1;
     s->len = nbytes;
@@ -92,11 +92,20 @@ sp_Str *sp_str_alloc(sp_VM *vm, size_t nbytes, size_t clen) {
     return s;
 }
 
-sp_Value sp_str_from(sp_VM *vm, const char *p, size_t n, size_t clen) {
+static sp_Value str_copy(sp_VM *vm, const char *p, size_t n, size_t clen) {
     sp_Str *s = sp_str_alloc(vm, n, clen);
     if (!s) return SP_ERRV;
     if (n) memcpy(s->data, p, n);
     return sp_objv(s);
+}
+
+/* The empty str and one-character ASCII strs come from the intern table,
+ * as CPython's are singletons: s[i], iteration, split pieces and
+ * partition's empty parts then cost a probe instead of an allocation
+ * (and garbage), and `s[0] is 'a'` holds as in CPython. */
+sp_Value sp_str_from(sp_VM *vm, const char *p, size_t n, size_t clen) {
+    if (n == 0 || (n == 1 && (uint8_t)p[0] < 0x80)) return sp_str_intern(vm, p, n);
+    return str_copy(vm, p, n, clen);
 }
 
 sp_Value sp_str_new(sp_VM *vm, const char *utf8, size_t n) {
@@ -104,6 +113,25 @@ sp_Value sp_str_new(sp_VM *vm, const char *utf8, size_t n) {
 }
 
 sp_Value sp_str_cstr(sp_VM *vm, const char *s) { return sp_str_new(vm, s, strlen(s)); }
+
+static inline uint64_t load8(const char *p) { uint64_t w; memcpy(&w, p, 8); return w; }
+static inline uint32_t load4(const char *p) { uint32_t w; memcpy(&w, p, 4); return w; }
+
+/* Equal bytes, inline for the short keys dicts are full of (a memcmp
+ * call costs more than the compare): overlapping word loads cover the
+ * tail without reading past n. */
+static inline bool bytes_eq(const char *a, const char *b, size_t n) {
+    if (n >= 8) {
+        if (n > 32) return memcmp(a, b, n) == 0;
+        for (size_t i = 0; i + 8 < n; i += 8)
+            if (load8(a + i) != load8(b + i)) return false;
+        return load8(a + n - 8) == load8(b + n - 8);
+    }
+    if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return false;
+    return true;
+}
 
 /* The intern table: open addressing on a cheap word-at-a-time hash of
  * the bytes, not a dict.  Interning runs for every name the compiler
@@ -124,7 +152,7 @@ static uint64_t intern_hash(const char *p, size_t n) {
         h ^= h >> 31;
     }
     w = 0;
-    memcpy(&w, p + i, n - i);
+    for (size_t k = n; k > i; k--) w = (w << 8) | (uint8_t)p[k - 1]; /* no memcpy call */
     h = (h ^ w) * 0x94d049bb133111ebull;
     return h ^ (h >> 29);
 }
@@ -157,8 +185,8 @@ sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n) {
     uint64_t h = intern_hash(s, n);
     size_t j = h & (t->cap - 1);
     for (sp_Str *k; (k = t->e[j].s); j = (j + 1) & (t->cap - 1))
-        if (t->e[j].h == h && k->len == n && memcmp(k->data, s, n) == 0) return sp_objv(k);
-    sp_Value v = sp_str_new(vm, s, n);
+        if (t->e[j].h == h && k->len == n && bytes_eq(k->data, s, n)) return sp_objv(k);
+    sp_Value v = str_copy(vm, s, n, sp_utf8_count(s, n));
     if (sp_iserr(v)) return v;
     SP_STR(v)->interned = 1;
     t->e[j].h = h;
@@ -182,7 +210,7 @@ sp_Value sp_str_intern_cstr(sp_VM *vm, const char *s) { return sp_str_intern(vm,
 
 sp_Value sp_str_concat(sp_VM *vm, sp_Str *a, sp_Str *b) {
     if (b->len > SP_MAX_ALLOC - a->len) return sp_nomem(vm), SP_ERRV;
-    sp_Str *s = sp_str_alloc(vm, a->len + b->len, a->clen + b->clen);
+    sp_Str *s = sp_str_alloc(vm, (size_t)a->len + b->len, (size_t)a->clen + b->clen);
     if (!s) return SP_ERRV;
     memcpy(s->data, a->data, a->len);
     memcpy(s->data + a->len, b->data, b->len);
@@ -196,7 +224,7 @@ bool sp_str_eq(sp_Str *a, sp_Str *b) {
     if (a->len != b->len) return false;
     if (a->interned && b->interned) return false;
     if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) return false;
-    return memcmp(a->data, b->data, a->len) == 0;
+    return bytes_eq(a->data, b->data, a->len);
 }
 
 bool sp_str_eqc(sp_Str *s, const char *c) {
@@ -262,8 +290,10 @@ int64_t sp_bytes_hash_raw(const void *p, size_t n) {
         for (int k = 7; k >= 0; k--) m = (m << 8) | b[i + (size_t)k];
         sip_word(&s, m);
     }
-    s.n = i;
-    for (; i < n; i++) sip_byte(&s, b[i]);
+    uint64_t m = 0; /* the tail, little-endian, as sip_byte would gather it */
+    for (size_t k = n; k > i; k--) m = (m << 8) | b[k - 1];
+    s.m = m;
+    s.n = n;
     return sip_final(&s);
 }
 
@@ -573,7 +603,20 @@ int64_t sp_finder_find(const sp_Finder *f, const void *hay, size_t n) {
     return f->rev ? two_way(f, hay, nn, true) : two_way(f, hay, nn, false);
 }
 
+/* Short haystacks (s.find(word) on a field, partition of a line) are
+ * searched directly: preparing the two-way needle costs more than the
+ * whole scan, and SMALL_HAY bounds the quadratic worst case. */
+enum { SMALL_HAY = 64 };
+
 int64_t sp_bfind(const void *hay, size_t n, const void *needle, size_t m, bool rev) {
+    if (m >= 2 && m <= n && n <= SMALL_HAY) {
+        const char *y = hay, *x = needle;
+        for (size_t k = 0; k + m <= n; k++) {
+            size_t i = rev ? n - m - k : k;
+            if (y[i] == x[0] && bytes_eq(y + i + 1, x + 1, m - 1)) return (int64_t)i;
+        }
+        return -1;
+    }
     sp_Finder f;
     sp_finder_init(&f, needle, m, rev);
     return sp_finder_find(&f, hay, n);

@@ -12,6 +12,9 @@
 #define EMPTY_STR(vm) sp_str_from(vm, "", 0, 0)
 
 static sp_Value mk_str(sp_VM *vm, const char *p, size_t n) { return sp_str_new(vm, p, n); }
+/* A piece of an ASCII str is ASCII: no need to count code points. */
+static sp_Value mk_ascii(sp_VM *vm, const char *p, size_t n) { return sp_str_from(vm, p, n, n); }
+static sp_MakeFn piece_maker(const sp_Str *s) { return s->ascii ? mk_ascii : mk_str; }
 
 static bool no_args(sp_VM *vm, const char *name, int nargs, sp_Tuple *kw) {
     return sp_arg_none(vm, "str", name, nargs, kw);
@@ -74,6 +77,15 @@ static int lower_at(const char *p, size_t n, size_t at, size_t k, uint32_t c, ui
 }
 
 void sp_ascii_convert(const char *src, char *dst, size_t n, int mode) {
+    if (mode == SP_CASE_UPPER || mode == SP_CASE_LOWER || mode == SP_CASE_CASEFOLD) {
+        /* the common cases: one flag per byte, no per-mode switch */
+        char lo = mode == SP_CASE_UPPER ? 'a' : 'A';
+        for (size_t i = 0; i < n; i++) {
+            char c = src[i];
+            dst[i] = (char)((unsigned char)(c - lo) < 26 ? c ^ 0x20 : c);
+        }
+        return;
+    }
     bool prev = false; /* previous unit cased (title) / not first (capitalize) */
     for (size_t i = 0; i < n; i++) {
         char c = src[i];
@@ -436,7 +448,7 @@ static sp_Value split_common(sp_VM *vm, const char *name, sp_Value *args, int na
         sep = SP_STR(a[0]);
     }
     return sp_split_impl(vm, s->data, s->len, sep ? sep->data : NULL, sep ? sep->len : 0,
-                         maxsplit, rev, true, mk_str);
+                         maxsplit, rev, true, piece_maker(s));
 }
 
 static sp_Value str_split(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -485,10 +497,10 @@ static sp_Value str_partition_common(sp_VM *vm, const char *name, sp_Value *args
         parts[2] = rev ? args[0] : e;
     } else {
         size_t at = (size_t)k;
-        parts[0] = mk_str(vm, s->data, at);
+        parts[0] = piece_maker(s)(vm, s->data, at);
         if (sp_iserr(parts[0])) return SP_ERRV;
         parts[1] = args[1];
-        parts[2] = mk_str(vm, s->data + at + sep->len, s->len - at - sep->len);
+        parts[2] = piece_maker(s)(vm, s->data + at + sep->len, s->len - at - sep->len);
         if (sp_iserr(parts[2])) return SP_ERRV;
     }
     return sp_tuple_pack(vm, 3, parts);
@@ -570,7 +582,7 @@ static sp_Value strip_common(sp_VM *vm, const char *name, sp_Value *args, int na
                        which, true, &b0, &b1))
         return SP_ERRV;
     if (b0 == 0 && b1 == s->len) return args[0];
-    return mk_str(vm, s->data + b0, b1 - b0);
+    return piece_maker(s)(vm, s->data + b0, b1 - b0);
 }
 
 static sp_Value str_strip(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -668,10 +680,10 @@ static sp_Value str_join(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
             return sp_raise(vm, &sp_t_TypeError, "sequence item %zu: expected str instance, %s found",
                             i, sp_typename(items[i]));
         sp_Str *s = SP_STR(sp_unbox(items[i]));
-        size_t add = s->len + (i ? sep->len : 0);
+        size_t add = (size_t)s->len + (i ? sep->len : 0);
         if (add > SP_MAX_ALLOC - total) return sp_nomem(vm), SP_ERRV;
         total += add;
-        clen += s->clen + (i ? sep->clen : 0);
+        clen += (size_t)s->clen + (i ? sep->clen : 0);
     }
     sp_Str *r = sp_str_alloc(vm, total, clen);
     if (!r) return SP_ERRV;
