@@ -21,7 +21,7 @@ void sp_arena_init(sp_Arena *a, sp_VM *vm) {
     a->vm = vm;
 }
 
-void *sp_arena_alloc(sp_Arena *a, size_t n) {
+void *sp_arena_grow(sp_Arena *a, size_t n) {
     n = (n + 15) & ~(size_t)15;
     if (n == 0) n = 16;
     if ((size_t)(a->end - a->p) < n || !a->p) {
@@ -36,7 +36,6 @@ void *sp_arena_alloc(sp_Arena *a, size_t n) {
         if (n > ARENA_CHUNK / 4 && a->chunks) {
             c->next = a->chunks->next; /* keep the current chunk first */
             a->chunks->next = c;
-            memset(data, 0, n);
             return data;
         }
         c->next = a->chunks;
@@ -46,7 +45,12 @@ void *sp_arena_alloc(sp_Arena *a, size_t n) {
     }
     void *r = a->p;
     a->p += n;
-    memset(r, 0, n);
+    return r;
+}
+
+void *sp_arena_alloc(sp_Arena *a, size_t n) {
+    void *r = sp_arena_raw(a, n);
+    if (r) memset(r, 0, n);
     return r;
 }
 

@@ -41,6 +41,18 @@ typedef struct sp_Arena {
 void sp_arena_init(sp_Arena *a, sp_VM *vm);
 /* Zeroed, 16-byte aligned; NULL with MemoryError pending on failure. */
 void *sp_arena_alloc(sp_Arena *a, size_t n);
+/* The same without the zeroing, for buffers the caller fills.  Inline:
+ * the AST, scopes and units all come from here.  (The free space is a
+ * multiple of 16, so n fitting means its rounded size fits.) */
+void *sp_arena_grow(sp_Arena *a, size_t n); /* any n; a new chunk if needed */
+static inline void *sp_arena_raw(sp_Arena *a, size_t n) {
+    if (n && n <= (size_t)(a->end - a->p)) {
+        void *r = a->p;
+        a->p += (n + 15) & ~(size_t)15;
+        return r;
+    }
+    return sp_arena_grow(a, n);
+}
 /* Copy of s[0..n) plus a NUL terminator. */
 char *sp_arena_strdup(sp_Arena *a, const char *s, size_t n);
 void sp_arena_free(sp_Arena *a);

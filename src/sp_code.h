@@ -7,8 +7,9 @@
  * Jump targets are absolute instruction indexes.
  *
  * Stack effects use Forth notation "( before -- after )", rightmost = top of
- * stack (TOS).  The value stack depth and block depth are computed (and the
- * code verified) by sp_code_new: the compiler does not compute stacksize.
+ * stack (TOS).  The max value stack depth and block depth come from the
+ * compiler, which tracks them while emitting (sp_CodeSpec.depth_known), or
+ * for any other code from sp_code_new's verifier.
  *
  * Local slot layout of a frame ("localsplus"):
  *   [0, nlocals)                      fast locals (varnames); the arguments come
@@ -246,6 +247,13 @@ typedef struct sp_CodeSpec {
     uint32_t flags;
     int firstline;
     sp_Value name, qualname, filename, source; /* str (source may be SP_NONEV) */
+    /* Set only by sp_compile.c, which tracks the depths as it emits: its
+     * code is trusted and skips the verifier (a latency cost).  Code from
+     * anywhere else (snapshots: untrusted bytes) leaves it false and is
+     * verified.  -DSP_CHECK_DEPTH verifies compiled code too and fails on
+     * any difference. */
+    bool depth_known;
+    int stacksize, maxblocks;  /* with depth_known: max value / block depth */
 } sp_CodeSpec;
 
 extern sp_Type sp_t_code, sp_t_function, sp_t_cell, sp_t_generator, sp_t_tb_;
@@ -254,6 +262,9 @@ extern sp_Type sp_t_code, sp_t_function, sp_t_cell, sp_t_generator, sp_t_tb_;
  * jump targets) and computes stacksize/maxblocks.  SystemError on bad code. */
 sp_Value sp_code_new(sp_VM *vm, const sp_CodeSpec *spec);
 int sp_code_line(const sp_Code *c, uint32_t pc); /* line of instruction pc */
+/* Stack effect of instruction w on the fall-through path (the verifier's
+ * table); false if its argument is malformed. */
+bool sp_op_effect(uint32_t w, int *pop, int *push);
 
 /* ------------------------------------------------------------ functions */
 

@@ -37,6 +37,13 @@ typedef struct ValTab {
 } ValTab;
 
 typedef struct Unit Unit;
+/* A jump target: its pc once bound, and the depths jumps bring to it. */
+typedef struct Label {
+    int32_t pc;             /* -1: not bound yet */
+    int depth, blocks;      /* LBL_UNSET, LBL_DEAD (bound while unreachable) or the depths */
+} Label;
+enum { LBL_UNSET = -1, LBL_DEAD = -2 };
+
 struct Unit {
     Unit *parent;
     sp_Scope *scope;
@@ -46,8 +53,11 @@ struct Unit {
     uint32_t *code;
     int32_t *lines;
     size_t ncode, capcode, caplines;
-    int32_t *labels;
+    Label *labels;
     size_t nlabels, caplabels;
+    int depth, blocks;      /* at the next instruction, as the verifier sees them; <0: unreachable */
+    int maxdepth, maxblocks;
+    bool depth_lost;        /* the linear tracking gave up: sp_code_new verifies */
     ValTab consts, names;
     sp_NameTab varnames, cells, frees; /* name -> index (in flags) */
     FBlock fb[MAXBLOCKS];
@@ -60,11 +70,12 @@ struct Unit {
 typedef struct C {
     sp_VM *vm;
     sp_SymTable st;
-    sp_Arena arena;             /* qualnames and other small strings */
+    sp_Arena *arena;            /* qualnames and other small strings (the AST's arena) */
     const char *filename, *src;
     size_t n;
     sp_Value filename_v, source_v;
     Unit *u;
+    Unit *spare;                /* freed units, linked through parent, reused */
     const sp_Node *loc;         /* innermost node being compiled (error location) */
     int lineno, depth;
     bool err;
@@ -123,6 +134,9 @@ static uint32_t val_hash(sp_Value v) {
 
 static bool val_same(sp_Value a, sp_Value b) { return a.tag == b.tag && a.u.i == b.u.i; }
 
+/* Small tables (most of them) are searched linearly, without an index. */
+enum { VT_SCAN = 8 };
+
 static int32_t vt_add(C *c, ValTab *t, sp_Value v) {
     if (c->err) return -1;
     if (sp_iserr(v)) return fail(c), -1;
@@ -133,11 +147,18 @@ static int32_t vt_add(C *c, ValTab *t, sp_Value v) {
             if (k < 0) break;
             if (val_same(t->v[k], v)) return k;
         }
+    } else {
+        for (size_t k = 0; k < t->n; k++)
+            if (val_same(t->v[k], v)) return (int32_t)k;
     }
     if (t->n >= SP_MAX_OPARG) return internal(c, "too many constants"), -1;
     if (!grow(c, (void **)&t->v, &t->cap, t->n + 1, sizeof(sp_Value))) return fail(c), -1;
+    if (t->n + 1 <= VT_SCAN) {
+        t->v[t->n] = v;
+        return (int32_t)t->n++;
+    }
     if ((t->n + 1) * 2 > t->icap) {
-        size_t ni = t->icap ? t->icap * 2 : 16, bytes;
+        size_t ni = t->icap ? t->icap * 2 : 4 * VT_SCAN, bytes;
         if (!sp_size_mul(c->vm, ni, sizeof(int32_t), &bytes)) return fail(c), -1;
         int32_t *idx = sp_malloc(c->vm, bytes);
         if (!idx) return fail(c), -1;
@@ -176,7 +197,7 @@ static int32_t nt_index(C *c, sp_NameTab *t, const char *name) {
 }
 
 static const char *mangle(C *c, const char *name) {
-    const char *m = sp_mangle(&c->arena, c->u->private_, name);
+    const char *m = sp_mangle(c->arena, c->u->private_, name);
     if (!m) fail(c);
     return m ? m : name;
 }
@@ -188,6 +209,57 @@ static int32_t name_index(C *c, const char *name) {
 
 /* ------------------------------------------------------------ emitting */
 
+/* ------------------------------------------------------------ depths
+ *
+ * The stack and block depths of every reachable instruction, computed the
+ * way the verifier's flow analysis does (sp_func.c flow_step) but in one
+ * linear pass while emitting, so sp_code_new can skip the verifier for
+ * compiled code.  Code is emitted in order and every jump names a label,
+ * so an instruction is reached by falling through (depth known) or from a
+ * label whose depth an earlier jump recorded.  Whatever this cannot see
+ * (a label bound while unreachable and jumped to later, two jumps that
+ * disagree) sets depth_lost, and sp_code_new verifies as for any code. */
+
+static void reach(Unit *u, int d, int b) {
+    if (d > u->maxdepth) u->maxdepth = d;
+    if (b > u->maxblocks) u->maxblocks = b;
+}
+
+/* Depths d, b arrive at label lb (by a jump or by falling through). */
+static void meet(Unit *u, Label *lb, int d, int b) {
+    if (lb->depth == LBL_UNSET) lb->depth = d, lb->blocks = b;
+    else if (lb->depth != d || lb->blocks != b) u->depth_lost = true;
+}
+
+static void jump_depth(Unit *u, uint32_t l, int d, int b) {
+    meet(u, &u->labels[l], d, b);
+    reach(u, d, b);
+}
+
+static void track(Unit *u, uint32_t w) {
+    int d = u->depth, b = u->blocks, pop, push;
+    if (d < 0) return; /* unreachable: the verifier skips it too */
+    uint32_t a = SP_OPARG(w);
+    if (!sp_op_effect(w, &pop, &push) || pop > d) {
+        u->depth_lost = true;
+        return;
+    }
+    int nd = d - pop + push;
+    switch ((sp_Opcode)SP_OPCODE(w)) {
+    case SP_RETURN_VALUE: case SP_RAISE_VARARGS: case SP_RERAISE: nd = -1; break;
+    case SP_JUMP: jump_depth(u, a, d, b), nd = -1; break;
+    case SP_POP_JUMP_IF_FALSE: case SP_POP_JUMP_IF_TRUE: jump_depth(u, a, nd, b); break;
+    case SP_JUMP_IF_FALSE_OR_POP: case SP_JUMP_IF_TRUE_OR_POP: jump_depth(u, a, d, b); break;
+    case SP_FOR_ITER: jump_depth(u, a, d - 1, b); break;
+    case SP_SETUP_FINALLY: jump_depth(u, a, d + 2, b + 1), b++; break;
+    case SP_POP_BLOCK: case SP_POP_EXCEPT: b--; break;
+    default: break;
+    }
+    if (b < 0) u->depth_lost = true;
+    u->depth = nd, u->blocks = b;
+    if (nd >= 0) reach(u, nd, b);
+}
+
 static void emit(C *c, int op, int64_t arg) {
     if (c->err) return;
     Unit *u = c->u;
@@ -195,8 +267,10 @@ static void emit(C *c, int op, int64_t arg) {
     if (!grow(c, (void **)&u->code, &u->capcode, u->ncode + 1, sizeof(uint32_t)) ||
         !grow(c, (void **)&u->lines, &u->caplines, u->ncode + 1, sizeof(int32_t)))
         return fail(c);
-    u->code[u->ncode] = SP_INSTR(op, (uint32_t)arg);
+    uint32_t w = SP_INSTR(op, (uint32_t)arg);
+    u->code[u->ncode] = w;
     u->lines[u->ncode++] = c->lineno;
+    track(u, w);
 }
 
 static void emit0(C *c, int op) { emit(c, op, 0); }
@@ -204,13 +278,23 @@ static void emit0(C *c, int op) { emit(c, op, 0); }
 static int32_t new_label(C *c) {
     Unit *u = c->u;
     if (c->err) return -1;
-    if (!grow(c, (void **)&u->labels, &u->caplabels, u->nlabels + 1, sizeof(int32_t))) return fail(c), -1;
-    u->labels[u->nlabels] = -1;
+    if (!grow(c, (void **)&u->labels, &u->caplabels, u->nlabels + 1, sizeof(Label))) return fail(c), -1;
+    u->labels[u->nlabels] = (Label){-1, LBL_UNSET, 0};
     return (int32_t)u->nlabels++;
 }
 
 static void bind(C *c, int32_t l) {
-    if (!c->err) c->u->labels[l] = (int32_t)c->u->ncode;
+    if (c->err) return;
+    Unit *u = c->u;
+    Label *lb = &u->labels[l];
+    lb->pc = (int32_t)u->ncode;
+    if (u->depth >= 0) {
+        meet(u, lb, u->depth, u->blocks);
+    } else if (lb->depth >= 0) {
+        u->depth = lb->depth, u->blocks = lb->blocks;
+    } else {
+        lb->depth = LBL_DEAD;
+    }
 }
 
 static bool is_jump(int op) {
@@ -265,7 +349,7 @@ static void collect_vars(C *c, Unit *u, sp_NameTab *out, bool cells) {
 
 static const char *concat3(C *c, const char *a, const char *b, const char *d) {
     size_t la = strlen(a), lb = strlen(b), ld = strlen(d);
-    char *s = sp_arena_alloc(&c->arena, la + lb + ld + 1);
+    char *s = sp_arena_alloc(c->arena, la + lb + ld + 1);
     if (!s) return fail(c), "";
     memcpy(s, a, la);
     memcpy(s + la, b, lb);
@@ -290,8 +374,11 @@ static Unit *unit_push(C *c, int kind, const sp_Node *node, const char *name) {
     if (c->err) return NULL;
     sp_Scope *s = sp_symtable_scope(&c->st, node);
     if (!s) return internal(c, "no scope for block"), NULL;
-    Unit *u = sp_malloc(c->vm, sizeof *u);
-    if (!u) return fail(c), NULL;
+    /* units live in the arena and are reused: as many as the deepest
+     * nesting, not one per function */
+    Unit *u = c->spare;
+    if (u) c->spare = u->parent;
+    else if (!(u = sp_arena_raw(c->arena, sizeof *u))) return fail(c), NULL;
     memset(u, 0, sizeof *u);
     u->parent = c->u;
     u->scope = s;
@@ -313,16 +400,18 @@ static Unit *unit_push(C *c, int kind, const sp_Node *node, const char *name) {
     return u;
 }
 
-static void unit_free(sp_VM *vm, Unit *u) {
+static void unit_free(C *c, Unit *u) {
+    sp_VM *vm = c->vm;
     if (u->code) sp_free(vm, u->code, u->capcode * sizeof(uint32_t));
     if (u->lines) sp_free(vm, u->lines, u->caplines * sizeof(int32_t));
-    if (u->labels) sp_free(vm, u->labels, u->caplabels * sizeof(int32_t));
+    if (u->labels) sp_free(vm, u->labels, u->caplabels * sizeof(Label));
     vt_free(vm, &u->consts);
     vt_free(vm, &u->names);
     sp_nt_free(vm, &u->varnames);
     sp_nt_free(vm, &u->cells);
     sp_nt_free(vm, &u->frees);
-    sp_free(vm, u, sizeof *u);
+    u->parent = c->spare;
+    c->spare = u;
 }
 
 /* Detach the innermost unit (the caller frees it with unit_free). */
@@ -338,7 +427,7 @@ static bool needs_implicit_return(Unit *u) {
     if (last != SP_RETURN_VALUE && last != SP_RERAISE && last != SP_RAISE_VARARGS && last != SP_JUMP)
         return true;
     for (size_t i = 0; i < u->nlabels; i++)
-        if (u->labels[i] == (int32_t)u->ncode) return true;
+        if (u->labels[i].pc == (int32_t)u->ncode) return true;
     return false;
 }
 
@@ -371,7 +460,7 @@ static sp_Value unit_code(C *c) {
     for (size_t i = 0; i < u->ncode; i++) {
         int op = SP_OPCODE(u->code[i]);
         if (!is_jump(op)) continue;
-        int32_t t = u->labels[SP_OPARG(u->code[i])];
+        int32_t t = u->labels[SP_OPARG(u->code[i])].pc;
         if (t < 0) return internal(c, "unbound label"), SP_ERRV;
         u->code[i] = SP_INSTR(op, (uint32_t)t);
     }
@@ -390,6 +479,7 @@ static sp_Value unit_code(C *c) {
             .argcount = u->argcount, .posonlyargcount = u->posonly, .kwonlyargcount = u->kwonly,
             .flags = u->flags, .firstline = u->firstline,
             .name = name, .qualname = qual, .filename = c->filename_v, .source = c->source_v,
+            .depth_known = !u->depth_lost, .stacksize = u->maxdepth, .maxblocks = u->maxblocks,
         };
         res = sp_code_new(c->vm, &sp);
     }
@@ -563,6 +653,13 @@ static sp_Value int_const(C *c, const sp_Node *e) {
         sp_Value exc = sp_syntax_error(c->vm, c->filename, e->lineno, 0, msg);
         if (!sp_iserr(exc)) sp_raisev(c->vm, exc);
         return SP_ERRV;
+    }
+    /* most literals are a few decimal digits: skip the bignum parser */
+    if (e->u.constant.base == 10 && len > 0 && len <= 18) {
+        int64_t v = 0;
+        size_t i = 0;
+        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) v = v * 10 + (s[i] - '0');
+        if (i == len) return sp_int(v);
     }
     return sp_int_from_str(c->vm, s, len, e->u.constant.base);
 }
@@ -1074,7 +1171,7 @@ static void finish_function(C *c, uint32_t flags) {
     sp_Value code = unit_code(c);
     Unit *child = unit_pop(c);
     if (!sp_iserr(code)) make_function(c, child, code, flags);
-    unit_free(c->vm, child);
+    unit_free(c, child);
 }
 
 static void lambda(C *c, const sp_Node *e) {
@@ -1666,7 +1763,7 @@ static void import_(C *c, const sp_Node *s) {
             nameop(c, a->u.alias.asname, STORE);
         } else if (dot) {
             /* `import a.b` binds the top-level package a */
-            char *top = sp_arena_strdup(&c->arena, name, (size_t)(dot - name));
+            char *top = sp_arena_strdup(c->arena, name, (size_t)(dot - name));
             if (!top) return fail(c);
             emit0(c, SP_POP_TOP);
             emit(c, SP_IMPORT_NAME, name_index(c, top));
@@ -1682,7 +1779,7 @@ static void importfrom(C *c, const sp_Node *s) {
     int level = s->u.importfrom.level;
     if (level > 0) { /* relative: the dots are kept in the name */
         size_t ml = strlen(mod);
-        char *full = sp_arena_alloc(&c->arena, (size_t)level + ml + 1);
+        char *full = sp_arena_alloc(c->arena, (size_t)level + ml + 1);
         if (!full) return fail(c);
         memset(full, '.', (size_t)level);
         memcpy(full + level, mod, ml + 1);
@@ -2291,7 +2388,7 @@ static sp_Value module(C *c, const sp_Node *mod) {
         }
     }
     sp_Value code = unit_code(c);
-    unit_free(c->vm, unit_pop(c));
+    unit_free(c, unit_pop(c));
     return code;
 }
 
@@ -2311,16 +2408,15 @@ sp_Value sp_compile(sp_VM *vm, const char *src, size_t n, const char *filename) 
     c.n = n;
     c.lineno = 1;
     c.future_ann = future_annotations(mod);
-    sp_arena_init(&c.arena, vm);
+    c.arena = &ast; /* AST, scopes and names: one arena, freed at once */
     sp_Value res = SP_ERRV;
-    if (sp_symtable_build(&c.st, vm, mod, filename, src, n)) {
+    if (sp_symtable_build(&c.st, vm, &ast, mod, filename, src, n)) {
         c.filename_v = sp_str_cstr(vm, filename);
         c.source_v = sp_str_new(vm, src, n);
         if (!sp_iserr(c.filename_v) && !sp_iserr(c.source_v)) res = module(&c, mod);
     }
-    while (c.u) unit_free(vm, unit_pop(&c));
+    while (c.u) unit_free(&c, unit_pop(&c));
     sp_symtable_free(&c.st);
-    sp_arena_free(&c.arena);
     sp_arena_free(&ast);
     return c.err ? SP_ERRV : res;
 }

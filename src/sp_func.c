@@ -119,7 +119,7 @@ static bool intern_const(sp_VM *vm, sp_Value *v, int depth) {
 /* Stack effect of one instruction: pops and pushes on the fall-through
  * path.  Jumps with a different depth on the taken path are handled by
  * the caller.  false if the argument is malformed. */
-static bool op_effect(uint32_t w, int *pop, int *push) {
+bool sp_op_effect(uint32_t w, int *pop, int *push) {
     uint32_t a = SP_OPARG(w);
     int n = (int)a;
     *pop = 0, *push = 0;
@@ -278,7 +278,7 @@ static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
     uint32_t w = c->code[pc], a = SP_OPARG(w);
     int d = fl->depth[pc], b = fl->bdepth[pc], pop, push;
     /* (flow_run checked every instruction's argument range already) */
-    if (!op_effect(w, &pop, &push)) return bad_code(vm, c, pc, "bad argument");
+    if (!sp_op_effect(w, &pop, &push)) return bad_code(vm, c, pc, "bad argument");
     if (pop > d) return bad_code(vm, c, pc, "stack underflow");
     int nd = d - pop + push, avail = d - pop;
     switch ((sp_Opcode)SP_OPCODE(w)) {
@@ -364,6 +364,21 @@ bool sp_code_depth_at(sp_VM *vm, sp_Code *c, uint32_t pc, int *depth, int *nbloc
     return ok;
 }
 
+/* Depths from the compiler (trusted) or from the verifier. */
+static bool check_depth(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
+#ifndef SP_CHECK_DEPTH
+    if (s->depth_known) {
+        c->stacksize = s->stacksize + 2; /* as verify() */
+        c->maxblocks = s->maxblocks;
+        return true;
+    }
+#endif
+    if (!verify(vm, c)) return false;
+    if (s->depth_known && (c->stacksize != s->stacksize + 2 || c->maxblocks != s->maxblocks))
+        return bad_code(vm, c, 0, "compiler depth differs from the verifier's");
+    return true;
+}
+
 /* Run-length (first pc, line) pairs from one line per instruction. */
 static bool build_linetab(sp_VM *vm, sp_Code *c, const int32_t *lines) {
     if (!lines) return true;
@@ -429,7 +444,7 @@ static bool code_fill(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
          !intern_names(vm, c, c->localnames + s->nlocals, s->cellvars, s->ncells) ||
          !intern_names(vm, c, c->localnames + s->nlocals + s->ncells, s->freevars, s->nfree)))
         return false;
-    if (!build_linetab(vm, c, s->lines) || !build_cell2arg(vm, c) || !verify(vm, c)) return false;
+    if (!build_linetab(vm, c, s->lines) || !build_cell2arg(vm, c) || !check_depth(vm, c, s)) return false;
     c->blockslots = (int)((c->maxblocks * sizeof(sp_Block) + sizeof(sp_Value) - 1) / sizeof(sp_Value));
     c->fastcall = !c->kwonlyargcount && !c->ncells && !c->nfree &&
                   !(c->flags & (SP_CO_VARARGS | SP_CO_VARKW | SP_CO_GENERATOR));

@@ -161,7 +161,16 @@ static inline int peekc(sp_Lex *L, size_t k) {
 static inline bool is_id_start(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
 }
-static inline bool is_id_char(int c) { return is_id_start(c) || (c >= '0' && c <= '9'); }
+/* Identifier bytes: ASCII letters, digits, '_' and every non-ASCII byte
+ * (names are the most common tokens). */
+static inline bool is_id_char(int c) {
+    static const bool id[128] = {
+        ['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        ['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        ['_'] = 1,
+        ['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+    return c >= 128 || (c >= 0 && id[c]);
+}
 static inline bool is_digit(int c) { return c >= '0' && c <= '9'; }
 
 /* Consume a newline ("\n", "\r\n" or "\r") at pos; true if there was one. */
@@ -443,13 +452,17 @@ static int string_prefix(const char *s, size_t k) {
 }
 
 static int keyword(const char *s, size_t k) {
-    /* every name is looked up here: keywords are 2..8 bytes, and the
-     * first byte rules out almost all of them */
-    if (k < 2 || k > 8) return T_NAME;
-    for (int i = T_KW_FIRST_; i < T_COUNT_; i++) {
-        const char *kw = tok_names[i];
-        if (kw[0] == s[0] && strncmp(kw, s, k) == 0 && kw[k] == 0) return i;
-    }
+    /* every name is looked up here: keywords are 2..8 bytes, and sorted,
+     * so the first byte selects the few that can match */
+    static const unsigned char first[128] = {
+        ['F'] = T_FALSE, ['N'] = T_NONE, ['T'] = T_TRUE, ['a'] = T_AND, ['b'] = T_BREAK,
+        ['c'] = T_CLASS, ['d'] = T_DEF, ['e'] = T_ELIF, ['f'] = T_FINALLY, ['g'] = T_GLOBAL,
+        ['i'] = T_IF, ['l'] = T_LAMBDA, ['n'] = T_NONLOCAL, ['o'] = T_OR, ['p'] = T_PASS,
+        ['r'] = T_RAISE, ['t'] = T_TRY, ['w'] = T_WHILE, ['y'] = T_YIELD};
+    unsigned char c = (unsigned char)s[0];
+    if (k < 2 || k > 8 || c >= 128 || !first[c]) return T_NAME;
+    for (int i = first[c]; i < T_COUNT_ && tok_names[i][0] == s[0]; i++)
+        if (strncmp(tok_names[i], s, k) == 0 && tok_names[i][k] == 0) return i;
     return T_NAME;
 }
 
@@ -557,10 +570,11 @@ static bool verify_identifier(sp_Lex *L, size_t s, size_t e) {
 }
 
 static bool lex_name(sp_Lex *L, sp_Tok *t) {
-    size_t s = L->pos;
-    bool ascii = true;
-    while (is_id_char(cur(L))) ascii &= cur(L) < 128, L->pos++;
-    if (!ascii && !verify_identifier(L, s, L->pos)) return false;
+    size_t s = L->pos, i = s;
+    unsigned bits = 0;
+    for (unsigned char c; i < L->n && is_id_char(c = (unsigned char)L->src[i]); i++) bits |= c;
+    L->pos = i;
+    if (bits >= 128 && !verify_identifier(L, s, L->pos)) return false;
     int q = cur(L);
     if (q == '"' || q == '\'') {
         int f = string_prefix(L->src + s, L->pos - s);

@@ -17,6 +17,7 @@ typedef struct P {
     sp_Arena *A;
     sp_Lex *L;
     sp_Tok *q;          /* lookahead queue: q[qh..qn) */
+    sp_Tok *q0;         /* its first buffer, in the arena (a bigger one is on the heap) */
     size_t qh, qn, qcap;
     sp_Tok prev;        /* last consumed token */
     sp_Tok endtok;      /* returned after an error */
@@ -119,8 +120,10 @@ static sp_Tok *peekn(P *p, size_t k) {
             } else {
                 size_t nc = p->qcap ? p->qcap * 2 : 16, bytes;
                 if (!sp_size_mul(p->vm, nc, sizeof *p->q, &bytes)) return lex_failed(p), &p->endtok;
-                sp_Tok *nq = sp_realloc(p->vm, p->q, p->qcap * sizeof *p->q, bytes);
+                bool first = p->q == p->q0;
+                sp_Tok *nq = sp_realloc(p->vm, first ? NULL : p->q, first ? 0 : p->qcap * sizeof *p->q, bytes);
                 if (!nq) return lex_failed(p), &p->endtok;
+                if (first) memcpy(nq, p->q0, p->qcap * sizeof *p->q);
                 p->q = nq;
                 p->qcap = nc;
             }
@@ -670,7 +673,7 @@ static sp_Node *fstring_expr(P *p, const sp_Tok *tok, size_t s, size_t e) {
     sp_Node *r = group_body(p, T_END, line, (int)(s - ls));
     if (r && !at(p, T_END)) r = generic(p);
     p->fdepth--;
-    sp_free(p->vm, p->q, p->qcap * sizeof *p->q);
+    if (p->q != p->q0) sp_free(p->vm, p->q, p->qcap * sizeof *p->q);
     p->L = saveL;
     p->q = sq;
     p->qh = sh;
@@ -1431,6 +1434,23 @@ static int binop_of(int k, int *prec) {
     }
 }
 
+/* A lone name or number followed by a token that continues no operator
+ * level (a comma, a closing bracket, `=`, `for`...): every level from
+ * disjunction down to primary would return the atom unchanged, so the
+ * common operand skips them.  (Not after a lexer error: the slow path
+ * reports it exactly as before.) */
+static bool lone_atom(P *p) {
+    sp_Tok *t = peek(p);
+    if (t->kind != T_NAME && (t->kind != T_NUMBER || t->sub == SP_NUM_IMAG)) return false;
+    switch (peekn(p, 1)->kind) {
+    case T_COMMA: case T_RPAR: case T_RSQB: case T_RBRACE: case T_COLON: case T_NEWLINE:
+    case T_EQUAL: case T_SEMI: case T_FOR: case T_IF:
+        return !p->failed;
+    default:
+        return false;
+    }
+}
+
 /* Precedence climbing over | ^ & << >> + - * / // % @ (all left
  * associative); recursion depth is bounded by the number of levels. */
 static sp_Node *binary(P *p, int minprec) {
@@ -1440,7 +1460,7 @@ static sp_Node *binary(P *p, int minprec) {
         int prec, op = binop_of(kind(p), &prec);
         if (op < 0 || prec < minprec) return l;
         advance(p);
-        sp_Node *r = prec < 6 ? binary(p, prec + 1) : factor(p);
+        sp_Node *r = lone_atom(p) ? atom(p) : prec < 6 ? binary(p, prec + 1) : factor(p);
         TRY(r);
         sp_Node *n = mkn(p, SP_N_BINOP, l);
         TRY(n);
@@ -1640,7 +1660,7 @@ static sp_Node *expression(P *p) {
     }
     sp_Tok *ft = peek(p);
     bool soft = tok_is(p, ft, "match") || tok_is(p, ft, "case") || tok_is(p, ft, "_");
-    sp_Node *b = disjunction(p);
+    sp_Node *b = lone_atom(p) ? atom(p) : disjunction(p);
     TRY(b);
     if (!at(p, T_IF)) return forgot_comma(p, b, soft);
     advance(p);
@@ -2770,14 +2790,19 @@ static bool check_source(sp_VM *vm, const char *src, size_t n, const char *filen
 
 sp_Node *sp_parse(sp_VM *vm, sp_Arena *arena, const char *src, size_t n, const char *filename) {
     if (!check_source(vm, src, n, filename)) return NULL;
-    sp_Lex *L = sp_malloc(vm, sizeof *L);
-    if (!L) return NULL;
+    /* the lexer and the first lookahead buffer live in the arena too */
+    enum { QFIRST = 16 };
+    sp_Lex *L = sp_arena_raw(arena, sizeof *L); /* sp_lex_init clears what it reads */
+    sp_Tok *q0 = L ? sp_arena_raw(arena, QFIRST * sizeof *q0) : NULL;
+    if (!q0) return NULL;
     sp_lex_init(L, vm, src, n, filename);
     P p;
     memset(&p, 0, sizeof p);
     p.vm = vm;
     p.A = arena;
     p.L = L;
+    p.q = p.q0 = q0;
+    p.qcap = QFIRST;
     p.endtok.kind = T_END;
     sp_Node *mod = mk(&p, SP_N_MODULE, 1, 0);
     Vec body = {0};
@@ -2788,8 +2813,7 @@ sp_Node *sp_parse(sp_VM *vm, sp_Arena *arena, const char *src, size_t n, const c
         }
         if (!statement(&p, &body)) break;
     }
-    sp_free(vm, p.q, p.qcap * sizeof *p.q);
-    sp_free(vm, L, sizeof *L);
+    if (p.q != p.q0) sp_free(vm, p.q, p.qcap * sizeof *p.q);
     if (p.failed || !mod) {
         if (!sp_err_occurred(vm)) sp_nomem(vm);
         return NULL;

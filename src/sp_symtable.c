@@ -20,26 +20,34 @@ static uint32_t nt_hash(const char *s) {
 }
 
 static int32_t nt_find(const sp_NameTab *t, const char *name, uint32_t h) {
-    if (!t->icap) return -1;
+    if (!t->icap) {
+        for (size_t k = 0; k < t->n; k++)
+            if (t->e[k].hash == h && strcmp(t->e[k].name, name) == 0) return (int32_t)k;
+        return -1;
+    }
     size_t mask = t->icap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         int32_t k = t->idx[i];
         if (k < 0) return -1;
-        if (t->e[k].hash == h && strcmp(t->e[k].name, name) == 0) return k;
+        if (t->e[k].hash == h && strcmp(t->e[k].name, name) == 0) return (int32_t)k;
     }
 }
 
+static bool nt_grow_entries(sp_VM *vm, sp_NameTab *t) {
+    size_t nc = t->cap ? t->cap * 2 : SP_NT_SCAN, bytes;
+    if (!sp_size_mul(vm, nc, sizeof(sp_NEnt), &bytes)) return false;
+    sp_NEnt *e = sp_realloc(vm, t->e, t->cap * sizeof(sp_NEnt), bytes);
+    if (!e) return false;
+    t->e = e;
+    t->cap = nc;
+    return true;
+}
+
+/* Room for one more entry; the index appears past SP_NT_SCAN entries. */
 static bool nt_grow(sp_VM *vm, sp_NameTab *t) {
-    if (t->n == t->cap) {
-        size_t nc = t->cap ? t->cap * 2 : 8, bytes;
-        if (!sp_size_mul(vm, nc, sizeof(sp_NEnt), &bytes)) return false;
-        sp_NEnt *e = sp_realloc(vm, t->e, t->cap * sizeof(sp_NEnt), bytes);
-        if (!e) return false;
-        t->e = e;
-        t->cap = nc;
-    }
-    if ((t->n + 1) * 2 <= t->icap) return true;
-    size_t ni = t->icap ? t->icap * 2 : 16, bytes;
+    if (t->n == t->cap && !nt_grow_entries(vm, t)) return false;
+    if (t->n + 1 <= SP_NT_SCAN || (t->n + 1) * 2 <= t->icap) return true;
+    size_t ni = t->icap ? t->icap * 2 : 4 * SP_NT_SCAN, bytes;
     if (!sp_size_mul(vm, ni, sizeof(int32_t), &bytes)) return false;
     int32_t *idx = sp_malloc(vm, bytes);
     if (!idx) return false;
@@ -69,9 +77,12 @@ sp_NEnt *sp_nt_add(sp_VM *vm, sp_NameTab *t, const char *name) {
     memset(e, 0, sizeof *e);
     e->name = name;
     e->hash = h;
-    size_t i = h & (t->icap - 1);
-    while (t->idx[i] >= 0) i = (i + 1) & (t->icap - 1);
-    t->idx[i] = (int32_t)t->n++;
+    if (t->icap) {
+        size_t i = h & (t->icap - 1);
+        while (t->idx[i] >= 0) i = (i + 1) & (t->icap - 1);
+        t->idx[i] = (int32_t)t->n;
+    }
+    t->n++;
     return e;
 }
 
@@ -90,7 +101,8 @@ static void nt_remove(sp_NameTab *t, const char *name) {
 void sp_nt_free(sp_VM *vm, sp_NameTab *t) {
     if (t->e) sp_free(vm, t->e, t->cap * sizeof(sp_NEnt));
     if (t->idx) sp_free(vm, t->idx, t->icap * sizeof(int32_t));
-    memset(t, 0, sizeof *t);
+    t->e = NULL, t->idx = NULL;
+    t->n = t->cap = t->icap = 0;
 }
 
 /* dst |= src (as sets). */
@@ -155,7 +167,7 @@ static bool map_put(sp_SymTable *st, const sp_Node *node, sp_Scope *s) {
     if ((st->mapn + 1) * 2 > st->mapcap) {
         size_t nc = st->mapcap ? st->mapcap * 2 : 64, bytes;
         if (!sp_size_mul(st->vm, nc, sizeof *st->map, &bytes)) return false;
-        void *m = sp_arena_alloc(&st->arena, bytes);
+        void *m = sp_arena_alloc(st->arena, bytes);
         if (!m) return false;
         sp_ScopeMapEnt *old = st->map;
         size_t oldcap = st->mapcap;
@@ -183,7 +195,7 @@ sp_Scope *sp_symtable_scope(sp_SymTable *st, const sp_Node *node) {
 }
 
 static bool enter_block(sp_SymTable *st, const char *name, int kind, const sp_Node *node) {
-    sp_Scope *s = sp_arena_alloc(&st->arena, sizeof *s);
+    sp_Scope *s = sp_arena_alloc(st->arena, sizeof *s);
     if (!s) return false;
     s->kind = kind;
     s->name = name;
@@ -195,7 +207,7 @@ static bool enter_block(sp_SymTable *st, const char *name, int kind, const sp_No
         if (p->nchildren == p->capchildren) {
             size_t nc = p->capchildren ? p->capchildren * 2 : 4, bytes;
             if (!sp_size_mul(st->vm, nc, sizeof(sp_Scope *), &bytes)) return false;
-            sp_Scope **c = sp_arena_alloc(&st->arena, bytes);
+            sp_Scope **c = sp_arena_alloc(st->arena, bytes);
             if (!c) return false;
             if (p->nchildren) memcpy(c, p->children, p->nchildren * sizeof(sp_Scope *));
             p->children = c;
@@ -215,7 +227,7 @@ static void exit_block(sp_SymTable *st) { st->cur = st->cur->parent; }
  * symtable_add_def_helper). */
 static bool add_def_in(sp_SymTable *st, sp_Scope *s, const char *name, int flag, const sp_Node *at) {
     const char *shown = name;
-    name = sp_mangle(&st->arena, st->private_, name);
+    name = sp_mangle(st->arena, st->private_, name);
     if (!name) return false;
     sp_NEnt *e = sp_nt_add(st->vm, &s->syms, name);
     if (!e) return false;
@@ -232,7 +244,7 @@ static bool add_def_in(sp_SymTable *st, sp_Scope *s, const char *name, int flag,
         if (s->nparams == s->capparams) {
             size_t nc = s->capparams ? s->capparams * 2 : 8, bytes;
             if (!sp_size_mul(st->vm, nc, sizeof(char *), &bytes)) return false;
-            const char **p = sp_arena_alloc(&st->arena, bytes);
+            const char **p = sp_arena_alloc(st->arena, bytes);
             if (!p) return false;
             if (s->nparams) memcpy(p, s->params, s->nparams * sizeof(char *));
             s->params = p;
@@ -249,12 +261,12 @@ static bool add_def(sp_SymTable *st, const char *name, int flag, const sp_Node *
 
 /* The symbol of name in the current block (mangled), or NULL. */
 static sp_NEnt *lookup(sp_SymTable *st, sp_Scope *s, const char *name) {
-    const char *m = sp_mangle(&st->arena, st->private_, name);
+    const char *m = sp_mangle(st->arena, st->private_, name);
     return m ? sp_nt_get(&s->syms, m) : NULL;
 }
 
 static bool record_directive(sp_SymTable *st, sp_Scope *s, const char *name, const sp_Node *at) {
-    name = sp_mangle(&st->arena, st->private_, name);
+    name = sp_mangle(st->arena, st->private_, name);
     if (!name) return false;
     sp_NEnt *e = sp_nt_add(st->vm, &s->syms, name);
     if (!e) return false;
@@ -313,7 +325,7 @@ static bool visit_alias(sp_SymTable *st, const sp_Node *a) {
     }
     const char *dot = strchr(store, '.');
     if (dot) {
-        char *first = sp_arena_strdup(&st->arena, store, (size_t)(dot - store));
+        char *first = sp_arena_strdup(st->arena, store, (size_t)(dot - store));
         if (!first) return false;
         store = first;
     }
@@ -775,33 +787,42 @@ static bool analyze_block_(sp_SymTable *st, sp_Scope *s, Sets *in, sp_NameTab *l
     return nt_union(vm, in->free, out->free);
 }
 
-/* The sets of one level live on the heap: nested scopes recurse here and
- * the C stack budget is small. */
+/* The sets of one level live in the arena (nested scopes recurse here and
+ * the C stack budget is small), reused level after level: as many as the
+ * deepest nesting. */
 enum { T_LOCAL, T_BOUND, T_FREE, T_GLOBAL, T_ALLFREE, T_CHILD, T_COUNT = T_CHILD + 3 };
+
+struct sp_StLevel {
+    sp_NameTab t[T_COUNT];
+    struct sp_StLevel *next; /* on the spare list */
+};
 
 static bool analyze_block(sp_SymTable *st, sp_Scope *s, Sets *in) {
     sp_VM *vm = st->vm;
     if (!depth_enter(st)) return false;
-    sp_NameTab *t = sp_calloc(vm, T_COUNT * sizeof(sp_NameTab));
-    if (!t) return st->depth--, false;
+    struct sp_StLevel *lv = st->spare;
+    if (lv) st->spare = lv->next;
+    else if (!(lv = sp_arena_alloc(st->arena, sizeof *lv))) return st->depth--, false;
+    sp_NameTab *t = lv->t;
     Sets out = {&t[T_BOUND], &t[T_FREE], &t[T_GLOBAL]};
     bool ok = analyze_block_(st, s, in, &t[T_LOCAL], &out, &t[T_ALLFREE], &t[T_CHILD]);
-    for (int i = 0; i < T_COUNT; i++) sp_nt_free(vm, &t[i]);
-    sp_free(vm, t, T_COUNT * sizeof(sp_NameTab));
+    for (int i = 0; i < T_COUNT; i++) sp_nt_free(vm, &t[i]); /* leaves them empty */
+    lv->next = st->spare;
+    st->spare = lv;
     st->depth--;
     return ok;
 }
 
 /* ------------------------------------------------------------ entry */
 
-bool sp_symtable_build(sp_SymTable *st, sp_VM *vm, const sp_Node *mod, const char *filename,
-                       const char *src, size_t n) {
+bool sp_symtable_build(sp_SymTable *st, sp_VM *vm, sp_Arena *arena, const sp_Node *mod,
+                       const char *filename, const char *src, size_t n) {
     memset(st, 0, sizeof *st);
     st->vm = vm;
+    st->arena = arena;
     st->filename = filename;
     st->src = src;
     st->srclen = n;
-    sp_arena_init(&st->arena, vm);
     if (!enter_block(st, "top", SP_BLOCK_MODULE, mod) || !visit_stmts(st, &mod->u.module.body)) return false;
     sp_NameTab free = {0}, global = {0};
     Sets in = {NULL, &free, &global};
@@ -820,6 +841,5 @@ static void free_scope(sp_VM *vm, sp_Scope *s) {
 
 void sp_symtable_free(sp_SymTable *st) {
     if (st->top) free_scope(st->vm, st->top);
-    sp_arena_free(&st->arena);
     memset(st, 0, sizeof *st);
 }

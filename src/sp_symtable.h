@@ -41,10 +41,14 @@ typedef struct sp_NEnt {
     const sp_Node *dir;     /* first global/nonlocal statement naming it */
 } sp_NEnt;
 
+/* Most tables hold a handful of names: up to SP_NT_SCAN entries they are
+ * searched linearly, without an index. */
+enum { SP_NT_SCAN = 8 };
+
 typedef struct sp_NameTab {
     sp_NEnt *e;
     size_t n, cap;
-    int32_t *idx;           /* icap slots, -1 empty */
+    int32_t *idx;           /* icap slots, -1 empty; NULL while n <= SP_NT_SCAN */
     size_t icap;
 } sp_NameTab;
 
@@ -80,7 +84,7 @@ typedef struct sp_ScopeMapEnt {
 
 typedef struct sp_SymTable {
     sp_VM *vm;
-    sp_Arena arena;          /* scopes, children arrays, the node map */
+    sp_Arena *arena;         /* scopes, children arrays, the node map (the AST's arena) */
     const char *filename, *src;
     size_t srclen;
     sp_Scope *top, *cur;
@@ -88,12 +92,13 @@ typedef struct sp_SymTable {
     sp_ScopeMapEnt *map;     /* node -> scope, open addressing */
     size_t mapn, mapcap;
     int depth;
+    struct sp_StLevel *spare; /* analysis sets of finished levels, for reuse */
 } sp_SymTable;
 
 /* Build and analyse.  false: SyntaxError/RecursionError/MemoryError
  * pending; sp_symtable_free must still be called. */
-bool sp_symtable_build(sp_SymTable *st, sp_VM *vm, const sp_Node *mod, const char *filename,
-                       const char *src, size_t n);
+bool sp_symtable_build(sp_SymTable *st, sp_VM *vm, sp_Arena *arena, const sp_Node *mod,
+                       const char *filename, const char *src, size_t n);
 void sp_symtable_free(sp_SymTable *st);
 sp_Scope *sp_symtable_scope(sp_SymTable *st, const sp_Node *node);
 /* The entry for name in the scope or NULL. */
