@@ -279,6 +279,12 @@ enum { SMALL = 8 };
 /* f(first, *args, **kw) */
 static sp_Value call_with(sp_VM *vm, sp_Value f, sp_Value first, sp_Value *args, int nargs,
                           sp_Tuple *kw) {
+    if (!kw && nargs < SMALL) { /* dunders: no size arithmetic, no memcpy call */
+        sp_Value a[SMALL];
+        a[0] = first;
+        for (int i = 0; i < nargs; i++) a[i + 1] = args[i];
+        return sp_call(vm, f, a, nargs + 1, NULL);
+    }
     size_t total = (size_t)nargs + (kw ? kw->n : 0) + 1, bytes;
     if (!sp_size_mul(vm, total, sizeof(sp_Value), &bytes)) return SP_ERRV;
     sp_Value small[SMALL], *a = total <= SMALL ? small : sp_malloc(vm, bytes);
@@ -708,6 +714,62 @@ static sp_Value s_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
         if (!sp_isnotimpl(r) || ta == tb) return r;
     }
     return do_other ? binop_side(vm, b, rname, a, op, a, b) : SP_NOTIMPL;
+}
+
+/* A function the VM can run as a frame of its loop. */
+static bool plain_func(sp_Value f) {
+    return sp_istype(f, &sp_t_function) && !(SP_AS(sp_Func, f)->code->flags & SP_CO_GENERATOR);
+}
+
+/* binop1 then s_binop start with a.__op__(b) unless b's class, a subclass
+ * of a's, may go first: that case stays on the general path. */
+sp_Value sp_class_binop_fn(sp_VM *vm, int op, sp_Value a, sp_Value b) {
+    sp_Type *ta = sp_typeof(a), *tb = sp_typeof(b);
+    if (op >= SP_OP_INPLACE || ta->binop != s_binop || (ta != tb && sp_issubtype(tb, ta)))
+        return SP_NULLV;
+    sp_Value f;
+    sp_Type *st;
+    int k = find_dunder(vm, ta, binop_names[op][0], SL_BINOP, &f, &st);
+    if (k < 0) return SP_ERRV;
+    return k == 1 && plain_func(f) ? f : SP_NULLV;
+}
+
+/* sp_richcmp then s_richcmp start with a.__op__(b) unless b's class, a
+ * subclass of a's, goes first. */
+sp_Value sp_class_richcmp_fn(sp_VM *vm, sp_Value a, sp_Value b, int op) {
+    sp_Type *ta = sp_typeof(a), *tb = sp_typeof(b);
+    if (ta->richcmp != s_richcmp || (ta != tb && (tb->flags & SP_TF_HEAPTYPE) && sp_issubtype(tb, ta)))
+        return SP_NULLV;
+    sp_Value f;
+    sp_Type *st;
+    int k = find_dunder(vm, ta, cmp_names[op], SL_CMP, &f, &st);
+    if (k < 0) return SP_ERRV;
+    return k == 1 && plain_func(f) ? f : SP_NULLV;
+}
+
+sp_Value sp_class_rbinop_fn(sp_VM *vm, int op, sp_Value a, sp_Value b, sp_Value *r) {
+    sp_Type *ta = sp_typeof(a), *tb = sp_typeof(b);
+    *r = SP_NULLV;
+    if (op >= SP_OP_INPLACE || tb->binop != s_binop || ta->binop == s_binop || sp_issubtype(tb, ta))
+        return SP_NULLV;
+    /* binop1: a's slot first (the class is looked at after: it may run code) */
+    sp_Value x = ta->binop ? ta->binop(vm, op, a, b) : SP_NOTIMPL;
+    if (!sp_isnotimpl(x)) return *r = x, SP_NULLV;
+    sp_Value f;
+    sp_Type *st;
+    int k = find_dunder(vm, tb, binop_names[op][1], SL_BINOP, &f, &st);
+    if (k < 0) return *r = SP_ERRV, SP_NULLV;
+    if (k == 1 && plain_func(f)) return f;
+    x = s_binop(vm, op, a, b); /* binop1's b side (a's skipped there), then the end */
+    *r = sp_isnotimpl(x) ? sp_binop_rest(vm, op, a, b, true) : x;
+    return SP_NULLV;
+}
+
+/* s_binop after a.__op__(b) gave NotImplemented (not a subclass case). */
+sp_Value sp_class_binop_reflected(sp_VM *vm, int op, sp_Value a, sp_Value b) {
+    sp_Type *ta = sp_typeof(a), *tb = sp_typeof(b);
+    if (ta == tb || tb->binop != s_binop) return SP_NOTIMPL;
+    return binop_side(vm, b, binop_names[op][1], a, op, a, b);
 }
 
 /* ------------------------------------------------ choosing a class's slots */
@@ -2028,6 +2090,18 @@ bool sp_class_method(sp_VM *vm, sp_Value o, sp_Str *name, sp_Value *fn, uint32_t
     *fn = a.v;
     *off = name->interned && t->getattr == inst_getattr ? HT(t)->dictoff : DICT_AT_END;
     return true;
+}
+
+/* generic_getattr's first step for a property, without a hook before it. */
+sp_Value sp_class_getter(sp_VM *vm, sp_Value o, sp_Str *name) {
+    sp_Type *t = sp_typeof(o);
+    if (!is_class(t) || is_meta(t) || t->getattr != inst_getattr ||
+        (HT(t)->hflags & (HT_GETATTRIBUTE | HT_GETATTR)))
+        return SP_NULLV;
+    CacheEnt *e = attr_ent(vm, t, 0, name);
+    if (!e || e->kind != A_VALUE || sp_typeof(e->v) != &sp_t_property) return SP_NULLV;
+    sp_Value g = ((Prop *)SP_O(e->v))->fget;
+    return plain_func(g) ? g : SP_NULLV;
 }
 
 uint32_t sp_class_dict_site(sp_VM *vm, sp_Value o, sp_Str *name, bool store, int64_t *ix) {

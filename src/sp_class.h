@@ -38,6 +38,32 @@ uint32_t sp_class_dict_site(sp_VM *vm, sp_Value o, sp_Str *name, bool store, int
  * __init__ in its own loop; SP_NULLV otherwise (use t's new_ slot). */
 sp_Value sp_class_new_for_init(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw,
                                sp_Value *init);
+/* Dunders and property getters the VM runs as frames of its own loop
+ * (no nested run(): CPython's recursion accounting, one level each).
+ * sp_class_binop_fn: the plain Python function f when sp_binop(op, a, b)
+ * (op not in-place) starts by calling f(a, b) with nothing tried before
+ * it; SP_NULLV otherwise, SP_ERRV on error.  If f returns NotImplemented,
+ * sp_binop_rest(op, a, b) (sp_obj.c) does the rest of sp_binop, starting
+ * with sp_class_binop_reflected: b.__rop__(a) when s_binop would try it,
+ * else NotImplemented. */
+sp_Value sp_class_binop_fn(sp_VM *vm, int op, sp_Value a, sp_Value b);
+sp_Value sp_class_binop_reflected(sp_VM *vm, int op, sp_Value a, sp_Value b);
+/* The reflected case, b an instance of a class and a not (nor of a base
+ * of b's): sp_binop's first steps, a's slot then s_binop, are done here up
+ * to the Python function f it comes down to, returned for the VM to run
+ * as f(b, a); else SP_NULLV with *r the result (SP_NULLV: not this case,
+ * nothing called).  After f, sp_binop_rest(..., true) finishes. */
+sp_Value sp_class_rbinop_fn(sp_VM *vm, int op, sp_Value a, sp_Value b, sp_Value *r);
+sp_Value sp_binop_rest(sp_VM *vm, int op, sp_Value a, sp_Value b, bool reflected);
+/* The same for sp_richcmp(a, b, op): the function f(a, b) it starts with,
+ * the VM holding sp_richcmp's " in comparison" level while f runs; if f
+ * returns NotImplemented, sp_richcmp_rest (sp_obj.c) finishes. */
+sp_Value sp_class_richcmp_fn(sp_VM *vm, sp_Value a, sp_Value b, int op);
+sp_Value sp_richcmp_rest(sp_VM *vm, sp_Value a, sp_Value b, int op);
+/* The plain Python getter g of a property that o.name reads, when
+ * sp_getattr(o, name) is exactly g(o) (no hook; AttributeError gets its
+ * name/obj as sp_getattr sets them); SP_NULLV otherwise. */
+sp_Value sp_class_getter(sp_VM *vm, sp_Value o, sp_Str *name);
 /* The native wrapping the C slot behind dunder `name` when builtin type t
  * implements it (list.__repr__, dict.__getitem__): for sp_find_method. */
 const sp_MethodDef *sp_class_slot_method(sp_Type *t, sp_Str *name);

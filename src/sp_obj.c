@@ -113,6 +113,15 @@ static bool reflected_first(sp_Type *ta, sp_Type *tb) {
     return ta != tb && (tb->flags & SP_TF_HEAPTYPE) && sp_issubtype(tb, ta);
 }
 
+/* When no slot gave an answer: identity for == and !=, else the error. */
+static sp_Value cmp_finish(sp_VM *vm, sp_Value a, sp_Value b, int op, sp_Value r) {
+    if (!sp_isnotimpl(r)) return r;
+    if (op == SP_EQ) return sp_bool(sp_is(a, b));
+    if (op == SP_NE) return sp_bool(!sp_is(a, b));
+    return sp_raise(vm, &sp_t_TypeError, "'%s' not supported between instances of '%s' and '%s'",
+                    cmp_sym[op], sp_type_msgname(sp_typeof(a)), sp_type_msgname(sp_typeof(b)));
+}
+
 sp_Value sp_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     if (a.tag == SP_INT && b.tag == SP_INT)
         return sp_cmp_result((a.u.i > b.u.i) - (a.u.i < b.u.i), op);
@@ -126,11 +135,18 @@ sp_Value sp_richcmp(sp_VM *vm, sp_Value a, sp_Value b, int op) {
     if (sp_isnotimpl(r) && !swapped && tb->richcmp)
         r = tb->richcmp(vm, b, a, cmp_swap[op]);
     SP_LEAVE(vm);
-    if (!sp_isnotimpl(r)) return r;
-    if (op == SP_EQ) return sp_bool(sp_is(a, b));
-    if (op == SP_NE) return sp_bool(!sp_is(a, b));
-    return sp_raise(vm, &sp_t_TypeError, "'%s' not supported between instances of '%s' and '%s'",
-                    cmp_sym[op], sp_type_msgname(ta), sp_type_msgname(tb));
+    return cmp_finish(vm, a, b, op, r);
+}
+
+sp_Value sp_richcmp_rest(sp_VM *vm, sp_Value a, sp_Value b, int op) {
+    sp_Type *tb = sp_typeof(b);
+    sp_Value r = SP_NOTIMPL;
+    if (tb->richcmp) {
+        if (!SP_ENTER_PY(vm, " in comparison")) return SP_ERRV;
+        r = tb->richcmp(vm, b, a, cmp_swap[op]);
+        SP_LEAVE(vm);
+    }
+    return cmp_finish(vm, a, b, op, r);
 }
 
 static int cmp_bool(sp_VM *vm, sp_Value a, sp_Value b, int op) {
@@ -309,6 +325,15 @@ static sp_Value binop1(sp_VM *vm, int op, sp_Value a, sp_Value b) {
     return r;
 }
 
+/* What is left when every slot gave NotImplemented: sequence repeat by
+ * __index__, then the error. */
+static sp_Value binop_finish(sp_VM *vm, int op, sp_Value a, sp_Value b, sp_Value r) {
+    int base = op >= SP_OP_INPLACE ? op - SP_OP_INPLACE : op;
+    if (sp_isnotimpl(r) && base == SP_OP_MUL && (is_seq(sp_typeof(a)) || is_seq(sp_typeof(b))))
+        r = repeat_by_index(vm, op, a, b);
+    return sp_isnotimpl(r) ? binop_error(vm, op, a, b) : r;
+}
+
 sp_Value sp_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
     /* nested calls (f(g(x), y)) may pass on a failure: keep its exception */
     if (sp_iserr(a) || sp_iserr(b)) return SP_ERRV;
@@ -320,10 +345,15 @@ sp_Value sp_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
     } else {
         r = binop1(vm, op, a, b);
     }
-    int base = op >= SP_OP_INPLACE ? op - SP_OP_INPLACE : op;
-    if (sp_isnotimpl(r) && base == SP_OP_MUL && (is_seq(sp_typeof(a)) || is_seq(sp_typeof(b))))
-        r = repeat_by_index(vm, op, a, b);
-    return sp_isnotimpl(r) ? binop_error(vm, op, a, b) : r;
+    return binop_finish(vm, op, a, b, r);
+}
+
+sp_Value sp_binop_rest(sp_VM *vm, int op, sp_Value a, sp_Value b, bool reflected) {
+    sp_Type *ta = sp_typeof(a), *tb = sp_typeof(b);
+    sp_Value r = reflected ? SP_NOTIMPL : sp_class_binop_reflected(vm, op, a, b);
+    if (!reflected && sp_isnotimpl(r) && tb->binop && tb->binop != ta->binop)
+        r = tb->binop(vm, op, a, b);
+    return binop_finish(vm, op, a, b, r);
 }
 
 sp_Value sp_unop(sp_VM *vm, int op, sp_Value a) {

@@ -31,8 +31,13 @@ struct sp_Chunk {
     sp_Value data[];
 };
 
-/* How a frame hands its result to the caller (sp_Frame.retmode). */
-enum { RET_PUSH = 0, RET_EXIT, RET_FORITER, RET_SEND, RET_INIT };
+/* How a frame hands its result to the caller (sp_Frame.retmode).
+ * RET_BINOP, RET_RBINOP (b.__rop__(a)), RET_CMP and RET_ATTR: a dunder
+ * or property getter called by
+ * BINARY_OP / COMPARE_OP / LOAD_ATTR, whose operands stay on the caller's
+ * stack (a RET_CMP frame holds a C level: sp_richcmp's " in comparison"). */
+enum { RET_PUSH = 0, RET_EXIT, RET_FORITER, RET_SEND, RET_INIT, RET_BINOP, RET_ATTR, RET_CMP,
+       RET_RBINOP };
 /* run() entry modes (sp_gen_run's too). */
 enum { MODE_NORMAL = 0, MODE_THROW, MODE_SENDRET, MODE_RAISE };
 /* or'ed into the mode: this loop may return SP_RUN_PAUSE (issue 5) */
@@ -848,6 +853,13 @@ static inline bool i64_mul(int64_t a, int64_t b, int64_t *r) {
  * division by zero, unsupported op), which promotes or raises. */
 static LOOP_INLINE bool int_binop(uint32_t op, int64_t a, int64_t b, sp_Value *out) {
     int64_t r;
+    /* + and - ahead of the jump table: one indirect jump per site
+     * mispredicts whenever the operator changes */
+    if ((op & 15) == SP_OP_ADD || (op & 15) == SP_OP_SUB) {
+        if ((op & 15) == SP_OP_ADD ? !i64_add(a, b, &r) : !i64_sub(a, b, &r)) return false;
+        *out = sp_int(r);
+        return true;
+    }
     switch (op & 15) {
     case SP_OP_ADD: if (!i64_add(a, b, &r)) return false; break;
     case SP_OP_SUB: if (!i64_sub(a, b, &r)) return false; break;
@@ -898,15 +910,11 @@ static inline bool float_binop(uint32_t op, double a, double b, sp_Value *out) {
     }
 }
 
+/* Branch-free: bit 3*op + (sign of a-b)+1 of a truth table (op <= SP_GE
+ * as the verifier checks; op & 7 keeps the shift defined regardless). */
 static inline bool cmp_i64(int op, int64_t a, int64_t b) {
-    switch (op) {
-    case SP_LT: return a < b;
-    case SP_LE: return a <= b;
-    case SP_EQ: return a == b;
-    case SP_NE: return a != b;
-    case SP_GT: return a > b;
-    default: return a >= b;
-    }
+    int c = (a > b) - (a < b) + 1;
+    return (0x34A99u >> (3 * (op & 7) + c)) & 1;
 }
 
 static inline bool cmp_f64(int op, double a, double b) {
@@ -945,12 +953,20 @@ static inline const sp_MethodDef *find_method_cached(sp_Exec *x, sp_Type *t, sp_
     return set[0].m;
 }
 
+/* The set of a site table for the instruction before ip and o's type:
+ * hashing the type too spreads a site seeing several classes (a method of
+ * a base class) over several sets, where two such sites sharing one
+ * 2-way set would evict each other on every call. */
+static inline uint64_t site_hash(const uint32_t *ip, sp_Value o) {
+    uint64_t t = o.tag == SP_OBJ ? (uint64_t)(uintptr_t)SP_O(o)->type : 0;
+    return ((uint64_t)(uintptr_t)ip ^ (t << 7)) * 0x9E3779B97F4A7C15ull;
+}
+
 /* LOAD_ATTR/STORE_ATTR's site entries (see sp_ACacheEnt): the pair for
- * the instruction before ip (shared with the sites hashed alike), and the
- * one vouching (or refusing) for o.name. */
-static inline sp_ACacheEnt *attr_site(sp_Exec *x, const uint32_t *ip, int store) {
-    uint64_t h = (uint64_t)(uintptr_t)ip * 0x9E3779B97F4A7C15ull;
-    return x->caches->acache[store][h >> (64 - SP_ACACHE_BITS)];
+ * the instruction before ip and o's type (shared with the pairs hashed
+ * alike), and the one vouching (or refusing) for o.name. */
+static inline sp_ACacheEnt *attr_site(sp_Exec *x, const uint32_t *ip, sp_Value o, int store) {
+    return x->caches->acache[store][site_hash(ip, o) >> (64 - SP_ACACHE_BITS)];
 }
 
 static inline bool attr_is(sp_VM *vm, const sp_ACacheEnt *e, sp_Type *t, sp_Str *name) {
@@ -969,9 +985,8 @@ static inline sp_Dict *attr_dict(sp_VM *vm, sp_ACacheEnt **e, sp_Value o, sp_Str
     return *(sp_Dict **)(void *)((char *)SP_O(o) + (*e)->off);
 }
 
-static inline sp_MSiteEnt *method_site(sp_Exec *x, const uint32_t *ip) {
-    uint64_t h = (uint64_t)(uintptr_t)ip * 0x9E3779B97F4A7C15ull;
-    return x->caches->msite[h >> (64 - SP_MSITE_BITS)];
+static inline sp_MSiteEnt *method_site(sp_Exec *x, const uint32_t *ip, sp_Value o) {
+    return x->caches->msite[site_hash(ip, o) >> (64 - SP_MSITE_BITS)];
 }
 
 /* The way of the site's pair remembering o.name for class t, or NULL. */
@@ -1008,6 +1023,15 @@ static void attr_fill(sp_VM *vm, sp_ACacheEnt *e, sp_Value o, sp_Str *name, bool
     uint32_t off = sp_class_dict_site(vm, o, name, store, &ix);
     e[1] = e[0];
     e[0] = (sp_ACacheEnt){name, SP_O(o)->type, vm->class_epoch, off, (int32_t)ix};
+}
+
+/* A pause inside a dunder frame is refused as it was when dunders ran
+ * nested loops (extfn_call's "cannot pause here"): snapshots know only
+ * call, for-loop and yield-from frames. */
+static bool in_dunder(sp_Frame *f) {
+    for (; f && f->retmode != RET_EXIT; f = f->prev)
+        if (f->retmode >= RET_BINOP) return true;
+    return false;
 }
 
 /* Limits and collection: at backward jumps and calls, every state saved. */
@@ -1125,6 +1149,9 @@ static int run(sp_VM *vm, sp_Frame *f, int mode, sp_Value *out) {
     sp_Value callee, *cargs, *cbase;
     int cnargs;
     sp_Tuple *ckw;
+    int rm_new;
+    sp_Frame *callf;
+    bool cmp;
     CallEx ce = {0};
     bool pausable = mode & MODE_PAUSABLE;
 
@@ -1153,7 +1180,27 @@ dispatch:
         sp[-(int)ARG] = r;
         DISPATCH();
     }
-    TARGET(LOAD_CONST) { PUSH(co->consts[ARG]); DISPATCH(); }
+    TARGET(LOAD_CONST) {
+        r = co->consts[ARG];
+        /* `x + 1`, `n < 2`: an int constant met by BINARY_OP/COMPARE_OP on
+         * an int takes one dispatch (the next opcode is read first: only
+         * those two guarantee a value below) */
+        if (r.tag == SP_INT) {
+            uint32_t nw = *ip;
+            if (SP_OPCODE(nw) == SP_BINARY_OP && sp[-1].tag == SP_INT &&
+                int_binop(SP_OPARG(nw), sp[-1].u.i, r.u.i, &sp[-1])) {
+                ip++;
+                DISPATCH();
+            }
+            if (SP_OPCODE(nw) == SP_COMPARE_OP && sp[-1].tag == SP_INT) {
+                ip++;
+                cmp = cmp_i64((int)SP_OPARG(nw), sp[-1].u.i, r.u.i);
+                goto cmp_done;
+            }
+        }
+        PUSH(r);
+        DISPATCH();
+    }
     TARGET(LOAD_FAST) {
         r = L[ARG];
         if (sp_isnull(r)) {
@@ -1243,13 +1290,24 @@ dispatch:
         DISPATCH();
     }
     TARGET(LOAD_ATTR) {
-        sp_ACacheEnt *site = x->caches ? attr_site(x, ip, 0) : NULL, *e = site;
+        sp_ACacheEnt *site = x->caches ? attr_site(x, ip, sp[-1], 0) : NULL, *e = site;
         if (e) {
             sp_Dict *d = attr_dict(vm, &e, sp[-1], co->names[ARG]);
             if (d && !sp_isnull(r = sp_dict_at(d, e->ix, co->names[ARG]))) {
                 sp[-1] = r;
                 DISPATCH();
             }
+        }
+        /* A property's getter runs as a frame, warm site or not (the depth
+         * it costs must not depend on the cache).  A site entry rules it
+         * out: only the general path below makes them. */
+        if (!e && sp[-1].tag == SP_OBJ &&
+            (SP_O(sp[-1])->type->flags & SP_TF_HEAPTYPE) &&
+            !sp_isnull(callee = sp_class_getter(vm, sp[-1], co->names[ARG]))) {
+            cargs = sp - 1;
+            cnargs = 1;
+            rm_new = RET_ATTR;
+            goto dunder_call;
         }
         SAVE();
         CHECK(r = sp_getattr(vm, sp[-1], co->names[ARG]));
@@ -1258,7 +1316,7 @@ dispatch:
         DISPATCH();
     }
     TARGET(STORE_ATTR) {
-        sp_ACacheEnt *site = x->caches ? attr_site(x, ip, 1) : NULL, *e = site;
+        sp_ACacheEnt *site = x->caches ? attr_site(x, ip, sp[-1], 1) : NULL, *e = site;
         if (e && (e = attr_find(vm, e, sp[-1], co->names[ARG])) && e->off) {
             /* vouched for: the value goes to the instance dict, whatever it holds */
             sp_Dict **dp = (sp_Dict **)(void *)((char *)SP_O(sp[-1]) + e->off);
@@ -1297,7 +1355,7 @@ dispatch:
                 DISPATCH();
             }
         } else if (t->flags & SP_TF_HEAPTYPE) { /* a Python method of a class: ( o -- func o ) */
-            sp_MSiteEnt *site = x->caches ? method_site(x, ip) : NULL;
+            sp_MSiteEnt *site = x->caches ? method_site(x, ip, o) : NULL;
             sp_MSiteEnt *e = site ? method_find(vm, site, t, co->names[ARG]) : NULL;
             if (e) {
                 sp_Dict *d = e->off ? *(sp_Dict **)(void *)((char *)SP_O(o) + e->off) : NULL;
@@ -1374,7 +1432,33 @@ dispatch:
             if (int_binop(ARG, a.u.i, b.u.i, &r)) goto binop_done;
         } else if (a.tag == SP_FLOAT && b.tag == SP_FLOAT) {
             if (float_binop(ARG, a.u.f, b.u.f, &r)) goto binop_done;
+        } else {
+            if (a.tag == SP_OBJ && (SP_O(a)->type->flags & SP_TF_HEAPTYPE)) {
+                CHECK(callee = sp_class_binop_fn(vm, (int)ARG, a, b));
+                if (!sp_isnull(callee)) {
+                    cargs = sp - 2;
+                    cnargs = 2;
+                    rm_new = RET_BINOP;
+                    goto dunder_call;
+                }
+            }
+            if (b.tag != SP_OBJ || !(SP_O(b)->type->flags & SP_TF_HEAPTYPE)) goto binop_slow;
+            SAVE();
+            callee = sp_class_rbinop_fn(vm, (int)ARG, a, b, &r);
+            if (!sp_isnull(callee)) { /* b.__rop__(a): the pair swapped in the scratch slots */
+                sp[0] = b;
+                sp[1] = a;
+                cargs = sp;
+                cnargs = 2;
+                rm_new = RET_RBINOP;
+                goto dunder_call;
+            }
+            if (!sp_isnull(r)) {
+                CHECK(r);
+                goto binop_done;
+            }
         }
+    binop_slow:
         SAVE();
         CHECK(r = sp_binop(vm, (int)ARG, a, b));
     binop_done:
@@ -1409,15 +1493,36 @@ dispatch:
     TARGET(COMPARE_OP) {
         sp_Value a = sp[-2], b = sp[-1];
         if (a.tag == SP_INT && b.tag == SP_INT) {
-            r = sp_bool(cmp_i64((int)ARG, a.u.i, b.u.i));
+            cmp = cmp_i64((int)ARG, a.u.i, b.u.i);
         } else if (a.tag == SP_FLOAT && b.tag == SP_FLOAT) {
-            r = sp_bool(cmp_f64((int)ARG, a.u.f, b.u.f));
+            cmp = cmp_f64((int)ARG, a.u.f, b.u.f);
         } else {
+            if (a.tag == SP_OBJ && (SP_O(a)->type->flags & SP_TF_HEAPTYPE)) {
+                CHECK(callee = sp_class_richcmp_fn(vm, a, b, (int)ARG));
+                if (!sp_isnull(callee)) {
+                    cargs = sp - 2;
+                    cnargs = 2;
+                    rm_new = RET_CMP;
+                    goto dunder_call;
+                }
+            }
             SAVE();
             CHECK(r = sp_richcmp(vm, a, b, (int)ARG));
+            sp[-2] = r;
+            sp--;
+            DISPATCH();
         }
-        sp[-2] = r;
         sp--;
+    cmp_done: /* a plain compare's result cmp, for the slot sp[-1]: a
+               * conditional jump right after it takes it at once */
+        w = *ip;
+        if (SP_OPCODE(w) == SP_POP_JUMP_IF_FALSE || SP_OPCODE(w) == SP_POP_JUMP_IF_TRUE) {
+            ip++;
+            sp--;
+            if (cmp == (SP_OPCODE(w) == SP_POP_JUMP_IF_TRUE)) JUMPTO(ARG);
+            DISPATCH();
+        }
+        sp[-1] = sp_bool(cmp);
         DISPATCH();
     }
     TARGET(IS_OP) {
@@ -1701,7 +1806,7 @@ dispatch:
         int rm = f->retmode;
         if (f->gen) gen_stop(x, f->gen, true);
         else pop_frame(vm, x, f);
-        vm->pydepth--;
+        vm->pydepth -= 1 + (rm == RET_INIT);
         vm->frame = prev;
         if (rm == RET_EXIT) {
             *out = r;
@@ -1716,7 +1821,17 @@ dispatch:
                 goto error;
             }
         } else if (rm == RET_FORITER) sp--, JUMPTO(SP_OPARG(ip[-1]));
-        else sp[-1] = r; /* RET_SEND: the delegation's result replaces recv */
+        else if (rm >= RET_BINOP && rm != RET_ATTR) {
+            if (rm == RET_CMP) SP_LEAVE(vm);
+            if (sp_isnotimpl(r)) { /* declined: the other operand's turn, and on */
+                SAVE();
+                CHECK(r = rm == RET_CMP ? sp_richcmp_rest(vm, sp[-2], sp[-1], (int)SP_OPARG(ip[-1]))
+                                        : sp_binop_rest(vm, (int)SP_OPARG(ip[-1]), sp[-2], sp[-1],
+                                                        rm == RET_RBINOP));
+            }
+            sp[-2] = r;
+            sp--;
+        } else sp[-1] = r; /* RET_SEND: the delegation's result replaces recv; RET_ATTR: o */
         DISPATCH();
     }
     TARGET(LOAD_BUILD_CLASS) {
@@ -1898,16 +2013,37 @@ dispatch:
     }
 #endif
 
-do_call:;
+dunder_call: /* callee(cargs..) from BINARY_OP/COMPARE_OP/LOAD_ATTR, operands left on the stack */
+    SAVE();
+    if (rm_new == RET_CMP && !SP_ENTER_PY(vm, " in comparison")) goto error;
+    callf = fast_frame(vm, callee, cargs, cnargs);
+    if (!callf && !(callf = call_frame(vm, x, SP_AS(sp_Func, callee), cargs, cnargs, NULL))) {
+        if (rm_new == RET_CMP) SP_LEAVE(vm);
+        goto error;
+    }
+enter_callf: /* the callee's frame made: link it (retmode rm_new) and run it */
+    callf->prev = f;
+    callf->retmode = (uint8_t)rm_new;
+    vm->frame = f = callf;
+    LOAD();
+    POLL();
+    DISPATCH();
+
+do_call:
     /* Calling a class whose __init__ is a Python function runs that frame
      * in this loop (no C recursion): the instance waits in the callable's
      * slot and RETURN_VALUE (RET_INIT) leaves it as the result. */
-    int rm_new = RET_PUSH;
+    rm_new = RET_PUSH;
     if (callee.tag == SP_OBJ && SP_O(callee)->type == &sp_t_type &&
         (SP_AS(sp_Type, callee)->flags & SP_TF_HEAPTYPE)) {
         sp_Value init;
         SAVE();
-        r = sp_class_new_for_init(vm, SP_AS(sp_Type, callee), cargs, cnargs, ckw, &init);
+        /* CPython's type call holds a recursion level of its own while
+         * __init__ runs (so RET_INIT frames count two) */
+        r = vm->cdepth + vm->pydepth < vm->pydepth_max /* as sp_call's SP_ENTER_PY */
+                ? sp_class_new_for_init(vm, SP_AS(sp_Type, callee), cargs, cnargs, ckw, &init)
+                : sp_raise(vm, &sp_t_RecursionError,
+                           "maximum recursion depth exceeded while calling a Python object");
         if (sp_iserr(r)) {
             callex_free(vm, &ce);
             goto error;
@@ -1932,16 +2068,16 @@ do_call:;
         sp_Func *fn = SP_AS(sp_Func, callee);
         if (!(fn->code->flags & SP_CO_GENERATOR)) {
             SAVE();
-            sp_Frame *nf = call_frame(vm, x, fn, cargs, cnargs, ckw);
+            vm->pydepth += rm_new == RET_INIT;
+            callf = ckw ? NULL : fast_frame(vm, callee, cargs, cnargs);
+            if (!callf) callf = call_frame(vm, x, fn, cargs, cnargs, ckw);
             callex_free(vm, &ce);
-            if (!nf) goto error;
+            if (!callf) {
+                vm->pydepth -= rm_new == RET_INIT;
+                goto error;
+            }
             f->sp = cbase + (rm_new == RET_INIT);
-            nf->prev = f;
-            nf->retmode = (uint8_t)rm_new;
-            vm->frame = f = nf;
-            LOAD();
-            POLL();
-            DISPATCH();
+            goto enter_callf;
         }
         r = sp_gen_new(vm, fn, cargs, cnargs, ckw);
     } else if (callee.tag == SP_NULL && callee.u.o) {
@@ -1954,7 +2090,8 @@ do_call:;
             r = m->fn(vm, cargs, cnargs, ckw);
             SP_LEAVE(vm);
         }
-    } else if (pausable && sp_istype(callee, &sp_t_extfn) && SP_AS(sp_ExtFn, callee)->pausing) {
+    } else if (pausable && sp_istype(callee, &sp_t_extfn) && SP_AS(sp_ExtFn, callee)->pausing &&
+               !in_dunder(f)) {
         /* The run stops here; its result will be pushed at cbase by
          * sp_vm_resume, as if the call had returned. */
         SAVE();
@@ -2022,11 +2159,14 @@ unwind: {
         } else {
             pop_frame(vm, x, f);
         }
-        vm->pydepth--;
+        vm->pydepth -= 1 + (rm == RET_INIT);
         vm->frame = prev;
         if (rm == RET_EXIT) return SP_RUN_ERROR;
         f = prev;
         LOAD();
+        if (rm == RET_CMP) SP_LEAVE(vm);
+        if (rm == RET_ATTR && sp_err_matches(vm, &sp_t_AttributeError))
+            sp_exc_set_name_obj(vm, co->names[SP_OPARG(ip[-1])], sp[-1]); /* as sp_getattr */
         ctx = 0;
         goto error_tb;
     }
@@ -2061,8 +2201,8 @@ sp_Value sp_vm_call(sp_VM *vm, sp_Func *fn, sp_Value *args, int nargs, sp_Tuple 
     if (fn->code->flags & SP_CO_GENERATOR) return sp_gen_new(vm, fn, args, nargs, kw);
     sp_Exec *x = sp_exec(vm);
     if (!x) return SP_ERRV;
-    sp_Frame *nf = call_frame(vm, x, fn, args, nargs, kw);
-    if (!nf) return SP_ERRV;
+    sp_Frame *nf = kw ? NULL : fast_frame(vm, sp_objv(fn), args, nargs);
+    if (!nf && !(nf = call_frame(vm, x, fn, args, nargs, kw))) return SP_ERRV;
     sp_Value out;
     return enter(vm, nf, MODE_NORMAL, &out) == SP_RUN_RETURN ? out : SP_ERRV;
 }
