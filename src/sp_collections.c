@@ -1440,23 +1440,26 @@ static bool copy_entries(sp_VM *vm, sp_Dict *to, sp_Dict *from) {
     return true;
 }
 
+/* The collections type o is (or, for a class's instance, derives from). */
+static sp_Type *coll_type(sp_Obj *o) { return is_heap(o->type) ? sp_class_solid(o->type) : o->type; }
+
 static int coll_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
     (void)hint;
-    if (o->type == &t_deque) {
+    if (coll_type(o) == &t_deque) {
         Deque *d = (Deque *)o;
         return v[0] = dq_tolist(vm, d), v[1] = sp_int(d->maxlen), sp_iserr(v[0]) ? -1 : 2;
     }
     v[0] = sp_dict_new(vm);
     if (sp_iserr(v[0]) || !copy_entries(vm, SP_DICT(v[0]), (sp_Dict *)o)) return -1;
-    v[1] = o->type == &t_defaultdict ? DD_FACTORY(sp_objv(o)) : SP_NONEV;
+    v[1] = coll_type(o) == &t_defaultdict ? DD_FACTORY(sp_objv(o)) : SP_NONEV;
     return 2;
 }
 
 static bool coll_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
     if (n != 2) return sp_raise(vm, &sp_t_ValueError, "bad collection"), false;
-    if (o->type != &t_deque) {
+    if (coll_type(o) != &t_deque) {
         if (!sp_isdict(v[0])) return sp_raise(vm, &sp_t_ValueError, "bad collection"), false;
-        if (o->type == &t_defaultdict) DD_FACTORY(sp_objv(o)) = v[1];
+        if (coll_type(o) == &t_defaultdict) DD_FACTORY(sp_objv(o)) = v[1];
         return copy_entries(vm, (sp_Dict *)o, SP_DICT(v[0]));
     }
     Deque *d = (Deque *)o;
@@ -1892,6 +1895,26 @@ static sp_Value nt_doc(sp_VM *vm, const char *name, sp_Value fields) {
     return sp_buf_tostr(&b);
 }
 
+/* The slots every namedtuple class has (its header and name are its own). */
+static const sp_Type nt_slots = {
+    .base = &sp_t_tuple, .methods = nt_methods, .traverse = nt_traverse, .new_ = nt_new,
+    .repr = nt_repr, .hash = nt_hash, .richcmp = nt_richcmp, .len = nt_len, .iter = nt_iter,
+    .getitem = nt_getitem, .contains = nt_contains, .binop = nt_binop, .getattr = nt_getattr,
+    .setattr = nt_setattr,
+};
+
+/* A namedtuple class with a name of len bytes (zeroed) and no fields yet. */
+static NTType *nt_type_alloc(sp_VM *vm, size_t len) {
+    NTType *t = sp_newobj(vm, &t_ntmeta, sizeof(NTType) + len + 1);
+    if (!t) return NULL;
+    sp_Obj h = t->t.h;
+    t->t = nt_slots;
+    t->t.h = h;
+    t->t.name = t->name;
+    t->fields = sp_objv(&sp_empty_tuple), t->defaults = t->module = t->doc = SP_NONEV;
+    return t;
+}
+
 static sp_Value nt_build(sp_VM *vm, sp_Str *name, sp_List *fl, sp_Value defaults, sp_Value module) {
     for (size_t i = 0; i < fl->n; i++) {
         sp_Value s = sp_str_intern(vm, SP_STR(fl->items[i])->data, SP_STR(fl->items[i])->len);
@@ -1906,25 +1929,10 @@ static sp_Value nt_build(sp_VM *vm, sp_Str *name, sp_List *fl, sp_Value defaults
     size_t nd = sp_isnull(defaults) ? 0 : SP_TUPLE(defaults)->n, nf = fl->n;
     for (size_t i = 0; ok && i < nd; i++)
         ok = sp_dict_sets(vm, SP_DICT(defs), SP_STR(fl->items[nf - nd + i]), SP_TUPLE(defaults)->items[i]);
-    NTType *t = ok ? sp_newobj(vm, &t_ntmeta, sizeof(NTType) + name->len + 1) : NULL;
+    NTType *t = ok ? nt_type_alloc(vm, name->len) : NULL;
     sp_unpin(vm, 2);
     if (!t) return SP_ERRV;
     memcpy(t->name, name->data, name->len + 1);
-    t->t.name = t->name;
-    t->t.base = &sp_t_tuple;
-    t->t.methods = nt_methods;
-    t->t.traverse = nt_traverse;
-    t->t.new_ = nt_new;
-    t->t.repr = nt_repr;
-    t->t.hash = nt_hash;
-    t->t.richcmp = nt_richcmp;
-    t->t.len = nt_len;
-    t->t.iter = nt_iter;
-    t->t.getitem = nt_getitem;
-    t->t.contains = nt_contains;
-    t->t.binop = nt_binop;
-    t->t.getattr = nt_getattr;
-    t->t.setattr = nt_setattr;
     t->fields = fields;
     t->defaults = defs;
     t->module = module;
@@ -2084,6 +2092,49 @@ static sp_Type t_namedtuple_base = {
 };
 
 sp_Value spc_typing_namedtuple(void) { return sp_objv(&t_namedtuple_base); }
+
+/* ---- snapshots: a namedtuple class is [name fields defaults module doc]
+ * (sp_snap_classes: made before the instances, filled before classes
+ * deriving from it are rebuilt); the name's length is the size hint. */
+
+static int ntc_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    NTType *t = (NTType *)o;
+    size_t n = strlen(t->name);
+    if (n > SP_NT_NAME_MAX) return sp_raise(vm, &sp_t_OverflowError, "name too long"), -1;
+    *hint = (uint32_t)n;
+    v[0] = sp_str_new(vm, t->name, n), v[1] = t->fields, v[2] = t->defaults, v[3] = t->module, v[4] = t->doc;
+    return sp_iserr(v[0]) ? -1 : 5;
+}
+
+static sp_Obj *ntc_alloc(sp_VM *vm, uint32_t hint) {
+    if (hint > SP_NT_NAME_MAX) return sp_raise(vm, &sp_t_ValueError, "bad name"), NULL;
+    NTType *t = nt_type_alloc(vm, hint);
+    sp_Value d = t ? sp_dict_new(vm) : SP_ERRV;
+    if (sp_iserr(d)) return NULL;
+    return t->defaults = d, &t->t.h;
+}
+
+static bool ntc_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    NTType *t = (NTType *)o;
+    size_t len = o->size - sizeof(NTType) - 1;
+    bool ok = n == 5 && sp_isstr(v[0]) && SP_STR(v[0])->len == len && !memchr(SP_STR(v[0])->data, 0, len) &&
+              sp_istuple(v[1]) && sp_isdict(v[2]) && sp_isstr(v[3]) && !sp_isnull(v[4]);
+    for (size_t i = 0; ok && i < SP_TUPLE(v[1])->n; i++) ok = sp_isstr(SP_TUPLE(v[1])->items[i]);
+    if (!ok) return sp_raise(vm, &sp_t_ValueError, "bad namedtuple class"), false;
+    memcpy(t->name, SP_STR(v[0])->data, len + 1);
+    t->fields = v[1], t->defaults = v[2], t->module = v[3], t->doc = v[4];
+    return true;
+}
+
+const sp_SnapKind sp_snap_classes[] = {
+    {"collections.namedtuple", &t_ntmeta, true, ntc_save, ntc_alloc, ntc_fill},
+    {NULL, NULL, false, NULL, NULL, NULL},
+};
+
+int64_t sp_snap_nt_fields(sp_Type *t) {
+    NTType *nt = NT(t);
+    return nt->t.h.type == &t_ntmeta ? (int64_t)SP_TUPLE(nt->fields)->n : -1;
+}
 
 /* ============================================================ module */
 

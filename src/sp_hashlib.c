@@ -4,6 +4,7 @@
  * their data argument is `string`, objects are "_hashlib.HASH").
  * Hashing polls the limits per block, so huge inputs stop on time. */
 #include "sp_hash.h"
+#include "sp_snap.h"
 
 typedef struct HashObj {
     sp_Obj h;
@@ -172,6 +173,48 @@ static sp_Type t_hash = {
     .methods = hash_methods,
     .getsets = hash_getsets,
     .repr = hash_repr,
+};
+
+/* ------------------------------------------------------------ snapshots */
+
+/* [algorithm name, the 8 state words (64 bytes, little-endian), bytes
+ * hashed so far, the partial block]; fill checks the block agrees. */
+static int hash_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    const sp_HashCtx *c = &((HashObj *)o)->c;
+    uint8_t h[64];
+    (void)hint;
+    for (int i = 0; i < 64; i++) h[i] = (uint8_t)(c->h[i / 8] >> (8 * (i % 8)));
+    if (c->n > INT64_MAX) return sp_raise(vm, &sp_t_OverflowError, "hash too long"), -1;
+    v[0] = sp_str_intern_cstr(vm, c->alg->name), v[1] = sp_bytes_new(vm, h, 64);
+    v[2] = sp_int((int64_t)c->n), v[3] = sp_bytes_new(vm, c->buf, c->nbuf);
+    return sp_iserr(v[0]) || sp_iserr(v[1]) || sp_iserr(v[3]) ? -1 : 4;
+}
+
+static sp_Obj *hash_alloc(sp_VM *vm, uint32_t h) {
+    (void)h;
+    HashObj *o = sp_newobj(vm, &t_hash, sizeof *o);
+    if (o) sp_hash_init(&o->c, sp_hash_algs[0]);
+    return o ? &o->h : NULL;
+}
+
+static bool hash_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    const sp_HashAlg *alg = n == 4 && sp_isstr(v[0]) ? sp_hash_find(SP_STR(v[0])->data, SP_STR(v[0])->len) : NULL;
+    int64_t len;
+    if (!alg || !sp_istype(v[1], &sp_t_bytes) || SP_BYTES(v[1])->len != 64 || !sp_istype(v[3], &sp_t_bytes) ||
+        !sp_snap_int(vm, v[2], 0, INT64_MAX, &len) || SP_BYTES(v[3])->len != (uint64_t)len % alg->block_size)
+        return sp_raise(vm, &sp_t_ValueError, "bad hash state"), false;
+    sp_HashCtx *c = &((HashObj *)o)->c;
+    sp_hash_init(c, alg);
+    memset(c->h, 0, sizeof c->h);
+    for (int i = 0; i < 64; i++) c->h[i / 8] |= (uint64_t)SP_BYTES(v[1])->data[i] << (8 * (i % 8));
+    c->n = (uint64_t)len, c->nbuf = SP_BYTES(v[3])->len;
+    memcpy(c->buf, SP_BYTES(v[3])->data, c->nbuf);
+    return true;
+}
+
+const sp_SnapKind sp_snap_hashlib[] = {
+    {"_hashlib.HASH", &t_hash, true, hash_save, hash_alloc, hash_fill},
+    {NULL, NULL, false, NULL, NULL, NULL},
 };
 
 /* ------------------------------------------------------------ module */

@@ -1,7 +1,7 @@
 /* sp_snap.c - snapshots: a compiled code object, or the interpreter's
  * whole state (a PAUSED run, or the REPL between feeds), to bytes and back.
  *
- * Format (version 3): a 32-byte header ("SANDPY", u8 version, u8 0, u8
+ * Format (version 4): a 32-byte header ("SANDPY", u8 version, u8 0, u8
  * kind, u8 tag kind, 6 bytes 0, u64 payload length, u64 tag of the
  * payload: keyed SipHash-2-4, or a fast unkeyed sum when no key is set),
  * then the payload: u32 object count, the object records, the roots.
@@ -11,11 +11,15 @@
  * (through lists, dicts, classes, instances, frames...) use forward
  * indexes.  The dump visits each object once: its body is written on a
  * side stack when the DFS expands it (queuing its children) and copied
- * out after its children's records.  The load scans the record headers
- * once, then walks the bodies in passes: 0 makes empty class shells
- * (instances need their layout), 1 every other object, 2 fills most, 3
- * fills dicts, sets and instances (every tuple a key hashes through is
- * complete by then); the classes are rebuilt, bases first
+ * out after its children's records (a str goes straight out).  A dict
+ * with the keys of the last plain dict written in full names that record
+ * instead of its keys (V_SHAPE); the load clones its table.  The load
+ * scans the record headers once, then walks the bodies in passes: 0
+ * makes empty class shells (instances need their layout; namedtuple
+ * classes too), 1 every other object, 2 fills most (tuple-based
+ * instances too), 3 fills dicts, sets, instances and namedtuple classes
+ * (every tuple a key hashes through is complete by then; a dict's shape
+ * source before it); the classes are rebuilt, bases first
  * (sp_class_restore); 4 fills module objects (sp_snap.h), 5 dict
  * iterators.  Neither dumping nor loading runs Python code: no
  * __reduce__, __hash__ or __eq__.
@@ -31,8 +35,10 @@
  * verifier computes.  The objects of other modules' private types
  * (iterators, range, slice, property...) are described by field layouts
  * below, checked against the object size; the types of datetime,
- * collections, functools.partial, re, random and set iterators describe
- * themselves (sp_snap.h).  Unsupported objects (hashlib objects...) make
+ * collections (namedtuple classes too), functools.partial, re, random,
+ * hashlib and set iterators describe themselves (sp_snap.h); an instance
+ * of a class deriving from one of them is [class][that kind's values]
+ * [__dict__], filled in pass 4.  Unsupported objects (itertools...) make
  * the dump fail with a clear error instead of writing a partial state.
  *
  * Trust: the keyed hash authenticates the bytes when the host sets
@@ -45,13 +51,13 @@
 #include "sp_snap.h"
 #include "sp_strimpl.h"
 
-enum { SNAP_VERSION = 3, HDR = 32, KIND_CODE = 1, KIND_STATE = 2 };
+enum { SNAP_VERSION = 4, HDR = 32, KIND_CODE = 1, KIND_STATE = 2 };
 
 /* Object kinds. */
 enum {
     K_STR = 1, K_BYTES, K_BIGINT, K_TUPLE, K_LIST, K_DICT, K_SET, K_FROZENSET, K_CODE, K_FUNC,
     K_CELL, K_GEN, K_EXC, K_TB, K_MODULE, K_BOUND, K_CFUNC, K_EXTFN, K_FUTURE, K_LAYOUT,
-    K_TYPE, K_INST, K_MODREF, K_NATIVE, K_LAST = K_NATIVE
+    K_TYPE, K_INST, K_MODREF, K_NATIVE, K_NTYPE, K_LAST = K_NTYPE
 };
 /* How a dict or set entry's hash comes back (keys other than str and int):
  * recomputed (no user code can run for it), the key's identity, or the
@@ -59,6 +65,10 @@ enum {
 enum { H_NATIVE = 0, H_IDENTITY, H_STORED };
 /* Value tags. */
 enum { V_NULL = 0, V_NONE, V_BOOL, V_INT, V_FLOAT, V_OBJ, V_BUILTIN, V_METHODDEF, V_EMPTYTUPLE, V_STR, V_MODSTATIC };
+/* A dict body [n][V_SHAPE][idx][n values]: the same keys, in the same
+ * order, as the plain dict record idx, which comes earlier (its index
+ * table is cloned on load: nothing is hashed or compared). */
+enum { V_SHAPE = 0x40, SHAPE_MAX = 16 };
 
 /* ================================================================ SipHash-2-4 */
 
@@ -232,7 +242,19 @@ static sp_Type *probe_type(sp_VM *vm, const char *name) {
 
 /* Module types that describe themselves (sp_snap.h). */
 static const sp_SnapKind *const natives[] = {sp_snap_datetime, sp_snap_collections, sp_snap_functools,
-                                             sp_snap_re, sp_snap_random, sp_snap_set};
+                                             sp_snap_re,       sp_snap_random,      sp_snap_set,
+                                             sp_snap_hashlib,  sp_snap_classes};
+
+/* Kinds of classes are records of kind K_NTYPE: made in pass 0. */
+static bool class_kind(const sp_SnapKind *k) {
+    for (const sp_SnapKind *c = sp_snap_classes; c->name; c++)
+        if (c == k) return true;
+    return false;
+}
+
+/* The builtin layout of an instance of t: a class's solid, tuple for a
+ * namedtuple class; NULL for other types. */
+static sp_Type *inst_solid(sp_Type *t) { return spc_is_ntclass(t) ? &sp_t_tuple : sp_class_solid(t); }
 
 static const sp_SnapKind *native_of(sp_Type *t) {
     for (size_t i = 0; i < sizeof natives / sizeof *natives; i++)
@@ -284,6 +306,8 @@ typedef struct Dump {
     size_t nkids, kidcap;
     Ent *stk;
     size_t nstk, stkcap;
+    sp_Value shape[SHAPE_MAX]; /* the keys of the last plain dict written out in full */
+    uint32_t nshape, shape_idx;
 } Dump;
 
 static bool fail(Dump *d, sp_Type *t, const char *fmt, const char *arg) {
@@ -454,7 +478,7 @@ static bool plain_key(Dump *d, sp_Value k, int depth) {
     if ((t->flags & SP_TF_HEAPTYPE) || native_of(t)) return false;
     if (t == &sp_t_type && sp_class_solid((sp_Type *)SP_O(k))) /* a class: its metaclass's hash */
         return sp_class_user_hash(d->vm, t) == 0;
-    if (t != &sp_t_tuple) return true;
+    if (t != &sp_t_tuple && !spc_is_ntclass(t)) return true;
     if (depth > 32) return false;
     for (size_t i = 0; i < SP_TUPLE(k)->n; i++)
         if (!plain_key(d, SP_TUPLE(k)->items[i], depth + 1)) return false;
@@ -477,11 +501,33 @@ static void put_key(Dump *d, sp_Value k, int64_t hash) {
     put_raw64(d, (uint64_t)hash);
 }
 
-static void io_dict(Dump *d, sp_Dict *dict) {
-    size_t pos = 0;
+/* Are dict's keys those of the shape dict, whose record is written already? */
+static bool same_shape(Dump *d, sp_Dict *dict, size_t n) {
+    size_t pos = 0, i = 0;
+    sp_Value k;
+    if (n != d->nshape || !n || d->state[d->shape_idx] != 2) return false;
+    for (; sp_dict_next(dict, &pos, &k, NULL); i++) /* identity, or the same inline bits */
+        if (k.tag != d->shape[i].tag || k.u.i != d->shape[i].u.i) return false;
+    return true;
+}
+
+/* A dict's entries; idx is the plain dict's own index (UINT32_MAX for a
+ * subclass instance), which may become the shape later dicts refer to. */
+static void io_dict(Dump *d, sp_Dict *dict, uint32_t idx) {
+    size_t pos = 0, n = sp_dict_len(dict);
     sp_Value k, v;
-    put_u32(d, (uint32_t)sp_dict_len(dict));
-    while (sp_dict_next(dict, &pos, &k, &v)) put_key(d, k, spc_dict_hash_at(dict, pos)), put_val(d, v);
+    put_u32(d, (uint32_t)n);
+    if (same_shape(d, dict, n)) {
+        put_tagged(d, V_SHAPE, d->shape_idx);
+        while (sp_dict_next(dict, &pos, NULL, &v)) put_val(d, v);
+        return;
+    }
+    bool remember = idx != UINT32_MAX && n && n <= SHAPE_MAX;
+    for (uint32_t i = 0; sp_dict_next(dict, &pos, &k, &v); i++) {
+        put_key(d, k, spc_dict_hash_at(dict, pos)), put_val(d, v);
+        if (remember) d->shape[i] = k;
+    }
+    if (remember) d->nshape = (uint32_t)n, d->shape_idx = idx;
 }
 
 static void io_set(Dump *d, sp_Value s) {
@@ -548,26 +594,31 @@ static void io_exc(Dump *d, sp_Exc *e) {
     io_exc_fields(d, e);
 }
 
-/* A class: [solid name] (read first, to make an empty shell), then
+/* A class: [solid] (read first, to make an empty shell), then
  * [metaclass name bases namespace flags].  The MRO and the slots are
  * recomputed on load; no Python code runs either way. */
 static void io_type(Dump *d, sp_Type *t) {
-    const char *solid = sp_class_solid(t)->name;
-    put_bytes(d, solid, strlen(solid));
+    put_obj(d, sp_class_solid(t)); /* a builtin or a module's static type */
     put_obj(d, t->h.type), put_obj(d, sp_class_name(t)), put_val(d, t->bases), put_obj(d, t->dict);
     put_u32(d, sp_class_flags(t));
 }
 
+static void io_native_vals(Dump *d, sp_Obj *o, const sp_SnapKind *k, bool hint);
+
 /* An instance: [class][the solid's own body][__dict__ unless an exception].
  * A boxed int/float/str/bytes is [class][value][__dict__]. */
 static void io_inst(Dump *d, sp_Obj *o) {
-    sp_Type *t = o->type, *solid = sp_class_solid(t);
+    sp_Type *t = o->type, *solid = inst_solid(t);
     sp_Value v = sp_objv(o);
+    const sp_SnapKind *nk = native_of(solid);
     put_obj(d, t);
     if (solid == &sp_t_BaseException) return io_exc_fields(d, (sp_Exc *)o);
     if (sp_sub_boxed(solid)) return put_val(d, ((sp_Box *)o)->val), put_obj(d, ((sp_Box *)o)->dict);
     if (solid == &sp_t_list) io_seq(d, SP_LIST(v)->items, SP_LIST(v)->n);
-    else if (solid == &sp_t_dict) io_dict(d, SP_DICT(v));
+    else if (solid == &sp_t_dict) io_dict(d, SP_DICT(v), UINT32_MAX);
+    else if (solid == &sp_t_tuple) io_seq(d, SP_TUPLE(v)->items, SP_TUPLE(v)->n);
+    else if (solid == &sp_t_set || solid == &sp_t_frozenset) io_set(d, v);
+    else if (nk && !class_kind(nk)) io_native_vals(d, o, nk, false); /* deque, defaultdict... */
     else if (solid != &sp_t_object) return (void)fail(d, &sp_t_TypeError, "cannot snapshot a '%s' object", t->name);
     sp_Dict **dp = sp_class_dictp(v);
     put_obj(d, dp ? *dp : NULL);
@@ -649,9 +700,9 @@ static int kind_of(sp_Obj *o) {
         if (o->type == kinds[i].t) return kinds[i].k;
     if (o->type == &sp_t_future_) return K_FUTURE;
     if (sp_isinst(sp_objv(o), &sp_t_type) && sp_class_solid((sp_Type *)o)) return K_TYPE;
-    if (o->type->flags & SP_TF_HEAPTYPE) return sp_class_solid(o->type) ? K_INST : 0;
+    if ((o->type->flags & SP_TF_HEAPTYPE) || spc_is_ntclass(o->type)) return inst_solid(o->type) ? K_INST : 0;
     if (sp_isexc_type(o->type) && !(o->type->flags & SP_TF_HEAPTYPE)) return K_EXC;
-    if (native_of(o->type)) return K_NATIVE;
+    if (native_of(o->type)) return class_kind(native_of(o->type)) ? K_NTYPE : K_NATIVE;
     return layout_of(o->type) ? K_LAYOUT : 0;
 }
 
@@ -668,7 +719,7 @@ static void io_obj(Dump *d, sp_Obj *o, int kind) {
     }
     case K_TUPLE: io_seq(d, SP_TUPLE(v)->items, SP_TUPLE(v)->n); break;
     case K_LIST: io_seq(d, SP_LIST(v)->items, SP_LIST(v)->n); break;
-    case K_DICT: io_dict(d, SP_DICT(v)); break;
+    case K_DICT: io_dict(d, SP_DICT(v), (o->gcflags >> IDX_SHIFT) - 1); break;
     case K_SET: case K_FROZENSET: io_set(d, v); break;
     case K_CODE: io_code(d, (sp_Code *)o); break;
     case K_FUNC: io_func(d, (sp_Func *)o); break;
@@ -692,7 +743,7 @@ static void io_obj(Dump *d, sp_Obj *o, int kind) {
             if (d->mrefs[i].o == o) put_val(d, d->mrefs[i].mod), put_val(d, d->mrefs[i].attr);
         if (native_of(o->type)) io_native_vals(d, o, native_of(o->type), false);
         break;
-    case K_NATIVE: io_native(d, o); break;
+    case K_NATIVE: case K_NTYPE: io_native(d, o); break;
     case K_INST:
         if (sp_class_solid(o->type) == &sp_t_type) fail(d, &sp_t_TypeError, "cannot snapshot a '%s' object", o->type->name);
         else io_inst(d, o);
@@ -710,6 +761,25 @@ static void write_record(Dump *d, Ent *e) {
     put_u32(d, e->idx), put_u8(d, e->kind), put_u64(d, len);
     put(d, d->side.p + e->body, len);
     d->side.n = e->body;
+}
+
+static size_t varint_size(uint64_t v) {
+    size_t n = 1;
+    for (; v >= 0x80; v >>= 7) n++;
+    return n;
+}
+
+/* A str has no children: its record goes straight out, without the DFS
+ * stack and the side buffer (half the objects of a typical state). */
+static bool leaf_str(Dump *d, uint32_t idx) {
+    sp_Obj *o = d->objs[idx];
+    if (o->type != &sp_t_str || (o->gcflags & MODREF)) return false;
+    sp_Str *s = (sp_Str *)o;
+    d->state[idx] = 2;
+    d->w = d->out;
+    put_u32(d, idx), put_u8(d, K_STR), put_u64(d, 1 + varint_size(s->len) + s->len);
+    put_u8(d, (uint8_t)s->interned), put_bytes(d, s->data, s->len);
+    return true;
 }
 
 /* Iterative DFS from the queued kids[from..]: records in post-order. */
@@ -742,7 +812,8 @@ static void dfs(Dump *d) {
             Ent *e = &d->stk[d->nstk - 1];
             if (!e->expanded) expand(d, e), e = &d->stk[d->nstk - 1];
             if (e->knext < e->kend) {
-                if (!dfs_push(d, d->kids[e->knext++])) return;
+                uint32_t k = d->kids[e->knext++];
+                if (!d->state[k] && !leaf_str(d, k) && !dfs_push(d, k)) return;
                 continue;
             }
             d->state[e->idx] = 2;
@@ -1156,28 +1227,63 @@ static sp_Value load_code(Load *l) {
     return r;
 }
 
+/* A method bound to self: found along the static types of self's class
+ * (no Python lookup).  For a class's instance that needs the class's MRO
+ * (a namedtuple base's method), which is rebuilt later: a placeholder now
+ * (its name and self already give its hash), resolved in pass 4. */
+static sp_Value unresolved(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    (void)args, (void)nargs, (void)kw;
+    return sp_raise(vm, &sp_t_SystemError, "snapshot: unresolved method");
+}
+
+/* The first method called k of the static types along t's MRO (its base
+ * chain for a static type or a class not rebuilt yet). */
+static const sp_MethodDef *static_method(sp_Type *t, sp_Str *k, sp_Type **owner) {
+    sp_Tuple *mro = (t->flags & SP_TF_HEAPTYPE) && sp_istuple(t->mro) ? SP_TUPLE(t->mro) : NULL;
+    for (size_t i = 0; mro ? i < mro->n : t != NULL; i++) {
+        sp_Type *m = mro ? (sp_Type *)SP_O(mro->items[i]) : t;
+        const sp_MethodDef *md = (m->flags & SP_TF_HEAPTYPE) ? NULL : sp_find_method(m, k);
+        if (md && !(md->flags & (SP_METH_STATIC | SP_METH_CLASS))) return *owner = m, md;
+        if (!mro) t = t->base;
+    }
+    return NULL;
+}
+
+/* [2][name][self] -> the method's name (interned) and self. */
+static sp_Str *bound_parts(Load *l, sp_Value *self) {
+    size_t n;
+    const char *s = get_bytes(l, &n);
+    *self = get_plain(l);
+    sp_Value k = l->ok && n < 64 ? sp_str_intern(l->vm, s, n) : SP_ERRV;
+    return l->ok && !sp_iserr(k) ? SP_STR(k) : (bad(l, "bad method name"), NULL);
+}
+
+static sp_Value load_bound_cfunc(Load *l) {
+    sp_Value self;
+    sp_Str *k = bound_parts(l, &self);
+    if (!k) return SP_ERRV;
+    sp_Type *t = sp_typeof(self), *solid = sp_class_solid(t), *owner = NULL;
+    const sp_MethodDef *md = static_method(solid ? solid : t, k, &owner);
+    if (md) return sp_cfunc_new(l->vm, md->name, md->fn, self, owner->name);
+    if (solid) return sp_cfunc_new(l->vm, k->data, unresolved, self, NULL);
+    sp_Value m = sp_getattrs(l->vm, self, k->data);
+    if (sp_iserr(m) || !sp_istype(m, &sp_t_cfunc)) return bad(l, "bad method"), SP_ERRV;
+    return m;
+}
+
+static void fill_cfunc(Load *l, sp_CFunc *c) {
+    sp_Value self;
+    get_u8(l);
+    sp_Str *k = bound_parts(l, &self);
+    sp_Type *owner = NULL;
+    const sp_MethodDef *md = k ? static_method(sp_typeof(self), k, &owner) : NULL;
+    if (!md || !sp_is(self, c->self)) return (void)(l->ok && bad(l, "bad method"));
+    c->name = md->name, c->fn = md->fn, c->qualprefix = owner->name;
+}
+
 static sp_Value load_cfunc(Load *l) {
     uint8_t how = get_u8(l);
-    size_t n;
-    const char *s;
-    if (how == 2) {
-        s = get_bytes(l, &n);
-        sp_Value self = get_plain(l);
-        if (!l->ok) return SP_ERRV;
-        char name[64];
-        if (n >= sizeof name) return bad(l, "bad method name"), SP_ERRV;
-        memcpy(name, s, n), name[n] = 0;
-        sp_Type *solid = sp_class_solid(sp_typeof(self));
-        if (solid) { /* a builtin base's method on an instance: no Python lookup */
-            sp_Value k = sp_str_intern(l->vm, name, n);
-            const sp_MethodDef *md = sp_iserr(k) ? NULL : sp_find_method(solid, SP_STR(k));
-            if (!md || (md->flags & (SP_METH_STATIC | SP_METH_CLASS))) return bad(l, "bad method"), SP_ERRV;
-            return sp_cfunc_new(l->vm, md->name, md->fn, self, solid->name);
-        }
-        sp_Value m = sp_getattrs(l->vm, self, name);
-        if (sp_iserr(m) || !sp_istype(m, &sp_t_cfunc)) return bad(l, "bad method"), SP_ERRV;
-        return m;
-    }
+    if (how == 2) return load_bound_cfunc(l);
     if (how != 1) return bad(l, "bad native function"), SP_ERRV;
     sp_Value mod = get_str(l, true), attr = get_str(l, true);
     if (!l->ok) return SP_ERRV;
@@ -1224,11 +1330,9 @@ static void fill_exc_fields(Load *l, sp_Exc *e) {
 /* Pass 0: an empty class (the layout it gives its instances), numbered in
  * the borrowed basicsize field until it is rebuilt. */
 static sp_Value create_type(Load *l) {
-    size_t n;
-    const char *s = get_bytes(l, &n);
-    sp_Value solid = l->ok ? builtin(l, s, n) : SP_ERRV;
+    sp_Value solid = get_plain(l);
     if (!l->ok) return SP_ERRV;
-    if (!sp_isinst(solid, &sp_t_type)) return bad(l, "bad class layout"), SP_ERRV;
+    if (!sp_isinst(solid, &sp_t_type) || !(SP_O(solid)->gcflags & SP_GC_STATIC)) return bad(l, "bad class layout"), SP_ERRV;
     if (l->ntypes == l->typecap) {
         size_t nc = l->typecap ? l->typecap * 2 : 16;
         TypeRec *p = sp_realloc(l->vm, l->types, l->typecap * sizeof *p, nc * sizeof *p);
@@ -1243,8 +1347,7 @@ static sp_Value create_type(Load *l) {
 }
 
 static void fill_type(Load *l, sp_Type *t) {
-    size_t n;
-    get_bytes(l, &n);
+    get_plain(l); /* the solid, read in pass 0 */
     TypeRec *r = &l->types[t->basicsize];
     r->meta = get_plain(l), r->name = get_plain(l), r->bases = get_plain(l), r->dict = get_plain(l);
     r->flags = get_u32(l);
@@ -1294,18 +1397,29 @@ static bool restore_types(Load *l) {
 
 /* An instance: the class is a shell made in pass 0. */
 static sp_Value create_inst(Load *l) {
-    sp_Value t = get_plain(l);
+    sp_Value tv = get_plain(l);
     if (!l->ok) return SP_ERRV;
-    if (!sp_isinst(t, &sp_t_type) || !sp_class_solid((sp_Type *)SP_O(t)) ||
-        sp_class_solid((sp_Type *)SP_O(t)) == &sp_t_type)
-        return bad(l, "bad instance class"), SP_ERRV;
-    sp_Type *solid = sp_class_solid((sp_Type *)SP_O(t));
+    sp_Type *t = sp_isinst(tv, &sp_t_type) ? (sp_Type *)SP_O(tv) : NULL, *solid = t ? inst_solid(t) : NULL;
+    if (!solid || solid == &sp_t_type) return bad(l, "bad instance class"), SP_ERRV;
+    sp_Value v;
     if (sp_sub_boxed(solid)) {
-        sp_Obj *o = sp_newobj(l->vm, (sp_Type *)SP_O(t), sizeof(sp_Box));
+        sp_Obj *o = sp_newobj(l->vm, t, sizeof(sp_Box));
         return o ? sp_objv(o) : (l->ok = false, SP_ERRV);
     }
-    if (sp_sub_solid(solid)) return bad(l, "unsupported instance layout"), SP_ERRV;
-    sp_Value v = sp_class_alloc(l->vm, (sp_Type *)SP_O(t));
+    if (solid == &sp_t_tuple) { /* [n][items] */
+        uint32_t n = get_u32(l);
+        if (!need(l, n)) return SP_ERRV;
+        sp_Tuple *o = sp_newobj(l->vm, t, sp_inst_size(t, sizeof(sp_Tuple) + n * sizeof(sp_Value)));
+        if (!o) return l->ok = false, SP_ERRV;
+        o->hash = -1, o->n = n;
+        for (uint32_t i = 0; i < n; i++) o->items[i] = SP_NONEV;
+        return sp_objv(o);
+    }
+    const sp_SnapKind *nk = native_of(solid);
+    if (solid == &sp_t_set || solid == &sp_t_frozenset) v = solid->new_(l->vm, t, NULL, 0, NULL);
+    else if (nk && !class_kind(nk)) v = sp_coll_alloc(l->vm, t, solid);
+    else if (sp_sub_solid(solid)) return bad(l, "unsupported instance layout"), SP_ERRV;
+    else v = sp_class_alloc(l->vm, t);
     if (sp_iserr(v)) l->ok = false;
     return v;
 }
@@ -1315,7 +1429,7 @@ static bool native_key(sp_Value k, int depth) {
     if (!sp_isobj(k)) return !sp_isnull(k);
     sp_Type *t = SP_O(k)->type;
     if ((t->flags & SP_TF_HEAPTYPE) || native_of(t)) return false;
-    if (t != &sp_t_tuple) return true;
+    if (t != &sp_t_tuple && !spc_is_ntclass(t)) return true;
     for (size_t i = 0; depth < 32 && i < SP_TUPLE(k)->n; i++)
         if (!native_key(SP_TUPLE(k)->items[i], depth + 1)) return false;
     return depth < 32;
@@ -1339,8 +1453,24 @@ static sp_Value get_key(Load *l, int64_t *h) {
     return bad(l, "bad key"), SP_ERRV;
 }
 
+enum { FILLED = 0xff }; /* a record's fill pass once it is filled */
+
+/* A dict with the keys of an earlier, filled, plain dict (V_SHAPE). */
+static void fill_shape(Load *l, sp_Dict *dict, uint32_t n) {
+    sp_Value vals[SHAPE_MAX];
+    l->p++;
+    uint32_t x = get_u32(l);
+    if (!l->ok || n > SHAPE_MAX || x >= l->nobj || l->kinds[x] != K_DICT || l->kinds[l->nobj + x] != FILLED ||
+        sp_dict_len((sp_Dict *)l->objs[x]) != n)
+        return (void)bad(l, "bad dict shape");
+    for (uint32_t i = 0; i < n && l->ok; i++)
+        if (sp_isnull(vals[i] = get_plain(l)) && l->ok) bad(l, "missing value");
+    if (l->ok && !spc_dict_clone_keys(l->vm, dict, (sp_Dict *)l->objs[x], vals, n)) l->ok = false;
+}
+
 static void fill_entries(Load *l, sp_Value v, bool isdict) {
     uint32_t n = get_u32(l);
+    if (isdict && n && l->p < l->end && *l->p == V_SHAPE) return fill_shape(l, SP_DICT(v), n);
     for (uint32_t i = 0; i < n && l->ok; i++) {
         int64_t h = 0;
         sp_Value k = get_key(l, &h), x = isdict && l->ok ? get_plain(l) : SP_NONEV;
@@ -1350,9 +1480,12 @@ static void fill_entries(Load *l, sp_Value v, bool isdict) {
     }
 }
 
+static void fill_native(Load *l, sp_Obj *o, const sp_SnapKind *k);
+static void fill_seq(Load *l, sp_Value *items, size_t n);
+
 static void fill_inst(Load *l, sp_Obj *o) {
     sp_Value v = sp_objv(o);
-    sp_Type *solid = sp_class_solid(o->type);
+    sp_Type *solid = inst_solid(o->type);
     get_plain(l); /* the class, read in pass 1 */
     if (solid == &sp_t_BaseException) return fill_exc_fields(l, (sp_Exc *)o);
     if (sp_sub_boxed(solid)) {
@@ -1375,6 +1508,12 @@ static void fill_inst(Load *l, sp_Obj *o) {
         }
     } else if (solid == &sp_t_dict) {
         fill_entries(l, v, true);
+    } else if (solid == &sp_t_tuple) {
+        fill_seq(l, SP_TUPLE(v)->items, SP_TUPLE(v)->n);
+    } else if (solid == &sp_t_set || solid == &sp_t_frozenset) {
+        fill_entries(l, v, false);
+    } else if (solid != &sp_t_object) {
+        fill_native(l, o, native_of(solid));
     }
     sp_Dict *dict = get_typed(l, &sp_t_dict, true), **dp = sp_class_dictp(v);
     if (l->ok && dict && !dp) bad(l, "instance without a __dict__");
@@ -1394,24 +1533,24 @@ static sp_Value load_modref(Load *l) {
     return v;
 }
 
-static sp_Value load_native_shell(Load *l) {
+static sp_Value load_native_shell(Load *l, bool isclass) {
     size_t n;
     const char *s = get_bytes(l, &n);
     const sp_SnapKind *k = l->ok ? native_named(s, n) : NULL;
     uint32_t hint = get_u32(l);
-    if (!l->ok || !k) return bad(l, "unknown object type"), SP_ERRV;
+    if (!l->ok || !k || class_kind(k) != isclass) return bad(l, "unknown object type"), SP_ERRV;
     sp_Obj *o = k->alloc(l->vm, hint);
     return o ? sp_objv(o) : (l->ok = false, SP_ERRV);
 }
 
 /* The last pass: a module object from its values (checked by its fill). */
-static void fill_native(Load *l, sp_Obj *o) {
+static void fill_native(Load *l, sp_Obj *o, const sp_SnapKind *k) {
     sp_Value vals[SP_SNAP_MAXV];
     uint8_t n = get_u8(l);
     if (n > SP_SNAP_MAXV) return (void)bad(l, "bad object state");
     for (int i = 0; i < n && l->ok; i++) vals[i] = get_plain(l);
     if (!l->ok) return;
-    if (!native_of(o->type)->fill(l->vm, o, vals, n)) {
+    if (!k->fill(l->vm, o, vals, n)) {
         sp_err_clear(l->vm);
         bad(l, "bad object state");
     }
@@ -1468,7 +1607,7 @@ static sp_Value create(Load *l, int kind) {
     case K_LAYOUT: return load_layout_shell(l);
     case K_INST: return create_inst(l);
     case K_MODREF: return load_modref(l);
-    case K_NATIVE: return load_native_shell(l);
+    case K_NATIVE: return load_native_shell(l, false);
     }
     return bad(l, "bad object kind"), SP_ERRV;
 }
@@ -1577,14 +1716,25 @@ static void fill(Load *l, int kind, sp_Obj *o) {
         break;
     }
     case K_LAYOUT: fill_layout(l, o); break;
-    case K_NATIVE: {
+    case K_CFUNC: fill_cfunc(l, (sp_CFunc *)o); break;
+    case K_NATIVE: case K_NTYPE: {
         size_t n;
         get_bytes(l, &n), get_u32(l);
-        fill_native(l, o);
+        fill_native(l, o, native_of(o->type));
         break;
     }
-    case K_MODREF: get_plain(l), get_plain(l), fill_native(l, o); break;
+    case K_MODREF: get_plain(l), get_plain(l), fill_native(l, o, native_of(o->type)); break;
     }
+}
+
+/* A namedtuple instance holds one item per field (read by index). */
+static bool check_nt_insts(Load *l) {
+    for (uint32_t i = 0; i < l->nobj && l->ok; i++) {
+        if (l->kinds[i] != K_INST || inst_solid(l->objs[i]->type) != &sp_t_tuple) continue;
+        int64_t nf = sp_snap_nt_fields(l->objs[i]->type);
+        if (nf >= 0 && (size_t)nf != ((sp_Tuple *)l->objs[i])->n) bad(l, "bad namedtuple");
+    }
+    return l->ok;
 }
 
 /* Which pass fills a kind: 3 for those that hash their parts (every
@@ -1594,7 +1744,12 @@ static int fill_pass(int kind, sp_Obj *o) {
     if (kind == K_LAYOUT) /* dict iterators check positions against the full dict */
         return strchr(layout_of(o->type)->fields, 'd') ? 5 : 2;
     if (kind == K_NATIVE || kind == K_MODREF) return kind == K_NATIVE || native_of(o->type) ? 4 : 0;
-    return kind == K_DICT || kind == K_SET || kind == K_FROZENSET || kind == K_INST ? 3 : 2;
+    if (kind == K_CFUNC) return ((sp_CFunc *)o)->fn == unresolved ? 4 : 0;
+    if (kind == K_INST) { /* a tuple's items before any hashing, a deque's values last */
+        sp_Type *solid = inst_solid(o->type);
+        return solid == &sp_t_tuple ? 2 : native_of(solid) ? 4 : 3;
+    }
+    return kind == K_DICT || kind == K_SET || kind == K_FROZENSET || kind == K_NTYPE ? 3 : 2;
 }
 
 /* One scan over the record headers finds every body; each index is
@@ -1623,12 +1778,14 @@ static bool records(Load *l, int pass) {
     for (uint32_t r = 0; r < l->nobj && l->ok; r++) {
         uint32_t idx = l->order[r];
         uint8_t kind = l->kinds[idx];
-        if (pass < 2 ? (pass == 0) != (kind == K_TYPE) : fp[idx] != pass) continue;
+        bool early = kind == K_TYPE || kind == K_NTYPE; /* classes: before any instance */
+        if (pass < 2 ? (pass == 0) != early : fp[idx] != pass) continue;
         l->p = l->recs[idx].body, l->end = l->p + l->recs[idx].len;
         if (pass >= 2) {
             fill(l, kind, l->objs[idx]);
+            fp[idx] = FILLED;
         } else {
-            sp_Value v = pass == 0 ? create_type(l) : create(l, kind);
+            sp_Value v = pass == 1 ? create(l, kind) : kind == K_TYPE ? create_type(l) : load_native_shell(l, true);
             if (l->ok && !sp_isobj(v)) bad(l, "bad object");
             if (l->ok) l->objs[idx] = SP_O(v), fp[idx] = (uint8_t)fill_pass(kind, SP_O(v));
         }
@@ -1767,7 +1924,7 @@ static bool load(sandpy *sp, const uint8_t *data, size_t len, int kind, Load *l)
     if (sp->busy) return sp_api_invalid(sp, &sp_t_RuntimeError, "sandpy: cannot load from a callback"), false;
     sp->vm->gc_paused++;
     bool ok = open_snap(l, data, len, kind) && scan(l) && records(l, 0) && records(l, 1) && records(l, 2) &&
-              records(l, 3) && restore_types(l) && records(l, 4) && records(l, 5);
+              records(l, 3) && restore_types(l) && check_nt_insts(l) && records(l, 4) && records(l, 5);
     sp->vm->gc_paused--;
     return ok;
 }

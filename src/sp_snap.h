@@ -26,7 +26,18 @@ typedef struct sp_SnapKind {
 
 /* Each module's kinds, ended by a NULL name. */
 extern const sp_SnapKind sp_snap_datetime[], sp_snap_collections[], sp_snap_functools[],
-    sp_snap_re[], sp_snap_random[], sp_snap_set[];
+    sp_snap_re[], sp_snap_random[], sp_snap_set[], sp_snap_hashlib[];
+
+/* Kinds of classes (namedtuple classes): made before any instance and
+ * filled before the classes deriving from them are rebuilt. */
+extern const sp_SnapKind sp_snap_classes[];
+enum { SP_NT_NAME_MAX = 1 << 16 };
+/* The field count of the namedtuple class t is or derives from, else -1. */
+int64_t sp_snap_nt_fields(sp_Type *t);
+
+/* In sp_dict.c: the empty dict d gets src's keys and hashes (src holds n
+ * entries, no holes) and the values vals; false with an exception pending. */
+bool spc_dict_clone_keys(sp_VM *vm, sp_Dict *d, const sp_Dict *src, const sp_Value *vals, size_t n);
 
 /* Shared checks for fill: v is an int in [lo, hi] (stored in *out). */
 bool sp_snap_int(sp_VM *vm, sp_Value v, int64_t lo, int64_t hi, int64_t *out);

@@ -1,7 +1,8 @@
 /* test_snap_kinds.c - what a paused run can hold survives a snapshot: user
  * classes and their instances (dataclasses, exceptions, list and dict
  * subclasses, properties, class and static methods), bound methods, keys
- * with a Python __hash__, module identity, generators in flight, cycles.
+ * with a Python __hash__, module identity, generators in flight, cycles,
+ * hashlib state, namedtuple classes and tuple/set/collections subclasses.
  * Each program is run uninterrupted, then snapshotted and loaded into a
  * fresh interpreter at every pause; the printed output must be the same.
  * One case also resumes in a fresh process.  Snapshots never run user
@@ -278,6 +279,66 @@ static const char *RANDOM =
     "fetch(0)\n"
     "print(a, b, r.random(), r.gauss(0, 1), random.choice('abcdef'), r.getstate()[1][:3])\n";
 
+static const char *HASHLIB =
+    "import hashlib\n"
+    "h = hashlib.sha256(b'abc')\n"
+    "m = hashlib.md5()\n"
+    "m.update(b'x' * 100)\n"
+    "big = hashlib.sha512(b'y' * 300)\n"
+    "n = hashlib.new('sha1', b'q')\n"
+    "fetch(0)\n"
+    "h.update(b'def')\n"
+    "print(h.hexdigest(), m.hexdigest(), big.hexdigest()[:16], h.name, m.copy().digest_size)\n"
+    "n.update(bytes(fetch(0)))\n"
+    "print(n.hexdigest(), n.name, big.block_size, hashlib.sha224().hexdigest()[:8])\n";
+
+/* Instances of classes deriving from tuple, set, frozenset, a namedtuple
+ * class and the collections types. */
+static const char *SUBCLASSES =
+    "from collections import namedtuple, deque, defaultdict, Counter, OrderedDict\n"
+    "class T(tuple):\n"
+    "    def first(self): return self[0]\n"
+    "class S(set):\n"
+    "    pass\n"
+    "class FS(frozenset):\n"
+    "    def total(self): return sum(self)\n"
+    "Pt = namedtuple('Pt', 'x y')\n"
+    "class P2(Pt):\n"
+    "    def norm(self): return self.x + self.y\n"
+    "t, s, fs, p, q = T((1, 2)), S({3, 4}), FS({5, 6}), P2(1, 2), Pt(7, 8)\n"
+    "t.tag = 'tt'\n"
+    "s.tag = 'ss'\n"
+    "s.add(s.tag)\n"
+    "class DQ(deque):\n"
+    "    def peek(self): return self[0]\n"
+    "class DD(defaultdict):\n"
+    "    pass\n"
+    "class C(Counter):\n"
+    "    pass\n"
+    "class OD(OrderedDict):\n"
+    "    pass\n"
+    "dq, dd, c, od = DQ([1, 2], maxlen=5), DD(list), C('hello'), OD(a=1, b=2)\n"
+    "dd['k'].append(1)\n"
+    "dq.note = 'n'\n"
+    "dq.append(dq)\n"
+    "keyed = {t: 1, fs: 2, p: 3, q: 4}\n"
+    "from typing import NamedTuple\n"
+    "class TN(NamedTuple):\n"
+    "    a: int\n"
+    "    b: str = 'z'\n"
+    "Dflt = namedtuple('Dflt', ['u', 'v'], defaults=[9])\n"
+    "tn, df = TN(1), Dflt(2)\n"
+    "fetch(0)\n"
+    "print(tn, tn._replace(a=fetch(0)), TN._fields, Pt._make([1, 2]), df, Dflt(3, 4), Dflt._field_defaults, Pt)\n"
+    "print(t, t.first(), t.tag, type(t).__name__, sorted(s, key=str), s.tag, type(s).__name__)\n"
+    "print(sorted(fs), fs.total(), p, p.norm(), q, type(p).__name__, isinstance(p, Pt))\n"
+    "dq.popleft()\n"
+    "dq.append(fetch(0))\n"
+    "print(len(dq), dq[0] is dq, dq.peek() is dq, dq.maxlen, dq.note, dd, dd['z'], c.most_common(2), od)\n"
+    "od.move_to_end('a')\n"
+    "print(od, type(dq).__name__, type(c).__name__, c['l'] + fetch(0), type(dd).__name__)\n"
+    "print(keyed[(1, 2)], keyed[frozenset({5, 6})], keyed[Pt(1, 2)], keyed[(7, 8)], hash(t) == hash((1, 2)))\n";
+
 static int child(const char *path) {
     size_t n;
     const uint8_t *buf = t_slurp(path, &n);
@@ -319,7 +380,7 @@ static void test_fresh_process(const char *self) {
 static void test_unsupported(void) {
     Out o = {.n = 0};
     sandpy *sp = mk(&o);
-    const char *src = "import hashlib\nh = hashlib.sha256(b'a')\nfetch(0)\n";
+    const char *src = "import itertools\nh = itertools.count(3)\nfetch(0)\n";
     CHECK(sandpy_feed(sp, src, strlen(src)) == SANDPY_PAUSED);
     size_t len;
     const uint8_t *s = sandpy_snapshot(sp, &len);
@@ -340,6 +401,8 @@ int main(int argc, char **argv) {
     same("collections", COLLECTIONS, "True 4 {'a': [1], 'b': [2]}");
     same("datetime", DATES, "leap delta");
     same("random", RANDOM, "[0.6394267984578837, 0.025010755222666936");
+    same("hashlib", HASHLIB, "sha256 16");
+    same("subclasses", SUBCLASSES, "True");
     test_fresh_process(argv[0]);
     test_unsupported();
     return t_report();

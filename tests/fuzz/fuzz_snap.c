@@ -94,6 +94,11 @@ static const char *const agents[] = {
     "pa = partial(max, 3)\nrg = random.Random(1)\nrandom.random()\ns = {1, 2, 3}\nsi = iter(s)\nnext(si)\n"
     "t = {date(2020, 1, 2): datetime(2021, 5, 6, 7, tzinfo=timezone(timedelta(hours=2)))}\n"
     "r = tool(1)\nm.span(1), list(q)[:2], dd, c, pa(r), rg.random(), random.random(), list(si), t\n",
+    /* hashlib state, namedtuple classes, classes deriving from tuple/set/collections types */
+    "import hashlib\nfrom collections import namedtuple, deque, OrderedDict\nh = hashlib.sha1(b'x' * 70)\n"
+    "Pt = namedtuple('Pt', 'x y', defaults=[0])\nclass P(Pt): pass\nclass T(tuple): pass\nclass S(frozenset): pass\n"
+    "class Q(deque): pass\nclass O(OrderedDict): pass\nk = {P(1): T((2,)), S({3}): Pt(4), T((5,)): Q([6], 3)}\n"
+    "o = O(a=k)\nr = tool(1)\nh.update(b'y')\nh.hexdigest(), k, o, Pt(r)\n",
 };
 
 static void put(const char *dir, const char *kind, int i, const uint8_t *p, size_t n, int sel) {
