@@ -503,6 +503,9 @@ static inline void sp_frame_init_module(sp_Frame *fr, sp_Code *c, sp_Dict *globa
 /* Value stack depth and block depth the verifier computed at pc (-1:
  * unreachable); false + SystemError for bad code. (sp_func.c) */
 bool sp_code_depth_at(sp_VM *vm, sp_Code *c, uint32_t pc, int *depth, int *nblocks);
+/* Loaded code, once its constants are complete: every keyword-call's
+ * names are str (the verifier checked the rest of their shape). */
+bool sp_code_check_kwnames(sp_VM *vm, sp_Code *c);
 /* A data-stack frame for c (header from sp_frame_init_module), and
  * linking a frame as the new innermost one (pydepth counts it). (sp_vm.c) */
 sp_Frame *sp_vm_push_frame(sp_VM *vm, sp_Code *c, sp_Dict *globals);

@@ -251,6 +251,58 @@ static bool check_arg(sp_Code *c, uint32_t w) {
     }
 }
 
+/* Loops must pass a limit poll: the VM polls at a backward JUMP, at calls
+ * and at generator steps, never at a conditional jump, a for-loop's exit
+ * or an exception handler.  So only JUMP may go backward.  (A loop made of
+ * raises alone must push a handler block per turn: with handlers always
+ * after their SETUP_FINALLY, the lowest SETUP in such a cycle could not be
+ * reached again without a backward JUMP.)  The VM's fused pairs (an int
+ * constant with its operator, a compare with its conditional jump) take
+ * the second instruction's own target, and run as the plain pair when
+ * something jumps between them. */
+static bool forward_only(uint32_t w) {
+    switch ((sp_Opcode)SP_OPCODE(w)) {
+    case SP_POP_JUMP_IF_FALSE: case SP_POP_JUMP_IF_TRUE: case SP_JUMP_IF_FALSE_OR_POP:
+    case SP_JUMP_IF_TRUE_OR_POP: case SP_FOR_ITER: case SP_SETUP_FINALLY:
+        return true;
+    default: return false;
+    }
+}
+
+static bool is_kwcall(uint32_t w) {
+    return SP_OPCODE(w) == SP_CALL_KW || SP_OPCODE(w) == SP_CALL_METHOD_KW;
+}
+
+/* The VM trusts CALL_KW's kwnames to be a tuple of str no longer than the
+ * argument count: so the compiler's shape is required, the kwnames
+ * constant loaded right before the call (and flow_edge lets nothing jump
+ * between the two).  The items are checked by sp_code_check_kwnames: a
+ * snapshot fills its tuples after making the code. */
+static bool kwnames_ok(sp_Code *c, uint32_t pc) {
+    uint32_t lw = pc ? c->code[pc - 1] : 0;
+    if (!pc || SP_OPCODE(lw) != SP_LOAD_CONST) return false;
+    sp_Value k = c->consts[SP_OPARG(lw)]; /* index checked: pc - 1 came first */
+    return sp_istuple(k) && SP_TUPLE(k)->n && SP_TUPLE(k)->n <= SP_OPARG(c->code[pc]);
+}
+
+bool sp_code_check_kwnames(sp_VM *vm, sp_Code *c) {
+    for (uint32_t pc = 1; pc < c->ncode; pc++) {
+        if (!is_kwcall(c->code[pc])) continue;
+        sp_Tuple *k = SP_TUPLE(c->consts[SP_OPARG(c->code[pc - 1])]); /* as kwnames_ok found */
+        for (size_t i = 0; i < k->n; i++)
+            if (!sp_isstr(k->items[i])) return bad_code(vm, c, pc, "keyword name is not a str");
+    }
+    return true;
+}
+
+/* Checks of one instruction that need no depths (unreachable code too). */
+static bool check_instr(sp_Code *c, uint32_t pc) {
+    uint32_t w = c->code[pc];
+    if (SP_OPCODE(w) >= SP_NOPCODES_ || !check_arg(c, w)) return false;
+    if (forward_only(w) && SP_OPARG(w) <= pc) return false;
+    return !is_kwcall(w) || kwnames_ok(c, pc);
+}
+
 typedef struct Flow {
     int32_t *depth, *bdepth;
     uint32_t *work;
@@ -260,6 +312,7 @@ typedef struct Flow {
 
 static bool flow_edge(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t from, uint32_t to, int d, int b) {
     if (to >= c->ncode) return bad_code(vm, c, from, "falls off the end");
+    if (is_kwcall(c->code[to]) && to != from + 1) return bad_code(vm, c, from, "jump into a call");
     if (d < 0 || b < 0) return bad_code(vm, c, from, "stack underflow");
     if (fl->depth[to] >= 0) {
         if (fl->depth[to] != d || fl->bdepth[to] != b)
@@ -334,8 +387,7 @@ static bool flow_run(sp_VM *vm, sp_Code *c, Flow *fl) {
     fl->work = (uint32_t *)(fl->depth + 2 * n);
     for (size_t i = 0; i < n; i++) fl->depth[i] = -1;
     for (size_t i = 0; i < n; i++) /* unreachable code must still be well formed */
-        if (SP_OPCODE(c->code[i]) >= SP_NOPCODES_ || !check_arg(c, c->code[i]))
-            return bad_code(vm, c, (uint32_t)i, "bad instruction");
+        if (!check_instr(c, (uint32_t)i)) return bad_code(vm, c, (uint32_t)i, "bad instruction");
     fl->depth[0] = 0, fl->bdepth[0] = 0;
     fl->work[fl->nwork++] = 0;
     while (fl->nwork)
@@ -854,6 +906,14 @@ static bool bind_args(sp_VM *vm, sp_Func *f, sp_Value *L, sp_Value *args, int na
 }
 
 /* (sp_vm.c's call_frame inlines the simple case: keep the two in step.) */
+/* LOAD_DEREF trusts its slots to be cells, and MAKE_FUNCTION in loaded
+ * code takes any tuple as the closure. */
+static bool all_cells(const sp_Tuple *cl) {
+    for (size_t i = 0; i < cl->n; i++)
+        if (!sp_istype(cl->items[i], &sp_t_cell)) return false;
+    return true;
+}
+
 bool sp_frame_init(sp_VM *vm, sp_Frame *fr, sp_Func *f, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Code *c = f->code;
     sp_frame_init_module(fr, c, f->globals, NULL);
@@ -874,7 +934,7 @@ bool sp_frame_init(sp_VM *vm, sp_Frame *fr, sp_Func *f, sp_Value *args, int narg
     }
     if (c->nfree) {
         sp_Tuple *cl = sp_istuple(f->closure) ? SP_TUPLE(f->closure) : NULL;
-        if (!cl || cl->n != c->nfree) {
+        if (!cl || cl->n != c->nfree || !all_cells(cl)) {
             sp_raise(vm, &sp_t_SystemError, "bad closure for %U", f->qualname);
             return false;
         }

@@ -1123,6 +1123,19 @@ static bool resolve_methoddefs(Load *l, sp_Value *stack, size_t depth) {
     return true;
 }
 
+/* A frame resumes by pushing a value after one of these (a call, a
+ * for-loop step, a yield, a paused global load): any other position would
+ * let that value land where the verifier proved another (CALL_KW's
+ * kwnames constant, say). */
+static bool resumable(uint32_t w) {
+    switch ((sp_Opcode)SP_OPCODE(w)) {
+    case SP_CALL: case SP_CALL_KW: case SP_CALL_METHOD: case SP_CALL_METHOD_KW: case SP_CALL_EX:
+    case SP_FOR_ITER: case SP_SEND_FROM: case SP_YIELD_VALUE: case SP_LOAD_GLOBAL: case SP_LOAD_NAME:
+        return true;
+    default: return false;
+    }
+}
+
 /* Checks a frame's saved position against the verifier: a frame paused
  * after a call (or a yield, a for-loop step, a global load) holds one slot
  * less than the verifier's depth there; one suspended in SEND_FROM holds
@@ -1130,7 +1143,7 @@ static bool resolve_methoddefs(Load *l, sp_Value *stack, size_t depth) {
 static bool check_position(Load *l, sp_Code *c, uint32_t ip, uint32_t depth, uint32_t nblocks, bool created) {
     int d, b;
     if (created) return (ip == 0 && depth == 0 && nblocks == 0) || bad(l, "bad created generator");
-    if (ip == 0 || ip >= c->ncode) return bad(l, "bad instruction pointer");
+    if (ip == 0 || ip >= c->ncode || !resumable(c->code[ip - 1])) return bad(l, "bad instruction pointer");
     if (!sp_code_depth_at(l->vm, c, ip, &d, &b)) return l->ok = false;
     int want = d - (SP_OPCODE(c->code[ip - 1]) == SP_SEND_FROM ? 0 : 1);
     if (d < 0 || want < 0 || (int)depth != want || (int)nblocks != b) return bad(l, "frame state does not match its code");
@@ -1737,6 +1750,13 @@ static bool check_nt_insts(Load *l) {
     return l->ok;
 }
 
+/* Code made in pass 1 saw its constant tuples still empty. */
+static bool check_codes(Load *l) {
+    for (uint32_t i = 0; i < l->nobj && l->ok; i++)
+        if (l->kinds[i] == K_CODE && !sp_code_check_kwnames(l->vm, (sp_Code *)l->objs[i])) l->ok = false;
+    return l->ok;
+}
+
 /* Which pass fills a kind: 3 for those that hash their parts (every
  * tuple and range is complete by then), 4 for module objects (their
  * values are complete), 5 for dict iterators, 2 for the rest; 0 none. */
@@ -1924,7 +1944,7 @@ static bool load(sandpy *sp, const uint8_t *data, size_t len, int kind, Load *l)
     if (sp->busy) return sp_api_invalid(sp, &sp_t_RuntimeError, "sandpy: cannot load from a callback"), false;
     sp->vm->gc_paused++;
     bool ok = open_snap(l, data, len, kind) && scan(l) && records(l, 0) && records(l, 1) && records(l, 2) &&
-              records(l, 3) && restore_types(l) && check_nt_insts(l) && records(l, 4) && records(l, 5);
+              records(l, 3) && restore_types(l) && check_nt_insts(l) && check_codes(l) && records(l, 4) && records(l, 5);
     sp->vm->gc_paused--;
     return ok;
 }

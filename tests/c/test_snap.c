@@ -7,6 +7,8 @@
 
 #include <stdlib.h>
 
+#include "sp_code.h" /* opcodes, to patch dumped bytecode */
+
 static const char *PROG =
     "def double(x):\n"
     "    return fetch(x) * 2\n"
@@ -209,6 +211,91 @@ static void test_hostile(void) {
     free(m), free(s);
 }
 
+/* LEB128, as sp_snap.c writes counts and code words: the length of the
+ * varint at p (0 if it runs past end), its value in *v. */
+static size_t uvarint(const uint8_t *p, const uint8_t *end, uint32_t *v) {
+    uint64_t x = 0;
+    for (size_t n = 0; n < 5 && p + n < end; n++) {
+        x |= (uint64_t)(p[n] & 0x7F) << (7 * n);
+        if (!(p[n] & 0x80)) return *v = (uint32_t)x, n + 1;
+    }
+    return 0;
+}
+
+static size_t put_uvarint(uint8_t *p, uint32_t v) {
+    size_t n = 0;
+    for (; v >= 0x80; v >>= 7) p[n++] = (uint8_t)(v | 0x80);
+    p[n++] = (uint8_t)v;
+    return n;
+}
+
+/* The dump of src with its first instruction pair of opcodes (a, b)
+ * rewritten by fix (to words of the same encoded size), retagged; NULL if
+ * no such pair was found. */
+static uint8_t *patched(const char *src, uint32_t a, uint32_t b, void (*fix)(uint32_t *w), size_t *len) {
+    sandpy *sp = sandpy_new(NULL);
+    sandpy_code *c = sandpy_compile(sp, src, strlen(src), "v.py", NULL, 0);
+    const uint8_t *d = c ? sandpy_code_dump(sp, c, len) : NULL;
+    uint8_t *m = d ? malloc(*len) : NULL, *hit = NULL;
+    if (m) memcpy(m, d, *len);
+    for (size_t i = 32; m && !hit && i < *len; i++) {
+        uint32_t w[2];
+        size_t n0 = uvarint(m + i, m + *len, &w[0]), n1 = n0 ? uvarint(m + i + n0, m + *len, &w[1]) : 0;
+        if (!n1 || SP_OPCODE(w[0]) != a || SP_OPCODE(w[1]) != b) continue;
+        fix(w);
+        uint8_t enc[10];
+        size_t e = put_uvarint(enc, w[0]);
+        e += put_uvarint(enc + e, w[1]);
+        if (e != n0 + n1) continue;
+        memcpy(m + i, enc, e);
+        hit = m;
+    }
+    sandpy_free(sp);
+    if (hit) retag(hit, *len);
+    else free(m);
+    return hit;
+}
+
+/* `LOAD_CONST 2; STORE_NAME x; JUMP top` -> `...; POP_JUMP_IF_TRUE top;
+ * JUMP top`: depths agree, but a conditional jump never polls limits. */
+static void back_cond(uint32_t *w) { w[0] = SP_INSTR(SP_POP_JUMP_IF_TRUE, SP_OPARG(w[1])); }
+/* kwnames from another constant (the tuple (1,), see below) */
+static void kw_const1(uint32_t *w) { w[0] = SP_INSTR(SP_LOAD_CONST, 1); }
+/* a closure of a non-cell */
+static void fake_cell(uint32_t *w) { w[0] = SP_INSTR(SP_LOAD_CONST, 0); }
+
+static void expect_rejected(uint8_t *m, size_t len, const char *why) {
+    CHECK(m != NULL);
+    if (!m) return;
+    sandpy *sp = sandpy_new(NULL);
+    bool refused = sandpy_code_load(sp, m, len) == NULL;
+    CHECK(refused);
+    const char *msg = refused ? sandpy_error_message(sp) : NULL;
+    CHECK(msg && strstr(msg, why));
+    if (!msg || !strstr(msg, why)) fprintf(stderr, "  got: %s\n", msg ? msg : "(null)");
+    sandpy_free(sp);
+    free(m);
+}
+
+/* Bytecode shapes the verifier must refuse in loaded code (issue 5). */
+static void test_verifier(void) {
+    size_t len;
+    uint8_t *m = patched("while 1:\n    x = 2\n", SP_STORE_NAME, SP_JUMP, back_cond, &len);
+    expect_rejected(m, len, "bad instruction");
+    m = patched("t = 0\nu = (1,)\ndef f(**k):\n    return k\nf(a=1)\n", SP_LOAD_CONST, SP_CALL_KW, kw_const1,
+                &len);
+    expect_rejected(m, len, "keyword name is not a str");
+    m = patched("def g():\n    a = 1\n    def h():\n        return a\n    return h()\ng()\n",
+                SP_LOAD_CLOSURE, SP_BUILD_TUPLE, fake_cell, &len);
+    CHECK(m != NULL);
+    sandpy *sp = sandpy_new(NULL);
+    sandpy_code *c = m ? sandpy_code_load(sp, m, len) : NULL;
+    CHECK(c && sandpy_start(sp, c) == SANDPY_ERROR);
+    CHECK_STR(sandpy_error_type(sp), "SystemError");
+    sandpy_free(sp);
+    free(m);
+}
+
 static int child(const char *path) {
     size_t n;
     const uint8_t *buf = t_slurp(path, &n);
@@ -249,6 +336,7 @@ int main(int argc, char **argv) {
     test_limits();
     test_fresh_process(argv[0], want);
     test_hostile();
+    test_verifier();
     free(want);
     return t_report();
 }

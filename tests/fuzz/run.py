@@ -8,7 +8,8 @@ and any crash artifact.  Exit status 1 if a harness found a crash.
 A crash leaves build-fuzz/artifacts/HARNESS-crash-*; reproduce with
 `build-fuzz/fuzz_HARNESS FILE`, and for the grammar harness print the
 program with `build-fuzz/fuzz_gen_print FILE`; then add it as a regression
-case under tests/hostile/cases.
+case under tests/hostile/cases, or (snapshot bytes) copy the input itself
+to tests/fuzz/regress/HARNESS/, which every run replays first.
 """
 import argparse
 import glob
