@@ -384,6 +384,9 @@ void sp_free(sp_VM *vm, void *p, size_t n);
 bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out);
 /* Zeroed object of `size` bytes (>= sizeof(sp_Obj)), linked for the GC. */
 void *sp_newobj(sp_VM *vm, sp_Type *t, size_t size);
+/* The same with only the sp_Obj header zeroed: for a type without traverse
+ * or finalize whose constructor writes every field of the body. */
+void *sp_newobj_raw(sp_VM *vm, sp_Type *t, size_t size);
 /* Raise the preallocated MemoryError (marks the run as limit-stopped if a
  * limit fired).  Always returns NULL for convenience. */
 void *sp_nomem(sp_VM *vm);
@@ -671,6 +674,7 @@ int64_t sp_dict_index_of(sp_Dict *d, sp_Str *key);
 sp_Value sp_dict_at(sp_Dict *d, int64_t ix, sp_Str *key);
 bool sp_dict_put_at(sp_Dict *d, int64_t ix, sp_Str *key, sp_Value val); /* false: stale hint */
 bool sp_dict_sets(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val);
+int64_t sp_dict_sets_at(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val); /* entry, -1 err */
 size_t sp_dict_len(sp_Dict *d);
 /* Iterate: start *pos at 0; returns false at the end. */
 bool sp_dict_next(sp_Dict *d, size_t *pos, sp_Value *key, sp_Value *val);

@@ -24,9 +24,13 @@ static void gray_push(sp_VM *vm, sp_Obj *o) {
     vm->gray[vm->ngray++] = o;
 }
 
+/* A leaf (a static type without traverse: str, float, bigint, bytes...)
+ * has nothing for blacken to do, so it is marked without a trip through
+ * the gray stack: most of a heap of strs and numbers is never pushed. */
 void sp_gc_marko(sp_VM *vm, sp_Obj *o) {
     if (!o || (o->gcflags & (SP_GC_MARK | SP_GC_STATIC))) return;
     o->gcflags |= SP_GC_MARK;
+    if (!o->type->traverse && (o->type->h.gcflags & SP_GC_STATIC)) return;
     gray_push(vm, o);
 }
 

@@ -53,13 +53,18 @@ int sp_int_sign(sp_Value v) {
 /* ------------------------------------------------------ construction */
 
 /* A bigint with room for n digits, zeroed; fills in and normalise with
- * big_done.  The size is checked before anything is allocated. */
-static sp_BigInt *big_alloc(sp_VM *vm, size_t n) {
+ * big_done.  The size is checked before anything is allocated.  raw: the
+ * digits are not zeroed, for a caller that writes all n of them (a bigint
+ * has no traverse, so the GC never reads them). */
+static sp_BigInt *big_new(sp_VM *vm, size_t n, bool raw) {
     size_t bytes;
     if (!sp_size_mul(vm, n ? n : 1, sizeof(sp_digit), &bytes)) return NULL;
     if (bytes > SP_MAX_ALLOC - sizeof(sp_BigInt)) return sp_nomem(vm);
-    return sp_newobj(vm, &sp_t_bigint_, sizeof(sp_BigInt) + bytes);
+    bytes += sizeof(sp_BigInt);
+    return raw ? sp_newobj_raw(vm, &sp_t_bigint_, bytes) : sp_newobj(vm, &sp_t_bigint_, bytes);
 }
+
+static sp_BigInt *big_alloc(sp_VM *vm, size_t n) { return big_new(vm, n, false); }
 
 static sp_Value from_u64(sp_VM *vm, uint64_t m, bool neg);
 
@@ -84,7 +89,7 @@ static sp_Value from_mag(sp_VM *vm, const sp_digit *d, size_t n, bool neg) {
         if (n == 2) m |= (uint64_t)d[1] << 32;
         return from_u64(vm, m, neg);
     }
-    sp_BigInt *b = big_alloc(vm, n);
+    sp_BigInt *b = big_new(vm, n, true);
     if (!b) return SP_ERRV;
     memcpy(b->d, d, n * sizeof(sp_digit));
     return big_done(vm, b, n, neg);
@@ -93,7 +98,7 @@ static sp_Value from_mag(sp_VM *vm, const sp_digit *d, size_t n, bool neg) {
 static sp_Value from_u64(sp_VM *vm, uint64_t m, bool neg) {
     if (m <= (uint64_t)INT64_MAX) return sp_int(neg ? -(int64_t)m : (int64_t)m);
     if (neg && m == (uint64_t)1 << 63) return sp_int(INT64_MIN);
-    sp_BigInt *b = big_alloc(vm, 2);
+    sp_BigInt *b = big_new(vm, 2, true);
     if (!b) return SP_ERRV;
     b->d[0] = (sp_digit)m;
     b->d[1] = (sp_digit)(m >> 32);
@@ -139,7 +144,7 @@ static sp_Value addsub(sp_VM *vm, const View *x, const View *y, bool negate_y) {
     bool yneg = y->n ? y->neg ^ negate_y : false;
     if (x->n == 0) return from_mag(vm, y->d, y->n, yneg);
     if (x->neg == yneg) {
-        sp_BigInt *r = big_alloc(vm, (x->n > y->n ? x->n : y->n) + 1);
+        sp_BigInt *r = big_new(vm, (x->n > y->n ? x->n : y->n) + 1, true);
         if (!r) return SP_ERRV;
         size_t n = sp_mag_add(r->d, x->d, x->n, y->d, y->n);
         return big_done(vm, r, n, x->neg);
@@ -147,7 +152,7 @@ static sp_Value addsub(sp_VM *vm, const View *x, const View *y, bool negate_y) {
     int c = sp_mag_cmp(x->d, x->n, y->d, y->n);
     if (c == 0) return sp_int(0);
     const View *big = c > 0 ? x : y, *small = c > 0 ? y : x;
-    sp_BigInt *r = big_alloc(vm, big->n);
+    sp_BigInt *r = big_new(vm, big->n, true);
     if (!r) return SP_ERRV;
     size_t n = sp_mag_sub(r->d, big->d, big->n, small->d, small->n);
     return big_done(vm, r, n, c > 0 ? x->neg : yneg);
@@ -173,7 +178,7 @@ sp_Value sp_int_mul(sp_VM *vm, sp_Value a, sp_Value b) {
     view(&x, a);
     view(&y, b);
     if (x.n == 0 || y.n == 0) return sp_int(0);
-    sp_BigInt *p = big_alloc(vm, x.n + y.n);
+    sp_BigInt *p = big_new(vm, x.n + y.n, true); /* sp_mag_mul writes every digit */
     if (!p || !sp_mag_mul(vm, p->d, x.d, x.n, y.d, y.n)) return SP_ERRV;
     return big_done(vm, p, x.n + y.n, x.neg != y.neg);
 }

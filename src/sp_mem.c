@@ -24,17 +24,27 @@ static void *over_limit(sp_VM *vm) {
     return sp_nomem(vm);
 }
 
-/* May the heap grow by `grow` bytes to hold a block of newn?  false with
- * MemoryError (or a limit's error) pending. */
-static bool admit(sp_VM *vm, size_t grow, size_t newn) {
-    /* A request no heap could ever satisfy is refused without using
-     * anything: a plain MemoryError, catchable as in CPython.  Running
-     * out of room is the limit, and ends the run. */
+/* Why admit said no (off the fast path): the same tests one by one, to
+ * raise the right error.  A request no heap could ever satisfy is refused
+ * without using anything: a plain MemoryError, catchable as in CPython.
+ * Running out of room is the limit, and ends the run.  A big growth polls
+ * the other limits (time, cancellation). */
+static __attribute__((noinline)) bool refuse(sp_VM *vm, size_t grow, size_t newn) {
     if (newn > SP_MAX_ALLOC || (vm->mem_limit && grow > vm->mem_limit)) return sp_nomem(vm), false;
     if (vm->mem_limit && vm->mem_used + grow > vm->mem_limit) return over_limit(vm), false;
     if (vm->alloc_limit && vm->nallocs >= vm->alloc_limit) return over_limit(vm), false;
-    if (grow >= SP_POLL_BYTES && !sp_check_limits(vm)) return false;
-    return true;
+    return sp_check_limits(vm); /* grow >= SP_POLL_BYTES */
+}
+
+/* May the heap grow by `grow` (<= newn) bytes to hold a block of newn?
+ * false with MemoryError (or a limit's error) pending.  Inlined: the
+ * common case (no limit near, a small block) is four tests. */
+static inline __attribute__((always_inline)) bool admit(sp_VM *vm, size_t grow, size_t newn) {
+    if (newn <= SP_MAX_ALLOC && grow < SP_POLL_BYTES &&
+        (!vm->mem_limit || vm->mem_used + grow <= vm->mem_limit) &&
+        (!vm->alloc_limit || vm->nallocs < vm->alloc_limit))
+        return true;
+    return refuse(vm, grow, newn);
 }
 
 static void account(sp_VM *vm, size_t oldn, size_t newn) {
@@ -88,17 +98,22 @@ bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out) {
     return true;
 }
 
-/* Objects are accounted like any block; where they live (and how the
- * sweep finds them) is sp_pool.c's business. */
-void *sp_newobj(sp_VM *vm, sp_Type *t, size_t size) {
+/* Objects are accounted like any block (admit checks the limits and the
+ * GC's debt grows in account, exactly as for sp_malloc); where they live
+ * (and how the sweep finds them) is sp_pool.c's business. */
+static inline void *newobj(sp_VM *vm, sp_Type *t, size_t size, bool zero) {
     if (!admit(vm, size, size)) return NULL;
-    sp_Obj *o = sp_pool_newobj(vm, size);
+    sp_Obj *o = sp_pool_newobj(vm, size, zero);
     if (!o) return sp_nomem(vm);
     account(vm, 0, size);
     o->type = t;
     o->size = size;
     return o;
 }
+
+void *sp_newobj(sp_VM *vm, sp_Type *t, size_t size) { return newobj(vm, t, size, true); }
+
+void *sp_newobj_raw(sp_VM *vm, sp_Type *t, size_t size) { return newobj(vm, t, size, false); }
 
 /* ----------------------------------------------------------- buffers */
 

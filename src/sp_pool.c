@@ -67,12 +67,19 @@ static inline void *host(sp_VM *vm, void *p, size_t oldn, size_t newn) {
 
 static inline size_t class_of(size_t n) { return (n + GRAIN - 1) / GRAIN; }
 
+/* A new object is zeroed in full, or (a caller that writes every byte of
+ * its body) only its header: gcflags must not carry a stale mark. */
+static inline void clear(sp_Obj *o, size_t size, bool zero) {
+    if (zero) memset(o, 0, size);
+    else *o = (sp_Obj){0};
+}
+
 /* Big objects (and all of them in checked builds) are blocks linked on
  * vm->objects, swept by sp_gc.c. */
-static sp_Obj *list_obj(sp_VM *vm, size_t size) {
+static __attribute__((noinline)) sp_Obj *list_obj(sp_VM *vm, size_t size, bool zero) {
     sp_Obj *o = sp_pool_realloc(vm, NULL, 0, size);
     if (!o) return NULL;
-    memset(o, 0, size);
+    clear(o, size, zero);
     o->gcnext = vm->objects;
     vm->objects = o;
     return o;
@@ -107,7 +114,7 @@ void *sp_pool_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
 
 void *sp_pool_alloc(sp_VM *vm, size_t n) { return sp_pool_realloc(vm, NULL, 0, n); }
 void sp_pool_free(sp_VM *vm, void *p, size_t n) { sp_pool_realloc(vm, p, n, 0); }
-sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size) { return list_obj(vm, size); }
+sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size, bool zero) { return list_obj(vm, size, zero); }
 void sp_pool_sweep(sp_VM *vm, bool all) { (void)vm, (void)all; }
 void sp_pool_foreach(sp_VM *vm, void (*fn)(sp_VM *, sp_Obj *)) { (void)vm, (void)fn; }
 void sp_pool_release(sp_VM *vm) { (void)vm; }
@@ -223,26 +230,32 @@ static char *slots_end(sp_Pool *pl, Page *pg, size_t c) {
     for (char *o##_p = (char *)((pg) + 1), *o##_e = slots_end(pl, pg, c); o##_p < o##_e; \
          o##_p += (c) * GRAIN)
 
-/* Free slots are reused first; then the newest page is carved forward
- * (a fresh interpreter touches only what it uses). */
-sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size) {
-    if (size > SP_POOL_MAX) return list_obj(vm, size);
+/* No free slot in class c: carve the newest page forward (a fresh
+ * interpreter touches only what it uses), or start a new page. */
+static __attribute__((noinline)) sp_Obj *carve(sp_VM *vm, size_t c) {
     sp_Pool *pl = pool_of(vm);
     if (!pl) return NULL;
-    size_t c = class_of(size), n = c * GRAIN;
-    sp_Obj *o = pl->ofree[c];
-    if (o) {
-        pl->ofree[c] = o->gcnext;
-    } else {
-        Page *pg = pl->opages[c];
-        if (!pg || (size_t)((char *)pg + pg->size - pl->obump[c]) < n) {
-            if (!(pg = new_page(vm, &pl->opages[c], &pl->onext[c]))) return NULL;
-            pl->obump[c] = (char *)(pg + 1);
-        }
-        o = (sp_Obj *)pl->obump[c];
-        pl->obump[c] += n;
+    size_t n = c * GRAIN;
+    Page *pg = pl->opages[c];
+    if (!pg || (size_t)((char *)pg + pg->size - pl->obump[c]) < n) {
+        if (!(pg = new_page(vm, &pl->opages[c], &pl->onext[c]))) return NULL;
+        pl->obump[c] = (char *)(pg + 1);
     }
-    memset(o, 0, size);
+    sp_Obj *o = (sp_Obj *)pl->obump[c];
+    pl->obump[c] += n;
+    return o;
+}
+
+/* The fast path is a pop from the class's free list (freed slots are
+ * reused first, in address order). */
+sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size, bool zero) {
+    if (size > SP_POOL_MAX) return list_obj(vm, size, zero);
+    size_t c = class_of(size);
+    sp_Pool *pl = vm->pool;
+    sp_Obj *o;
+    if (pl && (o = pl->ofree[c])) pl->ofree[c] = o->gcnext;
+    else if (!(o = carve(vm, c))) return NULL;
+    clear(o, size, zero);
     return o;
 }
 
@@ -251,19 +264,21 @@ sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size) {
  * newest, so a steady state does not churn the host allocator). */
 static void sweep_class(sp_VM *vm, sp_Pool *pl, size_t c, bool all) {
     sp_Obj *head = NULL, **tail = &head;
+    size_t freed = 0; /* subtracted once: a finalizer's sp_free only subtracts too */
+    uint32_t keep = all ? 0 : SP_GC_MARK;
     for (Page **link = &pl->opages[c], *pg; (pg = *link);) {
         sp_Obj *phead = NULL, **ptail = &phead;
         bool live = false;
         SLOTS(pl, pg, c, o) {
             sp_Obj *o = (sp_Obj *)o_p;
             if (o->type) {
-                if ((o->gcflags & SP_GC_MARK) && !all) {
+                if (o->gcflags & keep) {
                     o->gcflags &= ~SP_GC_MARK;
                     live = true;
                     continue;
                 }
                 if (o->type->finalize) o->type->finalize(vm, o);
-                vm->mem_used -= o->size;
+                freed += o->size;
                 o->type = NULL;
             }
             *ptail = o;
@@ -282,6 +297,7 @@ static void sweep_class(sp_VM *vm, sp_Pool *pl, size_t c, bool all) {
     }
     *tail = NULL;
     pl->ofree[c] = head;
+    vm->mem_used -= freed;
 }
 
 void sp_pool_sweep(sp_VM *vm, bool all) {

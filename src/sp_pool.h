@@ -11,9 +11,10 @@ void *sp_pool_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn);
 /* The same for the two common cases (n > 0): a new block, freeing one. */
 void *sp_pool_alloc(sp_VM *vm, size_t n);
 void sp_pool_free(sp_VM *vm, void *p, size_t n);
-/* Zeroed memory for a GC object of `size` bytes, in the object pages or
- * (big objects) a host block linked on vm->objects.  NULL: out of memory. */
-sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size);
+/* Memory for a GC object of `size` bytes, in the object pages or (big
+ * objects) a host block linked on vm->objects; zeroed in full if zero,
+ * else only its header.  NULL: out of memory. */
+sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size, bool zero);
 /* Sweep the object pages: finalize and free every unmarked object (every
  * object if all), subtracting their sizes from vm->mem_used; clear marks. */
 void sp_pool_sweep(sp_VM *vm, bool all);

@@ -82,12 +82,14 @@ int64_t sp_utf8_check(const char *s, size_t n) {
 
 sp_Str *sp_str_alloc(sp_VM *vm, size_t nbytes, size_t clen) {
     if (nbytes > SP_STR_MAX) return sp_nomem(vm);
-    sp_Str *s = sp_newobj(vm, &sp_t_str, offsetof(sp_Str, data) + nbytes + 1);
+    /* Not zeroed: every caller writes data[0..nbytes) (str has no traverse). */
+    sp_Str *s = sp_newobj_raw(vm, &sp_t_str, offsetof(sp_Str, data) + nbytes + 1);
     if (!s) return NULL;
     s->hash = -1;
     s->len = nbytes;
     s->clen = clen;
     s->ascii = nbytes == clen;
+    s->interned = 0;
     s->data[nbytes] = 0;
     return s;
 }
@@ -139,7 +141,7 @@ static inline bool bytes_eq(const char *a, const char *b, size_t n) {
  * (CPython-compatible) hash is still computed lazily when a dict needs
  * it.  Interned strs live as long as the VM: the table is a GC root. */
 typedef struct sp_Interned {
-    size_t n, cap;           /* cap: a power of two, at most half full */
+    size_t n, cap;           /* cap: a power of two, at most 3/4 full */
     struct IEnt { uint64_t h; sp_Str *s; } e[];
 } sp_Interned;
 
@@ -161,7 +163,8 @@ static size_t itab_bytes(size_t cap) { return sizeof(sp_Interned) + cap * sizeof
 
 static bool itab_grow(sp_VM *vm) {
     sp_Interned *old = vm->interned;
-    size_t cap = old ? old->cap * 2 : 64, bytes;
+    /* 16 entries (272 bytes) come from the pool; a snippet's names fit. */
+    size_t cap = old ? old->cap * 2 : 16, bytes;
     if (!sp_size_mul(vm, cap, sizeof(struct IEnt), &bytes)) return false;
     sp_Interned *t = sp_calloc(vm, itab_bytes(cap));
     if (!t) return false;
@@ -179,7 +182,7 @@ static bool itab_grow(sp_VM *vm) {
 }
 
 sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n) {
-    if ((!vm->interned || 2 * (vm->interned->n + 1) > vm->interned->cap) && !itab_grow(vm))
+    if ((!vm->interned || 4 * (vm->interned->n + 1) > 3 * vm->interned->cap) && !itab_grow(vm))
         return SP_ERRV;
     sp_Interned *t = vm->interned;
     uint64_t h = intern_hash(s, n);
