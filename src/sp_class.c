@@ -50,6 +50,10 @@ typedef struct HeapType {
     uint32_t dictoff; /* offset of the instance's sp_Dict pointer, 0: none */
     uint32_t hflags;  /* HT_* */
     CacheEnt cache[NCACHE];
+    /* sp_class_new_for_init's answer (the __init__ to run as a frame, or
+     * SP_NULLV: the general path), valid while new_epoch == class_epoch + 1 */
+    uint64_t new_epoch;
+    sp_Value new_init;
 } HeapType;
 
 /* Hooks a class defines (found in a Python class of its MRO). */
@@ -358,6 +362,25 @@ static sp_Value call_meth(sp_VM *vm, sp_Value f, sp_Value self, sp_Value *args, 
     return r;
 }
 
+/* f(self, *args) for a slot called from C (a dict hashing or comparing
+ * keys).  A plain Python function is run at once: CPython's slot functions
+ * vectorcall it, so its frame is the only recursion level, where sp_call
+ * would add one (" while calling a Python object") and call_meth/call_with
+ * cost ~150 instructions.  The nested loop's C stack is still checked;
+ * without a stack base to check against, the general path counts it. */
+static sp_Value call_slot(sp_VM *vm, sp_Value f, sp_Value self, sp_Value *args, int nargs) {
+    if (f.tag == SP_OBJ && SP_O(f)->type == &sp_t_function && vm->cstack_base) {
+        sp_Func *fn = SP_AS(sp_Func, f);
+        if (fn->code->fastcall && fn->code->argcount == nargs + 1) {
+            if (!sp_cstack_ok(vm))
+                return sp_raise(vm, &sp_t_RecursionError, "maximum recursion depth exceeded");
+            sp_Value a[2] = {self, nargs ? args[0] : SP_NULLV};
+            return sp_vm_call(vm, fn, a, nargs + 1, NULL);
+        }
+    }
+    return call_meth(vm, f, self, args, nargs, NULL);
+}
+
 /* ================================================================ slots */
 
 enum {
@@ -473,13 +496,16 @@ static bool unhashable(sp_VM *vm, sp_Value self) {
     return false;
 }
 
-static bool s_hash(sp_VM *vm, sp_Value self, int64_t *out) {
+/* A class's hash slot.  sp_hash adds no recursion level for it (CPython's
+ * PyObject_Hash adds none either): the builtin case counts its own. */
+bool sp_class_hash(sp_VM *vm, sp_Value self, int64_t *out) {
     sp_Value f, r;
     sp_Type *st;
+    bool ok;
     switch (find_dunder(vm, sp_typeof(self), "__hash__", SL_HASH, &f, &st)) {
     case 1:
         if (sp_isnone(f)) return unhashable(vm, self);
-        r = call_meth(vm, f, self, NULL, 0, NULL);
+        r = call_slot(vm, f, self, NULL, 0);
         if (sp_iserr(r)) return false;
         if (!sp_isintlike(r)) {
             sp_raise(vm, &sp_t_TypeError, "__hash__ method should return an integer");
@@ -491,7 +517,10 @@ static bool s_hash(sp_VM *vm, sp_Value self, int64_t *out) {
         return true;
     case 2:
         if (!st->hash) return unhashable(vm, self);
-        return st->hash(vm, self, out);
+        if (!SP_ENTER_PY(vm, "")) return false;
+        ok = st->hash(vm, self, out);
+        SP_LEAVE(vm);
+        return ok;
     case 0: *out = (int64_t)sp_obj_id(vm, SP_O(self)); return true;
     default: return false;
     }
@@ -501,7 +530,7 @@ static const char *const cmp_names[] = {"__lt__", "__le__", "__eq__", "__ne__", 
 
 static sp_Value s_richcmp(sp_VM *vm, sp_Value self, sp_Value other, int op) {
     sp_Value r;
-    DISPATCH(cmp_names[op], SL_CMP, return call_meth(vm, f, self, &other, 1, NULL),
+    DISPATCH(cmp_names[op], SL_CMP, return call_slot(vm, f, self, &other, 1),
              return st->richcmp(vm, self, other, op), r = SP_NOTIMPL; break);
     if (op != SP_NE) return r;
     /* object.__ne__: the inverse of __eq__ */
@@ -820,7 +849,7 @@ static void set_slot(sp_Type *t, int s, const sp_Type *from) {
     switch (s) {
     case SL_REPR: t->repr = from ? from->repr : s_repr; break;
     case SL_STR: t->str = from ? from->str : s_str; break;
-    case SL_HASH: t->hash = from && from->hash ? from->hash : s_hash; break;
+    case SL_HASH: t->hash = from && from->hash ? from->hash : sp_class_hash; break;
     case SL_CMP: t->richcmp = from ? from->richcmp : s_richcmp; break;
     case SL_TRUTHY: t->truthy = from ? from->truthy : s_truthy; break;
     case SL_LEN: t->len = from ? from->len : s_len; break;
@@ -1339,17 +1368,25 @@ static sp_Value class_call_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs,
  * __init__ in its own loop; SP_NULLV when the general protocol applies. */
 sp_Value sp_class_new_for_init(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw,
                                sp_Value *init) {
-    sp_Value f;
-    sp_Type *st;
-    if (t->new_ != class_call_new) return SP_NULLV;
-    int k = find_dunder(vm, t, "__new__", -1, &f, &st);
-    if (k != 0) return k < 0 ? SP_ERRV : SP_NULLV;
-    k = find_dunder(vm, t, "__init__", -1, &f, &st);
-    if (k < 0) return SP_ERRV;
-    if (k != 1 || !sp_istype(f, &sp_t_function) ||
-        (((sp_Func *)SP_O(f))->code->flags & SP_CO_GENERATOR))
-        return SP_NULLV;
-    *init = f;
+    if (t->new_ != class_call_new || !is_class(t)) return SP_NULLV;
+    HeapType *ht = HT(t);
+    if (ht->new_epoch != vm->class_epoch + 1) { /* two dunder lookups per instance otherwise */
+        sp_Value f;
+        sp_Type *st;
+        int k = find_dunder(vm, t, "__new__", -1, &f, &st);
+        if (k < 0) return SP_ERRV;
+        ht->new_init = SP_NULLV;
+        if (k == 0) {
+            k = find_dunder(vm, t, "__init__", -1, &f, &st);
+            if (k < 0) return SP_ERRV;
+            if (k == 1 && sp_istype(f, &sp_t_function) &&
+                !(((sp_Func *)SP_O(f))->code->flags & SP_CO_GENERATOR))
+                ht->new_init = f;
+        }
+        ht->new_epoch = vm->class_epoch + 1;
+    }
+    if (sp_isnull(ht->new_init)) return SP_NULLV;
+    *init = ht->new_init;
     return alloc_instance(vm, t, args, nargs, kw);
 }
 
@@ -2514,7 +2551,7 @@ sp_Dict **sp_class_dictp(sp_Value self) { return dict_slot(self); }
 
 /* Does hashing an instance of t call a Python __hash__?  -1 on error. */
 int sp_class_user_hash(sp_VM *vm, sp_Type *t) {
-    if (!is_class(t) || t->hash != s_hash) return 0;
+    if (!is_class(t) || t->hash != sp_class_hash) return 0;
     sp_Value f;
     sp_Type *st;
     int k = find_dunder(vm, t, "__hash__", SL_HASH, &f, &st);

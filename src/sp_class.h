@@ -86,6 +86,7 @@ bool sp_class_restore(sp_VM *vm, sp_Type *t, sp_Type *meta, sp_Str *name, sp_Tup
 sp_Value sp_class_alloc(sp_VM *vm, sp_Type *t);
 sp_Dict **sp_class_dictp(sp_Value self);
 int sp_class_user_hash(sp_VM *vm, sp_Type *t);
+bool sp_class_hash(sp_VM *vm, sp_Value self, int64_t *out); /* a class's hash slot */
 
 /* Metaclasses (sp_meta.c).  A class statement: the metaclass (explicit
  * one, SP_NULLV if none, refined by the bases' metaclasses), its

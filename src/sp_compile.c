@@ -108,21 +108,38 @@ static void internal(C *c, const char *what) {
 /* ------------------------------------------------------------ tables */
 
 /* Every emit checks room: the check is inline, the growing is not.
- * Instruction arrays start at 32 entries, enough for a snippet. */
+ * Instruction arrays start at 32 entries, enough for a snippet.  That
+ * first block comes from the arena (a bump, freed with the AST), so a
+ * snippet's compile makes no heap calls for its arrays; an array that
+ * outgrows it moves to the heap.  A capacity of exactly first_cap means
+ * "in the arena": grow_free leaves such a block alone. */
 static bool grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize);
 static inline bool grow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
     return need <= *cap || grow_slow(c, p, cap, need, elsize);
 }
 
+static size_t first_cap(size_t elsize) { return elsize <= 4 ? 32 : 8; }
+
 static bool grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
-    size_t nc = *cap ? *cap : elsize <= 4 ? 32 : 8, bytes;
+    size_t nc = *cap ? *cap * 2 : first_cap(elsize), bytes;
     while (nc < need) nc *= 2;
     if (!sp_size_mul(c->vm, nc, elsize, &bytes)) return false;
-    void *np = sp_realloc(c->vm, *p, *cap * elsize, bytes);
+    void *np;
+    if (nc == first_cap(elsize)) {
+        np = sp_arena_raw(c->arena, bytes);
+    } else if (*cap == first_cap(elsize)) {
+        if ((np = sp_malloc(c->vm, bytes))) memcpy(np, *p, *cap * elsize);
+    } else {
+        np = sp_realloc(c->vm, *p, *cap * elsize, bytes);
+    }
     if (!np) return false;
     *p = np;
     *cap = nc;
     return true;
+}
+
+static void grow_free(C *c, void *p, size_t cap, size_t elsize) {
+    if (p && cap != first_cap(elsize)) sp_free(c->vm, p, cap * elsize);
 }
 
 static uint32_t val_hash(sp_Value v) {
@@ -179,9 +196,9 @@ static int32_t vt_add(C *c, ValTab *t, sp_Value v) {
     return (int32_t)t->n++;
 }
 
-static void vt_free(sp_VM *vm, ValTab *t) {
-    if (t->v) sp_free(vm, t->v, t->cap * sizeof(sp_Value));
-    if (t->idx) sp_free(vm, t->idx, t->icap * sizeof(int32_t));
+static void vt_free(C *c, ValTab *t) {
+    grow_free(c, t->v, t->cap, sizeof(sp_Value));
+    if (t->idx) sp_free(c->vm, t->idx, t->icap * sizeof(int32_t));
 }
 
 /* Index of name in a name table, added at the end if new. */
@@ -402,11 +419,11 @@ static Unit *unit_push(C *c, int kind, const sp_Node *node, const char *name) {
 
 static void unit_free(C *c, Unit *u) {
     sp_VM *vm = c->vm;
-    if (u->code) sp_free(vm, u->code, u->capcode * sizeof(uint32_t));
-    if (u->lines) sp_free(vm, u->lines, u->caplines * sizeof(int32_t));
-    if (u->labels) sp_free(vm, u->labels, u->caplabels * sizeof(Label));
-    vt_free(vm, &u->consts);
-    vt_free(vm, &u->names);
+    grow_free(c, u->code, u->capcode, sizeof(uint32_t));
+    grow_free(c, u->lines, u->caplines, sizeof(int32_t));
+    grow_free(c, u->labels, u->caplabels, sizeof(Label));
+    vt_free(c, &u->consts);
+    vt_free(c, &u->names);
     sp_nt_free(vm, &u->varnames);
     sp_nt_free(vm, &u->cells);
     sp_nt_free(vm, &u->frees);
@@ -467,7 +484,9 @@ static sp_Value unit_code(C *c) {
     sp_Value *vn = name_values(c, &u->varnames), *cv = name_values(c, &u->cells),
              *fv = name_values(c, &u->frees);
     sp_Value res = SP_ERRV;
-    sp_Value name = sp_str_intern_cstr(c->vm, u->name), qual = sp_str_cstr(c->vm, u->qualname);
+    /* A top-level unit's qualname is its name: share the interned str. */
+    sp_Value name = sp_str_intern_cstr(c->vm, u->name);
+    sp_Value qual = strcmp(u->qualname, u->name) == 0 ? name : sp_str_cstr(c->vm, u->qualname);
     if (!c->err && !sp_iserr(name) && !sp_iserr(qual)) {
         sp_CodeSpec sp = {
             .code = u->code, .ncode = u->ncode, .lines = u->lines,
@@ -1878,7 +1897,7 @@ static void pattern(C *c, const sp_Node *p, PC *pc);
 
 static void pc_free(C *c, PC *pc) {
     sp_nt_free(c->vm, &pc->stores);
-    if (pc->fail) sp_free(c->vm, pc->fail, pc->capfail * sizeof(int32_t));
+    grow_free(c, pc->fail, pc->capfail, sizeof(int32_t));
 }
 
 static int32_t fail_label(C *c, PC *pc, size_t pops) {

@@ -41,11 +41,21 @@ static size_t probe_empty(const sp_Dict *d, int64_t hash) {
     return i;
 }
 
+/* The index and the entries share one block: one allocation per table
+ * (a small dict, e.g. an instance's, costs two blocks with its object, not
+ * three).  size >= 8 int32 slots come first, so the entries are 8-aligned. */
+static size_t tables_bytes(size_t size, size_t ecap) {
+    return size * sizeof(int32_t) + ecap * sizeof(DEnt);
+}
+
+static bool alloc_tables(sp_VM *vm, size_t size, size_t ecap, int32_t **index, DEnt **ent) {
+    *index = sp_malloc(vm, tables_bytes(size, ecap));
+    *ent = *index ? (DEnt *)(void *)(*index + size) : NULL;
+    return *index != NULL;
+}
+
 static void free_tables(sp_VM *vm, sp_Dict *d) {
-    if (d->index) {
-        sp_free(vm, d->index, (d->mask + 1) * sizeof(int32_t));
-        sp_free(vm, d->ent, d->ecap * sizeof(DEnt));
-    }
+    if (d->index) sp_free(vm, d->index, tables_bytes(d->mask + 1, d->ecap));
     d->index = NULL;
     d->ent = NULL;
     d->mask = d->ecap = d->nent = d->used = 0;
@@ -60,18 +70,14 @@ static bool dict_resize(sp_VM *vm, sp_Dict *d, size_t minused) {
         size <<= 1;
     }
     size_t ecap = USABLE(size);
-    int32_t *index = sp_malloc(vm, size * sizeof(int32_t));
-    DEnt *ent = index ? sp_malloc(vm, ecap * sizeof(DEnt)) : NULL;
-    if (!ent) {
-        sp_free(vm, index, size * sizeof(int32_t));
-        return false;
-    }
+    int32_t *index;
+    DEnt *ent;
+    if (!alloc_tables(vm, size, ecap, &index, &ent)) return false;
     memset(index, 0xff, size * sizeof(int32_t)); /* IX_EMPTY */
     size_t n = 0;
     for (size_t i = 0; i < d->nent; i++)
         if (!sp_isnull(d->ent[i].key)) ent[n++] = d->ent[i];
     int32_t *oldindex = d->index;
-    DEnt *oldent = d->ent;
     size_t oldsize = d->mask + 1, oldecap = d->ecap;
     d->index = index;
     d->ent = ent;
@@ -80,10 +86,7 @@ static bool dict_resize(sp_VM *vm, sp_Dict *d, size_t minused) {
     d->nent = d->used = n;
     d->layout++;
     for (size_t i = 0; i < n; i++) index[probe_empty(d, ent[i].hash)] = (int32_t)i;
-    if (oldindex) {
-        sp_free(vm, oldindex, oldsize * sizeof(int32_t));
-        sp_free(vm, oldent, oldecap * sizeof(DEnt));
-    }
+    if (oldindex) sp_free(vm, oldindex, tables_bytes(oldsize, oldecap));
     return true;
 }
 
@@ -254,14 +257,18 @@ bool sp_dict_put_at(sp_Dict *d, int64_t ix, sp_Str *key, sp_Value val) {
     return true;
 }
 
-bool sp_dict_sets(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val) {
+int64_t sp_dict_sets_at(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val) {
     int64_t h = sp_str_hash(key);
     int32_t e = find_str(d, key, h);
     if (e >= 0) {
         d->ent[e].val = val;
-        return true;
+        return e;
     }
-    return insert_new(vm, d, sp_objv(key), h, val);
+    return insert_new(vm, d, sp_objv(key), h, val) ? (int64_t)d->nent - 1 : -1;
+}
+
+bool sp_dict_sets(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val) {
+    return sp_dict_sets_at(vm, d, key, val) >= 0;
 }
 
 size_t sp_dict_len(sp_Dict *d) { return d->used; }
@@ -295,13 +302,7 @@ static bool copy_into(sp_VM *vm, sp_Dict *d, sp_Dict *src) {
     if (d->used == 0 && src->used == src->nent && src->index) { /* clone tables */
         free_tables(vm, d);
         size_t size = src->mask + 1;
-        d->index = sp_malloc(vm, size * sizeof(int32_t));
-        d->ent = d->index ? sp_malloc(vm, src->ecap * sizeof(DEnt)) : NULL;
-        if (!d->ent) {
-            sp_free(vm, d->index, size * sizeof(int32_t));
-            d->index = NULL;
-            return false;
-        }
+        if (!alloc_tables(vm, size, src->ecap, &d->index, &d->ent)) return false;
         memcpy(d->index, src->index, size * sizeof(int32_t));
         memcpy(d->ent, src->ent, src->nent * sizeof(DEnt));
         d->mask = src->mask;
@@ -940,9 +941,9 @@ bool spc_dict_clone_keys(sp_VM *vm, sp_Dict *d, const sp_Dict *src, const sp_Val
     if (d->index || src->used != n || src->nent != n) return sp_raise(vm, &sp_t_ValueError, "bad dict shape"), false;
     if (!n) return true;
     size_t size = src->mask + 1;
-    int32_t *index = sp_malloc(vm, size * sizeof(int32_t));
-    DEnt *ent = index ? sp_malloc(vm, src->ecap * sizeof(DEnt)) : NULL;
-    if (!ent) return sp_free(vm, index, size * sizeof(int32_t)), false;
+    int32_t *index;
+    DEnt *ent;
+    if (!alloc_tables(vm, size, src->ecap, &index, &ent)) return false;
     memcpy(index, src->index, size * sizeof(int32_t));
     for (size_t i = 0; i < n; i++) ent[i] = (DEnt){src->ent[i].key, vals[i], src->ent[i].hash};
     d->index = index, d->ent = ent, d->mask = src->mask, d->ecap = src->ecap;

@@ -93,6 +93,7 @@ bool sp_hash(sp_VM *vm, sp_Value v, int64_t *out) {
         sp_raise(vm, &sp_t_TypeError, "unhashable type: '%s'", sp_type_msgname(t));
         return false;
     }
+    if (t->hash == sp_class_hash) return sp_class_hash(vm, v, out); /* counts its own levels */
     if (t->hash) {
         if (!SP_ENTER_PY(vm, "")) return false;
         bool ok = t->hash(vm, v, out);

@@ -23,6 +23,10 @@
  * pointer that is not an offset into a frame, a chunk or a GC object. */
 #include "sp_code.h"
 #include "sp_class.h"
+#include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 struct sp_Chunk {
     sp_Chunk *prev, *next;   /* next: a spare kept for reuse */
@@ -150,7 +154,8 @@ static void pop_frame(sp_VM *vm, sp_Exec *x, sp_Frame *f) {
 }
 
 static bool depth_ok(sp_VM *vm) {
-    if (vm->pydepth < vm->pydepth_max) return true;
+    /* C levels (a comparison, a builtin call) share the budget, as in CPython */
+    if (vm->pydepth + vm->cdepth < vm->pydepth_max) return true;
     sp_raise(vm, &sp_t_RecursionError, "maximum recursion depth exceeded");
     return false;
 }
@@ -184,7 +189,7 @@ static inline sp_Frame *fast_frame(sp_VM *vm, sp_Value callee, const sp_Value *a
     if (callee.tag != SP_OBJ || SP_O(callee)->type != &sp_t_function) return NULL;
     sp_Func *fn = SP_AS(sp_Func, callee);
     sp_Code *c = fn->code;
-    if (!c->fastcall || nargs != c->argcount || vm->pydepth >= vm->pydepth_max ||
+    if (!c->fastcall || nargs != c->argcount || vm->pydepth + vm->cdepth >= vm->pydepth_max ||
         vm->stack_end - vm->stack_top < c->framesize)
         return NULL;
     sp_Frame *nf = (sp_Frame *)vm->stack_top;
@@ -849,6 +854,29 @@ static inline bool i64_mul(int64_t a, int64_t b, int64_t *r) {
 #define LOOP_INLINE inline
 #endif
 
+/* A result the next instruction will copy (STORE_FAST, RETURN_VALUE, a
+ * call's arguments: 16-byte loads) is written as one 16-byte store: as a
+ * tag word and a payload, the load could not be forwarded from the two
+ * pending stores and would wait for them to retire (a store-forwarding
+ * stall, ~12 cycles on x86, on nearly every arithmetic result). */
+static inline void put_num(sp_Value *slot, uint32_t tag, uint64_t bits) {
+#ifdef __SSE2__ /* built in a register: through memory it would stall the same way */
+    _mm_storeu_si128((__m128i *)(void *)slot, _mm_set_epi64x((long long)bits, (long long)tag));
+#else
+    slot->tag = tag;
+    slot->pad_ = 0;
+    slot->u.i = (int64_t)bits;
+#endif
+}
+
+static inline void put_int(sp_Value *slot, int64_t i) { put_num(slot, SP_INT, (uint64_t)i); }
+
+static inline void put_float(sp_Value *slot, double d) {
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    put_num(slot, SP_FLOAT, bits);
+}
+
 /* Small-int binary ops; false means "take the generic path" (overflow,
  * division by zero, unsupported op), which promotes or raises. */
 static LOOP_INLINE bool int_binop(uint32_t op, int64_t a, int64_t b, sp_Value *out) {
@@ -857,7 +885,7 @@ static LOOP_INLINE bool int_binop(uint32_t op, int64_t a, int64_t b, sp_Value *o
      * mispredicts whenever the operator changes */
     if ((op & 15) == SP_OP_ADD || (op & 15) == SP_OP_SUB) {
         if ((op & 15) == SP_OP_ADD ? !i64_add(a, b, &r) : !i64_sub(a, b, &r)) return false;
-        *out = sp_int(r);
+        put_int(out, r);
         return true;
     }
     switch (op & 15) {
@@ -877,7 +905,7 @@ static LOOP_INLINE bool int_binop(uint32_t op, int64_t a, int64_t b, sp_Value *o
     case SP_OP_TRUEDIV: {
         const int64_t lim = (int64_t)1 << 53; /* exact in a double: one rounding */
         if (b == 0 || a > lim || a < -lim || b > lim || b < -lim) return false;
-        *out = sp_float((double)a / (double)b);
+        put_float(out, (double)a / (double)b);
         return true;
     }
     case SP_OP_AND: r = a & b; break;
@@ -893,20 +921,33 @@ static LOOP_INLINE bool int_binop(uint32_t op, int64_t a, int64_t b, sp_Value *o
         break;
     default: return false;
     }
-    *out = sp_int(r);
+    put_int(out, r);
     return true;
 }
 
-static inline bool float_binop(uint32_t op, double a, double b, sp_Value *out) {
+/* The float cases that cannot raise; false: the general path (which
+ * raises, or handles the operator).  `**` only for a positive finite base
+ * and finite exponent, where float_pow is the C library's pow unless it
+ * overflows (an inf result: left to sp_binop to raise). */
+static inline bool float_binop(uint32_t op, double a, double b, double *out) {
     switch (op & 15) {
-    case SP_OP_ADD: *out = sp_float(a + b); return true;
-    case SP_OP_SUB: *out = sp_float(a - b); return true;
-    case SP_OP_MUL: *out = sp_float(a * b); return true;
+    case SP_OP_ADD: *out = a + b; return true;
+    case SP_OP_SUB: *out = a - b; return true;
+    case SP_OP_MUL: *out = a * b; return true;
     case SP_OP_TRUEDIV:
         if (b == 0) return false;
-        *out = sp_float(a / b);
+        *out = a / b;
         return true;
-    default: return false;
+    case SP_OP_POW:
+        if (!(a > 0 && a < INFINITY && isfinite(b))) return false;
+    {
+        double d = pow(a, b);
+        if (!(d < INFINITY)) return false;
+        *out = d;
+        return true;
+    }
+    default:
+        return false;
     }
 }
 
@@ -926,6 +967,20 @@ static inline bool cmp_f64(int op, double a, double b) {
     case SP_GT: return a > b;
     default: return a >= b;
     }
+}
+
+/* o[i] for an exact list or tuple and an index in range (negative from
+ * the end); false: the general path.  *out may be o's own slot. */
+static inline bool seq_item(sp_Value o, int64_t i, sp_Value *out) {
+    const sp_Value *items;
+    int64_t n;
+    if (sp_islist(o)) items = SP_LIST(o)->items, n = (int64_t)SP_LIST(o)->n;
+    else if (sp_istuple(o)) items = SP_TUPLE(o)->items, n = (int64_t)SP_TUPLE(o)->n;
+    else return false;
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return false;
+    *out = items[i];
+    return true;
 }
 
 /* Truth of the common immediates; -2: ask sp_truthy. */
@@ -1004,8 +1059,9 @@ static bool attr_store(sp_VM *vm, sp_ACacheEnt *e, sp_Dict **dp, sp_Str *name, s
         if (sp_iserr(d)) return false;
         *dp = SP_DICT(d);
     }
-    if (!sp_dict_sets(vm, *dp, name, v)) return false;
-    e->ix = (int32_t)sp_dict_index_of(*dp, name);
+    int64_t ix = sp_dict_sets_at(vm, *dp, name, v); /* the hint comes back with it */
+    if (ix < 0) return false;
+    e->ix = (int32_t)ix;
     return true;
 }
 
@@ -1173,41 +1229,50 @@ dispatch:
 
     TARGET(NOP) DISPATCH();
     TARGET(POP_TOP) { sp--; DISPATCH(); }
-    TARGET(COPY) { r = sp[-(int)ARG]; PUSH(r); DISPATCH(); }
+    /* The hottest opcodes use block-local values: `r` lives across the
+     * whole loop, so gcc keeps it in memory and every write to it is a store */
+    TARGET(COPY) { sp_Value v = sp[-(int)ARG]; PUSH(v); DISPATCH(); }
     TARGET(SWAP) {
-        r = sp[-1];
+        sp_Value v = sp[-1];
         sp[-1] = sp[-(int)ARG];
-        sp[-(int)ARG] = r;
+        sp[-(int)ARG] = v;
         DISPATCH();
     }
     TARGET(LOAD_CONST) {
-        r = co->consts[ARG];
+        sp_Value v = co->consts[ARG];
         /* `x + 1`, `n < 2`: an int constant met by BINARY_OP/COMPARE_OP on
-         * an int takes one dispatch (the next opcode is read first: only
-         * those two guarantee a value below) */
-        if (r.tag == SP_INT) {
+         * an int, `b[3]` on a list or tuple take one dispatch (the next opcode
+         * is read first: only those three guarantee a value below) */
+        if (v.tag == SP_INT) {
             uint32_t nw = *ip;
-            if (SP_OPCODE(nw) == SP_BINARY_OP && sp[-1].tag == SP_INT &&
-                int_binop(SP_OPARG(nw), sp[-1].u.i, r.u.i, &sp[-1])) {
-                ip++;
-                DISPATCH();
-            }
-            if (SP_OPCODE(nw) == SP_COMPARE_OP && sp[-1].tag == SP_INT) {
-                ip++;
-                cmp = cmp_i64((int)SP_OPARG(nw), sp[-1].u.i, r.u.i);
-                goto cmp_done;
+            if (SP_OPCODE(nw) == SP_BINARY_OP) {
+                if (sp[-1].tag == SP_INT && int_binop(SP_OPARG(nw), sp[-1].u.i, v.u.i, &sp[-1])) {
+                    ip++;
+                    DISPATCH();
+                }
+            } else if (SP_OPCODE(nw) == SP_COMPARE_OP) {
+                if (sp[-1].tag == SP_INT) {
+                    ip++;
+                    cmp = cmp_i64((int)SP_OPARG(nw), sp[-1].u.i, v.u.i);
+                    goto cmp_done;
+                }
+            } else if (SP_OPCODE(nw) == SP_BINARY_SUBSCR) { /* b[3] */
+                if (seq_item(sp[-1], v.u.i, &sp[-1])) {
+                    ip++;
+                    DISPATCH();
+                }
             }
         }
-        PUSH(r);
+        PUSH(v);
         DISPATCH();
     }
     TARGET(LOAD_FAST) {
-        r = L[ARG];
-        if (sp_isnull(r)) {
+        sp_Value v = L[ARG];
+        if (sp_isnull(v)) {
             unbound_local(vm, co, ARG);
             goto error;
         }
-        PUSH(r);
+        PUSH(v);
         DISPATCH();
     }
     TARGET(STORE_FAST) { L[ARG] = POP(); DISPATCH(); }
@@ -1381,16 +1446,11 @@ dispatch:
         DISPATCH();
     }
     TARGET(BINARY_SUBSCR) {
-        sp_Value o = sp[-2], k = sp[-1];
-        if (sp_isint(k) && (sp_islist(o) || sp_istuple(o))) {
-            int64_t i = k.u.i, n = sp_islist(o) ? (int64_t)SP_LIST(o)->n : (int64_t)SP_TUPLE(o)->n;
-            if (i < 0) i += n;
-            if (i >= 0 && i < n) {
-                sp[-2] = sp_islist(o) ? SP_LIST(o)->items[i] : SP_TUPLE(o)->items[i];
-                sp--;
-                DISPATCH();
-            }
+        if (sp_isint(sp[-1]) && seq_item(sp[-2], sp[-1].u.i, &sp[-2])) {
+            sp--;
+            DISPATCH();
         }
+        sp_Value o = sp[-2], k = sp[-1];
         SAVE();
         CHECK(r = sp_getitem(vm, o, k));
         sp[-2] = r;
@@ -1427,12 +1487,32 @@ dispatch:
         DISPATCH();
     }
     TARGET(BINARY_OP) {
+        /* int/int and float/float first, straight from the slots: nothing
+         * stays live into the general path (holding a and b there made gcc
+         * spill them on every operation) */
+        if (sp[-2].tag == SP_FLOAT && sp[-1].tag == SP_FLOAT) {
+            double d;
+            if (float_binop(ARG, sp[-2].u.f, sp[-1].u.f, &d)) {
+                put_float(&sp[-2], d);
+                sp--;
+                DISPATCH();
+            }
+        } else if (sp[-2].tag == SP_INT && sp[-1].tag == SP_INT) {
+            if (int_binop(ARG, sp[-2].u.i, sp[-1].u.i, &sp[-2])) {
+                sp--;
+                DISPATCH();
+            }
+        }
+        goto binop_general;
+    }
+    binop_general: {
         sp_Value a = sp[-2], b = sp[-1];
-        if (a.tag == SP_INT && b.tag == SP_INT) {
-            if (int_binop(ARG, a.u.i, b.u.i, &r)) goto binop_done;
-        } else if (a.tag == SP_FLOAT && b.tag == SP_FLOAT) {
-            if (float_binop(ARG, a.u.f, b.u.f, &r)) goto binop_done;
-        } else {
+        double d; /* float with int: int64 -> double rounds as int.__float__ does */
+        if (a.tag == SP_FLOAT && b.tag == SP_INT) {
+            if (float_binop(ARG, a.u.f, (double)b.u.i, &d)) goto float_done;
+        } else if (a.tag == SP_INT && b.tag == SP_FLOAT) {
+            if (float_binop(ARG, (double)a.u.i, b.u.f, &d)) goto float_done;
+        } else if (a.tag != SP_INT || b.tag != SP_INT) {
             if (a.tag == SP_OBJ && (SP_O(a)->type->flags & SP_TF_HEAPTYPE)) {
                 CHECK(callee = sp_class_binop_fn(vm, (int)ARG, a, b));
                 if (!sp_isnull(callee)) {
@@ -1461,6 +1541,9 @@ dispatch:
     binop_slow:
         SAVE();
         CHECK(r = sp_binop(vm, (int)ARG, a, b));
+        goto binop_done;
+    float_done:
+        r = sp_float(d);
     binop_done:
         sp[-2] = r;
         sp--;
