@@ -65,8 +65,6 @@ static inline void *host(sp_VM *vm, void *p, size_t oldn, size_t newn) {
     return vm->alloc(vm->alloc_ud, p, oldn, newn);
 }
 
-static inline size_t class_of(size_t n) { return (n + GRAIN - 1) / GRAIN; }
-
 /* A new object is zeroed in full, or (a caller that writes every byte of
  * its body) only its header: gcflags must not carry a stale mark. */
 static inline void clear(sp_Obj *o, size_t size, bool zero) {
@@ -120,6 +118,8 @@ void sp_pool_foreach(sp_VM *vm, void (*fn)(sp_VM *, sp_Obj *)) { (void)vm, (void
 void sp_pool_release(sp_VM *vm) { (void)vm; }
 
 #else
+
+static inline size_t class_of(size_t n) { return (n + GRAIN - 1) / GRAIN; }
 
 /* The first pages of a VM are carved from a region allocated with the
  * pool itself: a fresh interpreter running a snippet makes one host
