@@ -414,6 +414,10 @@ void sp_buf_free(sp_Buf *b);
  * every SP_POLL_INTERVAL calls.  false: TimeoutError/KeyboardInterrupt
  * pending (uncatchable). */
 bool sp_check_limits(sp_VM *vm);
+/* The same for one big step of C work (a move or scan of >= SP_POLL_BYTES):
+ * it reads the clock at once, since sixteen such steps between reads can
+ * overshoot a time limit by a tenth of a second. */
+bool sp_check_limits_now(sp_VM *vm);
 /* The interpreter loop adds the instructions it ran to vm->instr_count
  * before polling (always a full check); C loops just call sp_check_limits,
  * each call counting as one instruction. */

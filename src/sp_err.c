@@ -177,6 +177,11 @@ bool sp_check_limits(sp_VM *vm) {
     return true;
 }
 
+bool sp_check_limits_now(sp_VM *vm) {
+    if (vm->instr_count == vm->poll_mark) vm->cwork = SP_CPOLL_INTERVAL - 1;
+    return sp_check_limits(vm);
+}
+
 double sp_now(void) { return now_seconds(); }
 
 /* ---------------------------------------------- repr of cycles */

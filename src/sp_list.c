@@ -82,7 +82,7 @@ static bool list_splice(sp_VM *vm, sp_List *l, size_t lo, size_t hi, const sp_Va
     size_t n = l->n, tail = n - hi, newn = n - (hi - lo) + m;
     /* A big move is real work with no loop around it to poll: l.pop(0) on
      * ten million items must still stop at the time limit. */
-    if (tail * sizeof(sp_Value) >= SP_POLL_BYTES && !sp_check_limits(vm)) return false;
+    if (tail * sizeof(sp_Value) >= SP_POLL_BYTES && !sp_check_limits_now(vm)) return false;
     if (newn > n) {
         if (!list_resize(vm, l, newn)) return false;
         memmove(l->items + lo + m, l->items + hi, tail * sizeof(sp_Value));

@@ -33,7 +33,7 @@ static __attribute__((noinline)) bool refuse(sp_VM *vm, size_t grow, size_t newn
     if (newn > SP_MAX_ALLOC || (vm->mem_limit && grow > vm->mem_limit)) return sp_nomem(vm), false;
     if (vm->mem_limit && vm->mem_used + grow > vm->mem_limit) return over_limit(vm), false;
     if (vm->alloc_limit && vm->nallocs >= vm->alloc_limit) return over_limit(vm), false;
-    return sp_check_limits(vm); /* grow >= SP_POLL_BYTES */
+    return sp_check_limits_now(vm); /* grow >= SP_POLL_BYTES */
 }
 
 /* May the heap grow by `grow` (<= newn) bytes to hold a block of newn?

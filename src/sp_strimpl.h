@@ -29,7 +29,7 @@ size_t sp_bcount(const void *hay, size_t n, const void *needle, size_t m, size_t
 /* A scan of n bytes with no allocation and no loop of its own to poll in
  * (find, count, in): long ones poll the limits once. */
 static inline bool sp_scan_poll(sp_VM *vm, size_t n) {
-    return n < SP_POLL_BYTES || sp_check_limits(vm);
+    return n < SP_POLL_BYTES || sp_check_limits_now(vm);
 }
 
 /* SipHash-1-3 of raw bytes, never -1 (str and bytes hash the same way). */
