@@ -168,7 +168,9 @@ struct sp_Type {
     sp_Value bases;               /* tuple */
     /* lifecycle */
     void (*traverse)(sp_VM *vm, sp_Obj *o);  /* sp_gc_markv() each child */
-    void (*finalize)(sp_VM *vm, sp_Obj *o);  /* free owned buffers, not o itself */
+    /* Free owned buffers (sp_free), not o itself, and do nothing else:
+     * freeing the interpreter skips finalizers (sp_pool.h: wholesale). */
+    void (*finalize)(sp_VM *vm, sp_Obj *o);
     /* protocol */
     sp_Value (*new_)(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw);
     sp_Value (*call)(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw);
@@ -369,7 +371,12 @@ struct sp_VM {
     /* bumped whenever a class namespace changes: validates the per-class
      * attribute caches (sp_class.c) */
     uint64_t class_epoch;
+    /* bumped when a dict flagged SP_DICT_WATCHED gains a key or is freed:
+     * validates LOAD_GLOBAL's "not in these globals, so the builtin" memory */
+    uint64_t gkeys_epoch;
 };
+/* sp_Obj.objflags bit of a dict (sp_dict.c honours it, sp_vm.c sets it). */
+enum { SP_DICT_WATCHED = 0x40000000u };
 
 /* A stable per-VM id for an object (id(), reprs "at 0x..."): never the
  * host address, so no pointer leaks to Python code.  (sp_func.c) */
@@ -414,6 +421,9 @@ void sp_buf_free(sp_Buf *b);
  * every SP_POLL_INTERVAL calls.  false: TimeoutError/KeyboardInterrupt
  * pending (uncatchable). */
 bool sp_check_limits(sp_VM *vm);
+/* The same for n units of work at once (as n calls, but one test): the
+ * parser polls once per 16 tokens. */
+bool sp_check_limits_n(sp_VM *vm, unsigned n);
 /* The same for one big step of C work (a move or scan of >= SP_POLL_BYTES):
  * it reads the clock at once, since sixteen such steps between reads can
  * overshoot a time limit by a tenth of a second. */
@@ -701,6 +711,17 @@ extern sp_Type sp_t_enumerate, sp_t_zip, sp_t_map, sp_t_filter, sp_t_reversed;
 int64_t sp_slice_indices(sp_VM *vm, sp_Value slice, int64_t len,
                          int64_t *start, int64_t *stop, int64_t *step);
 sp_Value sp_slice_new(sp_VM *vm, sp_Value start, sp_Value stop, sp_Value step);
+/* PySlice_AdjustIndices (None bounds already mapped to INT64_MIN/MAX). */
+int64_t sp_slice_adjust(int64_t len, int64_t start, int64_t stop, int64_t step,
+                        int64_t *startp, int64_t *stopp);
+/* o[start:stop] and o[start:stop] = v without a slice object (BINARY_SLICE,
+ * STORE_SLICE) for an exact str/list/tuple (list only for the store) with
+ * int or None bounds: SP_NULLV / 0 when that does not apply, so the caller
+ * takes the generic path (a subclass's __getitem__ gets a real slice). */
+sp_Value sp_seq_slice(sp_VM *vm, sp_Value o, sp_Value start, sp_Value stop);
+int sp_list_store_slice(sp_VM *vm, sp_Value o, sp_Value start, sp_Value stop, sp_Value v);
+/* s[start:stop] of a str for int bounds (None as INT64_MIN/MAX), unadjusted. */
+sp_Value sp_str_slice1(sp_VM *vm, sp_Value self, int64_t start, int64_t stop);
 /* Builtin iterator types (sp_iter.c), bound to their builtin names. */
 extern sp_Type sp_t_enumerate, sp_t_zip, sp_t_map, sp_t_filter, sp_t_reversed;
 
@@ -776,7 +797,8 @@ sp_Value sp_format_exc(sp_VM *vm, sp_Value exc);
 sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud);
 void sp_vm_free(sp_VM *vm);
 /* sp_vm.c: free the interpreter loop's own buffers (value stack...) at
- * teardown, after every object has been finalized. */
+ * teardown, after every object has been finalized (checked builds only:
+ * elsewhere the pool takes them back wholesale). */
 void sp_vm_free_exec(sp_VM *vm);
 
 #endif

@@ -17,16 +17,16 @@ static void host_write(void *ud, int stream, const char *s, size_t n) {
     if (sp->cfg.write) sp->cfg.write(sp->cfg.write_ud, stream, s, n);
 }
 
-static bool init_slots(sandpy *sp) {
-    sp_VM *vm = sp->vm;
-    sp_Value host = sp_list_new(vm, H_NSLOTS), exts = sp_dict_new(vm), futs = sp_dict_new(vm);
-    sp_Value codes = sp_list_new(vm, 0);
-    if (sp_iserr(host) || sp_iserr(exts) || sp_iserr(futs) || sp_iserr(codes)) return false;
-    vm->host = SP_LIST(host);
-    sp_api_setslot(sp, H_EXTS, exts);
-    sp_api_setslot(sp, H_FUTURES, futs);
-    sp_api_setslot(sp, H_CODES, codes);
-    return true;
+/* The container in slot i (H_EXTS, H_FUTURES: a dict; H_CODES: a list),
+ * made on first use: most interpreters register no function and settle
+ * no future, and a snippet run through sandpy_exec compiles no handle.
+ * Readers treat None as empty. */
+static sp_Value lazy_slot(sandpy *sp, int i, bool list) {
+    sp_Value v = sp_api_slot(sp, i);
+    if (!sp_isnone(v)) return v;
+    v = list ? sp_list_new(sp->vm, 0) : sp_dict_new(sp->vm);
+    if (!sp_iserr(v)) sp_api_setslot(sp, i, v);
+    return v;
 }
 
 sandpy *sandpy_new(const sandpy_config *cfg) {
@@ -40,14 +40,13 @@ sandpy *sandpy_new(const sandpy_config *cfg) {
     sp->vm = vm;
     sp->cfg = c;
     sp->epoch = 1;
-    vm->gc_paused++; /* nothing is rooted until vm->host exists */
-    bool ok = init_slots(sp);
-    vm->gc_paused--;
-    if (!ok) {
+    sp_Value host = sp_list_new(vm, H_NSLOTS); /* every slot None */
+    if (sp_iserr(host)) {
         sp_free(vm, sp, sizeof *sp);
         sp_vm_free(vm);
         return NULL;
     }
+    vm->host = SP_LIST(host);
     vm->write = host_write;
     vm->write_ud = sp;
     vm->userdata = sp;
@@ -250,17 +249,18 @@ sp_Type sp_t_hostcode_ = {
 };
 
 sandpy_code *sp_api_add_code(sandpy *sp, sp_Value code, sp_Value inputs) {
-    sp_List *codes = SP_LIST(sp_api_slot(sp, H_CODES));
-    sandpy_code *c = sp_newobj(sp->vm, &sp_t_hostcode_, sizeof *c);
+    sp_Value codes = lazy_slot(sp, H_CODES, true);
+    sandpy_code *c = sp_iserr(codes) ? NULL : sp_newobj(sp->vm, &sp_t_hostcode_, sizeof *c);
     if (!c) return sp_api_capture(sp, SANDPY_ERROR), NULL;
-    c->code = code, c->inputs = inputs, c->slot = codes->n;
-    if (!sp_list_append(sp->vm, codes, sp_objv(c))) return sp_api_capture(sp, SANDPY_ERROR), NULL;
+    c->code = code, c->inputs = inputs, c->slot = SP_LIST(codes)->n;
+    if (!sp_list_append(sp->vm, SP_LIST(codes), sp_objv(c))) return sp_api_capture(sp, SANDPY_ERROR), NULL;
     return c;
 }
 
 void sandpy_code_free(sandpy *sp, sandpy_code *c) {
+    if (!c) return; /* a live handle: H_CODES is a list */
     sp_List *codes = SP_LIST(sp_api_slot(sp, H_CODES));
-    if (!c || c->slot >= codes->n || SP_O(codes->items[c->slot]) != &c->h) return;
+    if (c->slot >= codes->n || SP_O(codes->items[c->slot]) != &c->h) return;
     sandpy_code *last = (sandpy_code *)SP_O(codes->items[codes->n - 1]);
     codes->items[c->slot] = sp_objv(last);
     last->slot = c->slot;
@@ -364,12 +364,12 @@ static sandpy_status run_in(sandpy *sp, sp_Value code, sp_Value globals) {
  * (exactly the declared ones). */
 static bool fresh_globals(sandpy *sp, sp_Value declared, sp_Value *out) {
     sp_VM *vm = sp->vm;
-    sp_Value g = sp_dict_new(vm), in = sp_api_slot(sp, H_INPUTS);
+    sp_Value g = sp_dict_new(vm), in = sp_api_slot(sp, H_INPUTS), exts = sp_api_slot(sp, H_EXTS);
     sp_Value k = sp_str_intern_cstr(vm, "__name__"), v = sp_str_intern_cstr(vm, "__main__");
     if (sp_iserr(g) || sp_iserr(k) || sp_iserr(v)) return false;
     *out = g;
     if (!sp_dict_sets(vm, SP_DICT(g), SP_STR(k), v) ||
-        !sp_dict_update(vm, SP_DICT(g), sp_api_slot(sp, H_EXTS)))
+        (sp_isdict(exts) && !sp_dict_update(vm, SP_DICT(g), exts)))
         return false;
     size_t given = sp_isdict(in) ? sp_dict_len(SP_DICT(in)) : 0;
     for (size_t i = 0; i < SP_TUPLE(declared)->n; i++) {
@@ -577,13 +577,13 @@ static sandpy_status reg(sandpy *sp, const char *name, sandpy_fn fn, void *ud) {
     sp_VM *vm = sp->vm;
     size_t n = strlen(name);
     if (!n || sp_utf8_check(name, n) < 0) return sp_api_invalid(sp, &sp_t_ValueError, "bad function name");
-    sp_Value k = sp_str_intern(vm, name, n);
-    sp_Ext *x = sp_iserr(k) ? NULL : ext_slot(sp, name, n);
+    sp_Value k = sp_str_intern(vm, name, n), exts = lazy_slot(sp, H_EXTS, false);
+    sp_Ext *x = sp_iserr(k) || sp_iserr(exts) ? NULL : ext_slot(sp, name, n);
     sp_ExtFn *e = x ? sp_newobj(vm, &sp_t_extfn, sizeof *e) : NULL;
     if (!e) return sp_api_capture(sp, SANDPY_ERROR);
     x->fn = fn, x->ud = ud;
     e->name = SP_STR(k), e->pausing = fn == NULL, e->idx = (uint32_t)(x - sp->ext);
-    if (!sp_dict_sets(vm, SP_DICT(sp_api_slot(sp, H_EXTS)), SP_STR(k), sp_objv(e)) ||
+    if (!sp_dict_sets(vm, SP_DICT(exts), SP_STR(k), sp_objv(e)) ||
         !sp_dict_sets(vm, vm->globals, SP_STR(k), sp_objv(e)))
         return sp_api_capture(sp, SANDPY_ERROR);
     return SANDPY_OK;
@@ -684,18 +684,19 @@ sp_Type sp_t_future_ = {
 
 sandpy_status sandpy_resume_future(sandpy *sp, uint64_t id) {
     if (!check_call(sp, id)) return SANDPY_INVALID;
-    sp_Future *f = sp_newobj(sp->vm, &sp_t_future_, sizeof *f);
+    sp_Value futs = lazy_slot(sp, H_FUTURES, false);
+    sp_Future *f = sp_iserr(futs) ? NULL : sp_newobj(sp->vm, &sp_t_future_, sizeof *f);
     if (!f) return sp_api_capture(sp, SANDPY_INVALID);
     f->id = id, f->value = SP_NONEV;
-    if (!sp_dict_set(sp->vm, SP_DICT(sp_api_slot(sp, H_FUTURES)), sp_int((int64_t)id), sp_objv(f)))
+    if (!sp_dict_set(sp->vm, SP_DICT(futs), sp_int((int64_t)id), sp_objv(f)))
         return sp_api_capture(sp, SANDPY_INVALID);
     return resume(sp, sp_objv(f), false);
 }
 
 static sandpy_status settle(sandpy *sp, uint64_t id, sp_Value v, int state) {
-    sp_Dict *d = SP_DICT(sp_api_slot(sp, H_FUTURES));
-    sp_Value f;
-    if (sp_dict_get(sp->vm, d, sp_int((int64_t)id), &f) <= 0 || sp_dict_del(sp->vm, d, sp_int((int64_t)id)) <= 0)
+    sp_Value futs = sp_api_slot(sp, H_FUTURES), f;
+    sp_Dict *d = sp_isdict(futs) ? SP_DICT(futs) : NULL;
+    if (!d || sp_dict_get(sp->vm, d, sp_int((int64_t)id), &f) <= 0 || sp_dict_del(sp->vm, d, sp_int((int64_t)id)) <= 0)
         return sp_api_invalid(sp, &sp_t_ValueError, "no unsettled future with this id");
     SP_AS(sp_Future, f)->state = state;
     SP_AS(sp_Future, f)->value = v;

@@ -26,14 +26,16 @@ void *sp_arena_grow(sp_Arena *a, size_t n) {
     if (n == 0) n = 16;
     if ((size_t)(a->end - a->p) < n || !a->p) {
         if (n > SP_MAX_ALLOC) return sp_nomem(a->vm);
-        /* big requests get their own chunk so the current one stays usable */
-        size_t size = ARENA_HDR + (n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK);
+        /* big requests get their own chunk so the current one stays usable;
+         * the first chunk fills a region slot (it comes with the VM's block) */
+        size_t chunk = a->chunks ? ARENA_CHUNK : SP_REGION_SLOT - ARENA_HDR;
+        size_t size = ARENA_HDR + (n > chunk / 4 ? n : chunk);
         sp_ArenaChunk *c = sp_malloc(a->vm, size);
         if (!c) return NULL;
         c->size = size;
         a->total += size;
         char *data = (char *)c + ARENA_HDR;
-        if (n > ARENA_CHUNK / 4 && a->chunks) {
+        if (n > chunk / 4 && a->chunks) {
             c->next = a->chunks->next; /* keep the current chunk first */
             a->chunks->next = c;
             return data;
@@ -56,7 +58,7 @@ void *sp_arena_alloc(sp_Arena *a, size_t n) {
 
 char *sp_arena_strdup(sp_Arena *a, const char *s, size_t n) {
     if (n >= SP_MAX_ALLOC) return sp_nomem(a->vm);
-    char *d = sp_arena_alloc(a, n + 1);
+    char *d = sp_arena_raw(a, n + 1);
     if (!d) return NULL;
     if (n) memcpy(d, s, n);
     d[n] = 0;

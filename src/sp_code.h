@@ -187,6 +187,10 @@ typedef enum sp_Opcode {
                             by cls.__match_args__ then those named by the str tuple names, or None if s is
                             not an instance of cls or lacks one of them */
     SP_ROT_N,            /* arg n>=2: ( x1 .. x(n-1) v -- v x1 .. x(n-1) ) move TOS down to depth n */
+    /* ---- two-bound slices (CPython 3.12): BUILD_SLICE 2 + BINARY/STORE_SUBSCR without the
+       slice object for a str/list/tuple and int/None bounds; anything else gets a real slice */
+    SP_BINARY_SLICE,     /* ( o start stop -- o[start:stop] ) */
+    SP_STORE_SLICE,      /* ( v o start stop -- ) o[start:stop] = v */
     SP_NOPCODES_
 } sp_Opcode;
 
@@ -232,7 +236,9 @@ typedef struct sp_Code {
 typedef struct sp_CodeSpec {
     const uint32_t *code;
     size_t ncode;
-    const int32_t *lines;      /* ncode entries: source line of each instruction */
+    const int32_t *lines;      /* ncode entries: source line of each instruction, or NULL: */
+    const uint32_t *runs;      /* nruns (first instruction, line) pairs, as sp_Code.linetab */
+    size_t nruns;
     const sp_Value *consts;
     size_t nconsts;
     const sp_Value *names;     /* for the NAME, GLOBAL, ATTR, METHOD and IMPORT ops */
@@ -375,6 +381,10 @@ enum { SP_BCACHE_BITS = 6 };
 typedef struct sp_BCacheEnt {
     sp_Str *name;
     sp_Value v;              /* a static builtin, or SP_NULL: none */
+    /* name is not in the globals dict g (flagged SP_DICT_WATCHED) while
+     * vm->gkeys_epoch == epoch: LOAD_GLOBAL takes v without a probe */
+    const sp_Dict *g;
+    uint64_t epoch;
 } sp_BCacheEnt;
 
 /* LOAD_GLOBAL's hints: where a name was last found in a globals dict. */
@@ -503,6 +513,11 @@ static inline void sp_frame_init_module(sp_Frame *fr, sp_Code *c, sp_Dict *globa
 /* Value stack depth and block depth the verifier computed at pc (-1:
  * unreachable); false + SystemError for bad code. (sp_func.c) */
 bool sp_code_depth_at(sp_VM *vm, sp_Code *c, uint32_t pc, int *depth, int *nblocks);
+/* 1 if a loaded frame paused at pc fits c: its blocks are the verifier's
+ * and only pending LOAD_METHOD pairs hold method defs or bare NULLs; 0 if
+ * not; -1 + SystemError for bad code. (sp_func.c) */
+int sp_code_frame_fits(sp_VM *vm, sp_Code *c, uint32_t pc, const sp_Block *blocks, int nblocks,
+                       const sp_Value *stack, int depth);
 /* Loaded code, once its constants are complete: every keyword-call's
  * names are str (the verifier checked the rest of their shape). */
 bool sp_code_check_kwnames(sp_VM *vm, sp_Code *c);

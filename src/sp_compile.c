@@ -10,6 +10,7 @@
 #include "sp_code.h"
 #include "sp_symtable.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -51,20 +52,22 @@ struct Unit {
     const char *name, *qualname;
     const char *private_;   /* class name for mangling __names, or NULL */
     uint32_t *code;
-    int32_t *lines;
-    size_t ncode, capcode, caplines;
+    size_t ncode, capcode;
+    uint32_t *runs;         /* the line table: (first instruction, line) pairs */
+    size_t nruns, capruns;
+    int runline;            /* c->lineno of the last run (INT_MIN: none yet) */
     Label *labels;
     size_t nlabels, caplabels;
     int depth, blocks;      /* at the next instruction, as the verifier sees them; <0: unreachable */
     int maxdepth, maxblocks;
     bool depth_lost;        /* the linear tracking gave up: sp_code_new verifies */
     ValTab consts, names;
-    sp_NameTab varnames, cells, frees; /* name -> index (in flags) */
-    FBlock fb[MAXBLOCKS];
+    sp_NameTab varnames, cells, frees; /* name -> index (in flags), in the arena */
     int nfb;
     int argcount, posonly, kwonly;
     uint32_t flags;
     int firstline;
+    FBlock fb[MAXBLOCKS];   /* last: unit_push clears the fields before it */
 };
 
 typedef struct C {
@@ -93,8 +96,10 @@ static void error_at(C *c, const sp_Node *at, const char *fmt, const char *name)
 }
 
 /* CPython's forbidden_name: __debug__ can never be bound. */
+static bool is_debug(const char *name) { return name[0] == '_' && strcmp(name, "__debug__") == 0; }
+
 static bool forbidden(C *c, const char *name, int ctx) {
-    if (strcmp(name, "__debug__") != 0) return false;
+    if (!is_debug(name)) return false;
     error_at(c, c->loc, ctx == SP_CTX_DEL ? "cannot delete __debug__" : "cannot assign to __debug__", NULL);
     return true;
 }
@@ -157,7 +162,7 @@ enum { VT_SCAN = 8 };
 static int32_t vt_add(C *c, ValTab *t, sp_Value v) {
     if (c->err) return -1;
     if (sp_iserr(v)) return fail(c), -1;
-    uint32_t h = val_hash(v);
+    uint32_t h = t->icap || t->n >= VT_SCAN ? val_hash(v) : 0;
     if (t->icap) {
         for (size_t i = h & (t->icap - 1);; i = (i + 1) & (t->icap - 1)) {
             int32_t k = t->idx[i];
@@ -277,16 +282,27 @@ static void track(Unit *u, uint32_t w) {
     if (nd >= 0) reach(u, nd, b);
 }
 
+/* The line table is written as instructions are emitted: a new run when
+ * the line changes (as sp_code_new would derive it from per-instruction
+ * lines). */
+static bool new_run(C *c, Unit *u) {
+    if (!grow(c, (void **)&u->runs, &u->capruns, 2 * u->nruns + 2, sizeof(uint32_t))) return false;
+    u->runs[2 * u->nruns] = (uint32_t)u->ncode;
+    u->runs[2 * u->nruns + 1] = (uint32_t)(c->lineno < 0 ? 0 : c->lineno);
+    u->nruns++;
+    u->runline = c->lineno;
+    return true;
+}
+
 static void emit(C *c, int op, int64_t arg) {
     if (c->err) return;
     Unit *u = c->u;
     if (arg < 0 || arg > (int64_t)SP_MAX_OPARG) return internal(c, "argument out of range");
     if (!grow(c, (void **)&u->code, &u->capcode, u->ncode + 1, sizeof(uint32_t)) ||
-        !grow(c, (void **)&u->lines, &u->caplines, u->ncode + 1, sizeof(int32_t)))
+        (c->lineno != u->runline && !new_run(c, u)))
         return fail(c);
     uint32_t w = SP_INSTR(op, (uint32_t)arg);
-    u->code[u->ncode] = w;
-    u->lines[u->ncode++] = c->lineno;
+    u->code[u->ncode++] = w;
     track(u, w);
 }
 
@@ -340,28 +356,24 @@ static int cmp_names(const void *a, const void *b) {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* cellvars / freevars in CPython's order: sorted by name. */
-static void collect_vars(C *c, Unit *u, sp_NameTab *out, bool cells) {
-    sp_NameTab *syms = &u->scope->syms;
+static bool is_cell(const sp_NEnt *e) { return e->scope == SP_SC_CELL; }
+static bool is_free(const sp_NEnt *e) { return e->scope == SP_SC_FREE || (e->flags & SP_DEF_FREE_CLASS); }
+
+/* The names of syms that pass the test, sorted (CPython's order of
+ * cellvars and freevars), into out. */
+static void collect_vars(C *c, const sp_NameTab *syms, bool (*test)(const sp_NEnt *), sp_NameTab *out) {
     size_t n = 0;
-    for (size_t k = 0; k < syms->n; k++) {
-        sp_NEnt *e = &syms->e[k];
-        if (cells ? e->scope == SP_SC_CELL : (e->scope == SP_SC_FREE || (e->flags & SP_DEF_FREE_CLASS))) n++;
-    }
+    for (size_t k = 0; k < syms->n; k++) n += test(&syms->e[k]);
     if (!n) return;
     size_t bytes;
     if (!sp_size_mul(c->vm, n, sizeof(char *), &bytes)) return fail(c);
-    const char **v = sp_malloc(c->vm, bytes);
+    const char **v = sp_arena_raw(c->arena, bytes);
     if (!v) return fail(c);
     n = 0;
-    for (size_t k = 0; k < syms->n; k++) {
-        sp_NEnt *e = &syms->e[k];
-        if (cells ? e->scope == SP_SC_CELL : (e->scope == SP_SC_FREE || (e->flags & SP_DEF_FREE_CLASS)))
-            v[n++] = e->name;
-    }
+    for (size_t k = 0; k < syms->n; k++)
+        if (test(&syms->e[k])) v[n++] = syms->e[k].name;
     qsort(v, n, sizeof(char *), cmp_names);
     for (size_t i = 0; i < n; i++) nt_index(c, out, v[i]);
-    sp_free(c->vm, v, bytes);
 }
 
 static const char *concat3(C *c, const char *a, const char *b, const char *d) {
@@ -396,7 +408,7 @@ static Unit *unit_push(C *c, int kind, const sp_Node *node, const char *name) {
     Unit *u = c->spare;
     if (u) c->spare = u->parent;
     else if (!(u = sp_arena_raw(c->arena, sizeof *u))) return fail(c), NULL;
-    memset(u, 0, sizeof *u);
+    memset(u, 0, offsetof(Unit, fb)); /* fb[0..nfb) is written before it is read */
     u->parent = c->u;
     u->scope = s;
     u->kind = kind;
@@ -404,11 +416,13 @@ static Unit *unit_push(C *c, int kind, const sp_Node *node, const char *name) {
     u->private_ = c->u ? c->u->private_ : NULL;
     if (kind == U_CLASS) u->private_ = name;
     u->firstline = node->lineno ? node->lineno : 1;
+    u->runline = INT_MIN;
     c->u = u;
     set_qualname(c, u);
+    u->varnames.arena = u->cells.arena = u->frees.arena = c->arena;
     for (size_t i = 0; i < s->nparams; i++) nt_index(c, &u->varnames, s->params[i]);
-    collect_vars(c, u, &u->cells, true);
-    collect_vars(c, u, &u->frees, false);
+    collect_vars(c, &s->syms, is_cell, &u->cells);
+    collect_vars(c, &s->syms, is_free, &u->frees);
     if (s->generator) u->flags |= SP_CO_GENERATOR;
     if (s->varargs) u->flags |= SP_CO_VARARGS;
     if (s->varkw) u->flags |= SP_CO_VARKW;
@@ -418,15 +432,11 @@ static Unit *unit_push(C *c, int kind, const sp_Node *node, const char *name) {
 }
 
 static void unit_free(C *c, Unit *u) {
-    sp_VM *vm = c->vm;
     grow_free(c, u->code, u->capcode, sizeof(uint32_t));
-    grow_free(c, u->lines, u->caplines, sizeof(int32_t));
+    grow_free(c, u->runs, u->capruns, sizeof(uint32_t));
     grow_free(c, u->labels, u->caplabels, sizeof(Label));
     vt_free(c, &u->consts);
     vt_free(c, &u->names);
-    sp_nt_free(vm, &u->varnames);
-    sp_nt_free(vm, &u->cells);
-    sp_nt_free(vm, &u->frees);
     u->parent = c->spare;
     c->spare = u;
 }
@@ -448,22 +458,18 @@ static bool needs_implicit_return(Unit *u) {
     return false;
 }
 
-/* str values of a name table's names, in index order. */
+/* str values of a name table's names, in index order (in the arena). */
 static sp_Value *name_values(C *c, sp_NameTab *t) {
     if (!t->n || c->err) return NULL;
     size_t bytes;
     if (!sp_size_mul(c->vm, t->n, sizeof(sp_Value), &bytes)) return fail(c), NULL;
-    sp_Value *v = sp_malloc(c->vm, bytes);
+    sp_Value *v = sp_arena_raw(c->arena, bytes);
     if (!v) return fail(c), NULL;
     for (size_t k = 0; k < t->n; k++) {
         v[t->e[k].flags] = sp_str_intern_cstr(c->vm, t->e[k].name);
         if (sp_iserr(v[t->e[k].flags])) fail(c);
     }
     return v;
-}
-
-static void free_values(C *c, sp_Value *v, size_t n) {
-    if (v) sp_free(c->vm, v, n * sizeof(sp_Value));
 }
 
 /* Finish the innermost unit into a code object (the unit stays pushed). */
@@ -484,12 +490,12 @@ static sp_Value unit_code(C *c) {
     sp_Value *vn = name_values(c, &u->varnames), *cv = name_values(c, &u->cells),
              *fv = name_values(c, &u->frees);
     sp_Value res = SP_ERRV;
-    /* A top-level unit's qualname is its name: share the interned str. */
+    /* A top-level unit's qualname is its name (the same pointer): share the str. */
     sp_Value name = sp_str_intern_cstr(c->vm, u->name);
-    sp_Value qual = strcmp(u->qualname, u->name) == 0 ? name : sp_str_cstr(c->vm, u->qualname);
+    sp_Value qual = u->qualname == u->name ? name : sp_str_cstr(c->vm, u->qualname);
     if (!c->err && !sp_iserr(name) && !sp_iserr(qual)) {
         sp_CodeSpec sp = {
-            .code = u->code, .ncode = u->ncode, .lines = u->lines,
+            .code = u->code, .ncode = u->ncode, .runs = u->runs, .nruns = u->nruns,
             .consts = u->consts.v, .nconsts = u->consts.n,
             .names = u->names.v, .nnames = u->names.n,
             .varnames = vn, .nlocals = u->varnames.n,
@@ -502,9 +508,6 @@ static sp_Value unit_code(C *c) {
         };
         res = sp_code_new(c->vm, &sp);
     }
-    free_values(c, vn, u->varnames.n);
-    free_values(c, cv, u->cells.n);
-    free_values(c, fv, u->frees.n);
     if (sp_iserr(res)) fail(c);
     return res;
 }
@@ -533,7 +536,7 @@ static void nameop(C *c, const char *name, int ctx) {
         {SP_LOAD_NAME, SP_STORE_NAME, SP_DELETE_NAME}};
     if (c->err) return;
     Unit *u = c->u;
-    if (ctx == LOAD && strcmp(name, "__debug__") == 0) return load_const(c, SP_TRUEV);
+    if (ctx == LOAD && is_debug(name)) return load_const(c, SP_TRUEV);
     if (ctx != LOAD && forbidden(c, name, ctx)) return;
     name = mangle(c, name);
     sp_NEnt *e = sp_scope_get(u->scope, name);
@@ -977,6 +980,18 @@ static void slice(C *c, const sp_Node *e) {
     emit(c, SP_BUILD_SLICE, e->u.slice.step ? 3 : 2);
 }
 
+/* A subscript's key; a two-bound slice (load/store) pushes just its bounds
+ * for BINARY_SLICE/STORE_SLICE, as CPython 3.12 does: returns true then. */
+static bool subscript_key(C *c, const sp_Node *e) {
+    if (e->kind != SP_N_SLICE || e->u.slice.step) {
+        slice(c, e);
+        return false;
+    }
+    opt_expr(c, e->u.slice.lower);
+    opt_expr(c, e->u.slice.upper);
+    return true;
+}
+
 static void formatted(C *c, const sp_Node *e) {
     int conv = e->u.formatted.conversion;
     int flags = conv == 's' ? 1 : conv == 'r' ? 2 : conv == 'a' ? 3 : 0;
@@ -1329,8 +1344,7 @@ static void expr_(C *c, const sp_Node *e) {
     }
     case SP_N_SUBSCRIPT:
         expr(c, e->u.subscript.value);
-        slice(c, e->u.subscript.slice);
-        return emit0(c, SP_BINARY_SUBSCR);
+        return emit0(c, subscript_key(c, e->u.subscript.slice) ? SP_BINARY_SLICE : SP_BINARY_SUBSCR);
     case SP_N_STARRED: return error_at(c, e, "can't use starred expression here", NULL);
     case SP_N_NAME: return nameop(c, e->u.name.id, LOAD);
     case SP_N_SLICE: return slice(c, e);
@@ -1388,8 +1402,7 @@ static void store(C *c, const sp_Node *t) {
         break;
     case SP_N_SUBSCRIPT:
         expr(c, t->u.subscript.value);
-        slice(c, t->u.subscript.slice);
-        emit0(c, SP_STORE_SUBSCR);
+        emit0(c, subscript_key(c, t->u.subscript.slice) ? SP_STORE_SLICE : SP_STORE_SUBSCR);
         break;
     case SP_N_TUPLE:
     case SP_N_LIST: unpack(c, t); break;

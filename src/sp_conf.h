@@ -103,6 +103,15 @@
 #define SP_STACK_CHUNK 4096
 #endif
 
+/* The VM's own host block carries a region (sp_pool.c) for its first pool
+ * pages and for blocks of (SP_REGION_SLOT / 2, SP_REGION_SLOT] bytes: the
+ * first data-stack chunk and the first AST arena chunk are sized to fill
+ * one, so a fresh interpreter running a snippet calls the host allocator
+ * once (and frees once). */
+#ifndef SP_REGION_SLOT
+#define SP_REGION_SLOT (16 * 1024)
+#endif
+
 /* Largest single object we will ever try to allocate (guards size math). */
 #ifndef SP_MAX_ALLOC
 #define SP_MAX_ALLOC ((size_t)1 << 40)

@@ -39,6 +39,17 @@ bool spc_seq_index(sp_VM *vm, sp_Value key, int64_t len, const char *what, const
 bool spc_clamp_index(sp_VM *vm, sp_Value v, int64_t len, int64_t *out);
 /* Saturating conversion of an int-like (or __index__) to int64 for slices. */
 bool spc_slice_int(sp_VM *vm, sp_Value v, int64_t *out);
+/* Bounds of a[lo:hi] that are ints or None (None -> 0 / INT64_MAX), so no
+ * slice object is needed; false for anything else (bigints, __index__). */
+static inline bool spc_int_bounds(sp_Value a, sp_Value b, int64_t *lo, int64_t *hi) {
+    if (a.tag == SP_INT || a.tag == SP_BOOL) *lo = a.u.i;
+    else if (sp_isnone(a)) *lo = 0;
+    else return false;
+    if (b.tag == SP_INT || b.tag == SP_BOOL) *hi = b.u.i;
+    else if (sp_isnone(b)) *hi = INT64_MAX;
+    else return false;
+    return true;
+}
 /* Repetition count for seq * n (OverflowError for bigints, <0 -> 0). */
 bool spc_repeat_count(sp_VM *vm, sp_Value n, int64_t *out);
 

@@ -137,6 +137,12 @@ restart:
     }
 }
 
+/* A watched dict (globals whose missing names LOAD_GLOBAL resolved to
+ * builtins, sp_vm.c) gained keys or dies: that memory is stale. */
+static inline void keys_changed(sp_VM *vm, sp_Dict *d) {
+    if (d->h.objflags & SP_DICT_WATCHED) vm->gkeys_epoch++;
+}
+
 /* Append a new entry (key known to be absent). */
 static bool insert_new(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Value val) {
     /* CPython's GROWTH_RATE: an index of the power of two >= used * 3, i.e.
@@ -150,6 +156,7 @@ static bool insert_new(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Val
     e->val = val;
     e->hash = hash;
     d->used++;
+    keys_changed(vm, d);
     return true;
 }
 
@@ -308,6 +315,7 @@ static bool copy_into(sp_VM *vm, sp_Dict *d, sp_Dict *src) {
         d->mask = src->mask;
         d->ecap = src->ecap;
         d->nent = d->used = src->nent;
+        keys_changed(vm, d);
         return true;
     }
     /* Keys in src are hashed already; values may run no user code, but
@@ -536,7 +544,10 @@ static void dict_traverse(sp_VM *vm, sp_Obj *o) {
     }
 }
 
-static void dict_finalize(sp_VM *vm, sp_Obj *o) { free_tables(vm, (sp_Dict *)o); }
+static void dict_finalize(sp_VM *vm, sp_Obj *o) {
+    keys_changed(vm, (sp_Dict *)o); /* its address may come back as another dict */
+    free_tables(vm, (sp_Dict *)o);
+}
 
 /* ------------------------------------------------------------ methods */
 
@@ -949,5 +960,15 @@ bool spc_dict_clone_keys(sp_VM *vm, sp_Dict *d, const sp_Dict *src, const sp_Val
     d->index = index, d->ent = ent, d->mask = src->mask, d->ecap = src->ecap;
     d->nent = d->used = n;
     d->layout++;
+    keys_changed(vm, d);
+    return true;
+}
+
+bool spc_dict_keys_are(const sp_Dict *d, const sp_Value *keys, size_t n, sp_Value *vals) {
+    if (d->used != n || d->nent != n) return false;
+    for (size_t i = 0; i < n; i++) {
+        if (d->ent[i].key.tag != keys[i].tag || d->ent[i].key.u.i != keys[i].u.i) return false;
+        vals[i] = d->ent[i].val;
+    }
     return true;
 }

@@ -159,11 +159,26 @@ static bool limit_stop(sp_VM *vm, sp_Type *t, const char *msg) {
  * poll) always checks; calls from C loops read the clock only every
  * SP_CPOLL_INTERVAL calls, and each counts as an instruction, so the
  * deterministic budget also stops C loops (sum(range(10**18))). */
+static bool poll_limits(sp_VM *vm);
+
 bool sp_check_limits(sp_VM *vm) {
     if (vm->instr_count == vm->poll_mark) {
         if (++vm->cwork < SP_CPOLL_INTERVAL && !vm->interrupt) return true;
         vm->instr_count += vm->cwork;
     }
+    return poll_limits(vm);
+}
+
+bool sp_check_limits_n(sp_VM *vm, unsigned n) {
+    if (vm->instr_count == vm->poll_mark) {
+        vm->cwork += n;
+        if (vm->cwork < SP_CPOLL_INTERVAL && !vm->interrupt) return true;
+        vm->instr_count += vm->cwork;
+    }
+    return poll_limits(vm);
+}
+
+static bool poll_limits(sp_VM *vm) {
     vm->cwork = 0;
     vm->poll_mark = vm->instr_count;
     if (vm->interrupt) {

@@ -24,16 +24,6 @@ static void code_traverse(sp_VM *vm, sp_Obj *o) {
     sp_gc_markv(vm, c->source);
 }
 
-static void code_finalize(sp_VM *vm, sp_Obj *o) {
-    sp_Code *c = (sp_Code *)o;
-    if (c->code) sp_free(vm, c->code, c->ncode * sizeof *c->code);
-    if (c->consts) sp_free(vm, c->consts, c->nconsts * sizeof *c->consts);
-    if (c->names) sp_free(vm, c->names, c->nnames * sizeof *c->names);
-    if (c->localnames) sp_free(vm, c->localnames, code_nlocalsplus(c) * sizeof *c->localnames);
-    if (c->cell2arg) sp_free(vm, c->cell2arg, c->ncells * sizeof *c->cell2arg);
-    if (c->linetab) sp_free(vm, c->linetab, c->nlinetab * 2 * sizeof *c->linetab);
-}
-
 static sp_Value code_repr(sp_VM *vm, sp_Value self) {
     sp_Code *c = SP_AS(sp_Code, self);
     return sp_fmt(vm, "<code object %U at 0x%llx, file \"%U\", line %d>", c->name,
@@ -44,8 +34,7 @@ sp_Type sp_t_code = {
     .h = SP_STATIC_HDR(&sp_t_type),
     .name = "code",
     .base = &sp_t_object,
-    .traverse = code_traverse,
-    .finalize = code_finalize,
+    .traverse = code_traverse, /* no finalizer: the arrays are part of the object */
     .repr = code_repr,
 };
 
@@ -155,6 +144,12 @@ bool sp_op_effect(uint32_t w, int *pop, int *push) {
         return true;
     case SP_STORE_SUBSCR:
         *pop = 3;
+        return true;
+    case SP_STORE_SLICE:
+        *pop = 4;
+        return true;
+    case SP_BINARY_SLICE:
+        *pop = 3, *push = 1;
         return true;
     case SP_LOAD_METHOD: case SP_IMPORT_FROM: case SP_BEFORE_WITH:
         *pop = 1, *push = 2;
@@ -303,10 +298,24 @@ static bool check_instr(sp_Code *c, uint32_t pc) {
     return !is_kwcall(w) || kwnames_ok(c, pc);
 }
 
+/* Besides depths, the flow tracks two stacks the VM trusts (issue 5):
+ * the LOAD_METHOD pairs not yet called (their first slot may hold a
+ * method def and their second a bare NULL, values only CALL_METHOD may
+ * read) and the blocks (handler, or -1 for an except block, and level).
+ * Both are persistent lists of Node: a pc holds its top node (-1: empty),
+ * an edge passes the lists in cpair/cblock, and paths that meet must hold
+ * the very same nodes. */
+typedef struct Node {
+    int32_t a, level, up; /* pair: a = the method's slot; block: a = handler */
+    int32_t saved;        /* an except block's slot of the exception it replaced */
+} Node;
+
 typedef struct Flow {
-    int32_t *depth, *bdepth;
+    int32_t *depth, *bdepth, *pair, *block;
     uint32_t *work;
-    size_t nwork;
+    Node *nodes;
+    size_t nwork, nnodes, capnodes;
+    int32_t cpair, cblock;
     int maxd, maxb;
 } Flow;
 
@@ -317,12 +326,82 @@ static bool flow_edge(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t from, uint32_t t
     if (fl->depth[to] >= 0) {
         if (fl->depth[to] != d || fl->bdepth[to] != b)
             return bad_code(vm, c, to, "inconsistent stack depth");
+        if (fl->pair[to] != fl->cpair || fl->block[to] != fl->cblock)
+            return bad_code(vm, c, to, "inconsistent method calls or blocks");
         return true;
     }
     fl->depth[to] = d, fl->bdepth[to] = b;
+    fl->pair[to] = fl->cpair, fl->block[to] = fl->cblock;
     if (d > fl->maxd) fl->maxd = d;
     if (b > fl->maxb) fl->maxb = b;
     fl->work[fl->nwork++] = to;
+    return true;
+}
+
+/* The lowest slots an instruction reads (*rd) and pops or overwrites
+ * (*wr); d its depth, pop as sp_op_effect says. */
+static void reach(uint32_t w, int d, int pop, int *rd, int *wr) {
+    int a = (int)SP_OPARG(w);
+    *rd = *wr = d - pop;
+    switch ((sp_Opcode)SP_OPCODE(w)) {
+    case SP_COPY: *rd = d - a, *wr = d; break;
+    case SP_SWAP: case SP_ROT_N: *rd = *wr = d - a; break;
+    case SP_CHECK_EXC_MATCH: *rd = d - 2, *wr = d - 1; break;
+    case SP_WITH_EXCEPT_START: *rd = d - 3, *wr = d; break; /* the exit below the except block */
+    case SP_LIST_APPEND: case SP_SET_ADD: case SP_LIST_EXTEND: case SP_SET_UPDATE:
+    case SP_DICT_UPDATE:
+        *rd = d - 1 - a;
+        break;
+    case SP_MAP_ADD: *rd = d - 2 - a; break;
+    case SP_DICT_MERGE: *rd = d - 3 - a; break;
+    default: break;
+    }
+}
+
+static int32_t new_node(Flow *fl, int32_t up, int32_t a, int32_t level) {
+    fl->nodes[fl->nnodes] = (Node){a, level, up, level}; /* room: flow_run counted them */
+    return (int32_t)fl->nnodes++;
+}
+
+/* The pair and block rules of one instruction; sets the lists of its
+ * successors (SETUP_FINALLY pushes its blocks in flow_step).  A pair is
+ * read only by its CALL_METHOD; nothing pops below a block's level (the
+ * slots unwinding returns to), nor below an except block's saved
+ * exception, which only its POP_EXCEPT pops (unwinding restores it from
+ * the level: only `SWAP 2; POP_EXCEPT`, a return's, may move it). */
+static bool flow_lists(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc, int d, int pop) {
+    uint32_t w = c->code[pc];
+    sp_Opcode op = (sp_Opcode)SP_OPCODE(w);
+    int32_t p = fl->pair[pc], bk = fl->block[pc];
+    int rd, wr;
+    reach(w, d, pop, &rd, &wr);
+    fl->cpair = p, fl->cblock = bk;
+    if (op == SP_CALL_METHOD || op == SP_CALL_METHOD_KW) {
+        if (p < 0 || fl->nodes[p].a != rd) return bad_code(vm, c, pc, "method call without its LOAD_METHOD");
+        fl->cpair = fl->nodes[p].up;
+    } else if (p >= 0 && rd <= fl->nodes[p].a + 1) {
+        return bad_code(vm, c, pc, "LOAD_METHOD result used as a value");
+    }
+    bool pops = op == SP_POP_BLOCK || op == SP_POP_EXCEPT;
+    if (bk < 0) {
+        if (pops) return bad_code(vm, c, pc, "no block to pop");
+    } else {
+        const Node *b = &fl->nodes[bk];
+        bool exc = b->a < 0;
+        if (pops && (exc != (op == SP_POP_EXCEPT) || (exc && wr != b->saved)))
+            return bad_code(vm, c, pc, "block popped out of order");
+        if (pops) {
+            fl->cblock = b->up;
+        } else if (exc && b->saved != b->level) {
+            return bad_code(vm, c, pc, "saved exception moved");
+        } else if (exc && op == SP_SWAP && SP_OPARG(w) == 2 && wr == b->saved) {
+            fl->cblock = new_node(fl, b->up, -1, b->level);
+            fl->nodes[fl->cblock].saved = wr + 1;
+        } else if (wr < b->level + exc) {
+            return bad_code(vm, c, pc, "value stack popped below a block");
+        }
+    }
+    if (op == SP_LOAD_METHOD) fl->cpair = new_node(fl, p, d - 1, 0);
     return true;
 }
 
@@ -348,6 +427,7 @@ static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
     case SP_DICT_MERGE: if (a < 1 || (int)a + 2 > avail) return bad_code(vm, c, pc, "bad DICT_MERGE"); break;
     default: break;
     }
+    if (!flow_lists(vm, c, fl, pc, d, pop)) return false;
     switch ((sp_Opcode)SP_OPCODE(w)) {
     case SP_RETURN_VALUE: case SP_RAISE_VARARGS: case SP_RERAISE:
         return true;
@@ -359,9 +439,13 @@ static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
         return flow_edge(vm, c, fl, pc, a, d, b) && flow_edge(vm, c, fl, pc, pc + 1, nd, b);
     case SP_FOR_ITER:
         return flow_edge(vm, c, fl, pc, a, d - 1, b) && flow_edge(vm, c, fl, pc, pc + 1, nd, b);
-    case SP_SETUP_FINALLY:
-        return flow_edge(vm, c, fl, pc, a, d + 2, b + 1) &&
-               flow_edge(vm, c, fl, pc, pc + 1, d, b + 1);
+    case SP_SETUP_FINALLY: { /* the handler runs under an except block at the same level */
+        int32_t up = fl->cblock;
+        fl->cblock = new_node(fl, up, -1, d);
+        if (!flow_edge(vm, c, fl, pc, a, d + 2, b + 1)) return false;
+        fl->cblock = new_node(fl, up, (int32_t)a, d);
+        return flow_edge(vm, c, fl, pc, pc + 1, d, b + 1);
+    }
     case SP_POP_BLOCK:
         return flow_edge(vm, c, fl, pc, pc + 1, d, b - 1);
     case SP_POP_EXCEPT:
@@ -371,9 +455,10 @@ static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
     }
 }
 
-/* depth, bdepth and work share one block of 3 * n words. */
+/* depth, bdepth, pair, block and work share one block of 5 * n words. */
 static void flow_free(sp_VM *vm, Flow *fl, size_t n) {
-    if (fl->depth) sp_free(vm, fl->depth, 3 * n * sizeof(int32_t));
+    if (fl->depth) sp_free(vm, fl->depth, 5 * n * sizeof(int32_t));
+    if (fl->nodes) sp_free(vm, fl->nodes, fl->capnodes * sizeof(Node));
 }
 
 /* The abstract interpretation over the whole code: depths per pc (-1:
@@ -382,13 +467,20 @@ static bool flow_run(sp_VM *vm, sp_Code *c, Flow *fl) {
     size_t n = c->ncode;
     if (!n) return bad_code(vm, c, 0, "empty code");
     _Static_assert(sizeof(uint32_t) == sizeof(int32_t), "flow words");
-    if (!copy_array(vm, (void **)&fl->depth, NULL, 3 * n, sizeof(int32_t))) return false;
-    fl->bdepth = fl->depth + n;
-    fl->work = (uint32_t *)(fl->depth + 2 * n);
+    if (!copy_array(vm, (void **)&fl->depth, NULL, 5 * n, sizeof(int32_t))) return false;
+    fl->bdepth = fl->depth + n, fl->pair = fl->depth + 2 * n, fl->block = fl->depth + 3 * n;
+    fl->work = (uint32_t *)(fl->depth + 4 * n);
     for (size_t i = 0; i < n; i++) fl->depth[i] = -1;
-    for (size_t i = 0; i < n; i++) /* unreachable code must still be well formed */
+    for (size_t i = 0; i < n; i++) { /* unreachable code must still be well formed */
         if (!check_instr(c, (uint32_t)i)) return bad_code(vm, c, (uint32_t)i, "bad instruction");
-    fl->depth[0] = 0, fl->bdepth[0] = 0;
+        uint32_t op = SP_OPCODE(c->code[i]); /* each pc is stepped once: its nodes */
+        fl->capnodes += op == SP_LOAD_METHOD || op == SP_SWAP ? 1 : op == SP_SETUP_FINALLY ? 2 : 0;
+    }
+    if (fl->capnodes && !copy_array(vm, (void **)&fl->nodes, NULL, fl->capnodes, sizeof(Node))) {
+        fl->capnodes = 0;
+        return false;
+    }
+    fl->depth[0] = 0, fl->bdepth[0] = 0, fl->pair[0] = fl->block[0] = -1;
     fl->work[fl->nwork++] = 0;
     while (fl->nwork)
         if (!flow_step(vm, c, fl, fl->work[--fl->nwork])) return false;
@@ -416,6 +508,47 @@ bool sp_code_depth_at(sp_VM *vm, sp_Code *c, uint32_t pc, int *depth, int *nbloc
     return ok;
 }
 
+/* A loaded frame's blocks must be the verifier's, top down; an except
+ * block's slot holds the exception unwinding restores: None or one. */
+static bool blocks_fit(const Flow *fl, int32_t n, const sp_Block *b, int nb, const sp_Value *s, int depth) {
+    for (int i = nb - 1; i >= 0; i--, n = fl->nodes[n].up) {
+        const Node *x = n < 0 ? NULL : &fl->nodes[n];
+        if (!x || b[i].handler != x->a || b[i].level != (uint32_t)x->level || x->saved != x->level) return false;
+        sp_Value e = b[i].level < (uint32_t)depth ? s[b[i].level] : SP_NULLV;
+        if (b[i].handler < 0 && !sp_isnone(e) && !(sp_isobj(e) && sp_isinst(e, &sp_t_BaseException)))
+            return false;
+    }
+    return n < 0;
+}
+
+/* Every slot holds a plain value except a pending LOAD_METHOD pair's:
+ * (method def, its self) or (value, self or a bare NULL). */
+static bool stack_fits(const Flow *fl, int32_t p, const sp_Value *s, int depth) {
+    for (int i = depth - 1; i >= 0; i--) {
+        int m = p >= 0 ? fl->nodes[p].a : -2; /* the next pair's (method, self) slots: m, m + 1 */
+        if (i > m + 1) {
+            if (sp_isnull(s[i])) return false;
+            continue;
+        }
+        if (i != m + 1) return false;
+        bool mdef = sp_isnull(s[m]), snull = sp_isnull(s[i]);
+        if ((mdef && !s[m].u.o) || (snull && (s[i].u.o || mdef))) return false;
+        i = m, p = fl->nodes[p].up;
+    }
+    return p < 0;
+}
+
+int sp_code_frame_fits(sp_VM *vm, sp_Code *c, uint32_t pc, const sp_Block *blocks, int nblocks,
+                       const sp_Value *stack, int depth) {
+    Flow fl = {0};
+    int r = -1;
+    if (flow_run(vm, c, &fl))
+        r = pc < c->ncode && fl.depth[pc] >= 0 && blocks_fit(&fl, fl.block[pc], blocks, nblocks, stack, depth) &&
+            stack_fits(&fl, fl.pair[pc], stack, depth);
+    flow_free(vm, &fl, c->ncode);
+    return r;
+}
+
 /* Depths from the compiler (trusted) or from the verifier. */
 static bool check_depth(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
 #ifndef SP_CHECK_DEPTH
@@ -431,72 +564,45 @@ static bool check_depth(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
     return true;
 }
 
-/* Run-length (first pc, line) pairs from one line per instruction. */
-static bool build_linetab(sp_VM *vm, sp_Code *c, const int32_t *lines) {
-    if (!lines) return true;
+/* Run-length (first pc, line) pairs from one line per instruction: the
+ * number of runs, and the pairs when out is not NULL. */
+static size_t linetab(const int32_t *lines, size_t n, uint32_t *out) {
     size_t runs = 0;
-    for (size_t i = 0; i < c->ncode; i++)
-        if (i == 0 || lines[i] != lines[i - 1]) runs++;
-    if (!copy_array(vm, (void **)&c->linetab, NULL, runs * 2, sizeof(uint32_t))) return false;
-    c->nlinetab = (uint32_t)runs;
-    size_t r = 0;
-    for (size_t i = 0; i < c->ncode; i++)
+    for (size_t i = 0; lines && i < n; i++)
         if (i == 0 || lines[i] != lines[i - 1]) {
-            c->linetab[2 * r] = (uint32_t)i;
-            c->linetab[2 * r + 1] = (uint32_t)(lines[i] < 0 ? 0 : lines[i]);
-            r++;
+            if (out) out[2 * runs] = (uint32_t)i, out[2 * runs + 1] = (uint32_t)(lines[i] < 0 ? 0 : lines[i]);
+            runs++;
         }
-    return true;
+    return runs;
 }
 
-/* cell2arg: a parameter that is also a cell is copied into its cell at
- * entry (the classic closure-over-parameter case). */
-static bool build_cell2arg(sp_VM *vm, sp_Code *c) {
+/* A parameter that is also a cell is copied into its cell at entry (the
+ * classic closure-over-parameter case): cell2arg says which, NULL if none. */
+static void build_cell2arg(sp_Code *c, int32_t *room) {
     int nparams = c->argcount + c->kwonlyargcount + !!(c->flags & SP_CO_VARARGS) +
                   !!(c->flags & SP_CO_VARKW);
-    bool any = false;
-    for (uint32_t i = 0; i < c->ncells && !any; i++)
-        for (int j = 0; j < nparams; j++)
-            if (c->localnames[c->nlocals + i] == c->localnames[j]) any = true;
-    if (!any) return true;
-    if (!copy_array(vm, (void **)&c->cell2arg, NULL, c->ncells, sizeof(int32_t))) return false;
     for (uint32_t i = 0; i < c->ncells; i++) {
-        c->cell2arg[i] = -1;
+        room[i] = -1;
         for (int j = 0; j < nparams; j++)
-            if (c->localnames[c->nlocals + i] == c->localnames[j]) c->cell2arg[i] = j;
+            if (c->localnames[c->nlocals + i] == c->localnames[j]) room[i] = j, c->cell2arg = room;
     }
-    return true;
 }
 
+/* Names and constants; everything else is set. */
 static bool code_fill(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
-    size_t nlp = s->nlocals + s->ncells + s->nfree;
-    if (s->ncode > SP_MAX_OPARG || s->nconsts > SP_MAX_OPARG || s->nnames > SP_MAX_OPARG ||
-        nlp > SP_MAX_OPARG)
-        return bad_code(vm, c, 0, "code too large");
-    int nparams = s->argcount + s->kwonlyargcount + !!(s->flags & SP_CO_VARARGS) +
-                  !!(s->flags & SP_CO_VARKW);
-    if (s->argcount < 0 || s->kwonlyargcount < 0 || s->posonlyargcount < 0 ||
-        s->posonlyargcount > s->argcount || (size_t)nparams > s->nlocals)
-        return bad_code(vm, c, 0, "bad parameter counts");
-    c->argcount = s->argcount, c->posonlyargcount = s->posonlyargcount;
-    c->kwonlyargcount = s->kwonlyargcount, c->flags = s->flags, c->firstline = s->firstline;
-    if (!copy_array(vm, (void **)&c->code, s->code, s->ncode, sizeof *c->code)) return false;
-    c->ncode = (uint32_t)s->ncode;
-    if (!copy_array(vm, (void **)&c->consts, s->consts, s->nconsts, sizeof *c->consts)) return false;
-    c->nconsts = (uint32_t)s->nconsts;
+    if (s->nconsts) memcpy(c->consts, s->consts, s->nconsts * sizeof *c->consts);
     for (size_t i = 0; i < s->nconsts; i++)
         if (!intern_const(vm, &c->consts[i], 0)) return false;
-    if (!copy_array(vm, (void **)&c->names, NULL, s->nnames, sizeof *c->names)) return false;
-    c->nnames = (uint32_t)s->nnames;
-    if (!intern_names(vm, c, c->names, s->names, s->nnames)) return false;
-    if (!copy_array(vm, (void **)&c->localnames, NULL, nlp, sizeof *c->localnames)) return false;
-    c->nlocals = (uint32_t)s->nlocals, c->ncells = (uint32_t)s->ncells, c->nfree = (uint32_t)s->nfree;
-    if (nlp && /* no names: localnames is NULL, and NULL + 0 is undefined */
-        (!intern_names(vm, c, c->localnames, s->varnames, s->nlocals) ||
-         !intern_names(vm, c, c->localnames + s->nlocals, s->cellvars, s->ncells) ||
-         !intern_names(vm, c, c->localnames + s->nlocals + s->ncells, s->freevars, s->nfree)))
-        return false;
-    if (!build_linetab(vm, c, s->lines) || !build_cell2arg(vm, c) || !check_depth(vm, c, s)) return false;
+    return intern_names(vm, c, c->names, s->names, s->nnames) &&
+           intern_names(vm, c, c->localnames, s->varnames, s->nlocals) &&
+           intern_names(vm, c, c->localnames + s->nlocals, s->cellvars, s->ncells) &&
+           intern_names(vm, c, c->localnames + s->nlocals + s->ncells, s->freevars, s->nfree);
+}
+
+/* Depths and frame size, once the names are in. */
+static bool code_finish(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
+    size_t nlp = code_nlocalsplus(c);
+    if (!check_depth(vm, c, s)) return false;
     c->blockslots = (int)((c->maxblocks * sizeof(sp_Block) + sizeof(sp_Value) - 1) / sizeof(sp_Value));
     c->fastcall = !c->kwonlyargcount && !c->ncells && !c->nfree &&
                   !(c->flags & (SP_CO_VARARGS | SP_CO_VARKW | SP_CO_GENERATOR));
@@ -506,17 +612,51 @@ static bool code_fill(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
     return true;
 }
 
+static sp_Value bad_spec(sp_VM *vm, const sp_CodeSpec *s, const char *why) {
+    sp_raise(vm, &sp_t_SystemError, "bad bytecode in %U at %u: %s", SP_STR(s->name), 0u, why);
+    return SP_ERRV;
+}
+
+/* One block: the object, then its arrays (consts, names, localnames,
+ * code, line table, cell2arg), 8-byte items first. */
 sp_Value sp_code_new(sp_VM *vm, const sp_CodeSpec *s) {
     if (!sp_isstr(s->name) || !sp_isstr(s->qualname) || !sp_isstr(s->filename))
         return sp_raise(vm, &sp_t_SystemError, "code object needs str names");
-    sp_Code *c = sp_newobj(vm, &sp_t_code, sizeof *c);
+    size_t nlp = s->nlocals + s->ncells + s->nfree;
+    if (s->ncode > SP_MAX_OPARG || s->nconsts > SP_MAX_OPARG || s->nnames > SP_MAX_OPARG ||
+        nlp > SP_MAX_OPARG)
+        return bad_spec(vm, s, "code too large");
+    int nparams = s->argcount + s->kwonlyargcount + !!(s->flags & SP_CO_VARARGS) +
+                  !!(s->flags & SP_CO_VARKW);
+    if (s->argcount < 0 || s->kwonlyargcount < 0 || s->posonlyargcount < 0 ||
+        s->posonlyargcount > s->argcount || (size_t)nparams > s->nlocals)
+        return bad_spec(vm, s, "bad parameter counts");
+    size_t runs = s->lines ? linetab(s->lines, s->ncode, NULL) : s->nruns; /* all < 2**24: no overflow */
+    if (runs > s->ncode) return bad_spec(vm, s, "bad line table");
+    size_t size = sizeof(sp_Code) + s->nconsts * sizeof(sp_Value) + (s->nnames + nlp) * sizeof(sp_Str *) +
+                  (s->ncode + 2 * runs + s->ncells) * sizeof(uint32_t);
+    sp_Code *c = sp_newobj(vm, &sp_t_code, size);
     if (!c) return SP_ERRV;
+    c->consts = (sp_Value *)(c + 1);
+    c->names = (sp_Str **)(c->consts + s->nconsts);
+    c->localnames = c->names + s->nnames;
+    c->code = (uint32_t *)(c->localnames + nlp);
+    c->linetab = c->code + s->ncode;
+    c->nconsts = (uint32_t)s->nconsts, c->nnames = (uint32_t)s->nnames, c->ncode = (uint32_t)s->ncode;
+    c->nlocals = (uint32_t)s->nlocals, c->ncells = (uint32_t)s->ncells, c->nfree = (uint32_t)s->nfree;
+    c->nlinetab = (uint32_t)runs;
+    if (s->lines) linetab(s->lines, s->ncode, c->linetab);
+    else if (runs) memcpy(c->linetab, s->runs, 2 * runs * sizeof *c->linetab);
+    if (s->ncode) memcpy(c->code, s->code, s->ncode * sizeof *c->code);
+    c->argcount = s->argcount, c->posonlyargcount = s->posonlyargcount;
+    c->kwonlyargcount = s->kwonlyargcount, c->flags = s->flags, c->firstline = s->firstline;
     c->name = SP_STR(s->name), c->qualname = SP_STR(s->qualname);
     c->filename = SP_STR(s->filename);
     c->source = sp_isstr(s->source) ? s->source : SP_NONEV;
-    /* the partially filled object is garbage on failure; its finalizer
-     * copes with whatever was allocated */
-    return code_fill(vm, c, s) ? sp_objv(c) : SP_ERRV;
+    /* the object is garbage on failure (zeroed, so it traverses safely) */
+    if (!code_fill(vm, c, s)) return SP_ERRV;
+    build_cell2arg(c, (int32_t *)(c->linetab + 2 * runs));
+    return code_finish(vm, c, s) ? sp_objv(c) : SP_ERRV;
 }
 
 /* ================================================================ ids */

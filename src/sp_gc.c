@@ -62,7 +62,7 @@ static void mark_roots(sp_VM *vm) {
 /* Small objects live in pages that sp_pool.c sweeps in address order;
  * big ones are on the vm->objects list. */
 static void sweep(sp_VM *vm) {
-    sp_pool_sweep(vm, false);
+    sp_pool_sweep(vm);
     sp_Obj **link = &vm->objects;
     while (*link) {
         sp_Obj *o = *link;
@@ -126,10 +126,12 @@ bool sp_pin(sp_VM *vm, sp_Value v) {
 
 void sp_unpin(sp_VM *vm, size_t n) { vm->npins -= n; }
 
-/* Free every object (interpreter teardown). */
+/* Interpreter teardown.  Finalizers only give memory back and the pool
+ * takes all of it back at once, so objects are freed one by one only
+ * where the pool is not wholesale (checked builds: every object is a
+ * host block on vm->objects, and ASan checks each finalizer). */
 void sp_gc_freeall(sp_VM *vm) {
-    sp_pool_sweep(vm, true);
-    while (vm->objects) {
+    while (!SP_POOL_WHOLESALE && vm->objects) {
         sp_Obj *o = vm->objects;
         vm->objects = o->gcnext;
         if (o->type->finalize) o->type->finalize(vm, o);

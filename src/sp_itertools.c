@@ -9,6 +9,7 @@
  * are pinned.  Nested wrappers recurse in C through next(), hence the
  * depth guard in inner(). */
 #include "sp_cont.h"
+#include "sp_snap.h"
 
 #define NV 6
 typedef struct It {
@@ -901,6 +902,172 @@ static sp_Type t_combinations_with_replacement = {
     .h = SP_STATIC_HDR(&sp_t_type), .name = "itertools.combinations_with_replacement",
     .base = &sp_t_object, .traverse = it_traverse, .finalize = it_finalize, .new_ = cwr_new,
     .repr = spc_obj_repr, .iter = self_iter, .next = cwr_next,
+};
+
+/* ================================================================ snapshots */
+/* An It is saved as its six values and a tuple (n0, n1, n2, n3, idx...,
+ * cyc...); a tee's buffer block as (iterator, next block or None, tuple of
+ * its values).  The bytes are untrusted: fill checks what next() relies
+ * on (slot types, counters, index ranges, array lengths). */
+
+static bool combi(const sp_Type *t) {
+    return t == &t_product || t == &t_permutations || t == &t_combinations || t == &t_combinations_with_replacement;
+}
+
+/* zip_longest's exhausted iterators are NULL entries, which a snapshot's
+ * tuple cannot hold: None stands for them (no iterator is None).  A copy
+ * either way, as the loaded tuple may be shared. */
+static sp_Value absent_as(sp_VM *vm, sp_Value tup, bool to_none) {
+    sp_Tuple *t = SP_TUPLE(tup);
+    sp_Value r = sp_tuple_new(vm, t->n), x;
+    for (size_t i = 0; !sp_iserr(r) && i < t->n; i++) {
+        x = t->items[i];
+        SP_TUPLE(r)->items[i] = to_none ? (sp_isnull(x) ? SP_NONEV : x) : (sp_isnone(x) ? SP_NULLV : x);
+    }
+    return r;
+}
+
+static int it_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    It *it = (It *)o;
+    size_t ni = it->idx ? (size_t)it->n[3] : 0, nc = it->cyc ? (size_t)it->n[2] : 0;
+    sp_Value t = sp_tuple_new(vm, 4 + ni + nc);
+    if (sp_iserr(t)) return -1;
+    sp_Value *w = SP_TUPLE(t)->items;
+    for (int i = 0; i < 4; i++) w[i] = sp_int(it->n[i]);
+    for (size_t i = 0; i < ni; i++) w[4 + i] = sp_int(it->idx[i]);
+    for (size_t i = 0; i < nc; i++) w[4 + ni + i] = sp_int(it->cyc[i]);
+    for (int i = 0; i < NV; i++) v[i] = it->v[i];
+    v[NV] = t;
+    (void)hint;
+    if (o->type == &t_zip_longest && sp_iserr(v[0] = absent_as(vm, it->v[0], true))) return -1;
+    return NV + 1;
+}
+
+/* Slots v[from..NV) unused (NULL). */
+static bool unused_from(const It *it, int from) {
+    for (int i = from; i < NV; i++)
+        if (!sp_isnull(it->v[i])) return false;
+    return true;
+}
+
+static bool idx_in(const It *it, int64_t i, int64_t lo, int64_t hi) { return it->idx[i] >= lo && it->idx[i] <= hi; }
+
+/* product, permutations, combinations(_with_replacement): the indices
+ * next() and pick() read stay inside the pool(s). */
+static bool combi_ok(const It *it) {
+    const sp_Type *t = it->h.type;
+    if (!unused_from(it, 1) || !sp_istuple(it->v[0]) || it->n[0] < 0 || it->n[0] > 2) return false;
+    sp_Tuple *pool = SP_TUPLE(it->v[0]);
+    int64_t n = (int64_t)pool->n, r = it->n[1], ni = it->idx ? it->n[3] : 0, nc = it->cyc ? it->n[2] : 0;
+    if (t != &t_permutations && nc) return false;
+    if (t == &t_product) {
+        if (r != n || ni != n) return false;
+        for (int64_t i = 0; i < n; i++) {
+            if (!sp_istuple(pool->items[i])) return false;
+            if (it->n[0] != 2 && !idx_in(it, i, 0, it->n[0] ? (int64_t)SP_TUPLE(pool->items[i])->n - 1 : 0)) return false;
+        }
+        return true;
+    }
+    if (it->n[0] == 2) return true; /* exhausted: next() reads nothing */
+    if (r < 0 || (t != &t_combinations_with_replacement && r > n)) return false;
+    if (t == &t_permutations ? ni != n || nc != r : ni != r) return false;
+    for (int64_t i = 0; i < ni; i++) /* combinations: index i never passes i + n - r */
+        if (!idx_in(it, i, 0, t == &t_combinations ? i + n - r : n - 1)) return false;
+    for (int64_t i = 0; i < nc; i++)
+        if (it->cyc[i] < 1 || it->cyc[i] > n - i) return false;
+    return true;
+}
+
+static bool zl_ok(const It *it) {
+    if (!unused_from(it, 2) || !sp_istuple(it->v[0]) || sp_isnull(it->v[1])) return false;
+    int64_t live = 0;
+    for (size_t i = 0; i < SP_TUPLE(it->v[0])->n; i++) live += !sp_isnull(SP_TUPLE(it->v[0])->items[i]);
+    return it->n[0] == live;
+}
+
+static bool it_ok(const It *it) {
+    const sp_Type *t = it->h.type;
+    const sp_Value *v = it->v;
+    const int64_t *n = it->n;
+    if (combi(t)) return combi_ok(it);
+    if (t == &t_zip_longest) return zl_ok(it);
+    if (t == &t_count) return !sp_isnull(v[0]) && !sp_isnull(v[1]) && unused_from(it, 2);
+    if (t == &t_cycle) return sp_istype(v[1], &sp_t_list) && n[0] >= 0 && unused_from(it, 2);
+    if (t == &t_repeat) return !sp_isnull(v[0]) && n[0] >= -1 && unused_from(it, 1);
+    if (t == &t_accumulate) return (sp_isnull(v[1]) || sp_typeof(v[1])->call) && unused_from(it, 4);
+    if (t == &t_chain || t == &t_compress || t == &t_pairwise) return unused_from(it, 2);
+    if (t == &t_dropwhile || t == &t_takewhile || t == &t_filterfalse)
+        return !sp_isnull(v[1]) && (n[0] == 0 || n[0] == 1) && unused_from(it, 2);
+    if (t == &t_groupby) /* a current value comes with its key */
+        return (sp_isnull(v[5]) || sp_istype(v[5], &t__grouper)) && (sp_isnull(v[4]) || !sp_isnull(v[3]));
+    if (t == &t__grouper) return sp_istype(v[0], &t_groupby) && !sp_isnull(v[1]) && unused_from(it, 2);
+    if (t == &t_islice) return n[0] >= 0 && n[1] >= -1 && n[2] >= 1 && n[3] >= 0 && unused_from(it, 1);
+    if (t == &t_starmap) return !sp_isnull(v[0]) && unused_from(it, 2);
+    /* _tee: an index past its block's count is safe (next() reads on) */
+    return t == &t__tee && sp_istype(v[0], &t_teedata) && n[0] >= 0 && n[0] <= TEE_BLOCK && unused_from(it, 1);
+}
+
+static bool it_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int nv) {
+    It *it = (It *)o;
+    sp_Tuple *t = nv == NV + 1 && sp_istuple(v[NV]) ? SP_TUPLE(v[NV]) : NULL;
+    bool ok = t && t->n >= 4;
+    for (size_t i = 0; ok && i < t->n; i++) ok = sp_isint(t->items[i]);
+    if (!ok) return sp_raise(vm, &sp_t_ValueError, "bad %s", o->type->name), false;
+    for (int i = 0; i < 4; i++) it->n[i] = t->items[i].u.i;
+    size_t more = t->n - 4, ni = 0, nc = 0;
+    if (combi(o->type)) {
+        /* the arrays' lengths are n3 and (permutations) n2; finalize frees by them */
+        ni = it->n[3] > 0 ? (size_t)it->n[3] : 0;
+        nc = o->type == &t_permutations && it->n[2] > 0 ? (size_t)it->n[2] : 0;
+    }
+    if (ni > more || nc != more - ni) return sp_raise(vm, &sp_t_ValueError, "bad %s", o->type->name), false;
+    if ((ni && !(it->idx = sp_calloc(vm, ni * sizeof(int64_t)))) || (nc && !(it->cyc = sp_calloc(vm, nc * sizeof(int64_t)))))
+        return false;
+    for (size_t i = 0; i < ni; i++) it->idx[i] = t->items[4 + i].u.i;
+    for (size_t i = 0; i < nc; i++) it->cyc[i] = t->items[4 + ni + i].u.i;
+    for (int i = 0; i < NV; i++) it->v[i] = v[i];
+    if (o->type == &t_zip_longest && sp_istuple(v[0]) && sp_iserr(it->v[0] = absent_as(vm, v[0], false)))
+        return false;
+    if (!it_ok(it)) return sp_raise(vm, &sp_t_ValueError, "bad %s", o->type->name), false;
+    return true;
+}
+
+static int teedata_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    TeeData *d = (TeeData *)o;
+    sp_Value t = sp_tuple_pack(vm, (size_t)d->n, d->vals);
+    if (sp_iserr(t)) return -1;
+    (void)hint;
+    v[0] = d->it, v[1] = d->next ? sp_objv(d->next) : SP_NONEV, v[2] = t;
+    return 3;
+}
+
+static sp_Obj *teedata_alloc(sp_VM *vm, uint32_t h) { return (void)h, (sp_Obj *)teedata_new(vm, SP_NULLV); }
+
+static bool teedata_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    TeeData *d = (TeeData *)o;
+    if (n != 3 || sp_isnull(v[0]) || !(sp_isnone(v[1]) || sp_istype(v[1], &t_teedata)) || !sp_istuple(v[2]) ||
+        SP_TUPLE(v[2])->n > TEE_BLOCK)
+        return sp_raise(vm, &sp_t_ValueError, "bad tee buffer"), false;
+    for (size_t i = 0; i < SP_TUPLE(v[2])->n; i++)
+        if (sp_isnull(d->vals[i] = SP_TUPLE(v[2])->items[i])) return sp_raise(vm, &sp_t_ValueError, "bad tee buffer"), false;
+    d->it = v[0], d->next = sp_isnone(v[1]) ? NULL : SP_AS(TeeData, v[1]), d->n = (int)SP_TUPLE(v[2])->n;
+    return true;
+}
+
+#define IT_ALLOC(NAME) \
+    static sp_Obj *NAME##_alloc(sp_VM *vm, uint32_t h) { return (void)h, (sp_Obj *)it_new(vm, &t_##NAME); }
+#define IT_KIND(NAME) {"itertools." #NAME, &t_##NAME, true, it_save, NAME##_alloc, it_fill}
+#define IT_KINDS(X)                                                                                   \
+    X(accumulate) X(chain) X(combinations) X(combinations_with_replacement) X(compress) X(count)     \
+    X(cycle) X(dropwhile) X(filterfalse) X(groupby) X(islice) X(pairwise) X(permutations) X(product) \
+    X(repeat) X(starmap) X(takewhile) X(zip_longest) X(_grouper) X(_tee)
+IT_KINDS(IT_ALLOC)
+#define IT_KIND_C(NAME) IT_KIND(NAME),
+
+const sp_SnapKind sp_snap_itertools[] = {
+    IT_KINDS(IT_KIND_C)
+    {"itertools._tee_dataobject", &t_teedata, true, teedata_save, teedata_alloc, teedata_fill},
+    {NULL, NULL, false, NULL, NULL, NULL},
 };
 
 /* ================================================================ module */

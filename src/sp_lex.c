@@ -126,7 +126,8 @@ static bool err_at(sp_Lex *L, size_t pos, const char *msg) {
 /* ------------------------------------------------------------- init */
 
 void sp_lex_init(sp_Lex *L, sp_VM *vm, const char *src, size_t n, const char *filename) {
-    memset(L, 0, offsetof(sp_Lex, paren));
+    memset(L, 0, offsetof(sp_Lex, indent));
+    L->indent[0] = L->altindent[0] = 0;
     L->vm = vm;
     L->src = L->fullsrc = src;
     L->n = L->fulln = n;
@@ -137,7 +138,8 @@ void sp_lex_init(sp_Lex *L, sp_VM *vm, const char *src, size_t n, const char *fi
 
 void sp_lex_init_sub(sp_Lex *L, const sp_Lex *parent, size_t start, size_t end, int line,
                      size_t line_start) {
-    memset(L, 0, offsetof(sp_Lex, paren));
+    memset(L, 0, offsetof(sp_Lex, indent));
+    L->indent[0] = L->altindent[0] = 0;
     L->vm = parent->vm;
     L->src = parent->fullsrc;
     L->fullsrc = parent->fullsrc;
@@ -154,23 +156,38 @@ void sp_lex_init_sub(sp_Lex *L, const sp_Lex *parent, size_t start, size_t end, 
 
 /* ------------------------------------------------------------- helpers */
 
+/* Out of the hot path of sp_lex_next (fewer registers to save per token). */
+#if defined(__GNUC__)
+#define COLD __attribute__((noinline))
+#else
+#define COLD
+#endif
+
 static inline int cur(sp_Lex *L) { return L->pos < L->n ? (unsigned char)L->src[L->pos] : -1; }
 static inline int peekc(sp_Lex *L, size_t k) {
     return L->pos + k < L->n ? (unsigned char)L->src[L->pos + k] : -1;
 }
-static inline bool is_id_start(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128;
-}
-/* Identifier bytes: ASCII letters, digits, '_' and every non-ASCII byte
- * (names are the most common tokens). */
-static inline bool is_id_char(int c) {
-    static const bool id[128] = {
-        ['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        ['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-        ['_'] = 1,
-        ['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-    return c >= 128 || (c >= 0 && id[c]);
-}
+
+/* Byte classes, in the order sp_lex_next tests them: C_GAP bytes separate
+ * tokens (comment, newline, continuation, and the end, cur() == -1), C_OP
+ * starts an operator (or is an invalid character), and identifier bytes
+ * are the digits and C_NAME: ASCII letters, '_' and every non-ASCII byte
+ * (verify_identifier checks those).  Names are the most common tokens. */
+enum { C_OP = 0, C_BLANK, C_GAP, C_DOT, C_QUOTE, C_DIGIT, C_NAME };
+static const unsigned char byte_classes[128] = {
+    ['\t'] = C_BLANK, ['\f'] = C_BLANK, [' '] = C_BLANK,
+    ['\n'] = C_GAP, ['\r'] = C_GAP, ['#'] = C_GAP, ['\\'] = C_GAP,
+    ['.'] = C_DOT, ['"'] = C_QUOTE, ['\''] = C_QUOTE,
+    ['0'] = C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
+    ['A'] = C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME,
+    C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME,
+    C_NAME, C_NAME, C_NAME,
+    ['_'] = C_NAME,
+    ['a'] = C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME,
+    C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME,
+    C_NAME, C_NAME, C_NAME};
+static inline int byte_class(int c) { return c < 0 ? C_GAP : c < 128 ? byte_classes[c] : C_NAME; }
+static inline bool is_id_char(int c) { return byte_class(c) >= C_DIGIT; }
 static inline bool is_digit(int c) { return c >= '0' && c <= '9'; }
 
 /* Consume a newline ("\n", "\r\n" or "\r") at pos; true if there was one. */
@@ -197,7 +214,18 @@ static void tok_begin(sp_Lex *L, sp_Tok *t, int kind) {
     t->col = t->end_col = (int)(L->pos - L->line_start);
     t->level = L->level;
 }
-static void tok_end(sp_Lex *L, sp_Tok *t) {
+/* tok_begin for the tokens that tok_end completes, setting every field
+ * without clearing the struct first (it runs for every token). */
+static inline void tok_start(sp_Lex *L, sp_Tok *t) {
+    t->kind = T_NAME;
+    t->sub = 0;
+    t->level = L->level;
+    t->start = L->pos;
+    t->body = t->body_end = 0;
+    t->line = L->line;
+    t->col = (int)(L->pos - L->line_start);
+}
+static inline void tok_end(sp_Lex *L, sp_Tok *t) {
     t->end = L->pos;
     t->end_line = L->line;
     t->end_col = (int)(L->pos - L->line_start);
@@ -350,6 +378,17 @@ static bool number_tail(sp_Lex *L, sp_Tok *t, bool frac) {
 }
 
 static bool lex_number(sp_Lex *L, sp_Tok *t) {
+    t->kind = T_NUMBER;
+    /* The common case, a decimal int without underscores, followed by
+     * nothing that could continue a number: one scan, no checks. */
+    size_t i = L->pos;
+    while (i < L->n && is_digit((unsigned char)L->src[i])) i++;
+    int next = i < L->n ? (unsigned char)L->src[i] : -1;
+    if (i > L->pos && (L->src[L->pos] != '0' || i == L->pos + 1) && next != '.' && !is_id_char(next)) {
+        L->pos = i;
+        t->sub = SP_NUM_INT;
+        return true;
+    }
     int c = cur(L);
     if (c == '.') { /* .5 */
         L->pos++;
@@ -431,6 +470,12 @@ static bool lex_string(sp_Lex *L, sp_Tok *t) {
     }
 }
 
+/* A string with a prefix (b'', f"", ...), out of the hot path of names. */
+static COLD bool prefixed_string(sp_Lex *L, sp_Tok *t) {
+    t->kind = T_STRING;
+    return lex_string(L, t);
+}
+
 /* If the identifier [s, s+k) is a valid string prefix, its SP_STR_* flags
  * (SP_STR_U alone for "u"), else -1. */
 static int string_prefix(const char *s, size_t k) {
@@ -461,46 +506,39 @@ static int keyword(const char *s, size_t k) {
         ['r'] = T_RAISE, ['t'] = T_TRY, ['w'] = T_WHILE, ['y'] = T_YIELD};
     unsigned char c = (unsigned char)s[0];
     if (k < 2 || k > 8 || c >= 128 || !first[c]) return T_NAME;
-    for (int i = first[c]; i < T_COUNT_ && tok_names[i][0] == s[0]; i++)
-        if (strncmp(tok_names[i], s, k) == 0 && tok_names[i][k] == 0) return i;
+    for (int i = first[c]; i < T_COUNT_ && tok_names[i][0] == s[0]; i++) {
+        /* s holds no NUL, so the keyword's terminator stops the loop */
+        const char *w = tok_names[i];
+        size_t j = 1;
+        while (j < k && w[j] == s[j]) j++;
+        if (j == k && w[k] == 0) return i;
+    }
     return T_NAME;
 }
 
 /* ------------------------------------------------------------- operators */
 
-static int op3(const char *s) {
-    static const struct { char s[4]; int k; } t[] = {
-        {"**=", T_DOUBLESTAREQUAL}, {"//=", T_DOUBLESLASHEQUAL}, {">>=", T_RIGHTSHIFTEQUAL},
-        {"<<=", T_LEFTSHIFTEQUAL}, {"...", T_ELLIPSIS}};
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (memcmp(s, t[i].s, 3) == 0) return t[i].k;
-    return 0;
-}
-static int op2(const char *s) {
-    static const struct { char s[3]; int k; } t[] = {
-        {"==", T_EQEQUAL}, {"!=", T_NOTEQUAL}, {"<=", T_LESSEQUAL}, {">=", T_GREATEREQUAL},
-        {"<<", T_LEFTSHIFT}, {">>", T_RIGHTSHIFT}, {"**", T_DOUBLESTAR}, {"+=", T_PLUSEQUAL},
-        {"-=", T_MINEQUAL}, {"*=", T_STAREQUAL}, {"/=", T_SLASHEQUAL}, {"%=", T_PERCENTEQUAL},
-        {"&=", T_AMPEREQUAL}, {"|=", T_VBAREQUAL}, {"^=", T_CIRCUMFLEXEQUAL},
-        {"//", T_DOUBLESLASH}, {"@=", T_ATEQUAL}, {"->", T_RARROW}, {":=", T_COLONEQUAL}};
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (s[0] == t[i].s[0] && s[1] == t[i].s[1]) return t[i].k;
-    return 0;
-}
-static int op1(int c) {
-    static const unsigned char kinds[128] = {
-        ['('] = T_LPAR, [')'] = T_RPAR, ['['] = T_LSQB, [']'] = T_RSQB, ['{'] = T_LBRACE,
-        ['}'] = T_RBRACE, [':'] = T_COLON, [','] = T_COMMA, [';'] = T_SEMI, ['+'] = T_PLUS,
-        ['-'] = T_MINUS, ['*'] = T_STAR, ['/'] = T_SLASH, ['|'] = T_VBAR, ['&'] = T_AMPER,
-        ['<'] = T_LESS, ['>'] = T_GREATER, ['='] = T_EQUAL, ['.'] = T_DOT, ['%'] = T_PERCENT,
-        ['~'] = T_TILDE, ['^'] = T_CIRCUMFLEX, ['@'] = T_AT};
-    _Static_assert(T_COUNT_ < 256, "token kinds fit a byte");
-    return c > 0 && c < 128 ? kinds[c] : 0;
-}
-
-/* Every 2- and 3-byte operator has '=' or '>' second, or its first byte
- * twice ("**", "//", "...", "<<="): the tables are searched only then. */
-static bool maybe_long_op(const char *s) { return s[1] == '=' || s[1] == '>' || s[1] == s[0]; }
+/* Each operator byte: its token alone, followed by '=', doubled, and
+ * doubled then '=' (0: none).  "->" and "..." are the only others. */
+typedef struct OpKinds {
+    unsigned char one, eq, twice, twice_eq;
+} OpKinds;
+static const OpKinds op_kinds[128] = {
+    ['('] = {T_LPAR, 0, 0, 0}, [')'] = {T_RPAR, 0, 0, 0}, ['['] = {T_LSQB, 0, 0, 0},
+    [']'] = {T_RSQB, 0, 0, 0}, ['{'] = {T_LBRACE, 0, 0, 0}, ['}'] = {T_RBRACE, 0, 0, 0},
+    [','] = {T_COMMA, 0, 0, 0}, [';'] = {T_SEMI, 0, 0, 0}, ['.'] = {T_DOT, 0, 0, 0},
+    ['~'] = {T_TILDE, 0, 0, 0}, [':'] = {T_COLON, T_COLONEQUAL, 0, 0},
+    ['='] = {T_EQUAL, T_EQEQUAL, 0, 0}, ['!'] = {0, T_NOTEQUAL, 0, 0},
+    ['+'] = {T_PLUS, T_PLUSEQUAL, 0, 0}, ['-'] = {T_MINUS, T_MINEQUAL, 0, 0},
+    ['%'] = {T_PERCENT, T_PERCENTEQUAL, 0, 0}, ['&'] = {T_AMPER, T_AMPEREQUAL, 0, 0},
+    ['|'] = {T_VBAR, T_VBAREQUAL, 0, 0}, ['^'] = {T_CIRCUMFLEX, T_CIRCUMFLEXEQUAL, 0, 0},
+    ['@'] = {T_AT, T_ATEQUAL, 0, 0},
+    ['*'] = {T_STAR, T_STAREQUAL, T_DOUBLESTAR, T_DOUBLESTAREQUAL},
+    ['/'] = {T_SLASH, T_SLASHEQUAL, T_DOUBLESLASH, T_DOUBLESLASHEQUAL},
+    ['<'] = {T_LESS, T_LESSEQUAL, T_LEFTSHIFT, T_LEFTSHIFTEQUAL},
+    ['>'] = {T_GREATER, T_GREATEREQUAL, T_RIGHTSHIFT, T_RIGHTSHIFTEQUAL},
+};
+_Static_assert(T_COUNT_ < 256, "token kinds fit a byte");
 
 static bool bracket(sp_Lex *L, int kind) {
     if (kind == T_LPAR || kind == T_LSQB || kind == T_LBRACE) {
@@ -552,7 +590,7 @@ static bool lex_end(sp_Lex *L, sp_Tok *t) {
 
 /* Non-ASCII identifiers: every code point must be XID_Start (first) or
  * XID_Continue, as CPython's verify_identifier (without NFKC folding). */
-static bool verify_identifier(sp_Lex *L, size_t s, size_t e) {
+static COLD bool verify_identifier(sp_Lex *L, size_t s, size_t e) {
     for (size_t i = s; i < e;) {
         size_t at = i;
         uint32_t cp = sp_utf8_next(L->src, &i);
@@ -579,100 +617,129 @@ static bool lex_name(sp_Lex *L, sp_Tok *t) {
     if (q == '"' || q == '\'') {
         int f = string_prefix(L->src + s, L->pos - s);
         if (f >= 0) {
-            t->kind = T_STRING;
             t->sub = f;
-            return lex_string(L, t);
+            return prefixed_string(L, t);
         }
     }
     t->kind = keyword(L->src + s, L->pos - s);
     return true;
 }
 
-bool sp_lex_next(sp_Lex *L, sp_Tok *t) {
-    for (;;) {
-        if (L->pending > 0) {
-            L->pending--;
-            tok_begin(L, t, T_INDENT);
-            t->col = t->end_col = t->col > 0 ? t->col - 1 : 0;
-            return true;
-        }
-        if (L->pending < 0) {
-            L->pending++;
-            tok_begin(L, t, T_DEDENT);
-            return true;
-        }
-        if (L->at_bol && !L->no_indent && L->level == 0) {
-            if (!do_indent(L)) return false;
-            if (L->pending) continue;
-        }
-        int c = cur(L);
-        while (c == ' ' || c == '\t' || c == '\f') c = (L->pos++, cur(L));
-        if (c == '#') {
-            while (c != -1 && c != '\n' && c != '\r') c = (L->pos++, cur(L));
-        }
-        if (c == -1) return lex_end(L, t);
-        if (c == '\n' || c == '\r') {
-            if (L->line_has_tok && L->level == 0 && !L->no_indent) {
-                tok_begin(L, t, T_NEWLINE);
-                eat_newline(L);
-                tok_end(L, t);
-                t->end_line = t->line;
-                t->end_col = t->col + 1;
-                L->line_has_tok = false;
-                L->at_bol = true;
-                return true;
-            }
-            eat_newline(L);
-            if (L->level == 0) L->at_bol = true;
-            continue;
-        }
-        if (c == '\\') {
-            L->pos++;
-            if (cur(L) == -1) {
-                sp_lex_raise(L, &sp_t_SyntaxError, L->line, (int)(L->pos - L->line_start), L->line, -1,
-                             "unexpected EOF while parsing");
-                return false;
-            }
-            if (!eat_newline(L))
-                return err_at(L, L->pos + 1, "unexpected character after line continuation character");
-            L->at_bol = false;
-            if (cur(L) == -1 && !L->no_indent) {
-                sp_lex_raise(L, &sp_t_SyntaxError, L->line, 0, L->line, -1, "unexpected EOF while parsing");
-                return false;
-            }
-            continue;
-        }
-        break;
+static COLD bool bad_char(sp_Lex *L, int c) {
+    if (c < 32 || c == 127) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "invalid non-printable character U+%04X", (unsigned)c);
+        return err_at(L, L->pos + 1, msg);
     }
-    int c = cur(L);
-    tok_begin(L, t, T_NAME);
+    return err_at(L, L->pos + 1, "invalid syntax");
+}
+
+/* At the start of a logical line (or with INDENT/DEDENT tokens queued):
+ * 1 when *t holds one of those, 0 when there is none, -1 on error. */
+static COLD int line_start(sp_Lex *L, sp_Tok *t) {
+    if (!L->pending) {
+        if (!do_indent(L)) return -1;
+        if (!L->pending) return 0;
+    }
+    if (L->pending > 0) {
+        L->pending--;
+        tok_begin(L, t, T_INDENT);
+        t->col = t->end_col = t->col > 0 ? t->col - 1 : 0;
+        return 1;
+    }
+    L->pending++;
+    tok_begin(L, t, T_DEDENT);
+    return 1;
+}
+
+/* Between tokens, at a C_GAP byte c: a comment, a newline (a NEWLINE token
+ * if the logical line had tokens), a line continuation or the end.
+ * 1 when *t holds a token, 0 to scan on, -1 on error. */
+static COLD int lex_gap(sp_Lex *L, sp_Tok *t, int c) {
+    if (c == '#') {
+        while (c != -1 && c != '\n' && c != '\r') c = (L->pos++, cur(L));
+    }
+    if (c == -1) return lex_end(L, t), 1;
+    if (c == '\n' || c == '\r') {
+        if (L->line_has_tok && L->level == 0 && !L->no_indent) {
+            tok_begin(L, t, T_NEWLINE);
+            eat_newline(L);
+            tok_end(L, t);
+            t->end_line = t->line;
+            t->end_col = t->col + 1;
+            L->line_has_tok = false;
+            L->at_bol = true;
+            return 1;
+        }
+        eat_newline(L);
+        if (L->level == 0) L->at_bol = true;
+        return 0;
+    }
+    L->pos++; /* the backslash */
+    if (cur(L) == -1) {
+        sp_lex_raise(L, &sp_t_SyntaxError, L->line, (int)(L->pos - L->line_start), L->line, -1,
+                     "unexpected EOF while parsing");
+        return -1;
+    }
+    if (!eat_newline(L))
+        return err_at(L, L->pos + 1, "unexpected character after line continuation character"), -1;
+    L->at_bol = false;
+    if (cur(L) == -1 && !L->no_indent) {
+        sp_lex_raise(L, &sp_t_SyntaxError, L->line, 0, L->line, -1, "unexpected EOF while parsing");
+        return -1;
+    }
+    return 0;
+}
+
+/* Operators: the longest match (a C_OP byte c < 128 at pos). */
+static inline bool lex_op(sp_Lex *L, sp_Tok *t, int c) {
+    const char *s = L->src + L->pos;
+    size_t avail = L->n - L->pos;
+    int c1 = avail >= 2 ? s[1] : 0; /* the source holds no NUL */
+    const OpKinds *o = &op_kinds[c];
+    int k = o->one, len = 1;
+    if (c1 == c || c1 == '=' || c1 == '>') { /* every longer operator */
+        int c2 = avail >= 3 ? s[2] : 0;
+        if (c1 == c && o->twice) {
+            if (c2 == '=') k = o->twice_eq, len = 3;
+            else k = o->twice, len = 2;
+        } else if (c1 == '=' && o->eq) {
+            k = o->eq, len = 2;
+        } else if (c == '-' && c1 == '>') {
+            k = T_RARROW, len = 2;
+        } else if (c == '.' && c1 == '.' && c2 == '.') {
+            k = T_ELLIPSIS, len = 3;
+        }
+    }
+    if (!k) return bad_char(L, c);
+    L->pos += (size_t)len;
+    t->kind = k;
+    _Static_assert(T_LPAR < T_RBRACE && T_RBRACE - T_LPAR == 5, "brackets come first among the operators");
+    return k > T_RBRACE || bracket(L, k);
+}
+
+bool sp_lex_next(sp_Lex *L, sp_Tok *t) {
+    int c, cls;
+    for (;;) {
+        if (L->pending || (L->at_bol && !L->no_indent && L->level == 0)) {
+            int r = line_start(L, t);
+            if (r) return r > 0;
+        }
+        c = cur(L);
+        while ((cls = byte_class(c)) == C_BLANK) c = (L->pos++, cur(L));
+        if (cls != C_GAP) break;
+        int r = lex_gap(L, t, c);
+        if (r) return r > 0;
+    }
+    tok_start(L, t);
     L->line_has_tok = true;
     bool ok;
-    if (is_id_start(c)) {
-        ok = lex_name(L, t);
-    } else if (is_digit(c) || (c == '.' && is_digit(peekc(L, 1)))) {
-        t->kind = T_NUMBER;
-        ok = lex_number(L, t);
-    } else if (c == '"' || c == '\'') {
-        t->kind = T_STRING;
-        ok = lex_string(L, t);
-    } else {
-        int k = 0;
-        bool longer = L->pos + 2 <= L->n && maybe_long_op(L->src + L->pos);
-        if (longer && L->pos + 3 <= L->n) k = op3(L->src + L->pos);
-        if (k) L->pos += 3;
-        else if (longer && (k = op2(L->src + L->pos)) != 0) L->pos += 2;
-        else if ((k = op1(c)) != 0) L->pos += 1;
-        if (!k) {
-            if (c < 32 || c == 127) {
-                char msg[64];
-                snprintf(msg, sizeof msg, "invalid non-printable character U+%04X", (unsigned)c);
-                return err_at(L, L->pos + 1, msg);
-            }
-            return err_at(L, L->pos + 1, "invalid syntax");
-        }
-        t->kind = k;
-        ok = bracket(L, k);
+    switch (cls) {
+    case C_NAME: ok = lex_name(L, t); break;
+    case C_DIGIT: ok = lex_number(L, t); break;
+    case C_QUOTE: t->kind = T_STRING; ok = lex_string(L, t); break;
+    case C_DOT: ok = is_digit(peekc(L, 1)) ? lex_number(L, t) : lex_op(L, t, c); break;
+    default: ok = lex_op(L, t, c); break;
     }
     if (!ok) return false;
     tok_end(L, t);

@@ -55,7 +55,6 @@ typedef struct sp_Lex {
     const char *fullsrc;  /* the whole module (error text lines) */
     size_t fulln;
     /* indentation */
-    int indent[SP_MAX_INDENT + 1], altindent[SP_MAX_INDENT + 1];
     int nindent;          /* index of the top of the stacks */
     int pending;          /* >0: INDENTs to emit, <0: DEDENTs */
     bool at_bol;          /* at the start of a logical line */
@@ -64,6 +63,8 @@ typedef struct sp_Lex {
     bool no_indent;       /* sub-lexer for an f-string expression */
     /* brackets */
     int level;
+    /* the stacks (last: only their used part is ever read) */
+    int indent[SP_MAX_INDENT + 1], altindent[SP_MAX_INDENT + 1];
     char paren[SP_MAX_PAREN_DEPTH + 1];
     int paren_line[SP_MAX_PAREN_DEPTH + 1], paren_col[SP_MAX_PAREN_DEPTH + 1];
 } sp_Lex;

@@ -166,20 +166,30 @@ static bool list_del_ext(sp_VM *vm, sp_List *l, int64_t start, int64_t step, int
     return list_splice(vm, l, w, l->n, NULL, 0);
 }
 
+/* l[start:stop] = v (del when v is SP_NULL) for adjusted bounds, step 1. */
+static bool list_set_range(sp_VM *vm, sp_List *l, int64_t start, int64_t stop, sp_Value v) {
+    if (stop < start) stop = start;
+    if (sp_isnull(v)) return list_splice(vm, l, (size_t)start, (size_t)stop, NULL, 0);
+    sp_Value src = slice_source(vm, v, "can only assign an iterable");
+    if (sp_iserr(src)) return false;
+    /* user code may have run: re-clamp against the current length */
+    size_t lo = (size_t)start < l->n ? (size_t)start : l->n;
+    size_t hi = (size_t)stop < l->n ? (size_t)stop : l->n;
+    return list_splice(vm, l, lo, hi < lo ? lo : hi, LST(src)->items, LST(src)->n);
+}
+
+int sp_list_store_slice(sp_VM *vm, sp_Value o, sp_Value start, sp_Value stop, sp_Value v) {
+    int64_t lo, hi;
+    if (!sp_islist(o) || !spc_int_bounds(start, stop, &lo, &hi)) return 0;
+    sp_slice_adjust((int64_t)LST(o)->n, lo, hi, 1, &lo, &hi);
+    return list_set_range(vm, LST(o), lo, hi, v) ? 1 : -1;
+}
+
 static bool list_set_slice(sp_VM *vm, sp_List *l, sp_Value key, sp_Value v) {
     int64_t start, stop, step;
     int64_t n = sp_slice_indices(vm, key, (int64_t)l->n, &start, &stop, &step);
     if (n < 0) return false;
-    if (step == 1) {
-        if (stop < start) stop = start;
-        if (sp_isnull(v)) return list_splice(vm, l, (size_t)start, (size_t)stop, NULL, 0);
-        sp_Value src = slice_source(vm, v, "can only assign an iterable");
-        if (sp_iserr(src)) return false;
-        /* user code may have run: re-clamp against the current length */
-        size_t lo = (size_t)start < l->n ? (size_t)start : l->n;
-        size_t hi = (size_t)stop < l->n ? (size_t)stop : l->n;
-        return list_splice(vm, l, lo, hi < lo ? lo : hi, LST(src)->items, LST(src)->n);
-    }
+    if (step == 1) return list_set_range(vm, l, start, stop, v);
     if (sp_isnull(v)) return n ? list_del_ext(vm, l, start, step, n) : true;
     sp_Value src = slice_source(vm, v, "must assign iterable to extended slice");
     if (sp_iserr(src)) return false;
@@ -223,12 +233,34 @@ static sp_Value list_iter(sp_VM *vm, sp_Value self) {
     return spc_seqiter_new(vm, &sp_t_list_iterator, self, 0);
 }
 
+/* items[0..n) repeated up to items[0..total), by doubling copies. */
+static void fill_repeat(sp_Value *items, size_t n, size_t total) {
+    for (size_t done = n; done < total;) {
+        size_t c = done <= total - done ? done : total - done;
+        memcpy(items + done, items, c * sizeof(sp_Value));
+        done += c;
+    }
+}
+
 static bool list_inplace_repeat(sp_VM *vm, sp_List *l, int64_t k) {
     size_t n = l->n, total;
     if (k <= 0 || n == 0) return list_resize(vm, l, 0);
     if (!sp_size_mul(vm, n, (size_t)k, &total) || !list_resize(vm, l, total)) return false;
-    for (int64_t j = 1; j < k; j++) memcpy(l->items + (size_t)j * n, l->items, n * sizeof(sp_Value));
+    fill_repeat(l->items, n, total);
     return true;
+}
+
+/* a * k as a new list: one exact allocation (`[0] * n`, `[x] * 3`). */
+static sp_Value list_repeat(sp_VM *vm, sp_List *a, int64_t k) {
+    size_t n = a->n, total;
+    if (k <= 0 || n == 0) return sp_list_with_cap(vm, 0);
+    if (!sp_size_mul(vm, n, (size_t)k, &total)) return SP_ERRV;
+    sp_Value r = sp_list_with_cap(vm, total);
+    if (sp_iserr(r)) return r;
+    memcpy(LST(r)->items, a->items, n * sizeof(sp_Value));
+    fill_repeat(LST(r)->items, n, total);
+    LST(r)->n = total;
+    return r;
 }
 
 static sp_Value list_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
@@ -253,12 +285,7 @@ static sp_Value list_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
         }
         if (!SPC_ISLIST(a) || !sp_isintlike(b)) return SP_NOTIMPL;
         if (!spc_repeat_count(vm, b, &k)) return SP_ERRV;
-        {
-            sp_Value r = sp_list_with_cap(vm, 0);
-            if (sp_iserr(r)) return r;
-            if (!sp_list_extend(vm, LST(r), a) || !list_inplace_repeat(vm, LST(r), k)) return SP_ERRV;
-            return r;
-        }
+        return list_repeat(vm, LST(a), k);
     case SP_OP_ADD + SP_OP_INPLACE:
         if (!SPC_ISLIST(a)) return SP_NOTIMPL;
         return sp_list_extend(vm, LST(a), b) ? a : SP_ERRV;

@@ -17,8 +17,10 @@ typedef struct P {
     sp_Arena *A;
     sp_Lex *L;
     sp_Tok *q;          /* lookahead queue: q[qh..qn) */
+    sp_Tok *tok;        /* the current token q[qh], NULL until lexed (sync_tok) */
     sp_Tok *q0;         /* its first buffer, in the arena (a bigger one is on the heap) */
     size_t qh, qn, qcap;
+    unsigned ntok;      /* tokens lexed (polls the limits) */
     sp_Tok prev;        /* last consumed token */
     sp_Tok endtok;      /* returned after an error */
     int depth;
@@ -109,38 +111,58 @@ static void lex_failed(P *p) { p->failed = true; }
 
 /* ------------------------------------------------------------- tokens */
 
-static sp_Tok *peekn(P *p, size_t k) {
-    while (p->qn - p->qh <= k) {
-        if (p->failed) return &p->endtok;
-        if (p->qn == p->qcap) {
-            if (p->qh > 0) {
-                memmove(p->q, p->q + p->qh, (p->qn - p->qh) * sizeof *p->q);
-                p->qn -= p->qh;
-                p->qh = 0;
-            } else {
-                size_t nc = p->qcap ? p->qcap * 2 : 16, bytes;
-                if (!sp_size_mul(p->vm, nc, sizeof *p->q, &bytes)) return lex_failed(p), &p->endtok;
-                bool first = p->q == p->q0;
-                sp_Tok *nq = sp_realloc(p->vm, first ? NULL : p->q, first ? 0 : p->qcap * sizeof *p->q, bytes);
-                if (!nq) return lex_failed(p), &p->endtok;
-                if (first) memcpy(nq, p->q0, p->qcap * sizeof *p->q);
-                p->q = nq;
-                p->qcap = nc;
-            }
-            continue;
-        }
-        if (!sp_check_limits(p->vm) || !sp_lex_next(p->L, &p->q[p->qn])) {
-            lex_failed(p);
-            return &p->endtok;
-        }
-        p->qn++;
+/* Room for one more token at the end of the full queue: slide the unread
+ * tokens to the front, or grow (only a long lookahead needs more room). */
+static COLD bool queue_room(P *p) {
+    if (p->qh > 0) {
+        memmove(p->q, p->q + p->qh, (p->qn - p->qh) * sizeof *p->q);
+        p->qn -= p->qh;
+        p->qh = 0;
+        return true;
     }
+    size_t nc = p->qcap ? p->qcap * 2 : 16, bytes; /* f-string fields start empty */
+    if (!sp_size_mul(p->vm, nc, sizeof *p->q, &bytes)) return false;
+    bool first = p->q == p->q0;
+    sp_Tok *nq = sp_realloc(p->vm, first ? NULL : p->q, first ? 0 : p->qcap * sizeof *p->q, bytes);
+    if (!nq) return false;
+    if (first) memcpy(nq, p->q0, p->qcap * sizeof *p->q);
+    p->q = nq;
+    p->qcap = nc;
+    return true;
+}
+
+/* tok is q[qh], the current token, or NULL when the queue is empty: the
+ * parser reads the current token a few times per token (every level
+ * checks it), so that is a load.  Tokens are lexed on first use, so a
+ * lexer error never hides an earlier parse error. */
+static inline void sync_tok(P *p) { p->tok = p->qh < p->qn ? &p->q[p->qh] : NULL; }
+
+/* Lex one more token at the end of the queue.  Each token is a unit of
+ * work for the limits (as a loop iteration in C code), charged 16 at a
+ * time: a token costs far less than a poll. */
+static bool lex_more(P *p) {
+    if (p->failed) return false;
+    bool ok = (p->qn < p->qcap || queue_room(p)) && ((p->ntok++ & 15) != 0 || sp_check_limits_n(p->vm, 16)) &&
+              sp_lex_next(p->L, &p->q[p->qn]);
+    if (ok) p->qn++;
+    else lex_failed(p);
+    sync_tok(p); /* queue_room may have moved the queue */
+    return ok;
+}
+
+/* The current token of an empty queue: the common case, lexed into q[0]. */
+static sp_Tok *lex_cur(P *p) {
+    p->qh = p->qn = 0;
+    return lex_more(p) ? p->tok : &p->endtok;
+}
+
+static sp_Tok *peekn(P *p, size_t k) {
+    while (p->qn - p->qh <= k)
+        if (!lex_more(p)) return &p->endtok;
     return &p->q[p->qh + k];
 }
 
-/* The parser asks for the current token a dozen times per token (every
- * precedence level checks it): keep that path a load. */
-static inline sp_Tok *peek(P *p) { return p->qn > p->qh ? &p->q[p->qh] : peekn(p, 0); }
+static inline sp_Tok *peek(P *p) { return p->tok ? p->tok : lex_cur(p); }
 static inline int kind(P *p) { return peek(p)->kind; }
 static inline bool at(P *p, int k) { return kind(p) == k; }
 
@@ -148,6 +170,7 @@ static void advance(P *p) {
     sp_Tok *t = peek(p);
     p->prev = *t;
     if (p->qh < p->qn) p->qh++;
+    sync_tok(p);
 }
 
 static bool accept(P *p, int k) {
@@ -221,33 +244,15 @@ static void leave(P *p) {
 
 /* ------------------------------------------------------------- nodes */
 
-static size_t node_size(int k) {
-#define SZ(m) (offsetof(sp_Node, u) + sizeof(((sp_Node *)0)->u.m))
-    switch (k) {
-    case SP_N_MODULE: return SZ(module);
-    case SP_N_FUNCTIONDEF: return SZ(funcdef);
-    case SP_N_CLASSDEF: return SZ(classdef);
-    case SP_N_TRY: return SZ(try_);
-    case SP_N_ARGUMENTS: return SZ(arguments);
-    case SP_N_MATCHCLASS: return SZ(matchclass);
-    case SP_N_CONSTANT: return SZ(constant);
-    case SP_N_FOR: return SZ(for_);
-    case SP_N_COMPREHENSION: return SZ(comprehension);
-    case SP_N_MATCHMAPPING: return SZ(matchmapping);
-    case SP_N_ANNASSIGN: return SZ(annassign);
-    default: return sizeof(sp_Node); /* the rest are small; keep it simple */
-    }
-#undef SZ
-}
-
+/* Every node has the full size: a constant-size clear is a few stores,
+ * cheaper than a size lookup and a memset call. */
 static sp_Node *mk(P *p, int k, int line, int col) {
-    size_t sz = node_size(k);
-    if (sz > sizeof(sp_Node)) sz = sizeof(sp_Node);
-    sp_Node *n = sp_arena_alloc(p->A, sz);
+    sp_Node *n = sp_arena_raw(p->A, sizeof *n);
     if (!n) {
         p->failed = true;
         return NULL;
     }
+    memset(n, 0, sizeof *n);
     n->kind = (uint16_t)k;
     n->lineno = n->end_lineno = line;
     n->col = n->end_col = col;
@@ -272,16 +277,20 @@ static void end_as(sp_Node *n, const sp_Node *last) {
     n->end_col = last->end_col;
 }
 
+static COLD bool vgrow(P *p, Vec *v) {
+    /* no overflow: cap items were allocated already (the arena refuses
+     * sizes over SP_MAX_ALLOC) */
+    size_t nc = v->cap ? v->cap * 2 : 4;
+    sp_Node **ni = sp_arena_raw(p->A, nc * sizeof *ni);
+    if (!ni) return p->failed = true, false;
+    if (v->n) memcpy(ni, v->items, v->n * sizeof *ni);
+    v->items = ni;
+    v->cap = nc;
+    return true;
+}
+
 static bool vpush(P *p, Vec *v, sp_Node *x) {
-    if (v->n == v->cap) {
-        size_t nc = v->cap ? v->cap * 2 : 4, bytes;
-        if (!sp_size_mul(p->vm, nc, sizeof(sp_Node *), &bytes)) return p->failed = true, false;
-        sp_Node **ni = sp_arena_alloc(p->A, bytes);
-        if (!ni) return p->failed = true, false;
-        if (v->n) memcpy(ni, v->items, v->n * sizeof *ni);
-        v->items = ni;
-        v->cap = nc;
-    }
+    if (v->n == v->cap && !vgrow(p, v)) return false;
     v->items[v->n++] = x;
     return true;
 }
@@ -378,7 +387,7 @@ static const sp_Node *invalid_target(const sp_Node *e, bool del) {
 
 static bool forbidden_name(P *p, const sp_Node *n) {
     const char *id = n->u.name.id;
-    if (strcmp(id, "__debug__") == 0) {
+    if (id[0] == '_' && strcmp(id, "__debug__") == 0) {
         err_node(p, n, "cannot assign to __debug__");
         return true;
     }
@@ -428,7 +437,7 @@ static COLD sp_Node *number(P *p) {
     fin(p, n);
     const char *s = p->L->src + t.start;
     size_t len = t.end - t.start;
-    char *d = sp_arena_alloc(p->A, len + 1);
+    char *d = sp_arena_raw(p->A, len + 1);
     if (!d) return p->failed = true, NULL;
     size_t k = 0, i = 0;
     int base = 10;
@@ -581,7 +590,7 @@ static bool text_reserve(P *p, Text *t, size_t extra) {
     if (t->cap - t->n > extra) return true;
     size_t nc = t->cap * 2 + extra + 16;
     if (nc < t->cap || nc > SP_MAX_ALLOC) return p->failed = true, sp_nomem(p->vm), false;
-    char *ns = sp_arena_alloc(p->A, nc);
+    char *ns = sp_arena_raw(p->A, nc);
     if (!ns) return p->failed = true, false;
     if (t->n) memcpy(ns, t->s, t->n);
     t->s = ns;
@@ -662,12 +671,12 @@ static sp_Node *fstring_expr(P *p, const sp_Tok *tok, size_t s, size_t e) {
     size_t ls;
     pos_line(p, tok, s, &line, &ls);
     sp_Lex sub, *saveL = p->L;
-    sp_Tok *sq = p->q;
+    sp_Tok *sq = p->q, *stok = p->tok;
     size_t sh = p->qh, sn = p->qn, sc = p->qcap;
     sp_Tok sprev = p->prev;
     sp_lex_init_sub(&sub, saveL, s, e, line, ls);
     p->L = &sub;
-    p->q = NULL;
+    p->q = p->tok = NULL;
     p->qh = p->qn = p->qcap = 0;
     p->fdepth++;
     sp_Node *r = group_body(p, T_END, line, (int)(s - ls));
@@ -676,6 +685,7 @@ static sp_Node *fstring_expr(P *p, const sp_Tok *tok, size_t s, size_t e) {
     if (p->q != p->q0) sp_free(p->vm, p->q, p->qcap * sizeof *p->q);
     p->L = saveL;
     p->q = sq;
+    p->tok = stok;
     p->qh = sh;
     p->qn = sn;
     p->qcap = sc;
@@ -884,14 +894,11 @@ static COLD sp_Node *strings(P *p) {
 /* ------------------------------------------------------------- atoms */
 
 static bool starts_expr(int k) {
-    switch (k) {
-    case T_NAME: case T_NUMBER: case T_STRING: case T_LPAR: case T_LSQB: case T_LBRACE:
-    case T_MINUS: case T_PLUS: case T_TILDE: case T_ELLIPSIS: case T_NONE: case T_TRUE:
-    case T_FALSE: case T_NOT: case T_LAMBDA: case T_AWAIT:
-        return true;
-    default:
-        return false;
-    }
+    static const bool starts[T_COUNT_] = {
+        [T_NAME] = 1, [T_NUMBER] = 1, [T_STRING] = 1, [T_LPAR] = 1, [T_LSQB] = 1, [T_LBRACE] = 1,
+        [T_MINUS] = 1, [T_PLUS] = 1, [T_TILDE] = 1, [T_ELLIPSIS] = 1, [T_NONE] = 1, [T_TRUE] = 1,
+        [T_FALSE] = 1, [T_NOT] = 1, [T_LAMBDA] = 1, [T_AWAIT] = 1};
+    return starts[k];
 }
 
 static sp_Node *constant(P *p, int ck) {
@@ -1334,8 +1341,7 @@ static sp_Node *primary(P *p) {
 
 /* ------------------------------------------------------------- operators */
 
-static sp_Node *await_primary(P *p) {
-    if (!at(p, T_AWAIT)) return primary(p);
+static COLD sp_Node *await_primary(P *p) {
     sp_Tok st = *peek(p);
     advance(p);
     sp_Node *v = primary(p);
@@ -1348,10 +1354,8 @@ static sp_Node *await_primary(P *p) {
 
 static sp_Node *factor(P *p);
 
-static sp_Node *power(P *p) {
-    sp_Node *b = await_primary(p);
-    TRY(b);
-    if (!accept(p, T_DOUBLESTAR)) return b;
+/* b ** (the '**' consumed): the exponent is a factor, so 2 ** -1 works. */
+static COLD sp_Node *power(P *p, sp_Node *b) {
     TRY(enter(p));
     sp_Node *r = factor(p);
     leave(p);
@@ -1387,7 +1391,7 @@ static bool collect_prefix(P *p, bool isnot, sp_Tok **ops, size_t *n) {
         if (isnot ? k != T_NOT : (k != T_MINUS && k != T_PLUS && k != T_TILDE)) return true;
         if (*n == cap) {
             size_t nc = cap ? cap * 2 : 8;
-            sp_Tok *no = sp_arena_alloc(p->A, nc * sizeof *no);
+            sp_Tok *no = sp_arena_raw(p->A, nc * sizeof *no);
             if (!no) return p->failed = true, false;
             if (*n) memcpy(no, *ops, *n * sizeof *no);
             *ops = no;
@@ -1404,75 +1408,71 @@ static bool collect_prefix(P *p, bool isnot, sp_Tok **ops, size_t *n) {
     }
 }
 
-static sp_Node *factor(P *p) {
-    if (kind(p) != T_MINUS && kind(p) != T_PLUS && kind(p) != T_TILDE) return power(p);
+/* - + ~ ...: the operand is a factor without prefix, a power. */
+static COLD sp_Node *unary(P *p) {
     sp_Tok *ops;
     size_t n;
     TRYB(collect_prefix(p, false, &ops, &n));
     p->depth += (int)n;
-    sp_Node *e = power(p);
+    sp_Node *e = factor(p);
     p->depth -= (int)n;
     TRY(e);
     return wrap_unary(p, ops, n, e);
 }
 
-static int binop_of(int k, int *prec) {
-    switch (k) {
-    case T_VBAR: *prec = 1; return SP_OP_OR;
-    case T_CIRCUMFLEX: *prec = 2; return SP_OP_XOR;
-    case T_AMPER: *prec = 3; return SP_OP_AND;
-    case T_LEFTSHIFT: *prec = 4; return SP_OP_LSHIFT;
-    case T_RIGHTSHIFT: *prec = 4; return SP_OP_RSHIFT;
-    case T_PLUS: *prec = 5; return SP_OP_ADD;
-    case T_MINUS: *prec = 5; return SP_OP_SUB;
-    case T_STAR: *prec = 6; return SP_OP_MUL;
-    case T_SLASH: *prec = 6; return SP_OP_TRUEDIV;
-    case T_DOUBLESLASH: *prec = 6; return SP_OP_FLOORDIV;
-    case T_PERCENT: *prec = 6; return SP_OP_MOD;
-    case T_AT: *prec = 6; return SP_OP_MATMUL;
-    default: *prec = 0; return -1;
-    }
+/* factor: ('-' | '+' | '~') factor | await_primary ['**' factor]. */
+static sp_Node *factor(P *p) {
+    int k = kind(p);
+    if (k == T_MINUS || k == T_PLUS || k == T_TILDE) return unary(p);
+    sp_Node *b = k == T_AWAIT ? await_primary(p) : primary(p);
+    TRY(b);
+    return accept(p, T_DOUBLESTAR) ? power(p, b) : b;
 }
+
+/* The binary operator levels, loosest first.  `not` is a prefix operator
+ * between `and` and the comparisons; the unary - + ~ and ** bind tighter
+ * than all of them (factor). */
+enum {
+    PREC_OR = 1, PREC_AND, PREC_NOT, PREC_CMP, PREC_BITOR, PREC_XOR, PREC_BITAND, PREC_SHIFT,
+    PREC_ARITH, PREC_TERM
+};
+
+/* The level of each operator token (0: none) and its BinOp/BoolOp op.
+ * `not` is listed for `not in`, confirmed by cmp_op. */
+static const struct { unsigned char prec, op; } binops[T_COUNT_] = {
+    [T_OR] = {PREC_OR, SP_BOOL_OR}, [T_AND] = {PREC_AND, SP_BOOL_AND},
+    [T_LESS] = {PREC_CMP, 0}, [T_LESSEQUAL] = {PREC_CMP, 0}, [T_EQEQUAL] = {PREC_CMP, 0},
+    [T_NOTEQUAL] = {PREC_CMP, 0}, [T_GREATER] = {PREC_CMP, 0}, [T_GREATEREQUAL] = {PREC_CMP, 0},
+    [T_IN] = {PREC_CMP, 0}, [T_NOT] = {PREC_CMP, 0}, [T_IS] = {PREC_CMP, 0},
+    [T_VBAR] = {PREC_BITOR, SP_OP_OR}, [T_CIRCUMFLEX] = {PREC_XOR, SP_OP_XOR},
+    [T_AMPER] = {PREC_BITAND, SP_OP_AND},
+    [T_LEFTSHIFT] = {PREC_SHIFT, SP_OP_LSHIFT}, [T_RIGHTSHIFT] = {PREC_SHIFT, SP_OP_RSHIFT},
+    [T_PLUS] = {PREC_ARITH, SP_OP_ADD}, [T_MINUS] = {PREC_ARITH, SP_OP_SUB},
+    [T_STAR] = {PREC_TERM, SP_OP_MUL}, [T_SLASH] = {PREC_TERM, SP_OP_TRUEDIV},
+    [T_DOUBLESLASH] = {PREC_TERM, SP_OP_FLOORDIV}, [T_PERCENT] = {PREC_TERM, SP_OP_MOD},
+    [T_AT] = {PREC_TERM, SP_OP_MATMUL},
+};
 
 /* A lone name or number followed by a token that continues no operator
  * level (a comma, a closing bracket, `=`, `for`...): every level from
- * disjunction down to primary would return the atom unchanged, so the
- * common operand skips them.  (Not after a lexer error: the slow path
- * reports it exactly as before.) */
-static bool lone_atom(P *p) {
+ * disjunction (named: named_expression) down to primary would return the
+ * atom unchanged, so the common operand skips them.  (Not after a lexer
+ * error: the slow path reports it exactly as before.) */
+static bool lone_atom(P *p, bool named) {
     sp_Tok *t = peek(p);
     if (t->kind != T_NAME && (t->kind != T_NUMBER || t->sub == SP_NUM_IMAG)) return false;
     switch (peekn(p, 1)->kind) {
     case T_COMMA: case T_RPAR: case T_RSQB: case T_RBRACE: case T_COLON: case T_NEWLINE:
-    case T_EQUAL: case T_SEMI: case T_FOR: case T_IF:
+    case T_SEMI: case T_FOR:
         return !p->failed;
+    case T_EQUAL: case T_IF: /* continue a named_expression / an expression */
+        return !named && !p->failed;
     default:
         return false;
     }
 }
 
-/* Precedence climbing over | ^ & << >> + - * / // % @ (all left
- * associative); recursion depth is bounded by the number of levels. */
-static sp_Node *binary(P *p, int minprec) {
-    sp_Node *l = factor(p);
-    TRY(l);
-    for (;;) {
-        int prec, op = binop_of(kind(p), &prec);
-        if (op < 0 || prec < minprec) return l;
-        advance(p);
-        sp_Node *r = lone_atom(p) ? atom(p) : prec < 6 ? binary(p, prec + 1) : factor(p);
-        TRY(r);
-        sp_Node *n = mkn(p, SP_N_BINOP, l);
-        TRY(n);
-        n->u.binop.left = l;
-        n->u.binop.op = op;
-        n->u.binop.right = r;
-        end_as(n, r);
-        l = n;
-    }
-}
-
-static sp_Node *bitor(P *p) { return binary(p, 1); }
+static sp_Node *binary(P *p, int minprec);
 
 static int cmp_op(P *p) {
     switch (kind(p)) {
@@ -1495,25 +1495,22 @@ static int cmp_op(P *p) {
     }
 }
 
-static sp_Node *comparison(P *p) {
-    sp_Node *l = bitor(p);
-    TRY(l);
-    int op = cmp_op(p);
-    if (op < 0) return l;
+/* A comparison chain after its first operator (op, consumed). */
+static sp_Node *comparison(P *p, sp_Node *l, int op) {
     Vec cs = {0};
     int *ops = NULL;
     size_t n = 0, cap = 0;
     do {
         if (n == cap) {
             size_t nc = cap ? cap * 2 : 4;
-            int *no = sp_arena_alloc(p->A, nc * sizeof *no);
+            int *no = sp_arena_raw(p->A, nc * sizeof *no);
             if (!no) return p->failed = true, NULL;
             if (n) memcpy(no, ops, n * sizeof *no);
             ops = no;
             cap = nc;
         }
         ops[n++] = op;
-        sp_Node *r = bitor(p);
+        sp_Node *r = binary(p, PREC_BITOR);
         TRY(r);
         TRY(vpush(p, &cs, r));
     } while ((op = cmp_op(p)) >= 0);
@@ -1525,38 +1522,67 @@ static sp_Node *comparison(P *p) {
     return fin(p, c);
 }
 
-static sp_Node *inversion(P *p) {
-    if (!at(p, T_NOT)) return comparison(p);
-    sp_Tok *ops;
-    size_t n;
-    TRYB(collect_prefix(p, true, &ops, &n));
-    p->depth += (int)n;
-    sp_Node *e = comparison(p);
-    p->depth -= (int)n;
-    TRY(e);
-    return wrap_unary(p, ops, n, e);
-}
-
-/* and / or: flat BoolOp value lists, as CPython. */
-static sp_Node *boolop(P *p, int tok) {
-    sp_Node *l = tok == T_OR ? boolop(p, T_AND) : inversion(p);
-    TRY(l);
-    if (!at(p, tok)) return l;
+/* and / or after their first operand: flat BoolOp value lists, as CPython. */
+static sp_Node *boolop(P *p, sp_Node *l, int tok, int prec) {
     Vec v = {0};
     TRY(vpush(p, &v, l));
     while (accept(p, tok)) {
-        sp_Node *r = tok == T_OR ? boolop(p, T_AND) : inversion(p);
+        sp_Node *r = binary(p, prec + 1);
         TRY(r);
         TRY(vpush(p, &v, r));
     }
     sp_Node *b = mkn(p, SP_N_BOOLOP, l);
     TRY(b);
-    b->u.boolop.op = tok == T_OR ? SP_BOOL_OR : SP_BOOL_AND;
+    b->u.boolop.op = binops[tok].op;
     b->u.boolop.values = vlist(&v);
     return fin(p, b);
 }
 
-static sp_Node *disjunction(P *p) { return boolop(p, T_OR); }
+/* `not` ... (the operand is a comparison). */
+static COLD sp_Node *inversion(P *p) {
+    sp_Tok *ops;
+    size_t n;
+    TRYB(collect_prefix(p, true, &ops, &n));
+    p->depth += (int)n;
+    sp_Node *e = binary(p, PREC_CMP);
+    p->depth -= (int)n;
+    TRY(e);
+    return wrap_unary(p, ops, n, e);
+}
+
+/* Every binary operator, by precedence climbing: one loop per operand
+ * instead of a function per level.  The right operand of a left
+ * associative operator binds tighter (prec + 1); the recursion depth is
+ * bounded by the number of levels. */
+static sp_Node *binary(P *p, int minprec) {
+    sp_Node *l = minprec <= PREC_NOT && at(p, T_NOT) ? inversion(p) : factor(p);
+    for (;;) {
+        TRY(l);
+        int k = kind(p), prec = binops[k].prec;
+        if (prec < minprec) return l;
+        if (prec == PREC_CMP) {
+            int op = cmp_op(p);
+            if (op < 0) return l;
+            l = comparison(p, l, op);
+        } else if (prec <= PREC_AND) {
+            l = boolop(p, l, k, prec);
+        } else {
+            advance(p);
+            sp_Node *r = lone_atom(p, false) ? atom(p) : prec < PREC_TERM ? binary(p, prec + 1) : factor(p);
+            TRY(r);
+            sp_Node *n = mkn(p, SP_N_BINOP, l);
+            TRY(n);
+            n->u.binop.left = l;
+            n->u.binop.op = binops[k].op;
+            n->u.binop.right = r;
+            end_as(n, r);
+            l = n;
+        }
+    }
+}
+
+static sp_Node *bitor(P *p) { return binary(p, PREC_BITOR); }
+static sp_Node *disjunction(P *p) { return binary(p, PREC_OR); }
 
 /* ------------------------------------------------------------- parameters */
 
@@ -1639,9 +1665,10 @@ static COLD sp_Node *lambdef(P *p) {
     return fin(p, l);
 }
 
-/* CPython's invalid_expression: two expressions in a row inside brackets. */
-static COLD sp_Node *forgot_comma(P *p, sp_Node *a, bool soft) {
-    if (peek(p)->level == 0 || !starts_expr(kind(p)) || soft) return a;
+/* CPython's invalid_expression: two expressions in a row inside brackets
+ * (not after a soft keyword, which may start a statement). */
+static COLD sp_Node *forgot_comma(P *p, sp_Node *a, const sp_Tok *first) {
+    if (tok_is(p, first, "match") || tok_is(p, first, "case") || tok_is(p, first, "_")) return a;
     if (a->kind == SP_N_NAME && at(p, T_STRING)) return a;
     if (p->no_comma_hint) return a;
     p->no_comma_hint = true;
@@ -1658,11 +1685,13 @@ static sp_Node *expression(P *p) {
         leave(p);
         return l;
     }
-    sp_Tok *ft = peek(p);
-    bool soft = tok_is(p, ft, "match") || tok_is(p, ft, "case") || tok_is(p, ft, "_");
-    sp_Node *b = lone_atom(p) ? atom(p) : disjunction(p);
+    sp_Tok first = *peek(p);
+    sp_Node *b = lone_atom(p, false) ? atom(p) : disjunction(p);
     TRY(b);
-    if (!at(p, T_IF)) return forgot_comma(p, b, soft);
+    if (!at(p, T_IF)) {
+        sp_Tok *t = peek(p);
+        return t->level > 0 && starts_expr(t->kind) ? forgot_comma(p, b, &first) : b;
+    }
     advance(p);
     sp_Node *test = disjunction(p);
     TRY(test);
@@ -1702,6 +1731,7 @@ static COLD sp_Node *eq_for_compare(P *p, sp_Node *a) {
 static sp_Node *named_expression(P *p) {
     bool arg = p->in_call_args;
     p->in_call_args = false;
+    if (lone_atom(p, true)) return atom(p); /* the common element or argument */
     sp_Node *e = expression(p);
     TRY(e);
     if (at(p, T_EQUAL) && !arg) return eq_for_compare(p, e);

@@ -291,7 +291,14 @@ int64_t sp_slice_indices(sp_VM *vm, sp_Value slice, int64_t len, int64_t *startp
     else if (!spc_slice_int(vm, s->start, &start)) return -1;
     if (sp_isnone(s->stop)) stop = step < 0 ? INT64_MIN : INT64_MAX;
     else if (!spc_slice_int(vm, s->stop, &stop)) return -1;
-    /* PySlice_AdjustIndices */
+    *stepp = step;
+    return sp_slice_adjust(len, start, stop, step, startp, stopp);
+}
+
+/* PySlice_AdjustIndices: clamps start/stop (None already mapped to the
+ * extremes) to a sequence of length len; returns the slice length. */
+int64_t sp_slice_adjust(int64_t len, int64_t start, int64_t stop, int64_t step, int64_t *startp,
+                        int64_t *stopp) {
     if (start < 0) {
         start += len;
         if (start < 0) start = step < 0 ? -1 : 0;
@@ -306,7 +313,6 @@ int64_t sp_slice_indices(sp_VM *vm, sp_Value slice, int64_t len, int64_t *startp
     }
     *startp = start;
     *stopp = stop;
-    *stepp = step;
     if (step < 0) return stop < start ? (start - stop - 1) / (-step) + 1 : 0;
     return start < stop ? (stop - start - 1) / step + 1 : 0;
 }

@@ -1,31 +1,35 @@
 /* sp_snap.c - snapshots: a compiled code object, or the interpreter's
  * whole state (a PAUSED run, or the REPL between feeds), to bytes and back.
  *
- * Format (version 4): a 32-byte header ("SANDPY", u8 version, u8 0, u8
+ * Format (version 5): a 32-byte header ("SANDPY", u8 version, u8 0, u8
  * kind, u8 tag kind, 6 bytes 0, u64 payload length, u64 tag of the
  * payload: keyed SipHash-2-4, or a fast unkeyed sum when no key is set),
  * then the payload: u32 object count, the object records, the roots.
  * Counts, indexes and lengths are LEB128 varints; ints are zigzag varints;
- * floats and stored hashes 8 raw bytes.  A record is [idx][u8 kind][len]
- * [body]; records come in DFS post-order (children first); cycles
- * (through lists, dicts, classes, instances, frames...) use forward
- * indexes.  The dump visits each object once: its body is written on a
- * side stack when the DFS expands it (queuing its children) and copied
- * out after its children's records (a str goes straight out).  A dict
- * with the keys of the last plain dict written in full names that record
- * instead of its keys (V_SHAPE); the load clones its table.  The load
- * scans the record headers once, then walks the bodies in passes: 0
+ * floats and stored hashes 8 raw bytes.  A record is [u8 kind][len][body]
+ * and its index is its position: records come in discovery order.  The
+ * dump writes the roots on a side buffer, numbering each object the first
+ * time a reference to it is written (its index + 1 sits in its header
+ * meanwhile); the objects numbered form the queue of records, written in
+ * turn (each numbering what it refers to), and the roots follow them.  A
+ * dict with the keys of the last plain dict written in full names that
+ * record instead of its keys (V_SHAPE); the load clones its table.  The
+ * load scans the record headers once, then walks the bodies in passes: 0
  * makes empty class shells (instances need their layout; namedtuple
- * classes too), 1 every other object, 2 fills most (tuple-based
- * instances too), 3 fills dicts, sets, instances and namedtuple classes
- * (every tuple a key hashes through is complete by then; a dict's shape
- * source before it); the classes are rebuilt, bases first
- * (sp_class_restore); 4 fills module objects (sp_snap.h), 5 dict
- * iterators.  Neither dumping nor loading runs Python code: no
- * __reduce__, __hash__ or __eq__.
+ * classes too), 1 every other object, from the last record back; an
+ * object needed to make another (a code's constants, a generator's code,
+ * a bound method's self) is made first, on demand, nesting under the C
+ * stack guard.  Then, in index order, 2 fills most (tuple-based instances
+ * too), 3 fills dicts, sets, instances and namedtuple classes (every
+ * tuple a key hashes through is complete by then; a frozenset key is
+ * filled on demand; a dict's shape source comes before it); the classes
+ * are rebuilt, bases first (sp_class_restore); 4 fills module objects
+ * (sp_snap.h; one another's values first, on demand), 5 dict iterators.
+ * Neither dumping nor loading runs Python code: no __reduce__, __hash__
+ * or __eq__.  Versions before 5 are refused ("unsupported version").
  *
  * One routine per kind writes an object; the references it writes are
- * what the DFS visits, so the two cannot disagree.
+ * what joins the queue, so the two cannot disagree.
  *
  * Builtins (types, functions, singletons) go by name; a host function by
  * its registered name; modules, and every object an imported module holds,
@@ -51,7 +55,7 @@
 #include "sp_snap.h"
 #include "sp_strimpl.h"
 
-enum { SNAP_VERSION = 4, HDR = 32, KIND_CODE = 1, KIND_STATE = 2 };
+enum { SNAP_VERSION = 5, HDR = 32, KIND_CODE = 1, KIND_STATE = 2 };
 
 /* Object kinds. */
 enum {
@@ -243,7 +247,7 @@ static sp_Type *probe_type(sp_VM *vm, const char *name) {
 /* Module types that describe themselves (sp_snap.h). */
 static const sp_SnapKind *const natives[] = {sp_snap_datetime, sp_snap_collections, sp_snap_functools,
                                              sp_snap_re,       sp_snap_random,      sp_snap_set,
-                                             sp_snap_hashlib,  sp_snap_classes};
+                                             sp_snap_hashlib,  sp_snap_itertools, sp_snap_classes};
 
 /* Kinds of classes are records of kind K_NTYPE: made in pass 0. */
 static bool class_kind(const sp_SnapKind *k) {
@@ -278,13 +282,6 @@ bool sp_snap_int(sp_VM *vm, sp_Value v, int64_t lo, int64_t hi, int64_t *out) {
 
 /* ================================================================ dump */
 
-typedef struct Ent {
-    uint32_t idx, kstart, knext, kend;
-    size_t body;            /* where its record body starts in Dump.side */
-    uint8_t kind;
-    bool expanded;
-} Ent;
-
 /* While a dump runs, an object's index + 1 sits in the upper bits of its
  * header's gcflags (no collection can run meanwhile); dump_free clears it. */
 enum { IDX_SHIFT = 8, MODREF = 4 };
@@ -293,19 +290,14 @@ enum { IDX_SHIFT = 8, MODREF = 4 };
 typedef struct Dump {
     sandpy *sp;
     sp_VM *vm;
-    sp_Buf *w;              /* where put writes: out, or side while a record is built */
-    sp_Buf *out, side;      /* side: a stack of record bodies, one per DFS entry */
+    sp_Buf *w;              /* where put writes: side for the roots, then out */
+    sp_Buf *out, side;
     bool ok;
-    size_t n;
-    sp_Obj **objs;          /* index -> object */
+    size_t n;               /* objects found so far; records 0..n-1 are written in turn */
+    sp_Obj **objs;          /* index -> object: the queue of records to write */
     struct ModRef { sp_Obj *o; sp_Value mod, attr; } *mrefs; /* module-owned objects, by name */
     size_t nmref, mrefcap;
-    uint8_t *state;         /* index -> 0 queued, 1 on the DFS stack, 2 written */
-    size_t objcap, statecap;
-    uint32_t *kids;         /* DFS: children waiting to be visited */
-    size_t nkids, kidcap;
-    Ent *stk;
-    size_t nstk, stkcap;
+    size_t objcap;
     sp_Value shape[SHAPE_MAX]; /* the keys of the last plain dict written out in full */
     uint32_t nshape, shape_idx;
 } Dump;
@@ -319,30 +311,22 @@ static bool fail(Dump *d, sp_Type *t, const char *fmt, const char *arg) {
 /* Grow an array of n items of size sz to hold one more. */
 static bool grow(Dump *d, void **p, size_t *cap, size_t n, size_t sz) {
     if (n < *cap) return true;
-    size_t nc = *cap ? *cap * 2 : 64;
+    size_t nc = *cap ? *cap * 2 : 256;
     void *q = sp_realloc(d->vm, *p, *cap * sz, nc * sz);
     if (!q) return d->ok = false;
     *p = q, *cap = nc;
     return true;
 }
 
-/* The object's index (assigned when first seen).  Unless it is written
- * or on the DFS stack already, it is queued as a child of the object being
- * written, even if seen before, so records come out in true post-order. */
+/* A new object's index: the order in which the dump first met it, which
+ * is also the position of its record (queued here, written in turn). */
 static uint32_t index_of(Dump *d, sp_Obj *o) {
-    uint32_t seen = o->gcflags >> IDX_SHIFT, idx = seen ? seen - 1 : (uint32_t)d->n;
-    if (seen && d->state[idx]) return idx;
-    if (!grow(d, (void **)&d->kids, &d->kidcap, d->nkids, sizeof *d->kids)) return 0;
-    if (!seen) {
-        if (d->n >= IDX_MAX) return fail(d, &sp_t_MemoryError, "snapshot: %s", "too many objects"), 0;
-        if (!grow(d, (void **)&d->objs, &d->objcap, d->n, sizeof *d->objs) ||
-            !grow(d, (void **)&d->state, &d->statecap, d->n, 1))
-            return 0;
-        o->gcflags |= (idx + 1) << IDX_SHIFT;
-        d->objs[idx] = o, d->state[idx] = 0;
-        d->n++;
-    }
-    d->kids[d->nkids++] = idx;
+    uint32_t idx = (uint32_t)d->n;
+    if (idx >= IDX_MAX) return fail(d, &sp_t_MemoryError, "snapshot: %s", "too many objects"), 0;
+    if (!grow(d, (void **)&d->objs, &d->objcap, idx, sizeof *d->objs)) return 0;
+    o->gcflags |= (idx + 1) << IDX_SHIFT;
+    d->objs[idx] = o;
+    d->n++;
     return idx;
 }
 
@@ -365,13 +349,17 @@ static inline void put_u8(Dump *d, uint8_t v) {
 
 /* Counts, indexes and lengths are LEB128 varints (1 byte below 128),
  * optionally after a tag byte (one room check for both). */
+static inline uint8_t *enc_u(uint8_t *q, uint64_t v) {
+    for (; v >= 0x80; v >>= 7) *q++ = (uint8_t)(v | 0x80);
+    *q++ = (uint8_t)v;
+    return q;
+}
+
 static inline void put_tagged(Dump *d, int tag, uint64_t v) {
     if (!room(d, 11)) return;
     uint8_t *p = (uint8_t *)d->w->p + d->w->n, *q = p;
     if (tag >= 0) *q++ = (uint8_t)tag;
-    for (; v >= 0x80; v >>= 7) *q++ = (uint8_t)(v | 0x80);
-    *q++ = (uint8_t)v;
-    d->w->n += (size_t)(q - p);
+    d->w->n += (size_t)(enc_u(q, v) - p);
 }
 
 static inline void put_u64(Dump *d, uint64_t v) { put_tagged(d, -1, v); }
@@ -401,26 +389,61 @@ static const char *builtin_name(sp_VM *vm, sp_Obj *o) {
     return NULL;
 }
 
+/* Class constants of a module's static types (datetime.timezone.min) go
+ * by "type.name", name one of these, read through the static type's own
+ * getattr (C code, never a user's); SP_NULLV if there is none. */
+static const char *const class_consts[] = {"min", "max", "resolution", "utc"};
+
+static sp_Value class_const(sp_VM *vm, sp_Value t, const char *name, size_t n) {
+    size_t i = 0;
+    while (i < sizeof class_consts / sizeof *class_consts && (strlen(class_consts[i]) != n || memcmp(class_consts[i], name, n)))
+        i++;
+    if (i == sizeof class_consts / sizeof *class_consts || !sp_isobj(t) || !(SP_O(t)->gcflags & SP_GC_STATIC) ||
+        !sp_issubtype(sp_typeof(t), &sp_t_type))
+        return SP_NULLV;
+    sp_Value k = sp_str_intern_cstr(vm, class_consts[i]);
+    sp_Value v = sp_iserr(k) ? k : sp_getattr(vm, t, SP_STR(k));
+    if (sp_iserr(v)) sp_err_clear(vm);
+    return sp_isobj(v) ? v : SP_NULLV;
+}
+
+/* Where module m's namespace holds o (or a class constant that is o):
+ * the attribute name in buf; false if nowhere. */
+static bool modstatic_name(sp_VM *vm, sp_Dict *ns, sp_Obj *o, char *buf, size_t cap) {
+    size_t pos, n;
+    sp_Value a, v, c;
+    for (int pass = 0; pass < 2; pass++)
+        for (pos = 0; sp_dict_next(ns, &pos, &a, &v);) {
+            if (!sp_isstr(a) || (n = SP_STR(a)->len) + 12 > cap) continue;
+            memcpy(buf, SP_STR(a)->data, n), buf[n] = 0;
+            if (pass == 0 && sp_isobj(v) && SP_O(v) == o) return true;
+            for (size_t i = 0; pass == 1 && i < sizeof class_consts / sizeof *class_consts; i++)
+                if (sp_isobj(c = class_const(vm, v, class_consts[i], strlen(class_consts[i]))) && SP_O(c) == o)
+                    return buf[n] = '.', strcpy(buf + n + 1, class_consts[i]), true;
+        }
+    return false;
+}
+
 /* A static object a module holds (collections.deque...): by module and
  * attribute name.  Static objects are shared between interpreters, so
  * they never carry an index in their header. */
 static bool put_modstatic(Dump *d, sp_Obj *o) {
-    size_t pos = 0, p2;
-    sp_Value k, m, a, v;
+    size_t pos = 0;
+    sp_Value k, m;
+    char name[256];
     while (d->vm->modules && sp_dict_next(d->vm->modules, &pos, &k, &m)) {
         if (!sp_istype(m, &sp_t_module) || SP_STR(k)->data[0] == ' ') continue;
-        for (p2 = 0; sp_dict_next(SP_AS(sp_Module, m)->dict, &p2, &a, &v);) {
-            if (!sp_isobj(v) || SP_O(v) != o || !sp_isstr(a)) continue;
-            put_u8(d, V_MODSTATIC);
-            put_bytes(d, SP_STR(k)->data, SP_STR(k)->len);
-            put_bytes(d, SP_STR(a)->data, SP_STR(a)->len);
-            return true;
-        }
+        if (!modstatic_name(d->vm, SP_AS(sp_Module, m)->dict, o, name, sizeof name)) continue;
+        put_u8(d, V_MODSTATIC);
+        put_bytes(d, SP_STR(k)->data, SP_STR(k)->len);
+        put_bytes(d, name, strlen(name));
+        return true;
     }
     return false;
 }
 
-static void put_val(Dump *d, sp_Value v) {
+/* The values put_val leaves out of its fast path. */
+static void put_val_slow(Dump *d, sp_Value v) {
     switch (v.tag) {
     case SP_NULL:
         if (v.u.o) { /* LOAD_METHOD's static method def */
@@ -432,10 +455,6 @@ static void put_val(Dump *d, sp_Value v) {
         }
         return;
     case SP_NONE: put_u8(d, V_NONE); return;
-    case SP_BOOL: put_u8(d, V_BOOL), put_u8(d, (uint8_t)v.u.i); return;
-    case SP_INT: /* zigzag: small negatives stay short */
-        put_tagged(d, V_INT, ((uint64_t)v.u.i << 1) ^ (v.u.i < 0 ? ~(uint64_t)0 : 0));
-        return;
     case SP_FLOAT: {
         uint64_t bits;
         memcpy(&bits, &v.u.f, 8);
@@ -445,20 +464,56 @@ static void put_val(Dump *d, sp_Value v) {
     case SP_OBJ: break;
     default: fail(d, &sp_t_SystemError, "snapshot: %s value", "error"); return;
     }
-    sp_Obj *o = v.u.o;
+    sp_Obj *o = v.u.o; /* static: a builtin or a module's, by name */
     if (o == &sp_empty_tuple.h) return put_u8(d, V_EMPTYTUPLE);
-    if ((o->gcflags & SP_GC_STATIC) && o->type == &sp_t_str) { /* a C constant string */
+    if (o->type == &sp_t_str) { /* a C constant string */
         put_u8(d, V_STR);
         put_bytes(d, SP_STR(v)->data, SP_STR(v)->len);
         return;
     }
-    if (o->gcflags & SP_GC_STATIC) {
-        const char *n = builtin_name(d->vm, o);
-        if (n) return put_u8(d, V_BUILTIN), put_bytes(d, n, strlen(n));
-        if (!put_modstatic(d, o)) fail(d, &sp_t_TypeError, "cannot snapshot the builtin object %s", o->type->name);
-        return;
+    const char *n = builtin_name(d->vm, o);
+    if (n) return put_u8(d, V_BUILTIN), put_bytes(d, n, strlen(n));
+    if (!put_modstatic(d, o)) fail(d, &sp_t_TypeError, "cannot snapshot the builtin object %s", o->type->name);
+}
+
+/* The common values written at q, which has room for 11 bytes: heap
+ * objects by index, ints (zigzag: small negatives stay short), bools
+ * ([V_BOOL][0 or 1]) and None; NULL for the others (put_val_slow). */
+static inline uint8_t *enc_val(Dump *d, uint8_t *q, sp_Value v) {
+    uint64_t u;
+    if (v.tag == SP_OBJ && !(v.u.o->gcflags & SP_GC_STATIC)) {
+        uint32_t seen = v.u.o->gcflags >> IDX_SHIFT;
+        *q++ = V_OBJ, u = seen ? seen - 1 : index_of(d, v.u.o);
+    } else if (v.tag == SP_INT) {
+        *q++ = V_INT, u = ((uint64_t)v.u.i << 1) ^ (v.u.i < 0 ? ~(uint64_t)0 : 0);
+    } else if (v.tag == SP_BOOL) {
+        *q++ = V_BOOL, u = (uint64_t)v.u.i;
+    } else if (v.tag == SP_NONE) {
+        *q++ = V_NONE;
+        return q;
+    } else {
+        return NULL;
     }
-    put_tagged(d, V_OBJ, index_of(d, o));
+    return enc_u(q, u);
+}
+
+static void put_val(Dump *d, sp_Value v) {
+    if (!room(d, 11)) return;
+    uint8_t *e = enc_val(d, (uint8_t *)d->w->p + d->w->n, v);
+    if (e) d->w->n = (size_t)(e - (uint8_t *)d->w->p);
+    else put_val_slow(d, v);
+}
+
+/* n values, up to 64 per capacity check. */
+static void put_vals(Dump *d, const sp_Value *vals, size_t n) {
+    size_t i = 0;
+    while (i < n && room(d, 11 * 64)) {
+        uint8_t *p = (uint8_t *)d->w->p, *q = p + d->w->n, *e;
+        size_t stop = n - i < 64 ? n : i + 64;
+        for (; i < stop && (e = enc_val(d, q, vals[i])); i++) q = e;
+        d->w->n = (size_t)(q - p);
+        if (i < stop) put_val_slow(d, vals[i++]);
+    }
 }
 
 static void put_obj(Dump *d, void *o) { put_val(d, o ? sp_objv(o) : SP_NULLV); }
@@ -467,7 +522,7 @@ static void put_obj(Dump *d, void *o) { put_val(d, o ? sp_objv(o) : SP_NULLV); }
 
 static void io_seq(Dump *d, const sp_Value *items, size_t n) {
     put_u32(d, (uint32_t)n);
-    for (size_t i = 0; i < n; i++) put_val(d, items[i]);
+    put_vals(d, items, n);
 }
 
 /* Keys hash the same after a load when hashing them runs no Python code
@@ -501,27 +556,23 @@ static void put_key(Dump *d, sp_Value k, int64_t hash) {
     put_raw64(d, (uint64_t)hash);
 }
 
-/* Are dict's keys those of the shape dict, whose record is written already? */
-static bool same_shape(Dump *d, sp_Dict *dict, size_t n) {
-    size_t pos = 0, i = 0;
-    sp_Value k;
-    if (n != d->nshape || !n || d->state[d->shape_idx] != 2) return false;
-    for (; sp_dict_next(dict, &pos, &k, NULL); i++) /* identity, or the same inline bits */
-        if (k.tag != d->shape[i].tag || k.u.i != d->shape[i].u.i) return false;
-    return true;
-}
-
 /* A dict's entries; idx is the plain dict's own index (UINT32_MAX for a
- * subclass instance), which may become the shape later dicts refer to. */
+ * subclass instance), which may become the shape later dicts refer to
+ * (its record is out by then: records go in index order). */
 static void io_dict(Dump *d, sp_Dict *dict, uint32_t idx) {
     size_t pos = 0, n = sp_dict_len(dict);
-    sp_Value k, v;
-    put_u32(d, (uint32_t)n);
-    if (same_shape(d, dict, n)) {
-        put_tagged(d, V_SHAPE, d->shape_idx);
-        while (sp_dict_next(dict, &pos, NULL, &v)) put_val(d, v);
+    sp_Value k, v, vals[SHAPE_MAX];
+    if (n && n == d->nshape && spc_dict_keys_are(dict, d->shape, n, vals)) {
+        uint8_t *p = NULL, *q = NULL; /* [n][V_SHAPE][idx][values] in one capacity check */
+        if (room(d, 11 * (n + 2))) {
+            p = (uint8_t *)d->w->p, q = enc_u(p + d->w->n, n), *q++ = V_SHAPE, q = enc_u(q, d->shape_idx);
+            for (size_t i = 0; i < n && q; i++) q = enc_val(d, q, vals[i]);
+        }
+        if (q) d->w->n = (size_t)(q - p);
+        else put_u32(d, (uint32_t)n), put_tagged(d, V_SHAPE, d->shape_idx), put_vals(d, vals, n);
         return;
     }
+    put_u32(d, (uint32_t)n);
     bool remember = idx != UINT32_MAX && n && n <= SHAPE_MAX;
     for (uint32_t i = 0; sp_dict_next(dict, &pos, &k, &v); i++) {
         put_key(d, k, spc_dict_hash_at(dict, pos)), put_val(d, v);
@@ -691,8 +742,8 @@ static void io_native(Dump *d, sp_Obj *o) {
 static int kind_of(sp_Obj *o) {
     if (o->gcflags & MODREF) return K_MODREF;
     static const struct { sp_Type *t; int k; } kinds[] = {
-        {&sp_t_str, K_STR}, {&sp_t_bytes, K_BYTES}, {&sp_t_bigint_, K_BIGINT},
-        {&sp_t_tuple, K_TUPLE}, {&sp_t_list, K_LIST}, {&sp_t_dict, K_DICT}, {&sp_t_set, K_SET},
+        {&sp_t_dict, K_DICT}, {&sp_t_str, K_STR}, {&sp_t_tuple, K_TUPLE}, {&sp_t_list, K_LIST},
+        {&sp_t_bytes, K_BYTES}, {&sp_t_bigint_, K_BIGINT}, {&sp_t_set, K_SET},
         {&sp_t_frozenset, K_FROZENSET}, {&sp_t_code, K_CODE}, {&sp_t_function, K_FUNC},
         {&sp_t_cell, K_CELL}, {&sp_t_generator, K_GEN}, {&sp_t_tb_, K_TB}, {&sp_t_module, K_MODULE},
         {&sp_t_boundmethod, K_BOUND}, {&sp_t_cfunc, K_CFUNC}, {&sp_t_extfn, K_EXTFN}};
@@ -752,77 +803,39 @@ static void io_obj(Dump *d, sp_Obj *o, int kind) {
     }
 }
 
-/* An object's record: its body was built on the side stack when it was
- * expanded (the one visit), and goes out after its children's records:
- * [idx][kind][length][body]. */
-static void write_record(Dump *d, Ent *e) {
-    size_t len = d->side.n - e->body;
-    d->w = d->out;
-    put_u32(d, e->idx), put_u8(d, e->kind), put_u64(d, len);
-    put(d, d->side.p + e->body, len);
-    d->side.n = e->body;
-}
-
 static size_t varint_size(uint64_t v) {
     size_t n = 1;
     for (; v >= 0x80; v >>= 7) n++;
     return n;
 }
 
-/* A str has no children: its record goes straight out, without the DFS
- * stack and the side buffer (half the objects of a typical state). */
-static bool leaf_str(Dump *d, uint32_t idx) {
-    sp_Obj *o = d->objs[idx];
-    if (o->type != &sp_t_str || (o->gcflags & MODREF)) return false;
-    sp_Str *s = (sp_Str *)o;
-    d->state[idx] = 2;
-    d->w = d->out;
-    put_u32(d, idx), put_u8(d, K_STR), put_u64(d, 1 + varint_size(s->len) + s->len);
-    put_u8(d, (uint8_t)s->interned), put_bytes(d, s->data, s->len);
-    return true;
-}
-
-/* Iterative DFS from the queued kids[from..]: records in post-order. */
-static bool dfs_push(Dump *d, uint32_t idx) {
-    if (d->state[idx]) return true;
-    if (!grow(d, (void **)&d->stk, &d->stkcap, d->nstk, sizeof *d->stk)) return false;
-    d->state[idx] = 1;
-    d->stk[d->nstk++] = (Ent){.idx = idx};
-    return true;
-}
-
-/* Writes the object's body on the side stack, queuing its children. */
-static void expand(Dump *d, Ent *e) {
-    sp_Obj *o = d->objs[e->idx];
-    e->expanded = true;
-    e->kstart = e->knext = (uint32_t)d->nkids;
-    e->body = d->side.n;
-    e->kind = (uint8_t)kind_of(o);
-    d->w = &d->side;
-    io_obj(d, o, e->kind);
-    d->stk[d->nstk - 1].kend = (uint32_t)d->nkids;
-}
-
-static void dfs(Dump *d) {
-    size_t nroots = d->nkids;
-    for (size_t r = 0; r < nroots && d->ok; r++) {
-        size_t base = d->nkids;
-        if (!dfs_push(d, d->kids[r])) return;
-        while (d->nstk && d->ok) {
-            Ent *e = &d->stk[d->nstk - 1];
-            if (!e->expanded) expand(d, e), e = &d->stk[d->nstk - 1];
-            if (e->knext < e->kend) {
-                uint32_t k = d->kids[e->knext++];
-                if (!d->state[k] && !leaf_str(d, k) && !dfs_push(d, k)) return;
-                continue;
-            }
-            d->state[e->idx] = 2;
-            write_record(d, e);
-            d->nkids = e->kstart;
-            d->nstk--;
-        }
-        d->nkids = base;
+/* An object's record, [kind][length][body], written when the queue
+ * reaches it; what its body refers to joins the queue.  A str's length is
+ * known up front; other bodies get one length byte, patched afterwards
+ * (a longer body moves up to make room for its varint). */
+static void write_record(Dump *d, sp_Obj *o) {
+    if (o->type == &sp_t_str && !(o->gcflags & MODREF)) { /* [K_STR][len][interned][n][bytes] */
+        sp_Str *s = (sp_Str *)o;
+        if (s->len > UINT32_MAX) return (void)fail(d, &sp_t_OverflowError, "snapshot: %s too long", "string");
+        if (!room(d, s->len + 12)) return;
+        put_tagged(d, K_STR, 1 + varint_size(s->len) + s->len);
+        d->w->p[d->w->n++] = (char)s->interned;
+        put_tagged(d, -1, s->len);
+        memcpy(d->w->p + d->w->n, s->data, s->len), d->w->n += s->len;
+        return;
     }
+    int kind = kind_of(o);
+    if (!room(d, 2)) return;
+    size_t at = d->w->n + 1;
+    d->w->p[at - 1] = (char)kind, d->w->n += 2;
+    io_obj(d, o, kind);
+    if (!d->ok) return;
+    size_t len = d->w->n - at - 1, extra = varint_size(len) - 1;
+    if (extra && !room(d, extra)) return;
+    uint8_t *p = (uint8_t *)d->w->p + at;
+    if (extra) memmove(p + 1 + extra, p + 1, len), d->w->n += extra;
+    for (; len >= 0x80; len >>= 7) *p++ = (uint8_t)(len | 0x80);
+    *p = (uint8_t)len;
 }
 
 /* ------------------------------------------------------------ roots */
@@ -890,15 +903,13 @@ static void dump_free(Dump *d) {
     for (size_t i = 0; i < d->nmref; i++) d->mrefs[i].o->gcflags &= ~(uint32_t)MODREF;
     if (d->mrefs) sp_free(vm, d->mrefs, d->mrefcap * sizeof *d->mrefs);
     if (d->objs) sp_free(vm, d->objs, d->objcap * sizeof *d->objs);
-    if (d->state) sp_free(vm, d->state, d->statecap);
-    if (d->kids) sp_free(vm, d->kids, d->kidcap * sizeof *d->kids);
-    if (d->stk) sp_free(vm, d->stk, d->stkcap * sizeof *d->stk);
     sp_buf_free(&d->side);
 }
 
-/* One visit per object: the roots are written on the side stack first,
- * queuing the objects they hold; the DFS writes those objects' records;
- * the roots follow them.  The output buffer keeps its size between dumps. */
+/* One visit per object: the roots are written on a side buffer first,
+ * queuing the objects they hold; the records follow in queue order (each
+ * queuing what it holds), then the roots.  The output buffer keeps its
+ * size between dumps. */
 static const uint8_t *dump(sandpy *sp, int kind, const sandpy_code *code, size_t *len) {
     sp_VM *vm = sp->vm;
     Dump d = {.sp = sp, .vm = vm, .out = &sp->snap, .ok = true};
@@ -916,10 +927,9 @@ static const uint8_t *dump(sandpy *sp, int kind, const sandpy_code *code, size_t
     d.w = &d.side;
     if (kind == KIND_STATE) io_state(&d);
     else io_code_root(&d, code);
-    size_t nroot = d.side.n;
-    dfs(&d);
     d.w = d.out;
-    put(&d, d.side.p, nroot);
+    for (size_t i = 0; i < d.n && d.ok; i++) write_record(&d, d.objs[i]);
+    put(&d, d.side.p, d.side.n);
     dump_free(&d);
     if (!d.ok) {
         sp->snap.n = 0;
@@ -968,9 +978,11 @@ typedef struct Load {
     uint32_t nobj;
     uint8_t *kinds;         /* index -> kind, then (kinds + nobj) index -> fill pass */
     Rec *recs;              /* index -> body */
-    uint32_t *order;        /* record position -> index */
     const uint8_t *roots;   /* after the records */
     bool skip;              /* values are read past, not resolved */
+    bool creating;          /* pass 1: a reference to an object not made yet makes it */
+    bool eager;             /* pass 4: a reference to a module object fills it first */
+    uint32_t npass[6];      /* how many records each fill pass has */
     TypeRec *types;         /* the classes, in record order */
     size_t ntypes, typecap;
 } Load;
@@ -1044,6 +1056,21 @@ static sp_Value builtin(Load *l, const char *name, size_t n) {
     return v;
 }
 
+static bool make_now(Load *l, uint32_t idx);
+static bool fill_now(Load *l, uint32_t idx);
+enum { FILLED = 0xff, BUSY = 0xfe }; /* a record's fill pass once filled, while being made or filled */
+
+/* A reference off get_val's fast path: read past (skip), not made yet
+ * (pass 1 makes it now), or a module object to fill first (pass 4). */
+static sp_Value get_ref(Load *l, uint32_t i) {
+    if (!l->ok) return SP_ERRV;
+    if (i < l->nobj && l->skip) return SP_NONEV;
+    if (i >= l->nobj) return bad(l, "bad reference"), SP_ERRV;
+    if (!l->objs[i] && !(l->creating && make_now(l, i))) return l->ok ? bad(l, "bad reference"), SP_ERRV : SP_ERRV;
+    if (l->eager && l->kinds[l->nobj + i] == 4 && !fill_now(l, i)) return SP_ERRV;
+    return sp_objv(l->objs[i]);
+}
+
 /* A value; SP_ERRV (l->ok false) on error.  Method defs come back as
  * SP_NULL-tagged values carrying the name str (resolved by the frame). */
 static sp_Value get_val(Load *l) {
@@ -1067,10 +1094,8 @@ static sp_Value get_val(Load *l) {
     }
     case V_OBJ: {
         uint32_t i = get_u32(l);
-        if (!l->ok) return SP_ERRV;
-        if (i < l->nobj && l->skip) return SP_NONEV;
-        if (i >= l->nobj || !l->objs[i]) return bad(l, "bad reference"), SP_ERRV;
-        return sp_objv(l->objs[i]);
+        if (i < l->nobj && l->objs[i] && l->ok && !l->skip && !l->eager) return sp_objv(l->objs[i]);
+        return get_ref(l, i);
     }
     case V_BUILTIN: s = get_bytes(l, &n); return l->ok ? builtin(l, s, n) : SP_ERRV;
     case V_METHODDEF:
@@ -1083,7 +1108,11 @@ static sp_Value get_val(Load *l) {
         sp_Value mod = get_str(l, true), attr = l->ok ? get_str(l, true) : SP_ERRV;
         if (!l->ok) return SP_ERRV;
         sp_Value m = SP_STR(mod)->data[0] == ' ' ? SP_ERRV : sp_import(l->vm, SP_STR(mod));
-        v = sp_iserr(m) ? SP_NULLV : sp_dict_gets(SP_AS(sp_Module, m)->dict, SP_STR(attr));
+        sp_Str *full = SP_STR(attr);
+        const char *dot = memchr(full->data, '.', full->len); /* a class constant */
+        if (dot && !sp_iserr(m)) attr = sp_str_intern(l->vm, full->data, (size_t)(dot - full->data));
+        v = sp_iserr(m) || sp_iserr(attr) ? SP_NULLV : sp_dict_gets(SP_AS(sp_Module, m)->dict, SP_STR(attr));
+        if (dot && !sp_isnull(v)) v = class_const(l->vm, v, dot + 1, full->len - (size_t)(dot + 1 - full->data));
         if (!sp_isobj(v)) return bad(l, "unknown module attribute"), SP_ERRV;
         return v;
     }
@@ -1186,7 +1215,11 @@ static bool get_frame_body(Load *l, sp_Frame *f, sp_Code *c, bool created) {
         if (i >= c->nlocals && i < nlp && !sp_istype(L[i], &sp_t_cell)) return bad(l, "cell expected");
     }
     f->sp = f->stack + depth;
-    return l->ok && resolve_methoddefs(l, f->stack, depth);
+    if (!l->ok) return false;
+    /* blocks, method defs and bare NULLs only where the verifier puts them */
+    int fits = sp_code_frame_fits(l->vm, c, ip, sp_frame_blocks(f), f->nblocks, f->stack, (int)depth);
+    if (fits <= 0) return fits == 0 ? bad(l, "frame stack does not match its code") : (l->ok = false);
+    return resolve_methoddefs(l, f->stack, depth);
 }
 
 /* ------------------------------------------------------------ objects */
@@ -1310,7 +1343,8 @@ static sp_Value load_extfn(Load *l) {
     sp_Value name = get_plain(l);
     uint8_t pausing = get_u8(l);
     if (!l->ok || !sp_isstr(name)) return bad(l, "bad external function"), SP_ERRV;
-    sp_Value e = sp_dict_gets(SP_DICT(sp_api_slot(l->sp, H_EXTS)), SP_STR(name));
+    sp_Value exts = sp_api_slot(l->sp, H_EXTS); /* None: nothing registered */
+    sp_Value e = sp_isdict(exts) ? sp_dict_gets(SP_DICT(exts), SP_STR(name)) : SP_NULLV;
     if (!sp_isnull(e) && SP_AS(sp_ExtFn, e)->pausing == pausing) return e;
     sp_ExtFn *x = sp_newobj(l->vm, &sp_t_extfn, sizeof *x); /* not registered (yet): calls fail cleanly */
     if (!x) return l->ok = false, SP_ERRV;
@@ -1437,14 +1471,22 @@ static sp_Value create_inst(Load *l) {
     return v;
 }
 
-/* A dict or set entry's key and its hash (see put_key). */
-static bool native_key(sp_Value k, int depth) {
+/* A dict or set entry's key and its hash (see put_key).  A frozenset in
+ * it is filled first (it may come later in index order): make_now left
+ * its index in its header. */
+static bool native_key(Load *l, sp_Value k, int depth) {
     if (!sp_isobj(k)) return !sp_isnull(k);
-    sp_Type *t = SP_O(k)->type;
+    sp_Obj *o = SP_O(k);
+    sp_Type *t = o->type;
     if ((t->flags & SP_TF_HEAPTYPE) || native_of(t)) return false;
+    if (t == &sp_t_frozenset && (o->gcflags >> IDX_SHIFT)) {
+        uint32_t idx = (o->gcflags >> IDX_SHIFT) - 1;
+        uint8_t pass = l->kinds[l->nobj + idx];
+        return pass == FILLED || (pass != BUSY && fill_now(l, idx));
+    }
     if (t != &sp_t_tuple && !spc_is_ntclass(t)) return true;
     for (size_t i = 0; depth < 32 && i < SP_TUPLE(k)->n; i++)
-        if (!native_key(SP_TUPLE(k)->items[i], depth + 1)) return false;
+        if (!native_key(l, SP_TUPLE(k)->items[i], depth + 1)) return false;
     return depth < 32;
 }
 
@@ -1455,7 +1497,7 @@ static sp_Value get_key(Load *l, int64_t *h) {
     if (sp_isstr(k)) return *h = sp_str_hash(SP_STR(k)), k;
     switch (get_u8(l)) {
     case H_NATIVE:
-        if (!native_key(k, 0)) return bad(l, "bad key"), SP_ERRV;
+        if (!native_key(l, k, 0)) return bad(l, "bad key"), SP_ERRV;
         if (!sp_hash(l->vm, k, h)) return bad(l, "unhashable key"), SP_ERRV;
         return k;
     case H_IDENTITY:
@@ -1466,7 +1508,6 @@ static sp_Value get_key(Load *l, int64_t *h) {
     return bad(l, "bad key"), SP_ERRV;
 }
 
-enum { FILLED = 0xff }; /* a record's fill pass once it is filled */
 
 /* A dict with the keys of an earlier, filled, plain dict (V_SHAPE). */
 static void fill_shape(Load *l, sp_Dict *dict, uint32_t n) {
@@ -1631,11 +1672,15 @@ static void fill_seq(Load *l, sp_Value *items, size_t n) {
         if (sp_isnull(items[i] = get_plain(l))) bad(l, "missing item");
 }
 
+/* The exception being handled (what a bare `raise` raises): one or none. */
+static bool exc_or_none(sp_Value v) { return sp_isnull(v) || (sp_isobj(v) && sp_isinst(v, &sp_t_BaseException)); }
+
 static void fill_gen(Load *l, sp_Gen *g) {
     sp_Value name = get_plain(l), qual = get_plain(l);
     g->exc_state = get_plain(l), g->retval = get_plain(l);
     uint8_t st = get_u8(l);
-    if (!l->ok || !sp_isstr(name) || !sp_isstr(qual) || st > SP_GEN_DONE) return (void)bad(l, "bad generator");
+    if (!l->ok || !sp_isstr(name) || !sp_isstr(qual) || st > SP_GEN_DONE || !exc_or_none(g->exc_state))
+        return (void)bad(l, "bad generator");
     g->name = SP_STR(name), g->qualname = SP_STR(qual);
     if (st != SP_GEN_DONE) {
         sp_Code *c = get_typed(l, &sp_t_code, false);
@@ -1703,8 +1748,6 @@ static void fill(Load *l, int kind, sp_Obj *o) {
         bool okk = sp_isnull(f->kwdefaults) || sp_isdict(f->kwdefaults);
         bool okc = sp_isnull(f->closure) || (sp_istuple(f->closure) && SP_TUPLE(f->closure)->n == (l->ok ? f->code->nfree : 0));
         if (l->ok && !(okd && okk && okc)) bad(l, "bad function");
-        for (size_t i = 0; l->ok && sp_istuple(f->closure) && i < SP_TUPLE(f->closure)->n; i++)
-            if (!sp_istype(SP_TUPLE(f->closure)->items[i], &sp_t_cell)) bad(l, "bad closure");
         break;
     }
     case K_CELL: ((sp_Cell *)o)->v = get_plain(l); break;
@@ -1757,6 +1800,22 @@ static bool check_codes(Load *l) {
     return l->ok;
 }
 
+/* A closure holds cells (its tuple may be filled after the function). */
+static bool check_closures(Load *l) {
+    for (uint32_t i = 0; i < l->nobj && l->ok; i++) {
+        sp_Value c = l->kinds[i] == K_FUNC ? ((sp_Func *)l->objs[i])->closure : SP_NULLV;
+        for (size_t k = 0; sp_istuple(c) && k < SP_TUPLE(c)->n; k++)
+            if (!sp_istype(SP_TUPLE(c)->items[k], &sp_t_cell)) return bad(l, "bad closure");
+    }
+    return l->ok;
+}
+
+/* make_now left a frozenset's index in its header: cleared at the end. */
+static void unmark_frozensets(Load *l) {
+    for (uint32_t i = 0; l->kinds && i < l->nobj; i++)
+        if (l->kinds[i] == K_FROZENSET && l->objs[i]) l->objs[i]->gcflags &= (1u << IDX_SHIFT) - 1;
+}
+
 /* Which pass fills a kind: 3 for those that hash their parts (every
  * tuple and range is complete by then), 4 for module objects (their
  * values are complete), 5 for dict iterators, 2 for the rest; 0 none. */
@@ -1769,47 +1828,96 @@ static int fill_pass(int kind, sp_Obj *o) {
         sp_Type *solid = inst_solid(o->type);
         return solid == &sp_t_tuple ? 2 : native_of(solid) ? 4 : 3;
     }
+    if (kind == K_STR || kind == K_BYTES || kind == K_BIGINT || kind == K_CODE || kind == K_MODULE || kind == K_EXTFN)
+        return 0; /* complete once made */
     return kind == K_DICT || kind == K_SET || kind == K_FROZENSET || kind == K_NTYPE ? 3 : 2;
 }
 
-/* One scan over the record headers finds every body; each index is
- * recorded once. */
+/* One scan over the record headers finds every body (a record's index
+ * is its position). */
 static bool scan(Load *l) {
     for (uint32_t r = 0; r < l->nobj && l->ok; r++) {
-        uint32_t idx = get_u32(l);
         uint8_t kind = get_u8(l);
         uint32_t len = get_u32(l);
         if (!l->ok || !need(l, len)) return false;
-        if (idx >= l->nobj || l->kinds[idx] || !kind || kind > K_LAST) return bad(l, "bad record index");
-        l->kinds[idx] = kind;
-        l->recs[idx] = (Rec){l->p, len};
-        l->order[r] = idx;
+        if (!kind || kind > K_LAST) return bad(l, "bad record kind");
+        l->kinds[r] = kind;
+        l->recs[r] = (Rec){l->p, len};
         l->p += len;
     }
     l->roots = l->p;
     return l->ok;
 }
 
-/* Walks the records in order: pass 0 makes the classes' shells, pass 1
- * every other object, passes 2 to 4 fill them (fill_pass). */
+/* Classes: made in pass 0, before any instance (and any reference). */
+static bool early(uint8_t kind) { return kind == K_TYPE || kind == K_NTYPE; }
+
+/* Makes record idx's object (pass 0 the classes', pass 1 the others').
+ * In pass 1 a reference to an object not made yet makes it first (a
+ * code's constants, a generator's code, a bound method's self...): the
+ * nesting is bounded by the C stack guard, and a record needed while it
+ * is being made is refused. */
+static void make_at(Load *l, uint32_t idx) {
+    uint8_t kind = l->kinds[idx], *fp = l->kinds + l->nobj;
+    fp[idx] = BUSY;
+    l->p = l->recs[idx].body, l->end = l->p + l->recs[idx].len;
+    sp_Value v = !early(kind) ? create(l, kind) : kind == K_TYPE ? create_type(l) : load_native_shell(l, true);
+    if (l->ok && !sp_isobj(v)) bad(l, "bad object");
+    if (l->ok) {
+        l->objs[idx] = SP_O(v), fp[idx] = (uint8_t)fill_pass(kind, SP_O(v));
+        l->npass[fp[idx]]++;
+        if (kind == K_FROZENSET) SP_O(v)->gcflags |= (idx + 1) << IDX_SHIFT; /* for native_key */
+    }
+}
+
+/* Fills record idx's object.  Records are filled in index order, pass
+ * by pass, but a frozenset is filled when a key needs its hash, and a
+ * module object when another one's values refer to it (a Match its
+ * Pattern, a datetime its timezone): like making, that nests. */
+static void fill_at(Load *l, uint32_t idx) {
+    uint8_t *fp = l->kinds + l->nobj;
+    fp[idx] = BUSY;
+    l->p = l->recs[idx].body, l->end = l->p + l->recs[idx].len;
+    fill(l, l->kinds[idx], l->objs[idx]);
+    fp[idx] = FILLED;
+}
+
+/* at(l, idx) from inside another record's body: guarded, and the reader
+ * put back where it was. */
+static bool nested(Load *l, uint32_t idx, void (*at)(Load *, uint32_t)) {
+    if (!SP_ENTER(l->vm)) return l->ok = false;
+    const uint8_t *p = l->p, *end = l->end;
+    at(l, idx);
+    l->p = p, l->end = end;
+    SP_LEAVE(l->vm);
+    return l->ok;
+}
+
+static bool make_now(Load *l, uint32_t idx) {
+    if (l->kinds[l->nobj + idx] == BUSY || early(l->kinds[idx]) != !l->creating) return bad(l, "bad reference");
+    return nested(l, idx, make_at);
+}
+
+static bool fill_now(Load *l, uint32_t idx) { return nested(l, idx, fill_at); }
+
+/* Pass 0 makes the classes' shells, pass 1 every other object (from the
+ * last record back: what a record refers to usually comes after it),
+ * passes 2 to 5 fill them (fill_pass), in index order. */
 static bool records(Load *l, int pass) {
     const uint8_t *end = l->end;
     uint8_t *fp = l->kinds + l->nobj;
-    for (uint32_t r = 0; r < l->nobj && l->ok; r++) {
-        uint32_t idx = l->order[r];
-        uint8_t kind = l->kinds[idx];
-        bool early = kind == K_TYPE || kind == K_NTYPE; /* classes: before any instance */
-        if (pass < 2 ? (pass == 0) != early : fp[idx] != pass) continue;
-        l->p = l->recs[idx].body, l->end = l->p + l->recs[idx].len;
-        if (pass >= 2) {
-            fill(l, kind, l->objs[idx]);
-            fp[idx] = FILLED;
-        } else {
-            sp_Value v = pass == 1 ? create(l, kind) : kind == K_TYPE ? create_type(l) : load_native_shell(l, true);
-            if (l->ok && !sp_isobj(v)) bad(l, "bad object");
-            if (l->ok) l->objs[idx] = SP_O(v), fp[idx] = (uint8_t)fill_pass(kind, SP_O(v));
+    l->creating = pass == 1;
+    if (pass < 2) {
+        for (uint32_t r = 0; r < l->nobj && l->ok; r++) {
+            uint32_t idx = pass ? l->nobj - 1 - r : r;
+            if (!l->objs[idx] && early(l->kinds[idx]) == !pass) make_at(l, idx);
         }
+    } else {
+        l->eager = pass == 4;
+        for (uint32_t idx = 0, left = l->npass[pass]; idx < l->nobj && left && l->ok; idx++)
+            if (fp[idx] == pass) left--, fill_at(l, idx);
     }
+    l->creating = l->eager = false;
     l->p = l->roots, l->end = end;
     return l->ok;
 }
@@ -1880,7 +1988,8 @@ static bool load_state(Load *l) {
     bool has_call = get_u8(l) != 0;
     uint64_t call_id = get_u64(l), el = get_raw64(l), iu = get_u64(l);
     if (!l->ok) return false;
-    if (!(sp_isnone(g) || sp_isdict(g)) || !sp_isdict(futs) || (has_call && !sp_istuple(pending)))
+    if (!(sp_isnone(g) || sp_isdict(g)) || !(sp_isnone(futs) || sp_isdict(futs)) ||
+        (has_call && !sp_istuple(pending)) || !exc_or_none(exc_info))
         return bad(l, "bad state");
     if (has_call && (SP_TUPLE(pending)->n != 3 || !sp_istuple(SP_TUPLE(pending)->items[1]) ||
                      !sp_isdict(SP_TUPLE(pending)->items[2]) ||
@@ -1919,13 +2028,12 @@ static bool open_snap(Load *l, const uint8_t *data, size_t len, int kind) {
     l->p = data + HDR + 4, l->end = data + len;
     l->nobj = (uint32_t)data[HDR] | (uint32_t)data[HDR + 1] << 8 | (uint32_t)data[HDR + 2] << 16 |
               (uint32_t)data[HDR + 3] << 24;
-    if (l->nobj > (plen - 4) / 3) return bad(l, "bad object count"); /* a record takes >= 3 bytes */
+    if (l->nobj > (plen - 4) / 2) return bad(l, "bad object count"); /* a record takes >= 2 bytes */
     size_t n = l->nobj ? l->nobj : 1;
     l->objs = sp_calloc(l->vm, n * sizeof *l->objs);
     l->kinds = l->objs ? sp_calloc(l->vm, 2 * n) : NULL;
     l->recs = l->kinds ? sp_malloc(l->vm, n * sizeof *l->recs) : NULL;
-    l->order = l->recs ? sp_malloc(l->vm, n * sizeof *l->order) : NULL;
-    return l->order || (l->ok = false);
+    return l->recs || (l->ok = false);
 }
 
 static void load_free(Load *l) {
@@ -1933,7 +2041,6 @@ static void load_free(Load *l) {
     if (l->objs) sp_free(l->vm, l->objs, n * sizeof *l->objs);
     if (l->kinds) sp_free(l->vm, l->kinds, 2 * n);
     if (l->recs) sp_free(l->vm, l->recs, n * sizeof *l->recs);
-    if (l->order) sp_free(l->vm, l->order, n * sizeof *l->order);
     if (l->types) sp_free(l->vm, l->types, l->typecap * sizeof *l->types);
 }
 
@@ -1942,10 +2049,17 @@ static void load_free(Load *l) {
 static bool load(sandpy *sp, const uint8_t *data, size_t len, int kind, Load *l) {
     *l = (Load){.sp = sp, .vm = sp->vm, .ok = true};
     if (sp->busy) return sp_api_invalid(sp, &sp_t_RuntimeError, "sandpy: cannot load from a callback"), false;
-    sp->vm->gc_paused++;
+    sp_VM *vm = sp->vm;
+    const char *base = vm->cstack_base;
+    char here;
+    if (!base) vm->cstack_base = &here; /* objects made on demand nest (make_now) */
+    vm->gc_paused++;
     bool ok = open_snap(l, data, len, kind) && scan(l) && records(l, 0) && records(l, 1) && records(l, 2) &&
-              records(l, 3) && restore_types(l) && check_nt_insts(l) && check_codes(l) && records(l, 4) && records(l, 5);
-    sp->vm->gc_paused--;
+              check_closures(l) && records(l, 3) && restore_types(l) && check_nt_insts(l) && check_codes(l) &&
+              records(l, 4) && records(l, 5);
+    unmark_frozensets(l);
+    vm->gc_paused--;
+    vm->cstack_base = base;
     return ok;
 }
 

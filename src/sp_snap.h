@@ -26,7 +26,7 @@ typedef struct sp_SnapKind {
 
 /* Each module's kinds, ended by a NULL name. */
 extern const sp_SnapKind sp_snap_datetime[], sp_snap_collections[], sp_snap_functools[],
-    sp_snap_re[], sp_snap_random[], sp_snap_set[], sp_snap_hashlib[];
+    sp_snap_re[], sp_snap_random[], sp_snap_set[], sp_snap_hashlib[], sp_snap_itertools[];
 
 /* Kinds of classes (namedtuple classes): made before any instance and
  * filled before the classes deriving from them are rebuilt. */
@@ -38,6 +38,9 @@ int64_t sp_snap_nt_fields(sp_Type *t);
 /* In sp_dict.c: the empty dict d gets src's keys and hashes (src holds n
  * entries, no holes) and the values vals; false with an exception pending. */
 bool spc_dict_clone_keys(sp_VM *vm, sp_Dict *d, const sp_Dict *src, const sp_Value *vals, size_t n);
+/* Whether d holds exactly the n keys (the same objects, or the same inline
+ * bits), in that order and without holes; their values go to vals. */
+bool spc_dict_keys_are(const sp_Dict *d, const sp_Value *keys, size_t n, sp_Value *vals);
 
 /* Shared checks for fill: v is an int in [lo, hi] (stored in *out). */
 bool sp_snap_int(sp_VM *vm, sp_Value v, int64_t lo, int64_t hi, int64_t *out);

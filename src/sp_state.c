@@ -1,8 +1,10 @@
 /* sp_state.c - creating and destroying an interpreter.
  *
  * Creation must cost about a microsecond: builtin types, functions and
- * modules are static or created lazily, so a new VM is one allocation plus
- * a globals dict and the preallocated MemoryError. */
+ * modules are static or created lazily, so a new VM is one host block
+ * (the VM, its pool and the pool's first pages) plus a globals dict and
+ * the preallocated MemoryError; freeing it is freeing that block and
+ * whatever the pool took from the host since (sp_pool_release). */
 #include "sp_pool.h"
 
 #include <stdlib.h>
@@ -30,13 +32,19 @@ static bool init_objects(sp_VM *vm) {
     return sp_dict_sets(vm, vm->globals, SP_STR(k), v);
 }
 
+/* The VM and its pool share one host block (sp_pool.h). */
+enum { VM_HDR = (sizeof(sp_VM) + 15) / 16 * 16 };
+
+static size_t block_size(void) { return VM_HDR + sp_pool_size(); }
+
 sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud) {
     if (!alloc) alloc = default_alloc;
-    sp_VM *vm = alloc(ud, NULL, 0, sizeof *vm);
+    sp_VM *vm = alloc(ud, NULL, 0, block_size());
     if (!vm) return NULL;
     memset(vm, 0, sizeof *vm);
     vm->alloc = alloc;
     vm->alloc_ud = ud;
+    sp_pool_init(vm, (char *)vm + VM_HDR);
     vm->exc = SP_NULLV;
     vm->gc_threshold = SP_GC_MIN_DEBT;
     vm->cdepth_max = SP_MAX_CDEPTH;
@@ -55,11 +63,13 @@ sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud) {
 void sp_vm_free(sp_VM *vm) {
     if (!vm) return;
     sp_gc_freeall(vm);
-    sp_str_free_interned(vm);
-    if (vm->pins) sp_free(vm, vm->pins, vm->pincap * sizeof *vm->pins);
-    sp_vm_free_exec(vm);
+    if (!SP_POOL_WHOLESALE) { /* else these go with the pool */
+        sp_str_free_interned(vm);
+        if (vm->pins) sp_free(vm, vm->pins, vm->pincap * sizeof *vm->pins);
+        sp_vm_free_exec(vm);
+    }
     sp_pool_release(vm); /* last: every block above went back to the pool */
-    vm->alloc(vm->alloc_ud, vm, sizeof *vm, 0);
+    vm->alloc(vm->alloc_ud, vm, block_size(), 0);
 }
 
 /* All program output leaves through the host's callback: the core never

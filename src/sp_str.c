@@ -731,17 +731,26 @@ static size_t step_walk(const sp_Str *s, size_t bi, int64_t step, int64_t count,
     return total;
 }
 
+/* s[start:stop] for adjusted bounds (n = stop - start > 0 code points). */
+static sp_Value str_range(sp_VM *vm, sp_Value self, int64_t start, int64_t stop, int64_t n) {
+    sp_Str *s = SP_STR(self);
+    if ((size_t)n == s->clen) return self;
+    size_t b0 = sp_str_byteoff(s, (size_t)start), b1 = sp_str_byteoff(s, (size_t)stop);
+    return sp_str_from(vm, s->data + b0, b1 - b0, (size_t)n);
+}
+
+sp_Value sp_str_slice1(sp_VM *vm, sp_Value self, int64_t start, int64_t stop) {
+    int64_t n = sp_slice_adjust((int64_t)SP_STR(self)->clen, start, stop, 1, &start, &stop);
+    return n ? str_range(vm, self, start, stop, n) : sp_str_from(vm, "", 0, 0);
+}
+
 static sp_Value str_slice(sp_VM *vm, sp_Value self, sp_Value key) {
     sp_Str *s = SP_STR(self);
     int64_t start, stop, step;
     int64_t n = sp_slice_indices(vm, key, (int64_t)s->clen, &start, &stop, &step);
     if (n < 0) return SP_ERRV;
     if (n == 0) return sp_str_from(vm, "", 0, 0);
-    if (step == 1) {
-        if ((size_t)n == s->clen) return self;
-        size_t b0 = sp_str_byteoff(s, (size_t)start), b1 = sp_str_byteoff(s, (size_t)stop);
-        return sp_str_from(vm, s->data + b0, b1 - b0, (size_t)n);
-    }
+    if (step == 1) return str_range(vm, self, start, stop, n);
     size_t b0 = sp_str_byteoff(s, (size_t)start);
     size_t nb = s->ascii ? (size_t)n : step_walk(s, b0, step, n, NULL);
     sp_Str *r = sp_str_alloc(vm, nb, (size_t)n);

@@ -3,7 +3,8 @@
  * Pass 1 walks the AST and records, for every block (module, function,
  * lambda, comprehension, class), how it uses each name.  Pass 2
  * (analyze_block) resolves each name to LOCAL, GLOBAL_EXPLICIT,
- * GLOBAL_IMPLICIT, FREE or CELL exactly as CPython does, so closures see
+ * GLOBAL_IMPLICIT, FREE or CELL with CPython's results (by walking the
+ * scope chain instead of copying name sets), so closures see
  * the same variables: a parameter is always local to its own function, a
  * name bound in an enclosing function and used in a nested one becomes a
  * cell there and a free variable in every block in between. */
@@ -33,10 +34,23 @@ static int32_t nt_find(const sp_NameTab *t, const char *name, uint32_t h) {
     }
 }
 
+/* A block of bytes for a table: from the arena when the table has one
+ * (the old block is left there, the arena goes at once), else the heap. */
+static void *nt_mem(sp_VM *vm, sp_Arena *a, void *old, size_t oldbytes, size_t bytes) {
+    if (!a) return sp_realloc(vm, old, oldbytes, bytes);
+    void *p = sp_arena_raw(a, bytes);
+    if (p && oldbytes) memcpy(p, old, oldbytes);
+    return p;
+}
+
+static void nt_mem_free(sp_VM *vm, const sp_NameTab *t, void *p, size_t bytes) {
+    if (p && !t->arena) sp_free(vm, p, bytes);
+}
+
 static bool nt_grow_entries(sp_VM *vm, sp_NameTab *t) {
-    size_t nc = t->cap ? t->cap * 2 : SP_NT_SCAN, bytes;
+    size_t nc = t->cap ? t->cap * 2 : SP_NT_FIRST, bytes;
     if (!sp_size_mul(vm, nc, sizeof(sp_NEnt), &bytes)) return false;
-    sp_NEnt *e = sp_realloc(vm, t->e, t->cap * sizeof(sp_NEnt), bytes);
+    sp_NEnt *e = nt_mem(vm, t->arena, t->e, t->cap * sizeof(sp_NEnt), bytes);
     if (!e) return false;
     t->e = e;
     t->cap = nc;
@@ -49,7 +63,7 @@ static bool nt_grow(sp_VM *vm, sp_NameTab *t) {
     if (t->n + 1 <= SP_NT_SCAN || (t->n + 1) * 2 <= t->icap) return true;
     size_t ni = t->icap ? t->icap * 2 : 4 * SP_NT_SCAN, bytes;
     if (!sp_size_mul(vm, ni, sizeof(int32_t), &bytes)) return false;
-    int32_t *idx = sp_malloc(vm, bytes);
+    int32_t *idx = nt_mem(vm, t->arena, NULL, 0, bytes);
     if (!idx) return false;
     for (size_t i = 0; i < ni; i++) idx[i] = -1;
     for (size_t k = 0; k < t->n; k++) {
@@ -57,7 +71,7 @@ static bool nt_grow(sp_VM *vm, sp_NameTab *t) {
         while (idx[i] >= 0) i = (i + 1) & (ni - 1);
         idx[i] = (int32_t)k;
     }
-    if (t->idx) sp_free(vm, t->idx, t->icap * sizeof(int32_t));
+    nt_mem_free(vm, t, t->idx, t->icap * sizeof(int32_t));
     t->idx = idx;
     t->icap = ni;
     return true;
@@ -67,10 +81,7 @@ static bool nt_grow(sp_VM *vm, sp_NameTab *t) {
 sp_NEnt *sp_nt_add(sp_VM *vm, sp_NameTab *t, const char *name) {
     uint32_t h = nt_hash(name);
     int32_t k = nt_find(t, name, h);
-    if (k >= 0) {
-        if (t->e[k].flags < 0) t->e[k].flags = 0;
-        return &t->e[k];
-    }
+    if (k >= 0) return &t->e[k];
     if (t->n >= INT32_MAX - 1) return sp_nomem(vm);
     if (!nt_grow(vm, t)) return NULL;
     sp_NEnt *e = &t->e[t->n];
@@ -88,28 +99,14 @@ sp_NEnt *sp_nt_add(sp_VM *vm, sp_NameTab *t, const char *name) {
 
 sp_NEnt *sp_nt_get(const sp_NameTab *t, const char *name) {
     int32_t k = nt_find(t, name, nt_hash(name));
-    return k >= 0 && t->e[k].flags >= 0 ? &t->e[k] : NULL;
-}
-
-static bool nt_has(const sp_NameTab *t, const char *name) { return t && sp_nt_get(t, name); }
-
-static void nt_remove(sp_NameTab *t, const char *name) {
-    sp_NEnt *e = sp_nt_get(t, name);
-    if (e) e->flags = -1;
+    return k >= 0 ? &t->e[k] : NULL;
 }
 
 void sp_nt_free(sp_VM *vm, sp_NameTab *t) {
-    if (t->e) sp_free(vm, t->e, t->cap * sizeof(sp_NEnt));
-    if (t->idx) sp_free(vm, t->idx, t->icap * sizeof(int32_t));
+    nt_mem_free(vm, t, t->e, t->cap * sizeof(sp_NEnt));
+    nt_mem_free(vm, t, t->idx, t->icap * sizeof(int32_t));
     t->e = NULL, t->idx = NULL;
     t->n = t->cap = t->icap = 0;
-}
-
-/* dst |= src (as sets). */
-static bool nt_union(sp_VM *vm, sp_NameTab *dst, const sp_NameTab *src) {
-    for (size_t k = 0; src && k < src->n; k++)
-        if (src->e[k].flags >= 0 && !sp_nt_add(vm, dst, src->e[k].name)) return false;
-    return true;
 }
 
 sp_NEnt *sp_scope_get(sp_Scope *s, const char *name) { return sp_nt_get(&s->syms, name); }
@@ -117,10 +114,9 @@ sp_NEnt *sp_scope_get(sp_Scope *s, const char *name) { return sp_nt_get(&s->syms
 /* CPython's _Py_Mangle: __x inside class C is _C__x (dunders, dotted
  * names and all-underscore class names excepted).  NULL: MemoryError. */
 const char *sp_mangle(sp_Arena *a, const char *priv, const char *name) {
+    if (!priv || name[0] != '_' || name[1] != '_') return name;
     size_t n = strlen(name);
-    if (!priv || name[0] != '_' || name[1] != '_' || (n >= 2 && name[n - 1] == '_' && name[n - 2] == '_') ||
-        strchr(name, '.'))
-        return name;
+    if ((name[n - 1] == '_' && name[n - 2] == '_') || strchr(name, '.')) return name;
     while (*priv == '_') priv++;
     if (!*priv) return name;
     size_t pn = strlen(priv);
@@ -165,7 +161,7 @@ static bool st_err(sp_SymTable *st, const sp_Node *at, const char *fmt, const ch
 
 static bool map_put(sp_SymTable *st, const sp_Node *node, sp_Scope *s) {
     if ((st->mapn + 1) * 2 > st->mapcap) {
-        size_t nc = st->mapcap ? st->mapcap * 2 : 64, bytes;
+        size_t nc = st->mapcap ? st->mapcap * 2 : 8, bytes;
         if (!sp_size_mul(st->vm, nc, sizeof *st->map, &bytes)) return false;
         void *m = sp_arena_alloc(st->arena, bytes);
         if (!m) return false;
@@ -201,6 +197,7 @@ static bool enter_block(sp_SymTable *st, const char *name, int kind, const sp_No
     s->name = name;
     s->node = node;
     s->parent = st->cur;
+    s->syms.arena = st->arena;
     if (st->cur) {
         sp_Scope *p = st->cur;
         s->nested = p->nested || p->kind == SP_BLOCK_FUNCTION;
@@ -227,8 +224,7 @@ static void exit_block(sp_SymTable *st) { st->cur = st->cur->parent; }
  * symtable_add_def_helper). */
 static bool add_def_in(sp_SymTable *st, sp_Scope *s, const char *name, int flag, const sp_Node *at) {
     const char *shown = name;
-    name = sp_mangle(st->arena, st->private_, name);
-    if (!name) return false;
+    if (st->private_ && !(name = sp_mangle(st->arena, st->private_, name))) return false;
     sp_NEnt *e = sp_nt_add(st->vm, &s->syms, name);
     if (!e) return false;
     if ((flag & SP_DEF_PARAM) && (e->flags & SP_DEF_PARAM))
@@ -339,8 +335,8 @@ static bool visit_global(sp_SymTable *st, const sp_Node *s, bool nonlocal) {
         {"name '%s' is parameter and nonlocal", "name '%s' is used prior to nonlocal declaration",
          "annotated name '%s' can't be nonlocal",
          "name '%s' is assigned to before nonlocal declaration"}};
-    if (nonlocal && st->cur->kind == SP_BLOCK_MODULE)
-        return st_err(st, s, "nonlocal declaration not allowed at module level", NULL);
+    /* nonlocal at module level is an error of pass 2 (analyze_name), as
+     * in CPython: a later pass-1 error is reported first */
     for (size_t i = 0; i < s->u.global.names.n; i++) {
         const char *name = s->u.global.names.items[i];
         sp_NEnt *e = lookup(st, st->cur, name);
@@ -657,7 +653,8 @@ static bool visit_expr_(sp_SymTable *st, const sp_Node *e) {
     case SP_N_NAME:
         if (!add_def(st, e->u.name.id, e->ctx == SP_CTX_LOAD ? SP_USE : SP_DEF_LOCAL, e)) return false;
         /* super() implicitly reads __class__ (zero-argument super). */
-        if (e->ctx == SP_CTX_LOAD && st->cur->kind == SP_BLOCK_FUNCTION && strcmp(e->u.name.id, "super") == 0)
+        if (e->ctx == SP_CTX_LOAD && st->cur->kind == SP_BLOCK_FUNCTION && e->u.name.id[0] == 's' &&
+            strcmp(e->u.name.id, "super") == 0)
             return add_def(st, "__class__", SP_USE, e);
         return true;
     case SP_N_LIST:
@@ -673,142 +670,103 @@ static bool visit_expr(sp_SymTable *st, const sp_Node *e) {
     return ok;
 }
 
-/* ------------------------------------------------------------ pass 2 */
+/* ------------------------------------------------------------ pass 2
+ *
+ * CPython's analyze_block hands every child copies of the "bound" and
+ * "global" name sets and collects the children's "free" sets back.  The
+ * same resolution reads straight off the scope chain, with no sets: a
+ * name that a block neither binds nor declares is FREE when an enclosing
+ * block binds it for nested code, else GLOBAL_IMPLICIT.  Walking out from
+ * the block, the first enclosing
+ *   - function that declares the name global ends the walk (unbound);
+ *   - function that binds it (not global/nonlocal there) is the binder;
+ *   - class is transparent (its bindings are invisible to nested code),
+ *     except that it binds __class__ for its methods (super());
+ *   - module ends the walk (module bindings are globals).
+ * A FREE name passes through every block between its user and the binder
+ * (FREE there, or SP_DEF_FREE_CLASS on a class that binds it), and the
+ * binder's LOCAL becomes a CELL.  Blocks are resolved parents first, so a
+ * binder is final when a nested block marks it; errors come in CPython's
+ * order (a block's names, then its children in order). */
 
-typedef struct Sets {
-    sp_NameTab *bound, *free, *global;
-} Sets;
+static uint64_t name_bit(uint32_t hash) { return (uint64_t)1 << (hash & 63); }
 
-static bool analyze_name(sp_SymTable *st, sp_Scope *s, sp_NEnt *e, Sets *in, sp_NameTab *local) {
-    sp_VM *vm = st->vm;
+static sp_Scope *binder(const sp_Scope *s, const sp_NEnt *use) {
+    if (!(s->visible & name_bit(use->hash)) && strcmp(use->name, "__class__") != 0)
+        return NULL; /* no enclosing function binds it: skip the walk */
+    for (sp_Scope *p = s->parent; p && p->kind != SP_BLOCK_MODULE; p = p->parent) {
+        if (p->kind == SP_BLOCK_CLASS) {
+            if (strcmp(use->name, "__class__") == 0) return p;
+            continue;
+        }
+        int32_t k = nt_find(&p->syms, use->name, use->hash); /* one hash for the whole walk */
+        sp_NEnt *e = k >= 0 ? &p->syms.e[k] : NULL;
+        if (!e || (e->flags & SP_DEF_NONLOCAL)) continue;
+        if (e->flags & SP_DEF_GLOBAL) return NULL;
+        if (e->flags & SP_DEF_BOUND) return p;
+    }
+    return NULL;
+}
+
+/* name is FREE in s and bound in f: pass it through the blocks between. */
+static bool mark_free(sp_SymTable *st, sp_Scope *s, sp_Scope *f, const char *name) {
+    for (sp_Scope *p = s->parent; p != f; p = p->parent) {
+        sp_NEnt *e = sp_nt_get(&p->syms, name);
+        if (!e) {
+            if (!(e = sp_nt_add(st->vm, &p->syms, name))) return false;
+            e->scope = SP_SC_FREE;
+        } else if (p->kind == SP_BLOCK_CLASS && (e->flags & (SP_DEF_BOUND | SP_DEF_GLOBAL))) {
+            e->flags |= SP_DEF_FREE_CLASS;
+        }
+    }
+    sp_NEnt *e = sp_nt_add(st->vm, &f->syms, name); /* a class's __class__ may be new */
+    if (!e) return false;
+    e->scope = SP_SC_CELL;
+    return true;
+}
+
+static bool analyze_name(sp_SymTable *st, sp_Scope *s, sp_NEnt *e) {
     int flags = e->flags;
     const char *name = e->name;
     if (flags & SP_DEF_GLOBAL) {
         if (flags & SP_DEF_NONLOCAL) return st_err(st, e->dir, "name '%s' is nonlocal and global", name);
         e->scope = SP_SC_GLOBAL_EXPLICIT;
-        if (!sp_nt_add(vm, in->global, name)) return false;
-        if (in->bound) nt_remove(in->bound, name);
         return true;
     }
     if (flags & SP_DEF_NONLOCAL) {
-        if (!in->bound)
+        if (s->kind == SP_BLOCK_MODULE)
             return st_err(st, e->dir, "nonlocal declaration not allowed at module level", NULL);
-        if (!nt_has(in->bound, name)) return st_err(st, e->dir, "no binding for nonlocal '%s' found", name);
-        e->scope = SP_SC_FREE;
-        s->has_free = true;
-        return sp_nt_add(vm, in->free, name) != NULL;
-    }
-    if (flags & SP_DEF_BOUND) {
+    } else if (flags & SP_DEF_BOUND) {
         e->scope = SP_SC_LOCAL;
-        if (!sp_nt_add(vm, local, name)) return false;
-        nt_remove(in->global, name);
         return true;
     }
-    if (nt_has(in->bound, name)) {
-        e->scope = SP_SC_FREE;
-        s->has_free = true;
-        return sp_nt_add(vm, in->free, name) != NULL;
+    sp_Scope *f = binder(s, e);
+    if (!f) {
+        if (flags & SP_DEF_NONLOCAL) return st_err(st, e->dir, "no binding for nonlocal '%s' found", name);
+        e->scope = SP_SC_GLOBAL_IMPLICIT;
+        return true;
     }
-    e->scope = SP_SC_GLOBAL_IMPLICIT;
-    return true;
+    e->scope = SP_SC_FREE;
+    return mark_free(st, s, f, name);
 }
 
-static bool analyze_block(sp_SymTable *st, sp_Scope *s, Sets *in);
-
-/* Children get copies: what they learn must not leak to their siblings. */
-static bool analyze_child(sp_SymTable *st, sp_Scope *c, Sets *out, sp_NameTab *allfree, sp_NameTab *tmp) {
-    sp_VM *vm = st->vm;
-    Sets in = {&tmp[0], &tmp[1], &tmp[2]};
-    bool ok = nt_union(vm, in.bound, out->bound) && nt_union(vm, in.free, out->free) &&
-              nt_union(vm, in.global, out->global) && analyze_block(st, c, &in) &&
-              nt_union(vm, allfree, in.free);
-    for (int i = 0; i < 3; i++) sp_nt_free(vm, &tmp[i]);
-    return ok;
-}
-
-/* Free variables of children that are locals here become cells. */
-static void analyze_cells(sp_Scope *s, sp_NameTab *newfree) {
-    for (size_t k = 0; k < s->syms.n; k++) {
-        sp_NEnt *e = &s->syms.e[k];
-        if (e->scope != SP_SC_LOCAL || !nt_has(newfree, e->name)) continue;
-        e->scope = SP_SC_CELL;
-        nt_remove(newfree, e->name);
-    }
-}
-
-/* Names free in children but not mentioned here pass through as free
- * variables of this block (unless they are globals). */
-static bool update_symbols(sp_SymTable *st, sp_Scope *s, sp_NameTab *bound, sp_NameTab *newfree) {
-    for (size_t k = 0; k < newfree->n; k++) {
-        sp_NEnt *f = &newfree->e[k];
-        if (f->flags < 0) continue;
-        sp_NEnt *e = sp_nt_get(&s->syms, f->name);
-        if (e) {
-            if (s->kind == SP_BLOCK_CLASS && (e->flags & (SP_DEF_BOUND | SP_DEF_GLOBAL)))
-                e->flags |= SP_DEF_FREE_CLASS;
-            continue;
-        }
-        if (bound && !nt_has(bound, f->name)) continue;
-        e = sp_nt_add(st->vm, &s->syms, f->name);
-        if (!e) return false;
-        e->scope = SP_SC_FREE;
-    }
-    return true;
-}
-
-static bool analyze_block_(sp_SymTable *st, sp_Scope *s, Sets *in, sp_NameTab *local, Sets *out,
-                           sp_NameTab *allfree, sp_NameTab *tmp) {
-    sp_VM *vm = st->vm;
-    if (s->kind == SP_BLOCK_CLASS && (!nt_union(vm, out->global, in->global) || !nt_union(vm, out->bound, in->bound)))
-        return false;
-    for (size_t k = 0; k < s->syms.n; k++)
-        if (!analyze_name(st, s, &s->syms.e[k], in, local)) return false;
-    if (s->kind != SP_BLOCK_CLASS) {
-        if (s->kind == SP_BLOCK_FUNCTION && !nt_union(vm, out->bound, local)) return false;
-        if (!nt_union(vm, out->bound, in->bound) || !nt_union(vm, out->global, in->global)) return false;
-    } else if (!sp_nt_add(vm, out->bound, "__class__")) {
-        return false;
-    }
-    for (size_t i = 0; i < s->nchildren; i++) {
-        sp_Scope *c = s->children[i];
-        if (!analyze_child(st, c, out, allfree, tmp)) return false;
-        if (c->has_free || c->child_free) s->child_free = true;
-    }
-    if (!nt_union(vm, out->free, allfree)) return false;
-    if (s->kind == SP_BLOCK_FUNCTION) analyze_cells(s, out->free);
-    else if (s->kind == SP_BLOCK_CLASS) nt_remove(out->free, "__class__");
-    if (s->kind == SP_BLOCK_CLASS && nt_has(allfree, "__class__")) {
-        /* methods using super()/__class__: the class body owns the cell */
-        sp_NEnt *e = sp_nt_add(vm, &s->syms, "__class__");
-        if (!e) return false;
-        e->scope = SP_SC_CELL;
-    }
-    if (!update_symbols(st, s, in->bound, out->free)) return false;
-    return nt_union(vm, in->free, out->free);
-}
-
-/* The sets of one level live in the arena (nested scopes recurse here and
- * the C stack budget is small), reused level after level: as many as the
- * deepest nesting. */
-enum { T_LOCAL, T_BOUND, T_FREE, T_GLOBAL, T_ALLFREE, T_CHILD, T_COUNT = T_CHILD + 3 };
-
-struct sp_StLevel {
-    sp_NameTab t[T_COUNT];
-    struct sp_StLevel *next; /* on the spare list */
-};
-
-static bool analyze_block(sp_SymTable *st, sp_Scope *s, Sets *in) {
-    sp_VM *vm = st->vm;
+static bool analyze_block(sp_SymTable *st, sp_Scope *s) {
     if (!depth_enter(st)) return false;
-    struct sp_StLevel *lv = st->spare;
-    if (lv) st->spare = lv->next;
-    else if (!(lv = sp_arena_alloc(st->arena, sizeof *lv))) return st->depth--, false;
-    sp_NameTab *t = lv->t;
-    Sets out = {&t[T_BOUND], &t[T_FREE], &t[T_GLOBAL]};
-    bool ok = analyze_block_(st, s, in, &t[T_LOCAL], &out, &t[T_ALLFREE], &t[T_CHILD]);
-    for (int i = 0; i < T_COUNT; i++) sp_nt_free(vm, &t[i]); /* leaves them empty */
-    lv->next = st->spare;
-    st->spare = lv;
+    bool ok = true;
+    /* what nested blocks may find bound: s->visible plus, for a function,
+     * its locals (a class is transparent, the module ends the walk) */
+    uint64_t visible = s->kind == SP_BLOCK_CLASS ? s->visible : 0;
+    /* mark_free only adds to enclosing blocks: s->syms.n is stable */
+    for (size_t k = 0; ok && k < s->syms.n; k++) {
+        sp_NEnt *e = &s->syms.e[k];
+        ok = analyze_name(st, s, e);
+        if (s->kind == SP_BLOCK_FUNCTION && e->scope == SP_SC_LOCAL) visible |= name_bit(e->hash);
+    }
+    if (s->kind == SP_BLOCK_FUNCTION) visible |= s->visible;
+    for (size_t i = 0; ok && i < s->nchildren; i++) {
+        s->children[i]->visible = visible;
+        ok = analyze_block(st, s->children[i]);
+    }
     st->depth--;
     return ok;
 }
@@ -823,23 +781,9 @@ bool sp_symtable_build(sp_SymTable *st, sp_VM *vm, sp_Arena *arena, const sp_Nod
     st->filename = filename;
     st->src = src;
     st->srclen = n;
-    if (!enter_block(st, "top", SP_BLOCK_MODULE, mod) || !visit_stmts(st, &mod->u.module.body)) return false;
-    sp_NameTab free = {0}, global = {0};
-    Sets in = {NULL, &free, &global};
-    bool ok = analyze_block(st, st->top, &in);
-    sp_nt_free(vm, &free);
-    sp_nt_free(vm, &global);
-    return ok;
+    return enter_block(st, "top", SP_BLOCK_MODULE, mod) && visit_stmts(st, &mod->u.module.body) &&
+           analyze_block(st, st->top);
 }
 
-static void free_scope(sp_VM *vm, sp_Scope *s) {
-    /* iterative over siblings, recursive over nesting (bounded by the
-     * AST depth guard of pass 1) */
-    for (size_t i = 0; i < s->nchildren; i++) free_scope(vm, s->children[i]);
-    sp_nt_free(vm, &s->syms);
-}
-
-void sp_symtable_free(sp_SymTable *st) {
-    if (st->top) free_scope(st->vm, st->top);
-    memset(st, 0, sizeof *st);
-}
+/* Scopes and their tables live in the arena, which goes with the AST. */
+void sp_symtable_free(sp_SymTable *st) { memset(st, 0, sizeof *st); }

@@ -31,25 +31,26 @@ enum { SP_BLOCK_MODULE = 0, SP_BLOCK_FUNCTION, SP_BLOCK_CLASS };
 enum { SP_COMP_NONE = 0, SP_COMP_LIST, SP_COMP_SET, SP_COMP_DICT, SP_COMP_GEN };
 
 /* A name table: insertion-ordered entries plus an open-addressing index.
- * Used for the symbols of a block and for the temporary name sets of the
- * analysis. */
+ * Used for the symbols of a block (in the AST's arena) and for the
+ * compiler's name -> index maps. */
 typedef struct sp_NEnt {
     const char *name;
     uint32_t hash;
-    int flags;              /* SP_DEF_* / SP_USE; -1: removed (sets only) */
+    int flags;              /* SP_DEF_* / SP_USE (the compiler: the index) */
     int scope;              /* SP_SC_* after analysis */
     const sp_Node *dir;     /* first global/nonlocal statement naming it */
 } sp_NEnt;
 
 /* Most tables hold a handful of names: up to SP_NT_SCAN entries they are
  * searched linearly, without an index. */
-enum { SP_NT_SCAN = 8 };
+enum { SP_NT_SCAN = 8, SP_NT_FIRST = 4 };
 
 typedef struct sp_NameTab {
     sp_NEnt *e;
     size_t n, cap;
     int32_t *idx;           /* icap slots, -1 empty; NULL while n <= SP_NT_SCAN */
     size_t icap;
+    sp_Arena *arena;        /* non-NULL: memory from there (sp_nt_free is a no-op) */
 } sp_NameTab;
 
 /* Entry for name, added with flags 0 if absent (NULL: MemoryError). */
@@ -71,9 +72,10 @@ struct sp_Scope {
     size_t nparams, capparams;
     bool nested;            /* inside a function */
     bool generator;
-    bool has_free, child_free;
     bool varargs, varkw;
     bool comp_await;        /* await inside a comprehension */
+    uint64_t visible;       /* pass 2: bit (hash & 63) of every name an enclosing
+                               function binds for nested code (a Bloom filter) */
     int comp_iter_target, comp_iter_expr; /* visiting state */
 };
 
@@ -92,11 +94,10 @@ typedef struct sp_SymTable {
     sp_ScopeMapEnt *map;     /* node -> scope, open addressing */
     size_t mapn, mapcap;
     int depth;
-    struct sp_StLevel *spare; /* analysis sets of finished levels, for reuse */
 } sp_SymTable;
 
 /* Build and analyse.  false: SyntaxError/RecursionError/MemoryError
- * pending; sp_symtable_free must still be called. */
+ * pending.  Everything lives in the arena: sp_symtable_free only forgets. */
 bool sp_symtable_build(sp_SymTable *st, sp_VM *vm, sp_Arena *arena, const sp_Node *mod,
                        const char *filename, const char *src, size_t n);
 void sp_symtable_free(sp_SymTable *st);

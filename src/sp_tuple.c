@@ -105,6 +105,19 @@ sp_Value spc_slice_items(sp_VM *vm, sp_Type *t, const sp_Value *items, int64_t s
     return r;
 }
 
+sp_Value sp_seq_slice(sp_VM *vm, sp_Value o, sp_Value start, sp_Value stop) {
+    int64_t lo, hi;
+    if (o.tag != SP_OBJ || !spc_int_bounds(start, stop, &lo, &hi)) return SP_NULLV;
+    sp_Type *t = o.u.o->type;
+    if (t == &sp_t_str) return sp_str_slice1(vm, o, lo, hi);
+    if (t != &sp_t_list && t != &sp_t_tuple) return SP_NULLV;
+    size_t m;
+    const sp_Value *items = spc_items(o, &m);
+    int64_t n = sp_slice_adjust((int64_t)m, lo, hi, 1, &lo, &hi);
+    if (n == (int64_t)m && t == &sp_t_tuple) return o;
+    return spc_slice_items(vm, t, items, lo, 1, n);
+}
+
 int64_t spc_seq_count(sp_VM *vm, sp_Value seq, sp_Value x) {
     int64_t c = 0;
     for (size_t i = 0;; i++) {

@@ -28,6 +28,13 @@
 #include <emmintrin.h>
 #endif
 
+/* The loop is big enough that gcc stops inlining on its own. */
+#if defined(__GNUC__)
+#define LOOP_INLINE inline __attribute__((always_inline))
+#else
+#define LOOP_INLINE inline
+#endif
+
 struct sp_Chunk {
     sp_Chunk *prev, *next;   /* next: a spare kept for reuse */
     sp_Value *prev_top;      /* stack_top of prev when we moved here */
@@ -116,7 +123,9 @@ static bool next_chunk(sp_VM *vm, sp_Exec *x, size_t need) {
         c = NULL;
     }
     if (!c) {
-        size_t size = need > SP_STACK_CHUNK ? need : SP_STACK_CHUNK, bytes;
+        /* the first chunk fills a region slot: it comes with the VM's block */
+        size_t base = cur ? SP_STACK_CHUNK : (SP_REGION_SLOT - sizeof *c) / sizeof(sp_Value);
+        size_t size = need > base ? need : base, bytes;
         if (!sp_size_mul(vm, size, sizeof(sp_Value), &bytes)) return false;
         c = sp_malloc(vm, sizeof *c + bytes);
         if (!c) return false;
@@ -306,6 +315,22 @@ static sp_Value builtin_cached(sp_VM *vm, sp_Str *name) {
     if (sp_isnull(v) || (sp_isobj(v) && (SP_O(v)->gcflags & SP_GC_STATIC))) {
         e->name = name;
         e->v = v;
+        e->g = NULL;
+    }
+    return v;
+}
+
+/* name is not a key of the globals g: its builtin, and the memory of that
+ * for global_hinted (g watched: sp_dict.c bumps vm->gkeys_epoch when a
+ * watched dict gains a key or dies). */
+static sp_Value builtin_absent(sp_VM *vm, sp_Caches *c, sp_Dict *g, sp_Str *name, size_t k) {
+    sp_Value v = builtin_cached(vm, name);
+    sp_BCacheEnt *b = &c->bcache[k];
+    sp_Obj *go = (sp_Obj *)(void *)g; /* sp_Dict starts with its header */
+    if (b->name == name && !sp_isnull(v) && go->type == &sp_t_dict) {
+        go->objflags |= SP_DICT_WATCHED;
+        b->g = g;
+        b->epoch = vm->gkeys_epoch;
     }
     return v;
 }
@@ -315,20 +340,30 @@ static sp_Value load_global_opt(sp_VM *vm, sp_Dict *g, sp_Str *name) {
     return sp_isnull(v) ? builtin_cached(vm, name) : v;
 }
 
-/* A global by its entry hint (self-checking: see sp_dict_at), else looked
- * up and the hint renewed; then the builtins.  SP_NULLV: no such name. */
-static inline sp_Value global_hinted(sp_VM *vm, sp_Exec *x, sp_Dict *g, sp_Str *name) {
-    if (!x->caches) return load_global_opt(vm, g, name);
+/* global_hinted's misses (out of line: the hits are inlined in the loop):
+ * look name up in g, renewing the hint, else the builtins. */
+static sp_Value global_lookup(sp_VM *vm, sp_Caches *c, sp_Dict *g, sp_Str *name, size_t k) {
+    int64_t ix = sp_dict_index_of(g, name);
+    if (ix < 0) return builtin_absent(vm, c, g, name, k);
+    c->gcache[k] = (sp_GCacheEnt){name, ix};
+    sp_Value v = sp_dict_at(g, ix, name);
+    return sp_isnull(v) ? sp_dict_gets(g, name) : v; /* an equal key, not this str */
+}
+
+/* A global by its entry hint (self-checking: see sp_dict_at), or a
+ * builtin known to be missing from g; else looked up.  SP_NULLV: no such
+ * name. */
+static LOOP_INLINE sp_Value global_hinted(sp_VM *vm, sp_Exec *x, sp_Dict *g, sp_Str *name) {
+    sp_Caches *c = x->caches;
+    if (!c) return load_global_opt(vm, g, name);
     uint64_t h = (uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ull;
-    sp_GCacheEnt *e = &x->caches->gcache[h >> (64 - SP_BCACHE_BITS)];
+    size_t k = h >> (64 - SP_BCACHE_BITS); /* builtin_cached's slot too */
+    const sp_GCacheEnt *e = &c->gcache[k];
     sp_Value v = e->name == name ? sp_dict_at(g, e->ix, name) : SP_NULLV;
     if (!sp_isnull(v)) return v;
-    int64_t ix = sp_dict_index_of(g, name);
-    if (ix < 0) return builtin_cached(vm, name);
-    e->name = name;
-    e->ix = ix;
-    v = sp_dict_at(g, ix, name);
-    return sp_isnull(v) ? sp_dict_gets(g, name) : v; /* an equal key, not this str */
+    const sp_BCacheEnt *b = &c->bcache[k];
+    if (b->g == g && b->name == name && b->epoch == vm->gkeys_epoch) return b->v;
+    return global_lookup(vm, c, g, name, k);
 }
 
 /* A store into a globals dict, by the entry hint when it holds. */
@@ -847,13 +882,6 @@ static inline bool i64_mul(int64_t a, int64_t b, int64_t *r) {
 #endif
 }
 
-/* The loop is big enough that gcc stops inlining on its own. */
-#if defined(__GNUC__)
-#define LOOP_INLINE inline __attribute__((always_inline))
-#else
-#define LOOP_INLINE inline
-#endif
-
 /* A result the next instruction will copy (STORE_FAST, RETURN_VALUE, a
  * call's arguments: 16-byte loads) is written as one 16-byte store: as a
  * tag word and a payload, the load could not be forwarded from the two
@@ -1149,7 +1177,7 @@ static sp_Value pause_request(sp_VM *vm, sp_Value what, sp_Value *args, int narg
     X(CHECK_EXC_MATCH) X(BEFORE_WITH) X(WITH_EXCEPT_START) X(LOAD_ASSERTION_ERROR) \
     X(YIELD_VALUE) X(GET_YIELD_FROM_ITER) X(SEND_FROM) X(IMPORT_NAME) X(IMPORT_FROM) \
     X(IMPORT_STAR) X(SET_RESULT) X(LOAD_RESULT) X(GET_LEN) X(MATCH_SEQUENCE) X(MATCH_MAPPING) \
-    X(MATCH_KEYS) X(MATCH_CLASS) X(ROT_N)
+    X(MATCH_KEYS) X(MATCH_CLASS) X(ROT_N) X(BINARY_SLICE) X(STORE_SLICE)
 
 #define COUNT_OP(op) +1
 _Static_assert(0 SP_OPLIST(COUNT_OP) == SP_NOPCODES_, "SP_OPLIST must list every opcode");
@@ -1157,13 +1185,16 @@ _Static_assert(0 SP_OPLIST(COUNT_OP) == SP_NOPCODES_, "SP_OPLIST must list every
 #if defined(__GNUC__) && !defined(SP_NO_COMPUTED_GOTO)
 #define USE_GOTO 1
 #define TARGET(op) L_##op:
-#define DISPATCH() do { w = *ip++; goto *labels[SP_OPCODE(w)]; } while (0)
+#define DISPATCH() goto *labels[SP_OPCODE(*ip++)]
 #else
 #define TARGET(op) case SP_##op:
 #define DISPATCH() goto dispatch
 #endif
 
-#define ARG SP_OPARG(w)
+/* The argument is re-read from the word just executed rather than kept in a
+ * loop-wide variable: one register less for the whole loop, and no more
+ * instructions (the load replaces a register move). */
+#define ARG SP_OPARG(ip[-1])
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define SAVE() (f->ip = ip, f->sp = sp)
@@ -1184,7 +1215,10 @@ _Static_assert(0 SP_OPLIST(COUNT_OP) == SP_NOPCODES_, "SP_OPLIST must list every
             f->sp = cbase; \
             nf_->prev = f; \
             vm->frame = f = nf_; \
-            LOAD(); \
+            co = nf_->code; /* LOAD() from what fast_frame just wrote */ \
+            ip = co->code; \
+            sp = nf_->sp; \
+            L = sp - co->nlocals; \
             POLL(); \
             DISPATCH(); \
         } \
@@ -1199,7 +1233,6 @@ static int run(sp_VM *vm, sp_Frame *f, int mode, sp_Value *out) {
     sp_Code *co;
     const uint32_t *ip;
     sp_Value *sp, *L, r;
-    uint32_t w;
     int ctx = 1;
     /* call in progress: callee(cargs[0..cnargs), ckw), result goes to cbase */
     sp_Value callee, *cargs, *cbase;
@@ -1223,8 +1256,7 @@ static int run(sp_VM *vm, sp_Frame *f, int mode, sp_Value *out) {
     DISPATCH();
 #else
 dispatch:
-    w = *ip++;
-    switch ((sp_Opcode)SP_OPCODE(w)) {
+    switch ((sp_Opcode)SP_OPCODE(*ip++)) {
 #endif
 
     TARGET(NOP) DISPATCH();
@@ -1479,6 +1511,33 @@ dispatch:
         sp -= 2;
         DISPATCH();
     }
+    /* o[a:b]: no slice object for a str/list/tuple with int/None bounds;
+     * otherwise one replaces b's slot (rooted) and goes the generic way */
+    TARGET(BINARY_SLICE) {
+        r = sp_seq_slice(vm, sp[-3], sp[-2], sp[-1]);
+        if (sp_isnull(r)) {
+            CHECK(r = sp_slice_new(vm, sp[-2], sp[-1], SP_NONEV));
+            sp[-1] = r;
+            SAVE();
+            r = sp_getitem(vm, sp[-3], r);
+        }
+        CHECK(r);
+        sp[-3] = r;
+        sp -= 2;
+        DISPATCH();
+    }
+    TARGET(STORE_SLICE) {
+        SAVE(); /* the list store may iterate user code */
+        int k = sp_list_store_slice(vm, sp[-3], sp[-2], sp[-1], sp[-4]);
+        if (!k) {
+            CHECK(r = sp_slice_new(vm, sp[-2], sp[-1], SP_NONEV));
+            sp[-1] = r;
+            k = sp_setitem(vm, sp[-3], r, sp[-4]) ? 1 : -1;
+        }
+        if (k < 0) goto error;
+        sp -= 4;
+        DISPATCH();
+    }
     TARGET(BUILD_SLICE) {
         sp_Value step = ARG == 3 ? POP() : SP_NONEV;
         CHECK(r = sp_slice_new(vm, sp[-2], sp[-1], step));
@@ -1598,11 +1657,10 @@ dispatch:
         sp--;
     cmp_done: /* a plain compare's result cmp, for the slot sp[-1]: a
                * conditional jump right after it takes it at once */
-        w = *ip;
-        if (SP_OPCODE(w) == SP_POP_JUMP_IF_FALSE || SP_OPCODE(w) == SP_POP_JUMP_IF_TRUE) {
+        if (SP_OPCODE(*ip) == SP_POP_JUMP_IF_FALSE || SP_OPCODE(*ip) == SP_POP_JUMP_IF_TRUE) {
             ip++;
             sp--;
-            if (cmp == (SP_OPCODE(w) == SP_POP_JUMP_IF_TRUE)) JUMPTO(ARG);
+            if (cmp == (SP_OPCODE(ip[-1]) == SP_POP_JUMP_IF_TRUE)) JUMPTO(ARG);
             DISPATCH();
         }
         sp[-1] = sp_bool(cmp);
@@ -1884,6 +1942,15 @@ dispatch:
     }
     TARGET(RETURN_VALUE) {
         r = POP();
+        if (f->retmode == RET_PUSH && !f->nblocks && !f->gen) { /* the plain return of a call */
+            sp_Frame *prev = f->prev;
+            pop_frame(vm, x, f);
+            vm->pydepth--;
+            vm->frame = f = prev;
+            LOAD();
+            PUSH(r);
+            DISPATCH();
+        }
         if (f->nblocks) drop_blocks(x, f);
         sp_Frame *prev = f->prev;
         int rm = f->retmode;
@@ -2171,6 +2238,16 @@ do_call:
         r = SP_ERRV;
         if (SP_ENTER(vm)) {
             r = m->fn(vm, cargs, cnargs, ckw);
+            SP_LEAVE(vm);
+        }
+    } else if (sp_istype(callee, &sp_t_cfunc) && sp_isnull(SP_AS(sp_CFunc, callee)->self) &&
+               !SP_AS(sp_CFunc, callee)->qualprefix) {
+        /* a builtin function (len, isinstance...): sp_call's and
+         * cfunc_call's plain case, without the two indirections */
+        SAVE();
+        r = SP_ERRV;
+        if (SP_ENTER_PY(vm, " while calling a Python object")) {
+            r = SP_AS(sp_CFunc, callee)->fn(vm, cargs, cnargs, ckw);
             SP_LEAVE(vm);
         }
     } else if (pausable && sp_istype(callee, &sp_t_extfn) && SP_AS(sp_ExtFn, callee)->pausing &&

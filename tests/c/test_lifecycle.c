@@ -94,7 +94,30 @@ static void test_threads(void) {
     }
 }
 
+/* A fresh interpreter makes its function registry, futures table and
+ * code list on first use: every reader must take "none yet" as empty. */
+static void test_fresh(void) {
+    sandpy *sp = sandpy_new(NULL);
+    CHECK(sandpy_settle(sp, 7, sandpy_int(sp, 1)) == SANDPY_INVALID);
+    CHECK_STR(sandpy_error_type(sp), "ValueError");
+    sandpy_code_free(sp, NULL);
+    size_t n = 0;
+    const uint8_t *snap = sandpy_snapshot(sp, &n);
+    uint8_t *copy = snap ? malloc(n) : NULL;
+    if (copy) memcpy(copy, snap, n);
+    sandpy *sp2 = sandpy_new(NULL);
+    CHECK(copy && sandpy_snapshot_load(sp2, copy, n) == SANDPY_OK);
+    CHECK(sandpy_register_pausing(sp2, "tool") == SANDPY_OK);
+    CHECK(sandpy_feed(sp2, "x = 1\nx + 1", 11) == SANDPY_OK);
+    int64_t r = 0;
+    CHECK(sandpy_as_int(sp2, sandpy_result(sp2), &r) && r == 2);
+    free(copy);
+    sandpy_free(sp2);
+    sandpy_free(sp);
+}
+
 int main(void) {
+    test_fresh();
     test_many();
     test_threads();
     return t_report();

@@ -7,7 +7,7 @@
 
 #include <stdlib.h>
 
-#include "sp_code.h" /* opcodes, to patch dumped bytecode */
+#include "sp_api.h" /* opcodes, to patch dumped bytecode; paused frames, to corrupt them */
 
 static const char *PROG =
     "def double(x):\n"
@@ -179,6 +179,32 @@ static void retag(uint8_t *s, size_t len) {
     for (int i = 0; i < 8; i++) s[24 + i] = (uint8_t)(mac >> (8 * i));
 }
 
+/* rounds loads of s (len bytes) with a few bytes changed, then validly
+ * tagged (m is scratch); whatever loads runs or fails cleanly.  Returns
+ * how many loaded. */
+static int mutated_runs(const uint8_t *s, uint8_t *m, size_t len, int rounds) {
+    sandpy_config cfg = {0};
+    cfg.max_memory = 8 << 20;
+    int loaded = 0;
+    for (int i = 0; i < rounds; i++) {
+        memcpy(m, s, len);
+        for (int k = 0, n = 1 + (int)(rnd() % 4); k < n; k++) {
+            size_t at = 32 + rnd() % (len - 32);
+            m[at] = (uint8_t)(rnd() % 3 == 0 ? m[at] ^ (1u << (rnd() % 8)) : rnd());
+        }
+        retag(m, len);
+        sandpy *sp = sandpy_new(&cfg);
+        sandpy_register_pausing(sp, "fetch");
+        sandpy_status st = sandpy_snapshot_load(sp, m, len);
+        if (st == SANDPY_PAUSED) {
+            loaded++;
+            for (int steps = 0; st == SANDPY_PAUSED && steps < 50; steps++) st = answer(sp);
+        }
+        sandpy_free(sp);
+    }
+    return loaded;
+}
+
 static void test_hostile(void) {
     size_t len;
     uint8_t *s = paused_snapshot(5, &len), *m = malloc(len);
@@ -191,24 +217,33 @@ static void test_hostile(void) {
         sandpy_free(sp);
     }
     CHECK(invalid > 0);
-    for (int i = 0; i < 3000; i++) { /* mutated, then validly tagged */
-        memcpy(m, s, len);
-        for (int k = 0, n = 1 + (int)(rnd() % 4); k < n; k++) {
-            size_t at = 32 + rnd() % (len - 32);
-            m[at] = (uint8_t)(rnd() % 3 == 0 ? m[at] ^ (1u << (rnd() % 8)) : rnd());
-        }
-        retag(m, len);
-        sandpy *sp = sandpy_new(&cfg);
-        sandpy_register_pausing(sp, "fetch");
-        sandpy_status st = sandpy_snapshot_load(sp, m, len);
-        if (st == SANDPY_PAUSED) { /* whatever it became, it runs or fails cleanly */
-            loaded++;
-            for (int steps = 0; st == SANDPY_PAUSED && steps < 50; steps++) st = answer(sp);
-        }
-        sandpy_free(sp);
-    }
+    loaded = mutated_runs(s, m, len, 3000);
     CHECK(loaded >= 0);
     free(m), free(s);
+}
+
+/* Every itertools kind in flight, mutated (their fill hooks check what
+ * next() relies on). */
+static const char *ITPROG =
+    "import itertools as it\n"
+    "objs = [it.count(1), it.cycle('ab'), it.repeat(1, 3), it.accumulate([1, 2]), it.chain([1], [2]),\n"
+    "        it.islice(range(9), 1, 7, 2), it.pairwise('abc'), it.product('ab', 'c'), it.permutations('abc', 2),\n"
+    "        it.combinations('abc', 2), it.combinations_with_replacement('ab', 2), it.zip_longest('a', 'bc'),\n"
+    "        it.starmap(max, [(1, 2)]), it.takewhile(bool, [1, 0]), it.groupby('aab'), *it.tee('abc'),\n"
+    "        it.compress('ab', [1]), it.dropwhile(bool, [1, 0]), it.filterfalse(None, [0])]\n"
+    "for o in objs:\n    next(o, None)\n"
+    "fetch(1)\n"
+    "[list(it.islice(o, 20)) for o in objs]\n";
+
+static void test_hostile_itertools(void) {
+    sandpy *sp = mk();
+    size_t len = 0;
+    const uint8_t *d = sandpy_feed(sp, ITPROG, strlen(ITPROG)) == SANDPY_PAUSED ? sandpy_snapshot(sp, &len) : NULL;
+    CHECK(d != NULL);
+    uint8_t *s = d ? malloc(len) : NULL, *m = d ? malloc(len) : NULL;
+    if (d) memcpy(s, d, len), mutated_runs(s, m, len, 3000);
+    free(s), free(m);
+    sandpy_free(sp);
 }
 
 /* LEB128, as sp_snap.c writes counts and code words: the length of the
@@ -277,6 +312,16 @@ static void expect_rejected(uint8_t *m, size_t len, const char *why) {
     free(m);
 }
 
+/* `"a,b".split(",", 1)` as a tuple: the method def would become a value */
+static void meth_as_value(uint32_t *w) { w[1] = SP_INSTR(SP_BUILD_TUPLE, SP_OPARG(w[1]) + 2); }
+/* `x = 1` inside a try in a for loop: POP_TOP pops the loop's iterator */
+static void pop_below(uint32_t *w) {
+    uint32_t a = SP_OPARG(w[0]);
+    w[0] = SP_INSTR(SP_POP_TOP, SP_OPARG(w[1])), w[1] = SP_INSTR(SP_LOAD_CONST, a);
+}
+/* `f(1, 2)` as CALL_METHOD 1: no LOAD_METHOD pair below */
+static void call_method(uint32_t *w) { w[1] = SP_INSTR(SP_CALL_METHOD, SP_OPARG(w[1]) - 1); }
+
 /* Bytecode shapes the verifier must refuse in loaded code (issue 5). */
 static void test_verifier(void) {
     size_t len;
@@ -285,6 +330,13 @@ static void test_verifier(void) {
     m = patched("t = 0\nu = (1,)\ndef f(**k):\n    return k\nf(a=1)\n", SP_LOAD_CONST, SP_CALL_KW, kw_const1,
                 &len);
     expect_rejected(m, len, "keyword name is not a str");
+    m = patched("x = 'a,b'.split(',', 1)\n", SP_LOAD_CONST, SP_CALL_METHOD, meth_as_value, &len);
+    expect_rejected(m, len, "LOAD_METHOD result used as a value");
+    m = patched("for i in range(2):\n    try:\n        x = 1\n    except E:\n        pass\n", SP_LOAD_CONST,
+                SP_STORE_NAME, pop_below, &len);
+    expect_rejected(m, len, "value stack popped below a block");
+    m = patched("def f(a, b):\n    return a\nx = f(1, 2)\n", SP_LOAD_CONST, SP_CALL, call_method, &len);
+    expect_rejected(m, len, "method call without its LOAD_METHOD");
     m = patched("def g():\n    a = 1\n    def h():\n        return a\n    return h()\ng()\n",
                 SP_LOAD_CLOSURE, SP_BUILD_TUPLE, fake_cell, &len);
     CHECK(m != NULL);
@@ -294,6 +346,79 @@ static void test_verifier(void) {
     CHECK_STR(sandpy_error_type(sp), "SystemError");
     sandpy_free(sp);
     free(m);
+}
+
+/* Paused frames whose slots or blocks the code at their position could
+ * not have made (issue 5): the paused run's module frame is corrupted in
+ * memory, dumped, and the load must refuse it. */
+static const char *FPROG = "a, b = 'a', 'b'\n"
+                           "s = '-'.join((a, b, str(fetch(1))))\n"
+                           "try:\n    fetch(2)\nexcept ValueError:\n    t = fetch(3)\n"
+                           "s + str(t)\n";
+
+typedef void (*Corrupt)(sp_Frame *f);
+static void swap_pair(sp_Frame *f) { /* the method def in the self slot */
+    sp_Value v = f->stack[0];
+    f->stack[0] = f->stack[1], f->stack[1] = v;
+}
+static void def_as_value(sp_Frame *f) { f->stack[3] = f->stack[0], f->stack[4] = f->stack[1]; }
+static void null_value(sp_Frame *f) { f->stack[2] = (sp_Value){0}; }
+static void null_self(sp_Frame *f) { f->stack[1] = (sp_Value){0}; }
+static void null_method(sp_Frame *f) { f->stack[0] = (sp_Value){0}; }
+static void other_handler(sp_Frame *f) { sp_frame_blocks(f)[0].handler++; }
+static void int_saved_exc(sp_Frame *f) { f->stack[0] = sp_int(5); }
+
+static void frame_case(int pause, Corrupt fix, const char *want) {
+    sandpy *sp = mk();
+    sandpy_status st = sandpy_feed(sp, FPROG, strlen(FPROG));
+    for (int i = 0; i < pause && st == SANDPY_PAUSED; i++) st = answer(sp);
+    CHECK(st == SANDPY_PAUSED);
+    if (st != SANDPY_PAUSED) return sandpy_free(sp);
+    int depth = (int)(sp->vm->frame->sp - sp->vm->frame->stack);
+    CHECK(depth == (pause ? pause - 1 : 5)); /* [join, '-', a, b, str], [], [None] */
+    if (fix) fix(sp->vm->frame);
+    size_t len;
+    const uint8_t *s = sandpy_snapshot(sp, &len);
+    CHECK(s != NULL);
+    sandpy *b = mk();
+    st = s ? sandpy_snapshot_load(b, s, len) : SANDPY_ERROR;
+    if (!fix) {
+        char *got = finish(b, st);
+        CHECK_STR(got, want);
+        free(got);
+    } else {
+        CHECK(st == SANDPY_INVALID);
+        const char *msg = sandpy_error_message(b);
+        CHECK(msg && strstr(msg, want));
+        if (!msg || !strstr(msg, want)) fprintf(stderr, "  pause %d got: %s\n", pause, msg ? msg : "(null)");
+    }
+    if (fix) fix(sp->vm->frame); /* swap back what the run would trip over when freed */
+    sandpy_free(b), sandpy_free(sp);
+}
+
+/* What a bare `raise` re-raises must be an exception. */
+static void test_exc_info(void) {
+    sandpy *sp = mk(), *b = mk();
+    CHECK(sandpy_feed(sp, FPROG, strlen(FPROG)) == SANDPY_PAUSED);
+    sp_exec(sp->vm)->exc_info = sp_int(5);
+    size_t len;
+    const uint8_t *s = sandpy_snapshot(sp, &len);
+    CHECK(s && sandpy_snapshot_load(b, s, len) == SANDPY_INVALID);
+    CHECK(strstr(sandpy_error_message(b), "bad state") != NULL);
+    sp_exec(sp->vm)->exc_info = SP_NULLV;
+    sandpy_free(b), sandpy_free(sp);
+}
+
+static void test_frame_slots(void) {
+    const char *bad_frame = "frame stack does not match its code";
+    for (int k = 0; k < 3; k++) frame_case(k, NULL, "\"a-b-1030\"");
+    frame_case(0, swap_pair, bad_frame);
+    frame_case(0, def_as_value, bad_frame);
+    frame_case(0, null_value, bad_frame);
+    frame_case(0, null_self, bad_frame);
+    frame_case(0, null_method, bad_frame);
+    frame_case(1, other_handler, bad_frame);
+    frame_case(2, int_saved_exc, bad_frame);
 }
 
 static int child(const char *path) {
@@ -337,6 +462,9 @@ int main(int argc, char **argv) {
     test_fresh_process(argv[0], want);
     test_hostile();
     test_verifier();
+    test_frame_slots();
+    test_exc_info();
+    test_hostile_itertools();
     free(want);
     return t_report();
 }

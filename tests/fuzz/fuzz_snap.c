@@ -99,6 +99,15 @@ static const char *const agents[] = {
     "Pt = namedtuple('Pt', 'x y', defaults=[0])\nclass P(Pt): pass\nclass T(tuple): pass\nclass S(frozenset): pass\n"
     "class Q(deque): pass\nclass O(OrderedDict): pass\nk = {P(1): T((2,)), S({3}): Pt(4), T((5,)): Q([6], 3)}\n"
     "o = O(a=k)\nr = tool(1)\nh.update(b'y')\nh.hexdigest(), k, o, Pt(r)\n",
+    /* itertools in flight, datetime class constants, a method call pending in a handler */
+    "import itertools as it\nfrom datetime import timezone, date\ng = it.groupby('aab')\nk, gr = next(g)\n"
+    "a, b = it.tee(range(9))\nxs = [it.count(2, 3), it.cycle('ab'), it.islice(range(20), 1, 9, 2),\n"
+    "      it.product('ab', repeat=2), it.permutations('abc', 2), it.combinations('abcd', 3),\n"
+    "      it.combinations_with_replacement('ab', 2), it.zip_longest('a', 'bcd'), it.accumulate([1, 2]),\n"
+    "      it.chain('a', 'b'), it.pairwise('abc'), it.starmap(max, [(1, 2)]), g, gr, a, b]\n"
+    "for x in xs:\n    next(x, None)\nz = [timezone.min, date.max]\n"
+    "try:\n    raise KeyError(1)\nexcept KeyError:\n    s = '-'.join((str(tool(1)), 'x'))\n"
+    "[list(it.islice(x, 4)) for x in xs], z, s\n",
 };
 
 static void put(const char *dir, const char *kind, int i, const uint8_t *p, size_t n, int sel) {

@@ -1,0 +1,6 @@
+def f():
+    q = 1
+    def g():
+        global q
+        def h():
+            nonlocal q

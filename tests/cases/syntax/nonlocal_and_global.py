@@ -1,0 +1,5 @@
+def f():
+    q = 1
+    def g():
+        global q
+        nonlocal q

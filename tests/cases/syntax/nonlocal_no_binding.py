@@ -1,0 +1,5 @@
+def f():
+    def g():
+        nonlocal q
+        return q
+    return g
