@@ -340,7 +340,8 @@ struct sp_VM {
     int pydepth, pydepth_max;
     double deadline;             /* absolute monotonic seconds, 0: none */
     uint64_t instr_limit, instr_count;
-    volatile int interrupt;      /* set by sandpy_interrupt from any thread */
+    _Atomic int interrupt;       /* set by sandpy_interrupt from any thread (a plain
+                                  * volatile int is a data race in C11: TSan says so) */
     uint64_t poll_mark;          /* instr_count at the last full poll (sp_err.c) */
     uint32_t cwork;              /* C-loop polls since then (sp_err.c) */
     /* strings: the intern table (sp_str.c) */
