@@ -268,9 +268,127 @@ extern sp_Type sp_t_code, sp_t_function, sp_t_cell, sp_t_generator, sp_t_tb_;
  * jump targets) and computes stacksize/maxblocks.  SystemError on bad code. */
 sp_Value sp_code_new(sp_VM *vm, const sp_CodeSpec *spec);
 int sp_code_line(const sp_Code *c, uint32_t pc); /* line of instruction pc */
-/* Stack effect of instruction w on the fall-through path (the verifier's
- * table); false if its argument is malformed. */
-bool sp_op_effect(uint32_t w, int *pop, int *push);
+/* Stack effect of one instruction: pops and pushes on the fall-through
+ * path.  Jumps with a different depth on the taken path are handled by
+ * the caller.  false if the argument is malformed.  Inline: the compiler
+ * tracks depths on every emit, where a call and the stores through pop
+ * and push cost as much as the switch. */
+static inline bool sp_op_effect(uint32_t w, int *pop, int *push) {
+    uint32_t a = SP_OPARG(w);
+    int n = (int)a;
+    *pop = 0, *push = 0;
+    switch ((sp_Opcode)SP_OPCODE(w)) {
+    case SP_NOP: case SP_JUMP: case SP_SETUP_FINALLY: case SP_POP_BLOCK:
+        return true;
+    case SP_SWAP: case SP_CHECK_EXC_MATCH:
+        return true; /* checked by the caller */
+    case SP_POP_TOP: case SP_STORE_FAST: case SP_STORE_DEREF: case SP_STORE_GLOBAL:
+    case SP_STORE_NAME: case SP_DELETE_ATTR: case SP_POP_JUMP_IF_FALSE: case SP_POP_JUMP_IF_TRUE:
+    case SP_JUMP_IF_FALSE_OR_POP: case SP_JUMP_IF_TRUE_OR_POP: case SP_RETURN_VALUE:
+    case SP_POP_EXCEPT: case SP_RERAISE: case SP_IMPORT_STAR: case SP_SET_RESULT:
+    case SP_LIST_APPEND: case SP_SET_ADD: case SP_LIST_EXTEND: case SP_SET_UPDATE:
+    case SP_DICT_UPDATE: case SP_DICT_MERGE:
+        *pop = 1;
+        return true;
+    case SP_COPY: case SP_LOAD_CONST: case SP_LOAD_FAST: case SP_LOAD_DEREF: case SP_LOAD_CLOSURE:
+    case SP_LOAD_CLASSDEREF: case SP_LOAD_GLOBAL: case SP_LOAD_NAME: case SP_LOAD_BUILD_CLASS:
+    case SP_LOAD_ASSERTION_ERROR: case SP_IMPORT_NAME: case SP_LOAD_RESULT:
+        *push = 1;
+        return true;
+    case SP_DELETE_FAST: case SP_DELETE_DEREF: case SP_DELETE_GLOBAL: case SP_DELETE_NAME:
+        return true;
+    case SP_LOAD_ATTR: case SP_UNARY_NOT: case SP_GET_ITER: case SP_LIST_TO_TUPLE:
+    case SP_YIELD_VALUE: case SP_GET_YIELD_FROM_ITER:
+        *pop = 1, *push = 1;
+        return true;
+    case SP_UNARY_OP:
+        *pop = 1, *push = 1;
+        return a <= SP_UOP_INVERT;
+    case SP_STORE_ATTR: case SP_DELETE_SUBSCR: case SP_MAP_ADD:
+        *pop = 2;
+        return true;
+    case SP_STORE_SUBSCR:
+        *pop = 3;
+        return true;
+    case SP_STORE_SLICE:
+        *pop = 4;
+        return true;
+    case SP_BINARY_SLICE:
+        *pop = 3, *push = 1;
+        return true;
+    case SP_LOAD_METHOD: case SP_IMPORT_FROM: case SP_BEFORE_WITH:
+        *pop = 1, *push = 2;
+        return true;
+    case SP_FOR_ITER:
+        *pop = 1, *push = 2;
+        return true;
+    case SP_BINARY_SUBSCR: case SP_SEND_FROM:
+        *pop = 2, *push = 1;
+        return true;
+    case SP_BINARY_OP:
+        *pop = 2, *push = 1;
+        return (a & 15) < SP_OP_COUNT_ && a < SP_OP_INPLACE * 2;
+    case SP_COMPARE_OP:
+        *pop = 2, *push = 1;
+        return a <= SP_GE;
+    case SP_IS_OP: case SP_CONTAINS_OP:
+        *pop = 2, *push = 1;
+        return a <= 1;
+    case SP_BUILD_SLICE:
+        *pop = n, *push = 1;
+        return a == 2 || a == 3;
+    case SP_BUILD_TUPLE: case SP_BUILD_LIST: case SP_BUILD_SET: case SP_BUILD_STRING:
+        *pop = n, *push = 1;
+        return true;
+    case SP_BUILD_MAP:
+        *pop = 2 * n, *push = 1;
+        return a < SP_MAX_OPARG / 2;
+    case SP_FORMAT_VALUE:
+        *pop = (a & 4) ? 2 : 1, *push = 1;
+        return a <= 7;
+    case SP_UNPACK_SEQUENCE:
+        *pop = 1, *push = n;
+        return true;
+    case SP_UNPACK_EX:
+        *pop = 1, *push = (int)(a & 0xFF) + (int)(a >> 8) + 1;
+        return true;
+    case SP_CALL:
+        *pop = n + 1, *push = 1;
+        return true;
+    case SP_CALL_KW: case SP_CALL_METHOD:
+        *pop = n + 2, *push = 1;
+        return true;
+    case SP_CALL_METHOD_KW:
+        *pop = n + 3, *push = 1;
+        return true;
+    case SP_CALL_EX:
+        *pop = 2 + (int)(a & 1), *push = 1;
+        return a <= 1;
+    case SP_MAKE_FUNCTION:
+        *pop = 1 + (a & 1) + ((a >> 1) & 1) + ((a >> 3) & 1), *push = 1;
+        return (a & ~11u) == 0;
+    case SP_RAISE_VARARGS:
+        *pop = n;
+        return a <= 2;
+    case SP_WITH_EXCEPT_START:
+        *pop = 0, *push = 1;
+        return true;
+    case SP_GET_LEN: case SP_MATCH_SEQUENCE: case SP_MATCH_MAPPING:
+        *pop = 1, *push = 2;
+        return true;
+    case SP_MATCH_KEYS:
+        *pop = 2, *push = 3;
+        return true;
+    case SP_MATCH_CLASS:
+        *pop = 3, *push = 1;
+        return true;
+    case SP_ROT_N:
+        return true; /* checked by the caller */
+    case SP_NOPCODES_:
+        break;
+    }
+    return false;
+}
 
 /* ------------------------------------------------------------ functions */
 

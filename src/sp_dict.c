@@ -964,11 +964,10 @@ bool spc_dict_clone_keys(sp_VM *vm, sp_Dict *d, const sp_Dict *src, const sp_Val
     return true;
 }
 
-bool spc_dict_keys_are(const sp_Dict *d, const sp_Value *keys, size_t n, sp_Value *vals) {
-    if (d->used != n || d->nent != n) return false;
-    for (size_t i = 0; i < n; i++) {
-        if (d->ent[i].key.tag != keys[i].tag || d->ent[i].key.u.i != keys[i].u.i) return false;
-        vals[i] = d->ent[i].val;
-    }
-    return true;
+const sp_Value *spc_dict_keys_are(const sp_Dict *d, const sp_Value *keys, size_t n, size_t *stride) {
+    if (d->used != n || d->nent != n) return NULL;
+    for (size_t i = 0; i < n; i++)
+        if (d->ent[i].key.tag != keys[i].tag || d->ent[i].key.u.i != keys[i].u.i) return NULL;
+    *stride = sizeof *d->ent;
+    return &d->ent[0].val;
 }

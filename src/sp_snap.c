@@ -131,6 +131,14 @@ static uint64_t rd64le(const uint8_t *p) {
 #endif
 }
 
+static inline void wr64le(uint8_t *p, uint64_t v) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(p, &v, 8);
+#else
+    for (int i = 0; i < 8; i++) p[i] = (uint8_t)(v >> (8 * i));
+#endif
+}
+
 static uint64_t fastsum(const uint8_t *p, size_t n) {
     uint64_t a = 0x60EA27EEADC0B5D6ULL, b = 0xC2B2AE3D27D4EB4FULL, c = 0, d = 0x61C8864E7A143579ULL;
     size_t i = 0;
@@ -297,9 +305,11 @@ typedef struct Dump {
     sp_Obj **objs;          /* index -> object: the queue of records to write */
     struct ModRef { sp_Obj *o; sp_Value mod, attr; } *mrefs; /* module-owned objects, by name */
     size_t nmref, mrefcap;
-    size_t objcap;
+    size_t objcap, objlim;  /* objlim: min(objcap, IDX_MAX), numbering's inline bound */
     sp_Value shape[SHAPE_MAX]; /* the keys of the last plain dict written out in full */
     uint32_t nshape, shape_idx;
+    uint8_t shape_hdr[8];   /* [nshape][V_SHAPE][shape_idx] encoded once */
+    size_t shape_hlen;
 } Dump;
 
 static bool fail(Dump *d, sp_Type *t, const char *fmt, const char *arg) {
@@ -319,15 +329,22 @@ static bool grow(Dump *d, void **p, size_t *cap, size_t n, size_t sz) {
 }
 
 /* A new object's index: the order in which the dump first met it, which
- * is also the position of its record (queued here, written in turn). */
-static uint32_t index_of(Dump *d, sp_Obj *o) {
+ * is also the position of its record (queued here, written in turn).
+ * Inline while the queue has room; index_of grows it. */
+static inline uint32_t number(Dump *d, sp_Obj *o) {
     uint32_t idx = (uint32_t)d->n;
-    if (idx >= IDX_MAX) return fail(d, &sp_t_MemoryError, "snapshot: %s", "too many objects"), 0;
-    if (!grow(d, (void **)&d->objs, &d->objcap, idx, sizeof *d->objs)) return 0;
     o->gcflags |= (idx + 1) << IDX_SHIFT;
     d->objs[idx] = o;
     d->n++;
     return idx;
+}
+
+static uint32_t index_of(Dump *d, sp_Obj *o) {
+    if (d->n < d->objlim) return number(d, o);
+    if (d->n >= IDX_MAX) return fail(d, &sp_t_MemoryError, "snapshot: %s", "too many objects"), 0;
+    if (!grow(d, (void **)&d->objs, &d->objcap, d->n, sizeof *d->objs)) return 0;
+    d->objlim = d->objcap < IDX_MAX ? d->objcap : IDX_MAX;
+    return number(d, o);
 }
 
 /* Every write checks for room; only growing leaves the inline path.
@@ -350,6 +367,8 @@ static inline void put_u8(Dump *d, uint8_t v) {
 /* Counts, indexes and lengths are LEB128 varints (1 byte below 128),
  * optionally after a tag byte (one room check for both). */
 static inline uint8_t *enc_u(uint8_t *q, uint64_t v) {
+    if (v < 0x80) return *q = (uint8_t)v, q + 1;
+    if (v < 0x4000) return q[0] = (uint8_t)(v | 0x80), q[1] = (uint8_t)(v >> 7), q + 2;
     for (; v >= 0x80; v >>= 7) *q++ = (uint8_t)(v | 0x80);
     *q++ = (uint8_t)v;
     return q;
@@ -455,12 +474,6 @@ static void put_val_slow(Dump *d, sp_Value v) {
         }
         return;
     case SP_NONE: put_u8(d, V_NONE); return;
-    case SP_FLOAT: {
-        uint64_t bits;
-        memcpy(&bits, &v.u.f, 8);
-        put_u8(d, V_FLOAT), put_raw64(d, bits);
-        return;
-    }
     case SP_OBJ: break;
     default: fail(d, &sp_t_SystemError, "snapshot: %s value", "error"); return;
     }
@@ -478,19 +491,23 @@ static void put_val_slow(Dump *d, sp_Value v) {
 
 /* The common values written at q, which has room for 11 bytes: heap
  * objects by index, ints (zigzag: small negatives stay short), bools
- * ([V_BOOL][0 or 1]) and None; NULL for the others (put_val_slow). */
+ * ([V_BOOL][0 or 1]), floats and None; NULL for the others (builtins,
+ * C constant strs, method defs: put_val_slow). */
 static inline uint8_t *enc_val(Dump *d, uint8_t *q, sp_Value v) {
     uint64_t u;
-    if (v.tag == SP_OBJ && !(v.u.o->gcflags & SP_GC_STATIC)) {
-        uint32_t seen = v.u.o->gcflags >> IDX_SHIFT;
-        *q++ = V_OBJ, u = seen ? seen - 1 : index_of(d, v.u.o);
+    if (v.tag == SP_OBJ) { /* an if chain: cheaper than a jump table here */
+        uint32_t f = v.u.o->gcflags, seen = f >> IDX_SHIFT;
+        if (f & SP_GC_STATIC) return NULL;
+        *q++ = V_OBJ, u = seen ? seen - 1 : d->n < d->objlim ? number(d, v.u.o) : index_of(d, v.u.o);
     } else if (v.tag == SP_INT) {
         *q++ = V_INT, u = ((uint64_t)v.u.i << 1) ^ (v.u.i < 0 ? ~(uint64_t)0 : 0);
     } else if (v.tag == SP_BOOL) {
-        *q++ = V_BOOL, u = (uint64_t)v.u.i;
+        return q[0] = V_BOOL, q[1] = v.u.i != 0, q + 2;
     } else if (v.tag == SP_NONE) {
-        *q++ = V_NONE;
-        return q;
+        return *q = V_NONE, q + 1;
+    } else if (v.tag == SP_FLOAT) { /* 8 raw bytes, little-endian */
+        memcpy(&u, &v.u.f, 8), *q = V_FLOAT, wr64le(q + 1, u);
+        return q + 9;
     } else {
         return NULL;
     }
@@ -556,29 +573,56 @@ static void put_key(Dump *d, sp_Value k, int64_t hash) {
     put_raw64(d, (uint64_t)hash);
 }
 
-/* A dict's entries; idx is the plain dict's own index (UINT32_MAX for a
- * subclass instance), which may become the shape later dicts refer to
- * (its record is out by then: records go in index order). */
-static void io_dict(Dump *d, sp_Dict *dict, uint32_t idx) {
-    size_t pos = 0, n = sp_dict_len(dict);
-    sp_Value k, v, vals[SHAPE_MAX];
-    if (n && n == d->nshape && spc_dict_keys_are(dict, d->shape, n, vals)) {
-        uint8_t *p = NULL, *q = NULL; /* [n][V_SHAPE][idx][values] in one capacity check */
-        if (room(d, 11 * (n + 2))) {
-            p = (uint8_t *)d->w->p, q = enc_u(p + d->w->n, n), *q++ = V_SHAPE, q = enc_u(q, d->shape_idx);
-            for (size_t i = 0; i < n && q; i++) q = enc_val(d, q, vals[i]);
+/* A dict with the keys of the shape (the last plain dict written in
+ * full): its body read in place, written under one capacity check; false
+ * for another dict. */
+static inline bool shaped(Dump *d, sp_Dict *dict) {
+    size_t n = d->nshape, stride;
+    const sp_Value *first = n ? spc_dict_keys_are(dict, d->shape, n, &stride) : NULL;
+    if (first) { /* [n][V_SHAPE][idx][values] in one capacity check */
+        if (!room(d, 8 + 11 * n)) return true;
+        uint8_t *p = (uint8_t *)d->w->p, *q = p + d->w->n;
+        memcpy(q, d->shape_hdr, 8), q += d->shape_hlen;
+        const char *at = (const char *)first;
+        for (size_t i = 0; i < n; i++, at += stride) {
+            sp_Value val = *(const sp_Value *)(const void *)at;
+            uint8_t *e = enc_val(d, q, val);
+            if (e) {
+                q = e;
+                continue;
+            }
+            d->w->n = (size_t)(q - p);
+            put_val_slow(d, val); /* a builtin, a method def: then room again */
+            if (!room(d, 11 * n)) return true;
+            p = (uint8_t *)d->w->p, q = p + d->w->n;
         }
-        if (q) d->w->n = (size_t)(q - p);
-        else put_u32(d, (uint32_t)n), put_tagged(d, V_SHAPE, d->shape_idx), put_vals(d, vals, n);
-        return;
+        d->w->n = (size_t)(q - p);
+        return true;
     }
+    return false;
+}
+
+/* The other dicts: [n] then key, hash mode and value per entry.  idx is
+ * the plain dict's own index (UINT32_MAX for a subclass instance), which
+ * may become the shape later dicts refer to (its record is out by then:
+ * records go in index order). */
+static void dict_entries(Dump *d, sp_Dict *dict, uint32_t idx) {
+    size_t pos = 0, n = sp_dict_len(dict);
+    sp_Value k, v;
     put_u32(d, (uint32_t)n);
     bool remember = idx != UINT32_MAX && n && n <= SHAPE_MAX;
     for (uint32_t i = 0; sp_dict_next(dict, &pos, &k, &v); i++) {
         put_key(d, k, spc_dict_hash_at(dict, pos)), put_val(d, v);
         if (remember) d->shape[i] = k;
     }
-    if (remember) d->nshape = (uint32_t)n, d->shape_idx = idx;
+    if (!remember) return;
+    uint8_t *q = enc_u(d->shape_hdr, n);
+    *q++ = V_SHAPE, q = enc_u(q, idx);
+    d->nshape = (uint32_t)n, d->shape_idx = idx, d->shape_hlen = (size_t)(q - d->shape_hdr);
+}
+
+static void io_dict(Dump *d, sp_Dict *dict, uint32_t idx) {
+    if (!shaped(d, dict)) dict_entries(d, dict, idx);
 }
 
 static void io_set(Dump *d, sp_Value s) {
@@ -803,6 +847,13 @@ static void io_obj(Dump *d, sp_Obj *o, int kind) {
     }
 }
 
+/* n < 128 bytes; 4 to 16 as two overlapping fixed-size moves, no call. */
+static inline void copy_short(uint8_t *q, const char *s, size_t n) {
+    if (n >= 8 && n <= 16) memcpy(q, s, 8), memcpy(q + n - 8, s + n - 8, 8);
+    else if (n >= 4 && n < 8) memcpy(q, s, 4), memcpy(q + n - 4, s + n - 4, 4);
+    else memcpy(q, s, n);
+}
+
 static size_t varint_size(uint64_t v) {
     size_t n = 1;
     for (; v >= 0x80; v >>= 7) n++;
@@ -818,17 +869,25 @@ static void write_record(Dump *d, sp_Obj *o) {
         sp_Str *s = (sp_Str *)o;
         if (s->len > UINT32_MAX) return (void)fail(d, &sp_t_OverflowError, "snapshot: %s too long", "string");
         if (!room(d, s->len + 12)) return;
+        if (s->len < 0x7e) { /* the usual short one: four header bytes, no varint loops */
+            uint8_t *q = (uint8_t *)d->w->p + d->w->n;
+            q[0] = K_STR, q[1] = (uint8_t)(s->len + 2), q[2] = (uint8_t)s->interned, q[3] = (uint8_t)s->len;
+            copy_short(q + 4, s->data, s->len), d->w->n += s->len + 4;
+            return;
+        }
         put_tagged(d, K_STR, 1 + varint_size(s->len) + s->len);
         d->w->p[d->w->n++] = (char)s->interned;
         put_tagged(d, -1, s->len);
         memcpy(d->w->p + d->w->n, s->data, s->len), d->w->n += s->len;
         return;
     }
-    int kind = kind_of(o);
+    bool plain_dict = o->type == &sp_t_dict && !(o->gcflags & MODREF); /* the common record */
+    int kind = plain_dict ? K_DICT : kind_of(o);
     if (!room(d, 2)) return;
     size_t at = d->w->n + 1;
     d->w->p[at - 1] = (char)kind, d->w->n += 2;
-    io_obj(d, o, kind);
+    if (!plain_dict) io_obj(d, o, kind);
+    else if (!shaped(d, (sp_Dict *)o)) dict_entries(d, (sp_Dict *)o, (o->gcflags >> IDX_SHIFT) - 1);
     if (!d->ok) return;
     size_t len = d->w->n - at - 1, extra = varint_size(len) - 1;
     if (extra && !room(d, extra)) return;

@@ -39,8 +39,10 @@ int64_t sp_snap_nt_fields(sp_Type *t);
  * entries, no holes) and the values vals; false with an exception pending. */
 bool spc_dict_clone_keys(sp_VM *vm, sp_Dict *d, const sp_Dict *src, const sp_Value *vals, size_t n);
 /* Whether d holds exactly the n keys (the same objects, or the same inline
- * bits), in that order and without holes; their values go to vals. */
-bool spc_dict_keys_are(const sp_Dict *d, const sp_Value *keys, size_t n, sp_Value *vals);
+ * bits), in that order and without holes: then its first value, the i-th
+ * at (const char *)first + i * *stride (entries stay put while nothing
+ * runs), else NULL. */
+const sp_Value *spc_dict_keys_are(const sp_Dict *d, const sp_Value *keys, size_t n, size_t *stride);
 
 /* Shared checks for fill: v is an int in [lo, hi] (stored in *out). */
 bool sp_snap_int(sp_VM *vm, sp_Value v, int64_t lo, int64_t hi, int64_t *out);

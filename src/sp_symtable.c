@@ -20,17 +20,23 @@ static uint32_t nt_hash(const char *s) {
     return h;
 }
 
+/* The same pointer is common (a name looked up through the node that
+ * defined it, the compiler's own tables): no strcmp call then. */
+static inline bool nt_same(const sp_NEnt *e, const char *name, uint32_t h) {
+    return e->hash == h && (e->name == name || strcmp(e->name, name) == 0);
+}
+
 static int32_t nt_find(const sp_NameTab *t, const char *name, uint32_t h) {
     if (!t->icap) {
         for (size_t k = 0; k < t->n; k++)
-            if (t->e[k].hash == h && strcmp(t->e[k].name, name) == 0) return (int32_t)k;
+            if (nt_same(&t->e[k], name, h)) return (int32_t)k;
         return -1;
     }
     size_t mask = t->icap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         int32_t k = t->idx[i];
         if (k < 0) return -1;
-        if (t->e[k].hash == h && strcmp(t->e[k].name, name) == 0) return (int32_t)k;
+        if (nt_same(&t->e[k], name, h)) return (int32_t)k;
     }
 }
 

@@ -450,6 +450,32 @@ static void test_fresh_process(const char *self, const char *want) {
     free(s);
 }
 
+/* Dicts of one shape holding every value kind the dump's per-dict fast
+ * path writes or hands to its slow path (floats, builtins, None, bools,
+ * big ints, shared and short/long/non-ASCII strs), across a pause. */
+static void test_shaped_values(void) {
+    static const char src[] =
+        "rows = [{'a': 1.5 * i, 'b': len if i % 2 else None, 'c': -i, 'd': i % 3 == 0,\n"
+        "         'e': 'x' * (i % 140) + chr(233 + i % 3), 'f': 2 ** 70 + i, 'g': 'shared'} for i in range(300)]\n"
+        "n = fetch(1)\n"
+        "[n, sum(r['a'] for r in rows), sum(r['b'] is len for r in rows), sum(r['c'] for r in rows),\n"
+        " sum(r['d'] for r in rows), sum(len(r['e']) for r in rows), rows[-1]['e'][-3:], rows[7]['f'],\n"
+        " len({id(r['g']) for r in rows})]\n";
+    sandpy *sp = mk();
+    sandpy_status st = sandpy_feed(sp, src, strlen(src));
+    CHECK(st == SANDPY_PAUSED);
+    size_t len;
+    const uint8_t *snap = st == SANDPY_PAUSED ? sandpy_snapshot(sp, &len) : NULL;
+    uint8_t *s = snap ? malloc(len) : NULL;
+    CHECK(s != NULL);
+    if (s) memcpy(s, snap, len);
+    char *want = finish(sp, st), *got = s ? resume_snapshot(s, len) : strdup("?");
+    CHECK_STR(got, want);
+    CHECK(strstr(want, "1180591620717411303431") != NULL);
+    free(want), free(got), free(s);
+    sandpy_free(sp);
+}
+
 int main(int argc, char **argv) {
     if (argc == 3 && !strcmp(argv[1], "--child")) return child(argv[2]);
     char *want = uninterrupted();
@@ -465,6 +491,7 @@ int main(int argc, char **argv) {
     test_frame_slots();
     test_exc_info();
     test_hostile_itertools();
+    test_shaped_values();
     free(want);
     return t_report();
 }
