@@ -6,9 +6,10 @@
  *   driver --latency N     N x (sandpy_new + compile + run the latency snippet + sandpy_free);
  *                          `per_iter_us: <float>` on stderr
  *   driver --memory        `idle_bytes: <n>`: sandpy_memory_used right after sandpy_new
- *   driver --snapshot N    a run paused while holding 1000 small dicts: dumped N times and
- *                          loaded N times into a fresh interpreter; `dump_us:`, `load_us:`
- *                          (medians) and `snapshot_bytes:` on stderr
+ *   driver --snapshot N    a run paused while holding 1000 small dicts: dumped N times,
+ *                          loaded N times into fresh interpreters and N times into one;
+ *                          `dump_us:`, `load_us:`, `load_reuse_us:` and `snapshot_bytes:`
+ *                          on stderr (see snapshot())
  *   driver --json-io N     1000 records x 3 keys handed in as JSON, reshaped by precompiled
  *                          code, the result read back as JSON, N times; `json_io_us:` (median)
  *
@@ -119,6 +120,25 @@ static const char SNAP_SRC[] =
     "rows = [{'id': i, 'name': 'item%d' % i, 'ok': i % 2 == 0} for i in range(1000)]\n"
     "got = fetch(len(rows))\n";
 
+/* One load of the snapshot into sp (fresh: a new interpreter each time);
+ * seconds, or -1 on failure. */
+static double load_once(sandpy *sp, const uint8_t *snap, size_t len, int fresh) {
+    sandpy *b = fresh ? sandpy_new(NULL) : sp;
+    if (fresh) sandpy_register_pausing(b, "fetch");
+    double t0 = now();
+    sandpy_status st = sandpy_snapshot_load(b, snap, len);
+    double t = now() - t0;
+    if (st != SANDPY_PAUSED) fprintf(stderr, "load failed: %s\n", sandpy_error_traceback(b)), t = -1;
+    if (fresh) sandpy_free(b);
+    return t;
+}
+
+/* dump_us: median dump.  load_us: median load into a fresh interpreter, as
+ * in the process that resumes a run (its first touch of new memory
+ * included).  load_reuse_us: mean of loads into one interpreter, each
+ * replacing the last, so collecting the old state is amortised in (a
+ * median there flips with how often the collector's threshold comes
+ * round). */
 static int snapshot(long n) {
     sandpy *sp = sandpy_new(NULL);
     sandpy_register_pausing(sp, "fetch");
@@ -126,7 +146,7 @@ static int snapshot(long n) {
         fprintf(stderr, "snapshot program did not pause: %s\n", sandpy_error_traceback(sp));
         return 1;
     }
-    double *td = malloc((size_t)n * sizeof *td), *tl = malloc((size_t)n * sizeof *tl);
+    double *td = malloc((size_t)n * sizeof *td), *tl = malloc((size_t)n * sizeof *tl), reuse = 0;
     size_t len = 0;
     const uint8_t *s = NULL;
     for (long i = 0; i < n; i++) {
@@ -136,25 +156,19 @@ static int snapshot(long n) {
     }
     uint8_t *copy = s ? malloc(len) : NULL;
     if (copy) memcpy(copy, s, len);
-    sandpy *b = sandpy_new(NULL);
-    sandpy_register_pausing(b, "fetch");
-    int rc = 0;
-    for (long i = 0; i < n && copy; i++) {
-        double t0 = now();
-        sandpy_status st = sandpy_snapshot_load(b, copy, len);
-        tl[i] = now() - t0;
-        if (st != SANDPY_PAUSED) {
-            fprintf(stderr, "load failed: %s\n", sandpy_error_traceback(b));
-            rc = 1;
-            break;
-        }
+    int rc = !copy;
+    if (!copy) fprintf(stderr, "dump failed: %s\n", sandpy_error_traceback(sp));
+    for (long i = 0; i < n && !rc; i++) rc = (tl[i] = load_once(NULL, copy, len, 1)) < 0;
+    for (long i = 0; i < n && !rc; i++) {
+        double t = load_once(sp, copy, len, 0);
+        rc = t < 0;
+        reuse += t;
     }
-    if (!copy) fprintf(stderr, "dump failed: %s\n", sandpy_error_traceback(sp)), rc = 1;
     if (!rc)
-        fprintf(stderr, "dump_us: %.3f\nload_us: %.3f\nsnapshot_bytes: %zu\n", median(td, n) * 1e6,
-                median(tl, n) * 1e6, len);
+        fprintf(stderr, "dump_us: %.3f\nload_us: %.3f\nload_reuse_us: %.3f\nsnapshot_bytes: %zu\n",
+                median(td, n) * 1e6, median(tl, n) * 1e6, reuse / (double)n * 1e6, len);
     free(td), free(tl), free(copy);
-    sandpy_free(b), sandpy_free(sp);
+    sandpy_free(sp);
     return rc;
 }
 

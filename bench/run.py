@@ -400,7 +400,8 @@ def report(args, workloads, results, unavailable, lat, mem, versions, cmds, lim)
         get = lambda k: fmt_us(emb.get(k))  # noqa: E731
         print(f"{li}snapshot of a run paused holding 1000 dicts "
               f"({int(emb.get('snapshot_bytes', 0))} bytes): dump {get('dump_us')}, "
-              f"load {get('load_us')}; JSON 1000x3 in -> reshape -> out: {get('json_io_us')}")
+              f"load {get('load_us')} (fresh interpreter; {get('load_reuse_us')} replacing a loaded "
+              f"state); JSON 1000x3 in -> reshape -> out: {get('json_io_us')}")
     if lim:
         worst = max(lim[1].items(), key=lambda kv: kv[1])
         print(f"{li}limits armed vs none (sandpy, interleaved medians): geomean "

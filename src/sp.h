@@ -444,6 +444,11 @@ void sp_gc_markv(sp_VM *vm, sp_Value v);
 void sp_gc_marko(sp_VM *vm, sp_Obj *o);
 void sp_gc_collect(sp_VM *vm);
 void sp_gc_maybe(sp_VM *vm);   /* only at safe points */
+/* A snapshot was loaded over a heap of used_before bytes: what it made is
+ * live, and it orphaned at most the old heap, so that caps the debt (a
+ * fresh interpreter does not mark what it has just loaded).  Then
+ * sp_gc_maybe. */
+void sp_gc_after_load(sp_VM *vm, size_t used_before);
 bool sp_pin(sp_VM *vm, sp_Value v);  /* false: MemoryError */
 void sp_unpin(sp_VM *vm, size_t n);
 void sp_gc_freeall(sp_VM *vm);    /* teardown */

@@ -112,6 +112,11 @@ void sp_gc_maybe(sp_VM *vm) {
     if (vm->gc_debt >= vm->gc_threshold && !(vm->gc_paused & 0xff)) sp_gc_collect(vm);
 }
 
+void sp_gc_after_load(sp_VM *vm, size_t used_before) {
+    if (vm->gc_debt > used_before) vm->gc_debt = used_before;
+    sp_gc_maybe(vm);
+}
+
 bool sp_pin(sp_VM *vm, sp_Value v) {
     if (vm->npins == vm->pincap) {
         size_t cap = vm->pincap ? vm->pincap * 2 : 32;

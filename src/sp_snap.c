@@ -2138,6 +2138,7 @@ sandpy_code *sandpy_code_load(sandpy *sp, const uint8_t *data, size_t len) {
 sandpy_status sandpy_snapshot_load(sandpy *sp, const uint8_t *data, size_t len) {
     Load l;
     if (!sp->busy) sandpy_values_reset(sp);
+    size_t used_before = sp->vm->mem_used;
     if (load(sp, data, len, KIND_STATE, &l)) {
         sp->vm->gc_paused++;
         load_state(&l);
@@ -2145,6 +2146,6 @@ sandpy_status sandpy_snapshot_load(sandpy *sp, const uint8_t *data, size_t len) 
     }
     load_free(&l);
     if (!l.ok) return sp_api_capture(sp, SANDPY_INVALID);
-    sp_gc_maybe(sp->vm); /* everything is rooted again: the old state may go */
+    sp_gc_after_load(sp->vm, used_before); /* everything is rooted again: the old state may go */
     return sp->has_call ? SANDPY_PAUSED : SANDPY_OK;
 }

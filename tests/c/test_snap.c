@@ -476,6 +476,32 @@ static void test_shaped_values(void) {
     sandpy_free(sp);
 }
 
+/* Loads over a loaded state: the old state's memory comes back (the
+ * collector counts it as debt), a fresh interpreter does not collect what
+ * it has just loaded, and both stay usable. */
+static void test_reload_memory(void) {
+    static const char src[] = "rows = [{'id': i, 'name': 'n%d' % i} for i in range(2000)]\nn = fetch(1)\n";
+    sandpy *sp = mk();
+    CHECK(sandpy_feed(sp, src, strlen(src)) == SANDPY_PAUSED);
+    size_t len, one = 0, most = 0;
+    const uint8_t *snap = sandpy_snapshot(sp, &len);
+    uint8_t *s = snap ? malloc(len) : NULL;
+    CHECK(s != NULL);
+    if (s) memcpy(s, snap, len);
+    sandpy *b = mk();
+    for (int i = 0; s && i < 40; i++) {
+        CHECK(sandpy_snapshot_load(b, s, len) == SANDPY_PAUSED);
+        size_t used = sandpy_memory_used(b);
+        if (i == 0) one = used;
+        if (used > most) most = used;
+    }
+    CHECK(one > 100000 && most < 4 * one);
+    if (!(most < 4 * one)) fprintf(stderr, "reload: one state %zu bytes, peak %zu\n", one, most);
+    CHECK(sandpy_resume(b, sandpy_pending(b)->id, sandpy_int(b, 7)) == SANDPY_OK);
+    free(s);
+    sandpy_free(b), sandpy_free(sp);
+}
+
 int main(int argc, char **argv) {
     if (argc == 3 && !strcmp(argv[1], "--child")) return child(argv[2]);
     char *want = uninterrupted();
@@ -492,6 +518,7 @@ int main(int argc, char **argv) {
     test_exc_info();
     test_hostile_itertools();
     test_shaped_values();
+    test_reload_memory();
     free(want);
     return t_report();
 }
