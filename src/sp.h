@@ -346,6 +346,13 @@ struct sp_VM {
     uint32_t cwork;              /* C-loop polls since then (sp_err.c) */
     /* strings: the intern table (sp_str.c) */
     struct sp_Interned *interned;
+    /* offset samples of big non-ASCII strs, weak (sp_stridx.c) */
+    struct sp_StrIdx {
+        const sp_Str *s;         /* NULL: free slot */
+        uint32_t *offs;          /* byte offset of code point k * SP_STRIDX_STEP */
+        uint32_t n;
+    } stridx[SP_STRIDX_SLOTS];
+    uint32_t stridx_next;        /* round-robin victim */
     /* containers being repr()'d right now, for "[...]" (sp_obj.c helpers) */
     sp_List *repr_active;
     /* values the host holds (results, inputs): a GC root (sp_api.c) */
@@ -388,6 +395,9 @@ void *sp_malloc(sp_VM *vm, size_t n);
 void *sp_calloc(sp_VM *vm, size_t n);
 void *sp_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn);
 void sp_free(sp_VM *vm, void *p, size_t n);
+/* sp_malloc for a cache that can do without: NULL, raising nothing and
+ * tripping no limit, unless the block fits at once with room to spare. */
+void *sp_malloc_spare(sp_VM *vm, size_t n);
 /* n * size with overflow and SP_MAX_ALLOC checks; false + MemoryError on overflow */
 bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out);
 /* Zeroed object of `size` bytes (>= sizeof(sp_Obj)), linked for the GC. */
@@ -601,6 +611,8 @@ sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n);        /* per-VM int
 sp_Value sp_str_intern_cstr(sp_VM *vm, const char *s);
 void sp_str_mark_interned(sp_VM *vm);  /* GC roots */
 void sp_str_free_interned(sp_VM *vm);  /* teardown, after the objects are gone */
+void sp_stridx_sweep(sp_VM *vm);       /* GC: drop entries of unmarked strs */
+void sp_stridx_free(sp_VM *vm);        /* teardown */
 bool sp_str_eq(sp_Str *a, sp_Str *b);
 int64_t sp_str_hash(sp_Str *s);
 bool sp_str_eqc(sp_Str *s, const char *c); /* compare with a C string */

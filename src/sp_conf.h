@@ -122,6 +122,16 @@
  * Not configurable upwards. */
 #define SP_STR_MAX ((size_t)INT32_MAX)
 
+/* Code point -> byte offset in non-ASCII strs (sp_stridx.c): a str of at
+ * least SP_STRIDX_MIN code points gets, on its first index, the offset of
+ * every SP_STRIDX_STEP-th code point (4 bytes each) in one of
+ * SP_STRIDX_SLOTS per-VM cache entries; shorter strs are walked. */
+#ifndef SP_STRIDX_MIN
+#define SP_STRIDX_MIN 256
+#endif
+#define SP_STRIDX_STEP 64
+#define SP_STRIDX_SLOTS 4
+
 /* Regular expressions. */
 /* Largest compiled program (instructions): counted repeats are expanded, so
  * `(a{1000}){1000}` must stop here instead of eating the memory limit. */

@@ -2080,7 +2080,7 @@ static sp_Value strptime_impl(sp_VM *vm, sp_Value s, sp_Value fmt) {
     sp_unpin(vm, 1);
     if (sp_iserr(gd)) return gd;
     if (end.u.i != (int64_t)SP_STR(s)->clen) {
-        size_t off = sp_str_byteoff(SP_STR(s), (size_t)end.u.i);
+        size_t off = sp_str_byteoff(vm, SP_STR(s), (size_t)end.u.i);
         return sp_raise(vm, &sp_t_ValueError, "unconverted data remains: %s", SP_STR(s)->data + off);
     }
     StrpRes r;

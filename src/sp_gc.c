@@ -90,6 +90,7 @@ void sp_gc_collect(sp_VM *vm) {
         sp_pool_foreach(vm, rescan);
         for (sp_Obj *o = vm->objects; o; o = o->gcnext) rescan(vm, o);
     }
+    sp_stridx_sweep(vm); /* weak entries: before their strs are freed */
     sweep(vm);
     vm->gc_debt = 0;
     /* Collect again after allocating SP_GC_RATIO times the live heap (each

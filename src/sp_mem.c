@@ -76,6 +76,16 @@ void *sp_malloc(sp_VM *vm, size_t n) {
     return q;
 }
 
+void *sp_malloc_spare(sp_VM *vm, size_t n) {
+    if (!n || n > SP_MAX_ALLOC) return NULL;
+    /* Half the room left at most: the program's own data comes first. */
+    if (vm->mem_limit && (vm->mem_used > vm->mem_limit || n > (vm->mem_limit - vm->mem_used) / 2))
+        return NULL;
+    if (vm->alloc_limit && vm->nallocs >= vm->alloc_limit) return NULL;
+    void *q = sp_pool_alloc(vm, n);
+    if (q) account(vm, 0, n);
+    return q;
+}
 void *sp_calloc(sp_VM *vm, size_t n) {
     void *p = sp_malloc(vm, n);
     if (p) memset(p, 0, n ? n : 1);

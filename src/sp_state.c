@@ -64,6 +64,7 @@ void sp_vm_free(sp_VM *vm) {
     if (!vm) return;
     sp_gc_freeall(vm);
     if (!SP_POOL_WHOLESALE) { /* else these go with the pool */
+        sp_stridx_free(vm);
         sp_str_free_interned(vm);
         if (vm->pins) sp_free(vm, vm->pins, vm->pincap * sizeof *vm->pins);
         sp_vm_free_exec(vm);

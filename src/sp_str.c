@@ -5,8 +5,8 @@
  * (which CPython str can hold) are stored as their 3-byte generalized
  * UTF-8 form (WTF-8); the codecs refuse them on the way out.  Byte order
  * of this encoding is code point order, so comparison is memcmp.
- * Indexing an ASCII str is O(1); a non-ASCII one walks the bytes (O(n)
- * per index: a known cost, iteration itself is O(n) overall). */
+ * Indexing an ASCII str is O(1); a short non-ASCII one walks the bytes,
+ * a big one reads sampled offsets from a per-VM cache (sp_stridx.c). */
 #include "sp_strimpl.h"
 
 #include <stdio.h>
@@ -381,7 +381,7 @@ fail:
 
 /* ------------------------------------------------ index conversions */
 
-size_t sp_str_byteoff(const sp_Str *s, size_t ci) {
+size_t sp_str_walkoff(const sp_Str *s, size_t ci) {
     if (s->ascii) return ci < s->len ? ci : s->len;
     if (ci >= s->clen) return s->len;
     const uint8_t *p = (const uint8_t *)s->data;
@@ -396,10 +396,6 @@ size_t sp_str_byteoff(const sp_Str *s, size_t ci) {
         if ((p[i] & 0xC0) != 0x80) k--;
     }
     return i;
-}
-
-size_t sp_str_charidx(const sp_Str *s, size_t bi) {
-    return s->ascii ? bi : sp_utf8_count(s->data, bi);
 }
 
 /* --------------------------------------------------- argument helpers */
@@ -739,7 +735,7 @@ static size_t step_walk(const sp_Str *s, size_t bi, int64_t step, int64_t count,
 static sp_Value str_range(sp_VM *vm, sp_Value self, int64_t start, int64_t stop, int64_t n) {
     sp_Str *s = SP_STR(self);
     if ((size_t)n == s->clen) return self;
-    size_t b0 = sp_str_byteoff(s, (size_t)start), b1 = sp_str_byteoff(s, (size_t)stop);
+    size_t b0 = sp_str_byteoff(vm, s, (size_t)start), b1 = sp_str_byteoff(vm, s, (size_t)stop);
     return sp_str_from(vm, s->data + b0, b1 - b0, (size_t)n);
 }
 
@@ -755,7 +751,7 @@ static sp_Value str_slice(sp_VM *vm, sp_Value self, sp_Value key) {
     if (n < 0) return SP_ERRV;
     if (n == 0) return sp_str_from(vm, "", 0, 0);
     if (step == 1) return str_range(vm, self, start, stop, n);
-    size_t b0 = sp_str_byteoff(s, (size_t)start);
+    size_t b0 = sp_str_byteoff(vm, s, (size_t)start);
     size_t nb = s->ascii ? (size_t)n : step_walk(s, b0, step, n, NULL);
     sp_Str *r = sp_str_alloc(vm, nb, (size_t)n);
     if (!r) return SP_ERRV;
@@ -773,7 +769,7 @@ static sp_Value str_getitem(sp_VM *vm, sp_Value self, sp_Value key) {
         if (i < 0) i += (int64_t)s->clen;
         if (i < 0 || i >= (int64_t)s->clen)
             return sp_raise(vm, &sp_t_IndexError, "string index out of range");
-        return char_at(vm, s, sp_str_byteoff(s, (size_t)i));
+        return char_at(vm, s, sp_str_byteoff(vm, s, (size_t)i));
     }
     if (sp_istype(key, &sp_t_slice)) return str_slice(vm, self, key);
     sp_Value ci = sp_class_index(vm, key); /* a class with __index__ */

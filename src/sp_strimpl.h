@@ -35,9 +35,11 @@ static inline bool sp_scan_poll(sp_VM *vm, size_t n) {
 /* SipHash-1-3 of raw bytes, never -1 (str and bytes hash the same way). */
 int64_t sp_bytes_hash_raw(const void *p, size_t n);
 
-/* Code point <-> byte offset in a str (O(1) for ASCII, O(n) otherwise). */
-size_t sp_str_byteoff(const sp_Str *s, size_t ci);
-size_t sp_str_charidx(const sp_Str *s, size_t bi);
+/* Code point <-> byte offset in a str: O(1) for ASCII, O(1) amortised for
+ * a big non-ASCII str (sp_stridx.c), a walk for a short one.  Never raise. */
+size_t sp_str_byteoff(sp_VM *vm, const sp_Str *s, size_t ci);
+size_t sp_str_charidx(sp_VM *vm, const sp_Str *s, size_t bi);
+size_t sp_str_walkoff(const sp_Str *s, size_t ci); /* the walk (sp_str.c) */
 /* A str from bytes already known to be valid (WTF-8) with clen code points. */
 sp_Value sp_str_from(sp_VM *vm, const char *p, size_t n, size_t clen);
 size_t sp_utf8_count(const char *p, size_t n); /* code points in valid UTF-8 */

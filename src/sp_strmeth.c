@@ -261,6 +261,7 @@ PRED_METHOD(isascii, SP_Q_ASCII)
 /* The (sub, start, end) arguments of find/index/count/startswith/...,
  * with the range clamped in code points and converted to bytes. */
 typedef struct Span {
+    sp_VM *vm;
     sp_Str *s;
     sp_Value sub;
     int64_t start, end;  /* code points, adjusted */
@@ -270,12 +271,13 @@ typedef struct Span {
 static bool span_args(sp_VM *vm, const char *name, sp_Value *args, int nargs, sp_Tuple *kw,
                       Span *sp) {
     if (!sp_arg_span(vm, "str", name, args, nargs, kw, &sp->start, &sp->end)) return false;
+    sp->vm = vm;
     sp->s = SELF;
     sp->sub = args[1];
     sp_adjust_indices(&sp->start, &sp->end, (int64_t)sp->s->clen);
     if (sp->start <= sp->end) {
-        sp->b0 = sp_str_byteoff(sp->s, (size_t)sp->start);
-        sp->b1 = sp_str_byteoff(sp->s, (size_t)sp->end);
+        sp->b0 = sp_str_byteoff(vm, sp->s, (size_t)sp->start);
+        sp->b1 = sp_str_byteoff(vm, sp->s, (size_t)sp->end);
     } else sp->b0 = sp->b1 = 0;
     return sp_scan_poll(vm, sp->b1 - sp->b0);
 }
@@ -287,7 +289,7 @@ static int64_t span_find(Span *sp, bool rev) {
     int64_t k = sp_bfind(sp->s->data + sp->b0, sp->b1 - sp->b0, sub->data, sub->len, rev);
     if (k < 0) return -1;
     if (sp->s->ascii) return sp->start + k;
-    return sp->start + (int64_t)sp_utf8_count(sp->s->data + sp->b0, (size_t)k);
+    return (int64_t)sp_str_charidx(sp->vm, sp->s, sp->b0 + (size_t)k);
 }
 
 static sp_Value find_common(sp_VM *vm, const char *name, sp_Value *args, int nargs,
@@ -327,7 +329,7 @@ static bool tailmatch(Span *sp, sp_Str *sub, bool end) {
     int64_t last = sp->end - (int64_t)sub->clen;
     if (last < sp->start) return false;
     if (sub->len == 0) return true;
-    size_t at = end ? sp_str_byteoff(sp->s, (size_t)last) : sp->b0;
+    size_t at = end ? sp_str_byteoff(sp->vm, sp->s, (size_t)last) : sp->b0;
     return at + sub->len <= sp->s->len && memcmp(sp->s->data + at, sub->data, sub->len) == 0;
 }
 

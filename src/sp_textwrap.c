@@ -86,7 +86,7 @@ static bool is_blank(sp_Value s) {
 
 static sp_Value substr(sp_VM *vm, sp_Value s, int64_t a, int64_t b) {
     sp_Str *t = SP_STR(s);
-    size_t ba = sp_str_byteoff(t, (size_t)a), bb = sp_str_byteoff(t, (size_t)b);
+    size_t ba = sp_str_byteoff(vm, t, (size_t)a), bb = sp_str_byteoff(vm, t, (size_t)b);
     return sp_str_new(vm, t->data + ba, bb - ba);
 }
 
