@@ -316,10 +316,7 @@ static inline bool sp_op_effect(uint32_t w, int *pop, int *push) {
     case SP_BINARY_SLICE:
         *pop = 3, *push = 1;
         return true;
-    case SP_LOAD_METHOD: case SP_IMPORT_FROM: case SP_BEFORE_WITH:
-        *pop = 1, *push = 2;
-        return true;
-    case SP_FOR_ITER:
+    case SP_LOAD_METHOD: case SP_IMPORT_FROM: case SP_BEFORE_WITH: case SP_FOR_ITER:
         *pop = 1, *push = 2;
         return true;
     case SP_BINARY_SUBSCR: case SP_SEND_FROM:

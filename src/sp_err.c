@@ -155,29 +155,6 @@ static bool limit_stop(sp_VM *vm, sp_Type *t, const char *msg) {
     return false;
 }
 
-/* A call from the interpreter loop (instr_count moved since the last full
- * poll) always checks; calls from C loops read the clock only every
- * SP_CPOLL_INTERVAL calls, and each counts as an instruction, so the
- * deterministic budget also stops C loops (sum(range(10**18))). */
-static bool poll_limits(sp_VM *vm);
-
-bool sp_check_limits(sp_VM *vm) {
-    if (vm->instr_count == vm->poll_mark) {
-        if (++vm->cwork < SP_CPOLL_INTERVAL && !vm->interrupt) return true;
-        vm->instr_count += vm->cwork;
-    }
-    return poll_limits(vm);
-}
-
-bool sp_check_limits_n(sp_VM *vm, unsigned n) {
-    if (vm->instr_count == vm->poll_mark) {
-        vm->cwork += n;
-        if (vm->cwork < SP_CPOLL_INTERVAL && !vm->interrupt) return true;
-        vm->instr_count += vm->cwork;
-    }
-    return poll_limits(vm);
-}
-
 static bool poll_limits(sp_VM *vm) {
     vm->cwork = 0;
     vm->poll_mark = vm->instr_count;
@@ -191,6 +168,21 @@ static bool poll_limits(sp_VM *vm) {
         return limit_stop(vm, &sp_t_TimeoutError, "instruction limit exceeded");
     return true;
 }
+
+/* A call from the interpreter loop (instr_count moved since the last full
+ * poll) always checks; calls from C loops read the clock only every
+ * SP_CPOLL_INTERVAL units of work, and each unit counts as an instruction,
+ * so the deterministic budget also stops C loops (sum(range(10**18))). */
+bool sp_check_limits_n(sp_VM *vm, unsigned n) {
+    if (vm->instr_count == vm->poll_mark) {
+        vm->cwork += n;
+        if (vm->cwork < SP_CPOLL_INTERVAL && !vm->interrupt) return true;
+        vm->instr_count += vm->cwork;
+    }
+    return poll_limits(vm);
+}
+
+bool sp_check_limits(sp_VM *vm) { return sp_check_limits_n(vm, 1); }
 
 bool sp_check_limits_now(sp_VM *vm) {
     if (vm->instr_count == vm->poll_mark) vm->cwork = SP_CPOLL_INTERVAL - 1;

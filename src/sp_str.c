@@ -385,11 +385,7 @@ size_t sp_str_walkoff(const sp_Str *s, size_t ci) {
     if (s->ascii) return ci < s->len ? ci : s->len;
     if (ci >= s->clen) return s->len;
     const uint8_t *p = (const uint8_t *)s->data;
-    if (ci <= s->clen / 2) {
-        size_t i = 0;
-        while (ci--) i += lead_len(p[i]);
-        return i;
-    }
+    if (ci <= s->clen / 2) return sp_utf8_skip(s->data, 0, ci);
     size_t i = s->len, k = s->clen - ci;
     while (k) {
         i--;

@@ -24,14 +24,9 @@ static Entry *build(sp_VM *vm, const sp_Str *s) {
     size_t n = (s->clen - 1) / SP_STRIDX_STEP + 1; /* samples below clen */
     uint32_t *offs = sp_malloc_spare(vm, n * sizeof *offs);
     if (!offs) return NULL;
-    const uint8_t *p = (const uint8_t *)s->data;
-    size_t bi = 0, ci = 0;
-    for (size_t k = 0; k < n; k++) {
-        offs[k] = (uint32_t)bi;
-        /* data is NUL terminated, so the last skip stops there */
-        for (size_t stop = ci + SP_STRIDX_STEP; ci < stop && bi < s->len; ci++)
-            do bi++; while ((p[bi] & 0xC0) == 0x80);
-    }
+    offs[0] = 0;
+    for (size_t k = 1; k < n; k++) /* sample k is below clen: the skip stays inside */
+        offs[k] = (uint32_t)sp_utf8_skip(s->data, offs[k - 1], SP_STRIDX_STEP);
     Entry *e = &vm->stridx[vm->stridx_next++ % SP_STRIDX_SLOTS];
     drop(vm, e);
     e->s = s;
@@ -57,11 +52,7 @@ size_t sp_str_byteoff(sp_VM *vm, const sp_Str *s, size_t ci) {
     bool near = ci <= NEAR || ci >= s->clen || s->clen - ci <= NEAR;
     Entry *e = near ? NULL : entry(vm, s);
     if (!e) return sp_str_walkoff(s, ci);
-    const uint8_t *p = (const uint8_t *)s->data;
-    size_t bi = e->offs[ci / SP_STRIDX_STEP];
-    for (size_t k = ci % SP_STRIDX_STEP; k; k--)
-        do bi++; while ((p[bi] & 0xC0) == 0x80);
-    return bi;
+    return sp_utf8_skip(s->data, e->offs[ci / SP_STRIDX_STEP], ci % SP_STRIDX_STEP);
 }
 
 /* bi is the start of a code point (or len). */

@@ -40,6 +40,13 @@ int64_t sp_bytes_hash_raw(const void *p, size_t n);
 size_t sp_str_byteoff(sp_VM *vm, const sp_Str *s, size_t ci);
 size_t sp_str_charidx(sp_VM *vm, const sp_Str *s, size_t bi);
 size_t sp_str_walkoff(const sp_Str *s, size_t ci); /* the walk (sp_str.c) */
+/* The byte offset k code points on from bi in valid UTF-8 (the walk's
+ * step; the data's NUL ends a skip that reaches the end). */
+static inline size_t sp_utf8_skip(const char *s, size_t bi, size_t k) {
+    const uint8_t *p = (const uint8_t *)s;
+    while (k--) do bi++; while ((p[bi] & 0xC0) == 0x80);
+    return bi;
+}
 /* A str from bytes already known to be valid (WTF-8) with clen code points. */
 sp_Value sp_str_from(sp_VM *vm, const char *p, size_t n, size_t clen);
 size_t sp_utf8_count(const char *p, size_t n); /* code points in valid UTF-8 */
