@@ -121,6 +121,7 @@ static const char *unop_name(int op) {
 typedef struct D {
     sp_Buf *b;
     bool ok;
+    bool pos; /* append every node's positions (differential tests) */
 } D;
 
 static void out(D *d, const char *s) {
@@ -437,12 +438,20 @@ static void dump(D *d, const sp_Node *n) {
     out(d, "(");
     F f = {d, true};
     dump_fields(&f, n);
+    if (d->pos)
+        outf(d, "%s@%d:%d-%d:%d", f.first ? "" : ", ", n->lineno, n->col, n->end_lineno, n->end_col);
     out(d, ")");
     SP_LEAVE(d->b->vm);
 }
 
 bool sp_ast_dump(sp_Buf *b, const sp_Node *n) {
-    D d = {b, true};
+    D d = {b, true, false};
+    dump(&d, n);
+    return d.ok;
+}
+
+bool sp_ast_dump_pos(sp_Buf *b, const sp_Node *n) {
+    D d = {b, true, true};
     dump(&d, n);
     return d.ok;
 }

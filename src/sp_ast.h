@@ -361,6 +361,8 @@ sp_Node *sp_parse(sp_VM *vm, sp_Arena *arena, const char *src, size_t n, const c
 
 /* Debug dump in the style of ast.dump(); false on MemoryError. */
 bool sp_ast_dump(sp_Buf *b, const sp_Node *n);
+/* The same with every node's positions appended (differential tests). */
+bool sp_ast_dump_pos(sp_Buf *b, const sp_Node *n);
 const char *sp_node_kind_name(int kind);
 
 #endif

@@ -221,7 +221,6 @@ static inline void tok_start(sp_Lex *L, sp_Tok *t) {
     t->sub = 0;
     t->level = L->level;
     t->start = L->pos;
-    t->body = t->body_end = 0;
     t->line = L->line;
     t->col = (int)(L->pos - L->line_start);
 }
@@ -377,7 +376,9 @@ static bool number_tail(sp_Lex *L, sp_Tok *t, bool frac) {
     return end_of_number(L, "decimal");
 }
 
-static bool lex_number(sp_Lex *L, sp_Tok *t) {
+static COLD bool number_slow(sp_Lex *L, sp_Tok *t);
+
+static inline bool lex_number(sp_Lex *L, sp_Tok *t) {
     t->kind = T_NUMBER;
     /* The common case, a decimal int without underscores, followed by
      * nothing that could continue a number: one scan, no checks. */
@@ -389,6 +390,11 @@ static bool lex_number(sp_Lex *L, sp_Tok *t) {
         t->sub = SP_NUM_INT;
         return true;
     }
+    return number_slow(L, t);
+}
+
+/* Every other number: floats, radix prefixes, underscores, errors. */
+static COLD bool number_slow(sp_Lex *L, sp_Tok *t) {
     int c = cur(L);
     if (c == '.') { /* .5 */
         L->pos++;
@@ -437,8 +443,12 @@ static bool lex_string(sp_Lex *L, sp_Tok *t) {
     bool triple = peekc(L, 1) == q && peekc(L, 2) == q;
     size_t ql = triple ? 3 : 1;
     L->pos += ql;
-    t->body = L->pos;
     for (;;) {
+        /* skip the ordinary bytes in one tight loop */
+        const char *src = L->src;
+        size_t i = L->pos, n = L->n;
+        for (unsigned char b; i < n && (b = (unsigned char)src[i]) != q && b != '\\' && b != '\n' && b != '\r';) i++;
+        L->pos = i;
         int c = cur(L);
         if (c == -1 || (!triple && (c == '\n' || c == '\r'))) {
             int sl = t->line, sc = t->col;
@@ -462,7 +472,6 @@ static bool lex_string(sp_Lex *L, sp_Tok *t) {
             continue;
         }
         if (c == q && (!triple || (peekc(L, 1) == q && peekc(L, 2) == q))) {
-            t->body_end = L->pos;
             L->pos += ql;
             return true;
         }
@@ -496,24 +505,27 @@ static int string_prefix(const char *s, size_t k) {
     return f;
 }
 
+/* Keywords by a perfect hash of the first and last bytes and the length
+ * (every name is looked up here): one candidate, compared byte by byte. */
+static const unsigned char kw_hash[128] = {
+    [0] = T_BREAK, [11] = T_DEL, [17] = T_GLOBAL, [25] = T_FROM, [26] = T_NONLOCAL,
+    [29] = T_LAMBDA, [32] = T_FINALLY, [34] = T_FALSE, [37] = T_IN, [39] = T_ASYNC, [41] = T_NONE,
+    [42] = T_TRY, [47] = T_TRUE, [48] = T_AND, [50] = T_RETURN, [64] = T_ELSE, [66] = T_CONTINUE,
+    [73] = T_DEF, [74] = T_YIELD, [75] = T_ELIF, [77] = T_IF, [78] = T_RAISE, [79] = T_FOR,
+    [83] = T_WHILE, [84] = T_AS, [87] = T_OR, [89] = T_CLASS, [92] = T_IS, [98] = T_AWAIT,
+    [99] = T_ASSERT, [101] = T_PASS, [103] = T_EXCEPT, [107] = T_IMPORT, [109] = T_NOT,
+    [115] = T_WITH};
+
 static int keyword(const char *s, size_t k) {
-    /* every name is looked up here: keywords are 2..8 bytes, and sorted,
-     * so the first byte selects the few that can match */
-    static const unsigned char first[128] = {
-        ['F'] = T_FALSE, ['N'] = T_NONE, ['T'] = T_TRUE, ['a'] = T_AND, ['b'] = T_BREAK,
-        ['c'] = T_CLASS, ['d'] = T_DEF, ['e'] = T_ELIF, ['f'] = T_FINALLY, ['g'] = T_GLOBAL,
-        ['i'] = T_IF, ['l'] = T_LAMBDA, ['n'] = T_NONLOCAL, ['o'] = T_OR, ['p'] = T_PASS,
-        ['r'] = T_RAISE, ['t'] = T_TRY, ['w'] = T_WHILE, ['y'] = T_YIELD};
-    unsigned char c = (unsigned char)s[0];
-    if (k < 2 || k > 8 || c >= 128 || !first[c]) return T_NAME;
-    for (int i = first[c]; i < T_COUNT_ && tok_names[i][0] == s[0]; i++) {
-        /* s holds no NUL, so the keyword's terminator stops the loop */
-        const char *w = tok_names[i];
-        size_t j = 1;
-        while (j < k && w[j] == s[j]) j++;
-        if (j == k && w[k] == 0) return i;
-    }
-    return T_NAME;
+    if (k < 2 || k > 8) return T_NAME;
+    unsigned h = ((unsigned char)s[0] + 11u * (unsigned char)s[k - 1] + (unsigned)k) & 127;
+    int i = kw_hash[h];
+    if (!i) return T_NAME;
+    /* s holds no NUL: a shorter keyword fails on its terminator */
+    const char *w = tok_names[i];
+    for (size_t j = 0; j < k; j++)
+        if (w[j] != s[j]) return T_NAME;
+    return w[k] == 0 ? i : T_NAME;
 }
 
 /* ------------------------------------------------------------- operators */
@@ -540,7 +552,7 @@ static const OpKinds op_kinds[128] = {
 };
 _Static_assert(T_COUNT_ < 256, "token kinds fit a byte");
 
-static bool bracket(sp_Lex *L, int kind) {
+static COLD bool bracket(sp_Lex *L, int kind) {
     if (kind == T_LPAR || kind == T_LSQB || kind == T_LBRACE) {
         if (L->level >= SP_MAX_PAREN_DEPTH) return err_at(L, L->pos, "too many nested parentheses");
         L->paren[L->level] = L->src[L->pos - 1];
@@ -715,13 +727,28 @@ static inline bool lex_op(sp_Lex *L, sp_Tok *t, int c) {
     L->pos += (size_t)len;
     t->kind = k;
     _Static_assert(T_LPAR < T_RBRACE && T_RBRACE - T_LPAR == 5, "brackets come first among the operators");
-    return k > T_RBRACE || bracket(L, k);
+    _Static_assert(T_LSQB - T_LPAR == 2 && T_LBRACE - T_LPAR == 4, "( [ { alternate with ) ] }");
+    if (k > T_RBRACE) return true;
+    /* the common bracket cases inline; limits and mismatches in bracket() */
+    int lv = L->level;
+    if (((k - T_LPAR) & 1) == 0) {
+        if (lv >= SP_MAX_PAREN_DEPTH) return bracket(L, k);
+        L->paren[lv] = (char)c;
+        L->paren_line[lv] = L->line;
+        L->paren_col[lv] = (int)(L->pos - 1 - L->line_start);
+        L->level = lv + 1;
+        return true;
+    }
+    if (lv <= (int)L->no_indent || L->paren[lv - 1] != (c == ')' ? '(' : c - 2)) return bracket(L, k);
+    L->level = lv - 1;
+    return true;
 }
 
 bool sp_lex_next(sp_Lex *L, sp_Tok *t) {
     int c, cls;
     for (;;) {
-        if (L->pending || (L->at_bol && !L->no_indent && L->level == 0)) {
+        /* at_bol is only set at bracket level 0 of a module lexer */
+        if (L->pending | L->at_bol) {
             int r = line_start(L, t);
             if (r) return r > 0;
         }
@@ -738,8 +765,9 @@ bool sp_lex_next(sp_Lex *L, sp_Tok *t) {
     case C_NAME: ok = lex_name(L, t); break;
     case C_DIGIT: ok = lex_number(L, t); break;
     case C_QUOTE: t->kind = T_STRING; ok = lex_string(L, t); break;
-    case C_DOT: ok = is_digit(peekc(L, 1)) ? lex_number(L, t) : lex_op(L, t, c); break;
-    default: ok = lex_op(L, t, c); break;
+    default: /* C_OP and C_DOT: one call site, so lex_op is inlined */
+        ok = cls == C_DOT && is_digit(peekc(L, 1)) ? lex_number(L, t) : lex_op(L, t, c);
+        break;
     }
     if (!ok) return false;
     tok_end(L, t);

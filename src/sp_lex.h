@@ -39,8 +39,7 @@ enum { SP_STR_RAW = 1, SP_STR_BYTES = 2, SP_STR_F = 4, SP_STR_U = 8 };
 typedef struct sp_Tok {
     int kind;
     int line, col, end_line, end_col; /* col: 0-based byte offset in line */
-    size_t start, end;                /* byte span in the source */
-    size_t body, body_end;            /* STRING: the text between the quotes */
+    size_t start, end;                /* byte span in the source (STRING: prefix and quotes included) */
     int sub;                          /* NUMBER: SP_NUM_*, STRING: SP_STR_* */
     int level;                        /* bracket depth before this token */
 } sp_Tok;

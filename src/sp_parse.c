@@ -21,7 +21,7 @@ typedef struct P {
     sp_Tok *q0;         /* its first buffer, in the arena (a bigger one is on the heap) */
     size_t qh, qn, qcap;
     unsigned ntok;      /* tokens lexed (polls the limits) */
-    sp_Tok prev;        /* last consumed token */
+    int pend_line, pend_col; /* end of the last consumed token (fin) */
     sp_Tok endtok;      /* returned after an error */
     int depth;
     int fdepth;         /* inside f-string expressions */
@@ -150,10 +150,17 @@ static bool lex_more(P *p) {
     return ok;
 }
 
-/* The current token of an empty queue: the common case, lexed into q[0]. */
+/* The current token of an empty queue: the common case, lexed into q[0]
+ * (lex_more's steps without its room check). */
 static sp_Tok *lex_cur(P *p) {
     p->qh = p->qn = 0;
-    return lex_more(p) ? p->tok : &p->endtok;
+    if (p->failed || !p->qcap) return lex_more(p) ? p->tok : &p->endtok;
+    if (((p->ntok++ & 15) != 0 || sp_check_limits_n(p->vm, 16)) && sp_lex_next(p->L, p->q)) {
+        p->qn = 1;
+        return p->tok = p->q;
+    }
+    lex_failed(p);
+    return &p->endtok;
 }
 
 static sp_Tok *peekn(P *p, size_t k) {
@@ -166,14 +173,17 @@ static inline sp_Tok *peek(P *p) { return p->tok ? p->tok : lex_cur(p); }
 static inline int kind(P *p) { return peek(p)->kind; }
 static inline bool at(P *p, int k) { return kind(p) == k; }
 
-static void advance(P *p) {
+/* Only the end of the consumed token is kept (for fin): code that needs
+ * more of it reads the token before advancing. */
+static inline void advance(P *p) {
     sp_Tok *t = peek(p);
-    p->prev = *t;
+    p->pend_line = t->end_line;
+    p->pend_col = t->end_col;
     if (p->qh < p->qn) p->qh++;
     sync_tok(p);
 }
 
-static bool accept(P *p, int k) {
+static inline bool accept(P *p, int k) {
     if (!at(p, k)) return false;
     advance(p);
     return true;
@@ -252,22 +262,29 @@ static sp_Node *mk(P *p, int k, int line, int col) {
         p->failed = true;
         return NULL;
     }
-    memset(n, 0, sizeof *n);
+#if defined(__GNUC__)
+    n = __builtin_assume_aligned(n, 16); /* arena blocks are */
+#endif
+    /* two halves: gcc clears each with 16-byte stores (one memset of the
+     * whole node becomes a `rep stos`, ~20 instructions more per node) */
+    _Static_assert(sizeof *n > 64 && sizeof *n <= 128, "node size");
+    memset(n, 0, 64);
+    memset((char *)n + 64, 0, sizeof *n - 64);
     n->kind = (uint16_t)k;
     n->lineno = n->end_lineno = line;
     n->col = n->end_col = col;
     return n;
 }
 
-static sp_Node *mkt(P *p, int k, const sp_Tok *t) { return mk(p, k, t->line, t->col); }
+static inline sp_Node *mkt(P *p, int k, const sp_Tok *t) { return mk(p, k, t->line, t->col); }
 
 /* New node of kind k starting where `from` starts. */
-static sp_Node *mkn(P *p, int k, const sp_Node *from) { return mk(p, k, from->lineno, from->col); }
+static inline sp_Node *mkn(P *p, int k, const sp_Node *from) { return mk(p, k, from->lineno, from->col); }
 
 static sp_Node *fin(P *p, sp_Node *n) {
     if (n) {
-        n->end_lineno = p->prev.end_line;
-        n->end_col = p->prev.end_col;
+        n->end_lineno = p->pend_line;
+        n->end_col = p->pend_col;
     }
     return n;
 }
@@ -303,15 +320,24 @@ static sp_NodeList vlist(Vec *v) {
 }
 
 static const char *tok_str(P *p, const sp_Tok *t) {
-    char *s = sp_arena_strdup(p->A, p->L->src + t->start, t->end - t->start);
-    if (!s) p->failed = true;
+    size_t n = t->end - t->start; /* a token is shorter than SP_MAX_ALLOC */
+    char *s = sp_arena_raw(p->A, n + 1);
+    if (!s) return p->failed = true, NULL;
+    const char *src = p->L->src + t->start;
+    if (n <= 8) { /* most names: a few byte moves beat a memcpy call */
+        for (size_t i = 0; i < n; i++) s[i] = src[i];
+    } else {
+        memcpy(s, src, n);
+    }
+    s[n] = 0;
     return s;
 }
 
 static const char *expect_name(P *p) {
     if (!at(p, T_NAME)) return generic(p);
+    const char *s = tok_str(p, peek(p));
     advance(p);
-    return tok_str(p, &p->prev);
+    return s;
 }
 
 static sp_Node *name_node(P *p, const sp_Tok *t, int ctx) {
@@ -428,20 +454,24 @@ static bool to_target(P *p, sp_Node *e, int ctx) {
 /* ------------------------------------------------------------- numbers */
 
 static COLD sp_Node *number(P *p) {
-    sp_Tok t = *peek(p);
-    advance(p);
-    if (t.sub == SP_NUM_IMAG)
-        return err_tok(p, &t, "complex numbers are not supported");
-    sp_Node *n = mkt(p, SP_N_CONSTANT, &t);
+    const sp_Tok *t = peek(p);
+    if (t->sub == SP_NUM_IMAG) {
+        sp_Tok c = *t;
+        advance(p);
+        return err_tok(p, &c, "complex numbers are not supported");
+    }
+    sp_Node *n = mkt(p, SP_N_CONSTANT, t);
     TRY(n);
+    int sub = t->sub;
+    const char *s = p->L->src + t->start;
+    size_t len = t->end - t->start;
+    advance(p);
     fin(p, n);
-    const char *s = p->L->src + t.start;
-    size_t len = t.end - t.start;
     char *d = sp_arena_raw(p->A, len + 1);
     if (!d) return p->failed = true, NULL;
     size_t k = 0, i = 0;
     int base = 10;
-    if (t.sub == SP_NUM_INT && len > 1 && s[0] == '0') {
+    if (sub == SP_NUM_INT && len > 1 && s[0] == '0') {
         int c = s[1] | 0x20;
         base = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 10;
         if (base != 10) i = 2;
@@ -449,7 +479,7 @@ static COLD sp_Node *number(P *p) {
     for (; i < len; i++)
         if (s[i] != '_') d[k++] = s[i];
     d[k] = 0;
-    if (t.sub == SP_NUM_FLOAT) {
+    if (sub == SP_NUM_FLOAT) {
         n->u.constant.kind = SP_CONST_FLOAT;
         n->u.constant.f = strtod(d, NULL); /* overflow gives inf, as CPython */
     } else {
@@ -673,7 +703,7 @@ static sp_Node *fstring_expr(P *p, const sp_Tok *tok, size_t s, size_t e) {
     sp_Lex sub, *saveL = p->L;
     sp_Tok *sq = p->q, *stok = p->tok;
     size_t sh = p->qh, sn = p->qn, sc = p->qcap;
-    sp_Tok sprev = p->prev;
+    int spl = p->pend_line, spc = p->pend_col;
     sp_lex_init_sub(&sub, saveL, s, e, line, ls);
     p->L = &sub;
     p->q = p->tok = NULL;
@@ -689,7 +719,8 @@ static sp_Node *fstring_expr(P *p, const sp_Tok *tok, size_t s, size_t e) {
     p->qh = sh;
     p->qn = sn;
     p->qcap = sc;
-    p->prev = sprev;
+    p->pend_line = spl;
+    p->pend_col = spc;
     return r;
 }
 
@@ -851,6 +882,39 @@ static bool fstring_body(P *p, FStr *f, const sp_Tok *tok, size_t s, size_t e, i
     return true;
 }
 
+/* The text between the quotes of STRING token t: after the prefix letters
+ * and the quotes (the lexer checked them). */
+static void string_body(P *p, const sp_Tok *t, size_t *body, size_t *body_end) {
+    const char *src = p->L->src;
+    size_t s = t->start;
+    while (src[s] != '"' && src[s] != '\'') s++;
+    size_t ql = t->end - s >= 6 && src[s + 1] == src[s] && src[s + 2] == src[s] ? 3 : 1;
+    *body = s + ql;
+    *body_end = t->end - ql;
+}
+
+/* The first literal of strings() when it is not an f-string and holds
+ * nothing to decode (no backslash, no \r; ASCII if bytes): its text as it
+ * stands, with the allocation text_decode would make; then it is consumed.
+ * 1 done, 0 not this case (nothing done), -1 error. */
+static int plain_first(P *p, const sp_Tok *t, Text *lit) {
+    size_t b, e;
+    string_body(p, t, &b, &e);
+    const char *s = p->L->src + b;
+    size_t n = e - b;
+    unsigned char hi = (t->sub & SP_STR_BYTES) ? 0x80 : 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\' || c == '\r' || (c & hi)) return 0;
+    }
+    if (!text_reserve(p, lit, n + 1)) return -1;
+    memcpy(lit->s, s, n);
+    lit->s[n] = 0;
+    lit->n = n;
+    advance(p);
+    return 1;
+}
+
 /* Adjacent string literals: one Constant, or a JoinedStr if any is an
  * f-string. */
 static COLD sp_Node *strings(P *p) {
@@ -859,25 +923,32 @@ static COLD sp_Node *strings(P *p) {
     FStr f;
     memset(&f, 0, sizeof f);
     f.uflag = (first.sub & SP_STR_U) ? SP_CONSTF_U : 0;
-    sp_Tok *toks = NULL;
+    if (!(first.sub & SP_STR_F)) {
+        int r = plain_first(p, &first, &f.lit);
+        TRY(r >= 0);
+        if (r && !at(p, T_STRING))
+            return fin(p, str_const(p, &first, &f.lit, bytes ? SP_CONST_BYTES : SP_CONST_STR, f.uflag));
+    }
+    sp_Tok tk; /* the string being decoded (f.tok) */
     while (at(p, T_STRING)) {
-        sp_Tok *t = peek(p);
-        if (((t->sub & SP_STR_BYTES) != 0) != bytes) {
+        tk = *peek(p);
+        if (((tk.sub & SP_STR_BYTES) != 0) != bytes) {
             while (at(p, T_STRING)) advance(p);
-            return err_at(p, p->prev.end_line, p->prev.end_col, p->prev.end_line, p->prev.end_col,
+            return err_at(p, p->pend_line, p->pend_col, p->pend_line, p->pend_col,
                           "cannot mix bytes and nonbytes literals");
         }
         advance(p);
-        toks = &p->prev;
-        f.tok = toks;
-        if (t->sub & SP_STR_F) {
+        f.tok = &tk;
+        size_t body, body_end;
+        string_body(p, &tk, &body, &body_end);
+        if (tk.sub & SP_STR_F) {
             anyf = true;
             TRY(enter(p));
-            bool ok = fstring_body(p, &f, toks, p->prev.body, p->prev.body_end, p->prev.sub, 0);
+            bool ok = fstring_body(p, &f, &tk, body, body_end, tk.sub, 0);
             leave(p);
             TRY(ok);
         } else {
-            TRY(text_decode(p, &f.lit, toks, p->L->src + p->prev.body, p->prev.body_end - p->prev.body, p->prev.sub));
+            TRY(text_decode(p, &f.lit, &tk, p->L->src + body, body_end - body, tk.sub));
         }
     }
     if (!anyf) {
@@ -919,6 +990,7 @@ static COLD bool comp_clauses(P *p, sp_NodeList *out) {
         advance(p); /* for */
         Vec tv = {0};
         sp_Tok tstart = *peek(p);
+        bool comma = false; /* the target list ended with a comma */
         for (;;) {
             sp_Node *t;
             if (at(p, T_STAR)) {
@@ -935,10 +1007,10 @@ static COLD bool comp_clauses(P *p, sp_NodeList *out) {
             TRYB(vpush(p, &tv, t));
             if (!at(p, T_COMMA)) break;
             advance(p);
-            if (at(p, T_IN)) break;
+            if ((comma = at(p, T_IN))) break;
         }
         sp_Node *target = tv.items[0];
-        if (tv.n > 1 || p->prev.kind == T_COMMA) {
+        if (tv.n > 1 || comma) {
             TRYB(target = mkt(p, SP_N_TUPLE, &tstart));
             target->u.seq.elts = vlist(&tv);
             fin(p, target);
@@ -1055,7 +1127,7 @@ static COLD sp_Node *dict_or_set(P *p) {
         advance(p);
         sp_Node *v = bitor(p);
         TRY(v);
-        if (is_comp_start(p)) return err_at(p, open.line, open.col + 1, p->prev.end_line, p->prev.end_col,
+        if (is_comp_start(p)) return err_at(p, open.line, open.col + 1, p->pend_line, p->pend_col,
                                             "dict unpacking cannot be used in dict comprehension");
         TRY(vpush(p, &keys, NULL));
         TRY(vpush(p, &vals, v));
@@ -1218,8 +1290,7 @@ static sp_Node *keyword_node(P *p, const sp_Tok *st, const char *arg, sp_Node *v
 }
 
 /* Call arguments after '(' (also class bases). */
-static COLD bool call_args(P *p, sp_NodeList *args, sp_NodeList *kws, const sp_Tok *open_) {
-    sp_Tok open[1] = {*open_}; /* open_ may be p->prev */
+static COLD bool call_args(P *p, sp_NodeList *args, sp_NodeList *kws, int oline, int ocol) {
     Vec a = {0}, k = {0};
     bool seen_kw = false, seen_kwunpack = false;
     while (!at(p, T_RPAR)) {
@@ -1278,8 +1349,8 @@ static COLD bool call_args(P *p, sp_NodeList *args, sp_NodeList *kws, const sp_T
                         return err_node(p, g, "Generator expression must be parenthesized"), false;
                     }
                 }
-                g->lineno = open->line;
-                g->col = open->col;
+                g->lineno = oline;
+                g->col = ocol;
                 g->end_lineno = peek(p)->end_line;
                 g->end_col = peek(p)->end_col;
                 e = g;
@@ -1313,12 +1384,13 @@ static sp_Node *primary(P *p) {
             advance(p);
             e = fin(p, a);
         } else if (k == T_LPAR) {
+            int oline = peek(p)->line, ocol = peek(p)->col;
             advance(p);
             sp_Node *c = mkn(p, SP_N_CALL, e);
             TRY(c);
             c->u.call.func = e;
             TRY(enter(p));
-            bool ok = call_args(p, &c->u.call.args, &c->u.call.keywords, &p->prev);
+            bool ok = call_args(p, &c->u.call.args, &c->u.call.keywords, oline, ocol);
             leave(p);
             TRY(ok);
             e = fin(p, c);
@@ -1461,7 +1533,7 @@ static const struct { unsigned char prec, op; } binops[T_COUNT_] = {
 static bool lone_atom(P *p, bool named) {
     sp_Tok *t = peek(p);
     if (t->kind != T_NAME && (t->kind != T_NUMBER || t->sub == SP_NUM_IMAG)) return false;
-    switch (peekn(p, 1)->kind) {
+    switch ((p->qn - p->qh > 1 ? t + 1 : peekn(p, 1))->kind) {
     case T_COMMA: case T_RPAR: case T_RSQB: case T_RBRACE: case T_COLON: case T_NEWLINE:
     case T_SEMI: case T_FOR:
         return !p->failed;
@@ -1678,15 +1750,20 @@ static COLD sp_Node *forgot_comma(P *p, sp_Node *a, const sp_Tok *first) {
     return err_at(p, a->lineno, a->col, b->end_lineno, b->end_col, "invalid syntax. Perhaps you forgot a comma?");
 }
 
-static sp_Node *expression(P *p) {
+/* expression; lone: try the lone-atom shortcut (named_expression already
+ * did, and the shortcut changes nothing but the cost). */
+static sp_Node *expression_(P *p, bool lone) {
     if (at(p, T_LAMBDA)) {
         TRY(enter(p));
         sp_Node *l = lambdef(p);
         leave(p);
         return l;
     }
-    sp_Tok first = *peek(p);
-    sp_Node *b = lone_atom(p, false) ? atom(p) : disjunction(p);
+    sp_Tok first, *t0 = peek(p); /* only what forgot_comma reads */
+    first.kind = t0->kind;
+    first.start = t0->start;
+    first.end = t0->end;
+    sp_Node *b = lone && lone_atom(p, false) ? atom(p) : disjunction(p);
     TRY(b);
     if (!at(p, T_IF)) {
         sp_Tok *t = peek(p);
@@ -1712,6 +1789,8 @@ static sp_Node *expression(P *p) {
     return fin(p, n);
 }
 
+static sp_Node *expression(P *p) { return expression_(p, true); }
+
 static bool is_bitor_level(const sp_Node *e);
 
 /* CPython's invalid_named_expression: `if x = 1:` and the like. */
@@ -1732,7 +1811,7 @@ static sp_Node *named_expression(P *p) {
     bool arg = p->in_call_args;
     p->in_call_args = false;
     if (lone_atom(p, true)) return atom(p); /* the common element or argument */
-    sp_Node *e = expression(p);
+    sp_Node *e = expression_(p, false);
     TRY(e);
     if (at(p, T_EQUAL) && !arg) return eq_for_compare(p, e);
     if (!at(p, T_COLONEQUAL)) return e;
@@ -1810,9 +1889,11 @@ static sp_Node *stmt1(P *p, int k, const sp_Tok *st) {
 static const char *dotted_name(P *p) {
     sp_Tok st = *peek(p);
     if (!at(p, T_NAME)) return generic(p);
+    size_t end = st.end;
     advance(p);
     while (at(p, T_DOT) && peekn(p, 1)->kind == T_NAME) {
         advance(p);
+        end = peek(p)->end;
         advance(p);
     }
     if (at(p, T_DOT)) {
@@ -1820,7 +1901,7 @@ static const char *dotted_name(P *p) {
         return generic(p);
     }
     /* keep the text but drop any whitespace between the parts */
-    size_t n = p->prev.end - st.start, k = 0;
+    size_t n = end - st.start, k = 0;
     char *s = sp_arena_alloc(p->A, n + 1);
     if (!s) return p->failed = true, NULL;
     for (size_t i = 0; i < n; i++) {
@@ -1879,10 +1960,12 @@ static sp_Node *from_stmt(P *p, const sp_Tok *st) {
             sp_Node *a = alias(p, false);
             TRY(a);
             TRY(vpush(p, &v, a));
-            if (!accept(p, T_COMMA)) break;
+            if (!at(p, T_COMMA)) break;
+            sp_Tok comma = *peek(p);
+            advance(p);
             if (paren && at(p, T_RPAR)) break;
             if (!paren && !at(p, T_NAME))
-                return err_tok(p, &p->prev, "trailing comma not allowed without surrounding parentheses");
+                return err_tok(p, &comma, "trailing comma not allowed without surrounding parentheses");
         }
         if (paren) TRY(expect(p, T_RPAR));
     }
@@ -2363,10 +2446,10 @@ static sp_Node *classdef(P *p, const sp_Tok *st, Vec *decos) {
     n->u.classdef.decorators = vlist(decos);
     TRY(n->u.classdef.name = expect_name(p));
     if (at(p, T_LPAR)) {
-        sp_Tok open = *peek(p);
+        int oline = peek(p)->line, ocol = peek(p)->col;
         advance(p);
         TRY(enter(p));
-        bool ok = call_args(p, &n->u.classdef.bases, &n->u.classdef.keywords, &open);
+        bool ok = call_args(p, &n->u.classdef.bases, &n->u.classdef.keywords, oline, ocol);
         leave(p);
         TRY(ok);
     }
