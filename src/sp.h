@@ -398,8 +398,6 @@ void sp_free(sp_VM *vm, void *p, size_t n);
 /* sp_malloc for a cache that can do without: NULL, raising nothing and
  * tripping no limit, unless the block fits at once with room to spare. */
 void *sp_malloc_spare(sp_VM *vm, size_t n);
-/* n * size with overflow and SP_MAX_ALLOC checks; false + MemoryError on overflow */
-bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out);
 /* Zeroed object of `size` bytes (>= sizeof(sp_Obj)), linked for the GC. */
 void *sp_newobj(sp_VM *vm, sp_Type *t, size_t size);
 /* The same with only the sp_Obj header zeroed: for a type without traverse
@@ -408,6 +406,13 @@ void *sp_newobj_raw(sp_VM *vm, sp_Type *t, size_t size);
 /* Raise the preallocated MemoryError (marks the run as limit-stopped if a
  * limit fired).  Always returns NULL for convenience. */
 void *sp_nomem(sp_VM *vm);
+/* n * size with overflow and SP_MAX_ALLOC checks; false + MemoryError on
+ * overflow.  Inline: size is nearly always a constant, so is the bound. */
+static inline bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out) {
+    if (size && n > SP_MAX_ALLOC / size) return sp_nomem(vm), false;
+    *out = n * size;
+    return true;
+}
 
 /* Growable byte buffer.  All appends check limits; on failure they return
  * false with MemoryError pending and the buffer stays valid for sp_buf_free. */
@@ -720,6 +725,9 @@ bool sp_set_next(sp_Value set, size_t *pos, sp_Value *key);
 bool sp_set_update(sp_VM *vm, sp_Value set, sp_Value iterable);
 /* dict.update(other) semantics: a mapping or an iterable of pairs. */
 bool sp_dict_update(sp_VM *vm, sp_Dict *d, sp_Value other);
+/* for k in keysfn(): target[k] = m[k]; through target's __setitem__ when
+ * generic, else target is a dict set directly. */
+bool sp_update_from_keys(sp_VM *vm, sp_Value target, sp_Value m, sp_Value keysfn, bool generic);
 /* Lazy iterator types (sp_iter.c) for the builtins enumerate, zip, map,
  * filter, reversed: call their new_ slot. */
 extern sp_Type sp_t_enumerate, sp_t_zip, sp_t_map, sp_t_filter, sp_t_reversed;

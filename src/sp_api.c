@@ -7,6 +7,7 @@
  * data stack; sandpy_resume* continues it.  Values are in sp_value_api.c,
  * snapshots in sp_snap.c. */
 #include "sp_api.h"
+#include "sp_names.h"
 
 #include <stdio.h>
 
@@ -82,11 +83,23 @@ size_t sandpy_memory_peak(const sandpy *sp) { return sp->vm->mem_peak; }
 
 /* ================================================================ errors */
 
+/* Drop the pending exception of a step of describing an error; if memory
+ * ran out, the description would be partial (a type without its message,
+ * a traceback without its type: an uncaught SystemExit(3) read as a
+ * success), so fixup reports a plain MemoryError instead.  Another failure
+ * (a __str__ that raises) leaves that part empty, as the traceback
+ * formatter does. */
+static void lost(sandpy *sp) {
+    sp_Value e = sp_err_fetch(sp->vm);
+    if (sp_isnull(e) || sp_isinst(e, &sp_t_MemoryError)) sp->elost = true;
+}
+
 /* Append s + NUL to the error buffer; returns its offset (0 = ""). */
 static size_t put(sandpy *sp, const char *s, size_t n) {
     sp_Buf *b = &sp->ebuf;
     size_t at = b->n;
-    if (!n || !sp_buf_add(b, s, n) || !sp_buf_addc(b, 0)) return b->n = at, 0;
+    if (!n) return 0;
+    if (!sp_buf_add(b, s, n) || !sp_buf_addc(b, 0)) return lost(sp), b->n = at, 0;
     return at;
 }
 
@@ -120,7 +133,7 @@ static void put_frames(sandpy *sp, sp_Exc *e) {
     for (sp_TB *t = (sp_TB *)e->tb; t; t = t->next) n++;
     if (n > sp->framecap) {
         void *p = sp_realloc(sp->vm, sp->frames, sp->framecap * sizeof *sp->frames, n * sizeof *sp->frames);
-        if (!p) return sp_err_clear(sp->vm);
+        if (!p) return lost(sp);
         sp->frames = p, sp->framecap = n;
     }
     n = 0;
@@ -140,6 +153,13 @@ static const char *at(sandpy *sp, const char *off) {
 
 static void fixup(sandpy *sp) {
     sandpy_error *r = &sp->err;
+    if (sp->elost) {
+        memset(r, 0, sizeof *r);
+        r->type = r->traceback = "MemoryError";
+        r->message = r->file = "";
+        r->frames = sp->frames;
+        return;
+    }
     r->type = at(sp, r->type), r->message = at(sp, r->message);
     r->traceback = at(sp, r->traceback), r->file = at(sp, r->file);
     /* Out of memory while describing: the type alone, or MemoryError. */
@@ -156,21 +176,21 @@ static void describe(sandpy *sp, sp_Value exc) {
     sp_VM *vm = sp->vm;
     sandpy_error *r = &sp->err;
     memset(r, 0, sizeof *r);
-    sp->ebuf.n = 0;
+    sp->ebuf.n = 0, sp->elost = false;
     put(sp, "", 1); /* offset 0 means "" */
     r->type = (const char *)(uintptr_t)put(sp, sp_typename(exc), strlen(sp_typename(exc)));
     bool syntax = sp_isinst(exc, &sp_t_SyntaxError);
     sp_Value msg = syntax ? sp_getattrs(vm, exc, "msg") : sp_exc_str(vm, exc);
-    if (sp_iserr(msg)) sp_err_clear(vm);
+    if (sp_iserr(msg)) lost(sp);
     r->message = (const char *)(uintptr_t)put_str(sp, msg);
     sp_Value tb = sp_format_exc(vm, exc);
-    if (sp_iserr(tb)) sp_err_clear(vm);
+    if (sp_iserr(tb)) lost(sp);
     r->traceback = (const char *)(uintptr_t)put_str(sp, tb);
     if (!sp_isobj(exc) || !sp_isexc_type(sp_typeof(exc))) return;
     put_frames(sp, SP_AS(sp_Exc, exc));
     if (syntax) {
         sp_Value fn = sp_getattrs(vm, exc, "filename");
-        if (sp_iserr(fn)) sp_err_clear(vm);
+        if (sp_iserr(fn)) lost(sp);
         r->file = (const char *)(uintptr_t)put_str(sp, fn);
         r->line = (int)int_attr(vm, exc, "lineno");
         r->column = (int)int_attr(vm, exc, "offset");
@@ -365,10 +385,9 @@ static sandpy_status run_in(sandpy *sp, sp_Value code, sp_Value globals) {
 static bool fresh_globals(sandpy *sp, sp_Value declared, sp_Value *out) {
     sp_VM *vm = sp->vm;
     sp_Value g = sp_dict_new(vm), in = sp_api_slot(sp, H_INPUTS), exts = sp_api_slot(sp, H_EXTS);
-    sp_Value k = sp_str_intern_cstr(vm, "__name__"), v = sp_str_intern_cstr(vm, "__main__");
-    if (sp_iserr(g) || sp_iserr(k) || sp_iserr(v)) return false;
+    if (sp_iserr(g)) return false;
     *out = g;
-    if (!sp_dict_sets(vm, SP_DICT(g), SP_STR(k), v) ||
+    if (!sp_dict_sets(vm, SP_DICT(g), SP_NAME(name), sp_objv(SP_NAME(main))) ||
         (sp_isdict(exts) && !sp_dict_update(vm, SP_DICT(g), exts)))
         return false;
     size_t given = sp_isdict(in) ? sp_dict_len(SP_DICT(in)) : 0;

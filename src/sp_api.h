@@ -49,6 +49,7 @@ struct sandpy {
     /* last error: strings live in ebuf, pointers fixed up after building */
     sandpy_error err;
     sp_Buf ebuf;
+    bool elost;  /* out of memory while describing it (sp_api.c describe) */
     sandpy_frame *frames;
     size_t framecap;
     /* snapshot bytes handed out */

@@ -6,6 +6,7 @@
  * compile, __import__, breakpoint, help, memoryview, globals, locals,
  * exit, quit. */
 #include "sp_class.h"
+#include "sp_cont.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -380,56 +381,10 @@ static sp_Value bi_issubclass(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
 
 /* ------------------------------------------------------------ iteration */
 
-/* iter(callable, sentinel) */
-typedef struct CallIter {
-    sp_Obj h;
-    sp_Value fn, sentinel; /* fn SP_NULL once exhausted */
-} CallIter;
-
-static void calliter_traverse(sp_VM *vm, sp_Obj *o) {
-    sp_gc_markv(vm, ((CallIter *)o)->fn);
-    sp_gc_markv(vm, ((CallIter *)o)->sentinel);
-}
-
-static sp_Value calliter_iter(sp_VM *vm, sp_Value self) { (void)vm; return self; }
-
-static sp_Value calliter_next(sp_VM *vm, sp_Value self) {
-    CallIter *it = (CallIter *)SP_O(self);
-    if (sp_isnull(it->fn)) return SP_NULLV;
-    sp_Value r = sp_call0(vm, it->fn);
-    if (sp_iserr(r)) {
-        if (!sp_err_matches(vm, &sp_t_StopIteration)) return r;
-        sp_err_clear(vm);
-    } else {
-        if (!sp_pin(vm, r)) return SP_ERRV;
-        int eq = sp_eq(vm, r, it->sentinel);
-        sp_unpin(vm, 1);
-        if (eq < 0) return SP_ERRV;
-        if (!eq) return r;
-    }
-    it->fn = it->sentinel = SP_NULLV;
-    return SP_NULLV;
-}
-
-static sp_Type t_calliter = {
-    .h = SP_STATIC_HDR(&sp_t_type),
-    .name = "callable_iterator",
-    .base = &sp_t_object,
-    .traverse = calliter_traverse,
-    .iter = calliter_iter,
-    .next = calliter_next,
-};
-
 static sp_Value bi_iter(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {
     if (!nargs_ok(vm, "iter", n, kw, 1, 2)) return SP_ERRV;
     if (n == 1) return sp_iter(vm, a[0]);
-    if (!sp_typeof(a[0])->call)
-        return sp_raise(vm, &sp_t_TypeError, "iter(v, w): v must be callable");
-    CallIter *it = sp_newobj(vm, &t_calliter, sizeof *it);
-    if (!it) return SP_ERRV;
-    it->fn = a[0];
-    it->sentinel = a[1];
-    return sp_objv(it);
+    return spc_calliter_new(vm, a[0], a[1]); /* sp_iter.c */
 }
 
 static sp_Value bi_next(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) {

@@ -49,6 +49,7 @@ typedef struct HeapType {
     sp_Type *solid;   /* builtin type deciding the instance layout */
     uint32_t dictoff; /* offset of the instance's sp_Dict pointer, 0: none */
     uint32_t hflags;  /* HT_* */
+    sp_Type *slotbase; /* the nearest class of the base chain adding __slots__ (NULL: none) */
     CacheEnt cache[NCACHE];
     /* sp_class_new_for_init's answer (the __init__ to run as a frame, or
      * SP_NULLV: the general path), valid while new_epoch == class_epoch + 1 */
@@ -320,12 +321,18 @@ static bool prop_set(sp_VM *vm, Prop *p, sp_Value self, sp_Value v);
 
 /* The descriptor protocol (__get__) for a class attribute v found for
  * self (SP_NULLV: looked up on the class itself) of type `type`. */
+static sp_Value member_get(sp_VM *vm, sp_Value m, sp_Value obj);
+static bool add_members(sp_VM *vm, sp_Type *t);
+static bool slot_layouts_ok(sp_VM *vm, sp_Tuple *bases);
+static void set_slotbase(sp_Type *t);
+
 static sp_Value descr_get(sp_VM *vm, sp_Value v, sp_Value self, sp_Type *type) {
     sp_Type *vt = sp_typeof(v);
     if (vt == &sp_t_function) return sp_isnull(self) ? v : new_bound(vm, self, v);
     if (vt == &sp_t_staticmethod) return ((Func1 *)SP_O(v))->func;
     if (vt == &sp_t_classmethod) return new_bound(vm, sp_objv(type), ((Func1 *)SP_O(v))->func);
     if (vt == &sp_t_property) return sp_isnull(self) ? v : prop_get(vm, (Prop *)SP_O(v), self);
+    if (vt == &sp_t_member) return sp_isnull(self) ? v : member_get(vm, v, self);
     if (vt->flags & SP_TF_DESCR) { /* a native descriptor (functools' lru_cache wrapper) */
         sp_Str *n = intern(vm, "__get__");
         const sp_MethodDef *g = n ? sp_find_method(vt, n) : NULL;
@@ -1079,6 +1086,16 @@ static sp_Value no_attr(sp_VM *vm, sp_Value self, sp_Str *name) {
     return sp_raise(vm, &sp_t_AttributeError, "'%T' object has no attribute '%U'", self, name);
 }
 
+static int slot_allowed(sp_VM *vm, sp_Type *t, sp_Str *name);
+
+/* Deleting an unset attribute that __slots__ names: CPython's member
+ * descriptor raises AttributeError with the bare name. */
+static void unset_slot(sp_VM *vm, sp_Value self, sp_Str *name) {
+    int r = slot_allowed(vm, sp_typeof(self), name);
+    if (r > 0) sp_raise(vm, &sp_t_AttributeError, "%U", name);
+    else if (r == 0) no_attr(vm, self, name);
+}
+
 /* object.__getattribute__: data descriptors of the class, the instance
  * dict, then other class attributes.  SP_NULLV when absent. */
 static sp_Value generic_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
@@ -1146,26 +1163,18 @@ static int slot_allowed(sp_VM *vm, sp_Type *t, sp_Str *name) {
     return r;
 }
 
-/* Are instances limited to the names in __slots__ (every Python class of
- * the MRO declares __slots__, none with "__dict__")?  The check is on
- * names only: the values still live in the instance dict. */
+/* Is name a slot of t's instances: a member descriptor (its mangled
+ * name) in the namespace of a class of the MRO?  Instances limited to
+ * their slots (HT_SLOTS: every Python class of the MRO declares
+ * __slots__, none with "__dict__") may set no other name; the values
+ * still live in the instance dict. */
 static int slot_allowed_walk(sp_VM *vm, sp_Type *t, sp_Str *name) {
-    sp_Str *sl = intern(vm, "__slots__");
-    if (!sl) return -1;
+    (void)vm;
     MroIt it;
     mro_start(&it, t);
-    for (sp_Type *k; (k = mro_next(&it));) {
-        if (!(k->flags & SP_TF_HEAPTYPE)) continue;
-        sp_Value s = sp_dict_gets(k->dict, sl);
-        if (sp_isstr(s)) {
-            if (sp_str_eq(SP_STR(s), name)) return 1;
-        } else if (sp_istuple(s) || sp_islist(s)) {
-            size_t n = sp_istuple(s) ? SP_TUPLE(s)->n : SP_LIST(s)->n;
-            sp_Value *items = sp_istuple(s) ? SP_TUPLE(s)->items : SP_LIST(s)->items;
-            for (size_t i = 0; i < n; i++)
-                if (sp_isstr(items[i]) && sp_str_eq(SP_STR(items[i]), name)) return 1;
-        }
-    }
+    for (sp_Type *k; (k = mro_next(&it));)
+        if ((k->flags & SP_TF_HEAPTYPE) && k->dict && sp_istype(sp_dict_gets(k->dict, name), &sp_t_member))
+            return 1;
     return 0;
 }
 
@@ -1219,7 +1228,7 @@ static bool generic_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) 
     }
     if (sp_isnull(v)) {
         int r = *dp ? sp_dict_del(vm, *dp, sp_objv(name)) : 0;
-        if (r == 0) no_attr(vm, self, name);
+        if (r == 0) unset_slot(vm, self, name);
         return r > 0;
     }
     if (*dp && sp_dict_put_at(*dp, ix, name, v)) return true;
@@ -1332,7 +1341,7 @@ static sp_Value base_init(sp_VM *vm, sp_Type *t, sp_Value obj, sp_Value *args, i
         return SP_NONEV;
     }
     if (sp_sub_solid(solid)) return sp_sub_init(vm, solid, obj, args, nargs, kw);
-    if ((nargs || (kw && kw->n)) && !has_new)
+    if ((nargs || (kw && kw->n)) && !has_new && !sp_dt_args_ok(t))
         return sp_raise(vm, &sp_t_TypeError, "%s() takes no arguments", t->name);
     return SP_NONEV;
 }
@@ -1750,7 +1759,7 @@ static sp_Value type_new(sp_VM *vm, sp_Type *meta, sp_Str *name, sp_Tuple *bases
     sp_Value bt = bases->n ? sp_objv(bases) : sp_tuple_pack(vm, 1, &objv);
     if (sp_iserr(bt)) return bt;
     sp_Type *solid, *best;
-    if (!check_bases(vm, SP_TUPLE(bt), &solid, &best)) return SP_ERRV;
+    if (!check_bases(vm, SP_TUPLE(bt), &solid, &best) || !slot_layouts_ok(vm, SP_TUPLE(bt))) return SP_ERRV;
     HeapType *ht = sp_newobj(vm, meta, sizeof *ht);
     if (!ht || !sp_pin(vm, sp_objv(ht))) return SP_ERRV;
     vm->class_epoch++; /* it may reuse a freed class's address: the VM's caches key on it */
@@ -1776,7 +1785,8 @@ static sp_Value type_new(sp_VM *vm, sp_Type *meta, sp_Str *name, sp_Tuple *bases
     for (sp_Type *k; (k = mro_next(&it));)
         t->flags |= k->flags & (SP_TF_EXCEPTION | SP_TF_SEQUENCE | SP_TF_MAPPING);
     if (sp_sub_boxed(solid)) t->flags |= SP_TF_BOX;
-    if (!setup_dict(vm, t, t->dict)) goto done;
+    if (!add_members(vm, t) || !setup_dict(vm, t, t->dict)) goto done;
+    set_slotbase(t);
     if (has_slots_decl(vm, t)) ht->hflags |= HT_SLOTS;
     if (!fix_class(vm, t) || !set_names(vm, t) || !init_subclass(vm, t, kwv, kw)) goto done;
     r = sp_objv(t);
@@ -2033,7 +2043,7 @@ sp_Value sp_class_type_getattr(sp_VM *vm, sp_Type *t, sp_Str *name) {
         vm->class_epoch++;
         return sp_iserr(d) || !sp_dict_sets(vm, t->dict, name, d) ? SP_ERRV : d;
     }
-    return SP_NULLV;
+    return sp_dt_constant(t, name); /* date.min seen from a class deriving from date */
 }
 
 /* CPython's Py_TPFLAGS_IS_ABSTRACT follows the truth of __abstractmethods__. */
@@ -2478,6 +2488,237 @@ sp_Type sp_t_property = {
     .new_ = prop_new,
 };
 
+/* ================================================================ __slots__ */
+
+/* A slot's member descriptor, in the class namespace as CPython shows it
+ * (C.x is <member 'x' of 'C' objects>).  The values themselves still live
+ * in the instance dict: __slots__ only limits which names an instance
+ * without __dict__ may set (HT_SLOTS), so the VM's dict caches and the
+ * snapshot format stay as they are. */
+typedef struct Member {
+    sp_Obj h;
+    sp_Value name;  /* str, the mangled slot name */
+    sp_Value owner; /* the class declaring it */
+} Member;
+
+#define MB(v) ((Member *)SP_O(v))
+
+static sp_Value member_new(sp_VM *vm, sp_Value name, sp_Type *owner) {
+    Member *m = sp_newobj(vm, &sp_t_member, sizeof *m);
+    if (!m) return SP_ERRV;
+    m->name = name, m->owner = sp_objv(owner);
+    return sp_objv(m);
+}
+
+static bool member_applies(sp_VM *vm, sp_Value m, sp_Value obj) {
+    if (sp_isinst(obj, TYPEV(MB(m)->owner))) return true;
+    sp_raise(vm, &sp_t_TypeError, "descriptor '%S' for '%s' objects doesn't apply to a '%T' object",
+             MB(m)->name, TYPEV(MB(m)->owner)->name, obj);
+    return false;
+}
+
+/* obj's value of slot m (descr_get); AttributeError when unset. */
+static sp_Value member_get(sp_VM *vm, sp_Value m, sp_Value obj) {
+    if (!member_applies(vm, m, obj)) return SP_ERRV;
+    sp_Dict **dp = dict_slot(obj);
+    sp_Value v = dp && *dp ? sp_dict_gets(*dp, SP_STR(MB(m)->name)) : SP_NULLV;
+    return sp_isnull(v) ? no_attr(vm, obj, SP_STR(MB(m)->name)) : v;
+}
+
+/* obj.slot = v, or del obj.slot (v SP_NULL: AttributeError naming the
+ * slot alone when unset, as CPython's member_set). */
+static bool member_set(sp_VM *vm, sp_Value m, sp_Value obj, sp_Value v) {
+    if (!member_applies(vm, m, obj)) return false;
+    sp_Dict **dp = dict_slot(obj);
+    sp_Str *name = SP_STR(MB(m)->name);
+    if (!dp) return no_attr(vm, obj, name), false;
+    if (sp_isnull(v)) {
+        int r = *dp ? sp_dict_del(vm, *dp, MB(m)->name) : 0;
+        if (r == 0) sp_raise(vm, &sp_t_AttributeError, "%U", name);
+        return r > 0;
+    }
+    sp_Dict *d = ensure_dict(vm, dp);
+    return d && sp_dict_sets(vm, d, name, v);
+}
+
+static sp_Value m_member_get(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!sp_no_kwargs(vm, "__get__", kw) || !sp_check_nargs(vm, "__get__", nargs - 1, 1, 2)) return SP_ERRV;
+    if (sp_isnone(args[1])) return args[0];
+    return member_get(vm, args[0], args[1]);
+}
+
+static sp_Value m_member_set(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!sp_no_kwargs(vm, "__set__", kw) || !sp_check_nargs(vm, "__set__", nargs - 1, 2, 2)) return SP_ERRV;
+    return member_set(vm, args[0], args[1], args[2]) ? SP_NONEV : SP_ERRV;
+}
+
+static sp_Value m_member_delete(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!sp_no_kwargs(vm, "__delete__", kw) || !sp_check_nargs(vm, "__delete__", nargs - 1, 1, 1))
+        return SP_ERRV;
+    return member_set(vm, args[0], args[1], SP_NULLV) ? SP_NONEV : SP_ERRV;
+}
+
+static sp_Value member_repr(sp_VM *vm, sp_Value self) {
+    return sp_fmt(vm, "<member '%S' of '%s' objects>", MB(self)->name, TYPEV(MB(self)->owner)->name);
+}
+
+static void member_traverse(sp_VM *vm, sp_Obj *o) {
+    sp_gc_markv(vm, ((Member *)o)->name);
+    sp_gc_markv(vm, ((Member *)o)->owner);
+}
+
+static sp_Value g_mname(sp_VM *vm, sp_Value s) { (void)vm; return MB(s)->name; }
+static sp_Value g_mowner(sp_VM *vm, sp_Value s) { (void)vm; return MB(s)->owner; }
+static sp_Value g_mdoc(sp_VM *vm, sp_Value s) { (void)vm, (void)s; return SP_NONEV; }
+static sp_Value g_mqualname(sp_VM *vm, sp_Value s) {
+    sp_Value q = sp_getattrs(vm, MB(s)->owner, "__qualname__");
+    return sp_iserr(q) ? q : sp_fmt(vm, "%S.%S", q, MB(s)->name);
+}
+
+static const sp_MethodDef member_methods[] = {
+    {"__get__", m_member_get, 0}, {"__set__", m_member_set, 0},
+    {"__delete__", m_member_delete, 0}, {NULL, NULL, 0},
+};
+static const sp_GetSetDef member_getsets[] = {
+    {"__name__", g_mname, NULL}, {"__qualname__", g_mqualname, NULL},
+    {"__objclass__", g_mowner, NULL}, {"__doc__", g_mdoc, NULL}, {NULL, NULL, NULL},
+};
+
+sp_Type sp_t_member = {
+    .h = SP_STATIC_HDR(&sp_t_type),
+    .name = "member_descriptor",
+    .base = &sp_t_object,
+    .methods = member_methods,
+    .getsets = member_getsets,
+    .traverse = member_traverse,
+    .repr = member_repr,
+};
+
+/* copy/deepcopy of an instance limited to its slots: CPython's state is
+ * (None, {slot: value}) and each value is restored with setattr. */
+bool sp_class_slotted(sp_Type *t) { return is_class(t) && (HT(t)->hflags & HT_SLOTS); }
+
+sp_Value sp_class_slot_state(sp_VM *vm, sp_Value self) {
+    sp_Dict **dp = dict_slot(self);
+    if (!dp || !*dp || !sp_dict_len(*dp)) return SP_NONEV;
+    sp_Value d = sp_dict_new(vm);
+    return sp_iserr(d) || !sp_dict_update(vm, SP_DICT(d), sp_objv(*dp)) ? SP_ERRV : d;
+}
+
+bool sp_class_set_slots(sp_VM *vm, sp_Value self, sp_Value state) {
+    if (!sp_isdict(state)) return sp_raise(vm, &sp_t_TypeError, "slot state must be a dict"), false;
+    sp_Value k, v;
+    for (size_t pos = 0; sp_dict_next(SP_DICT(state), &pos, &k, &v);) {
+        if (!sp_isstr(k)) return sp_raise(vm, &sp_t_TypeError, "attribute name must be string"), false;
+        if (!sp_setattr(vm, self, SP_STR(k), v) || !sp_check_limits(vm)) return false;
+    }
+    return true;
+}
+
+/* Snapshots (a kind in sp_snap_collections): [name owner]. */
+int sp_class_member_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    (void)vm, (void)hint;
+    v[0] = ((Member *)o)->name, v[1] = ((Member *)o)->owner;
+    return 2;
+}
+
+sp_Obj *sp_class_member_alloc(sp_VM *vm, uint32_t hint) {
+    (void)hint;
+    sp_Value n = sp_str_intern_cstr(vm, "?"), m = sp_iserr(n) ? n : member_new(vm, n, &sp_t_object);
+    return sp_iserr(m) ? NULL : SP_O(m);
+}
+
+bool sp_class_member_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    if (n != 2 || !sp_isstr(v[0]) || !is_type(v[1]) || !is_class(TYPEV(v[1])))
+        return sp_raise(vm, &sp_t_ValueError, "bad member descriptor"), false;
+    ((Member *)o)->name = v[0], ((Member *)o)->owner = v[1];
+    return true;
+}
+
+/* CPython's _Py_Mangle: __x in class _C is _C__x. */
+static sp_Value mangle(sp_VM *vm, sp_Type *t, sp_Value name) {
+    sp_Str *n = SP_STR(name);
+    const char *cls = t->name;
+    while (*cls == '_') cls++;
+    if (n->len < 3 || n->data[0] != '_' || n->data[1] != '_' || !*cls ||
+        (n->data[n->len - 1] == '_' && n->data[n->len - 2] == '_') || memchr(n->data, '.', n->len))
+        return name;
+    return sp_fmt(vm, "_%s%S", cls, name);
+}
+
+/* One name of __slots__: checked, and its member added (kept in *nmem). */
+static bool add_member(sp_VM *vm, sp_Type *t, sp_Value name, int *seen_dict) {
+    if (!sp_isstr(name))
+        return sp_raise(vm, &sp_t_TypeError, "__slots__ items must be strings, not '%T'", name), false;
+    sp_Value f = sp_getattrs(vm, name, "isidentifier");
+    sp_Value id = sp_iserr(f) ? f : sp_call0(vm, f);
+    if (sp_iserr(id)) return false;
+    if (!sp_truthy(vm, id)) return sp_raise(vm, &sp_t_TypeError, "__slots__ must be identifiers"), false;
+    if (sp_str_eqc(SP_STR(name), "__dict__")) {
+        if ((*seen_dict)++)
+            return sp_raise(vm, &sp_t_TypeError, "__dict__ slot disallowed: we already got one"), false;
+        return true;
+    }
+    if (sp_str_eqc(SP_STR(name), "__weakref__")) return true;
+    sp_Type *solid = HT(t)->solid;
+    if (solid == &sp_t_tuple || solid == &sp_t_int || solid == &sp_t_bytes)
+        return sp_raise(vm, &sp_t_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                        solid->name), false;
+    sp_Value key = mangle(vm, t, name);
+    if (sp_iserr(key) || !sp_pin(vm, key)) return false;
+    sp_Value old = sp_dict_gets(t->dict, SP_STR(key));
+    bool ok = true;
+    if (!sp_isnull(old) && !(sp_istype(old, &sp_t_member) && TYPEV(MB(old)->owner) == t))
+        ok = (sp_raise(vm, &sp_t_ValueError, "%R in __slots__ conflicts with class variable", key), false);
+    sp_Value m = ok && sp_isnull(old) ? member_new(vm, key, t) : SP_NONEV;
+    ok = ok && !sp_iserr(m) && (!sp_isnull(old) || sp_dict_sets(vm, t->dict, SP_STR(key), m));
+    sp_unpin(vm, 1);
+    return ok;
+}
+
+/* Does class k add slots of its own (CPython's extra_ivars)? */
+static bool own_slots(sp_Type *k) {
+    size_t pos = 0;
+    sp_Value v;
+    while (k->dict && sp_dict_next(k->dict, &pos, NULL, &v))
+        if (sp_istype(v, &sp_t_member) && TYPEV(MB(v)->owner) == k) return true;
+    return false;
+}
+
+/* t's slotbase: the nearest class of its base chain adding slots
+ * (CPython's solid_base as far as __slots__ go), NULL if none. */
+static void set_slotbase(sp_Type *t) {
+    HT(t)->slotbase = own_slots(t) ? t : t->base && is_class(t->base) ? HT(t->base)->slotbase : NULL;
+}
+
+/* Bases whose slots come from unrelated classes cannot be combined. */
+static bool slot_layouts_ok(sp_VM *vm, sp_Tuple *bases) {
+    sp_Type *win = NULL;
+    for (size_t i = 0; i < bases->n; i++) {
+        sp_Type *b = TYPEV(bases->items[i]), *sb = is_class(b) ? HT(b)->slotbase : NULL;
+        if (!sb || (win && sp_issubtype(win, sb))) continue;
+        if (win && !sp_issubtype(sb, win))
+            return sp_raise(vm, &sp_t_TypeError, "multiple bases have instance lay-out conflict"), false;
+        win = sb;
+    }
+    return true;
+}
+
+/* The member descriptors of a new class's own __slots__ (str or iterable). */
+static bool add_members(sp_VM *vm, sp_Type *t) {
+    sp_Str *sl = intern(vm, "__slots__");
+    sp_Value s = sl ? sp_dict_gets(t->dict, sl) : SP_ERRV;
+    if (sp_isnull(s)) return true;
+    sp_Value names = sp_iserr(s) ? s : sp_isstr(s) ? sp_tuple_pack(vm, 1, &s) : sp_tuple_from_iter(vm, s);
+    if (sp_iserr(names) || !sp_pin(vm, names)) return false;
+    int seen_dict = 0;
+    bool ok = true;
+    for (size_t i = 0; ok && i < SP_TUPLE(names)->n; i++)
+        ok = add_member(vm, t, SP_TUPLE(names)->items[i], &seen_dict) && sp_check_limits(vm);
+    sp_unpin(vm, 1);
+    return ok;
+}
+
 /* ================================================================ snapshots */
 
 /* sp_snap.c saves a class as its name, metaclass, bases, namespace and
@@ -2535,6 +2776,7 @@ bool sp_class_restore(sp_VM *vm, sp_Type *t, sp_Type *meta, sp_Str *name, sp_Tup
     for (sp_Type *k; (k = mro_next(&it));)
         t->flags |= k->flags & (SP_TF_EXCEPTION | SP_TF_SEQUENCE | SP_TF_MAPPING);
     ht->hflags = flags & (HT_SLOTS | HT_ABSTRACT);
+    set_slotbase(t);
     vm->class_epoch++;
     return fix_class(vm, t);
 }

@@ -9,6 +9,18 @@
 /* Builtins (sp_builtins.c's table). */
 extern sp_CFunc sp_build_class_fn;
 extern sp_Type sp_t_super, sp_t_property, sp_t_staticmethod, sp_t_classmethod;
+/* A __slots__ member descriptor (C.x) and its snapshot hooks (the kind
+ * sits in sp_snap_collections). */
+extern sp_Type sp_t_member;
+int sp_class_member_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint);
+sp_Obj *sp_class_member_alloc(sp_VM *vm, uint32_t hint);
+bool sp_class_member_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n);
+/* copy module: instances without a __dict__ (every class of the MRO has
+ * __slots__): their slot values as a fresh dict (None if none), restored
+ * by setattr. */
+bool sp_class_slotted(sp_Type *t);
+sp_Value sp_class_slot_state(sp_VM *vm, sp_Value self);
+bool sp_class_set_slots(sp_VM *vm, sp_Value self, sp_Value state);
 
 /* type.__new__(meta, name, bases, dict, **kw) once meta is settled:
  * checks the arguments, copies dict, runs __set_name__/__init_subclass__. */
@@ -127,8 +139,21 @@ bool sp_sub_setattr_denied(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v);
  * type's own layout, __dict__ pointer at the end (sp_collections.c). */
 sp_Type *sp_coll_solid(sp_Type *b); /* b if it is one of those, else NULL */
 bool sp_dt_stateless(sp_Type *b);  /* datetime.tzinfo: classes deriving from it are laid out as object's */
+bool sp_dt_args_ok(sp_Type *t);    /* a tzinfo class: object.__init__ ignores arguments */
+/* date, time, datetime, timedelta: b if it is one of those, else NULL; an
+ * instance of a class deriving from one is made by solid->new_(vm, t, ...)
+ * or, bare with valid fields (snapshots), by sp_dt_alloc. */
+sp_Type *sp_dt_solid(sp_Type *b);
+sp_Value sp_dt_alloc(sp_VM *vm, sp_Type *t, sp_Type *solid);
+sp_Value sp_dt_constant(sp_Type *t, sp_Str *name); /* D.min for a class D(date); SP_NULLV if none */
+sp_Value sp_dt_clone(sp_VM *vm, sp_Value x);       /* copy of such an instance's fields (copy module) */
 sp_Value sp_coll_alloc(sp_VM *vm, sp_Type *t, sp_Type *solid); /* empty instance */
 sp_Value sp_coll_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw);
+/* What __mro__ (drop) and __bases__ show of a tuple of types, and __base__
+ * of a type: without the hidden class under a typing.NamedTuple class. */
+sp_Value sp_nt_shown(sp_VM *vm, sp_Value types, bool drop);
+sp_Type *sp_nt_shown_base(sp_Type *t);
+bool sp_nt_meta(sp_Type *t); /* namedtuple classes' metatype: type() shows `type` */
 
 /* list[int] and int | None (sp_generic.c) */
 sp_Value sp_generic_alias(sp_VM *vm, sp_Value origin, sp_Value args);

@@ -625,13 +625,13 @@ static inline void sp_frame_init_module(sp_Frame *fr, sp_Code *c, sp_Dict *globa
 }
 
 /* Snapshots (sp_snap.c) rebuild paused runs with these. */
-/* Value stack depth and block depth the verifier computed at pc (-1:
- * unreachable); false + SystemError for bad code. (sp_func.c) */
-bool sp_code_depth_at(sp_VM *vm, sp_Code *c, uint32_t pc, int *depth, int *nblocks);
-/* 1 if a loaded frame paused at pc fits c: its blocks are the verifier's
- * and only pending LOAD_METHOD pairs hold method defs or bare NULLs; 0 if
- * not; -1 + SystemError for bad code. (sp_func.c) */
-int sp_code_frame_fits(sp_VM *vm, sp_Code *c, uint32_t pc, const sp_Block *blocks, int nblocks,
+/* How a loaded frame paused at pc fits c, in one verifier pass: its depth
+ * is the verifier's there less `below` (1 after a call, 0 in SEND_FROM)
+ * and its block count the same (else BAD_STATE); its blocks are the
+ * verifier's and only pending LOAD_METHOD pairs hold method defs or bare
+ * NULLs (else BAD_STACK).  BAD_CODE: SystemError pending. (sp_func.c) */
+enum { SP_FRAME_FITS, SP_FRAME_BAD_STATE, SP_FRAME_BAD_STACK, SP_FRAME_BAD_CODE };
+int sp_code_frame_fits(sp_VM *vm, sp_Code *c, uint32_t pc, int below, const sp_Block *blocks, int nblocks,
                        const sp_Value *stack, int depth);
 /* Loaded code, once its constants are complete: every keyword-call's
  * names are str (the verifier checked the rest of their shape). */

@@ -12,6 +12,7 @@
 #include "sp_cont.h"
 #include "sp_snap.h"
 #include "sp_chainmap_py.h"
+#include "sp_names.h"
 #include <stdio.h>
 
 static sp_Type t_defaultdict, t_counter, t_odict, t_deque, t_dequeiter, t_dequeriter, t_ntmeta;
@@ -116,6 +117,15 @@ static sp_Value m_dsub_copy(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) 
     return sp_call(vm, sp_objv(t), is_dd(t) ? a : a + 1, is_dd(t) ? 2 : 1, NULL);
 }
 
+static bool mm_update_from(sp_VM *vm, sp_Value self, sp_Value other);
+
+/* d.update(other) inside |, |=: an OrderedDict class goes through its
+ * __setitem__ (MutableMapping.update), dict and defaultdict do not. */
+static bool dsub_update(sp_VM *vm, sp_Value d, sp_Value other) {
+    if (is_heap(sp_typeof(d)) && sp_class_solid(sp_typeof(d)) == &t_odict) return mm_update_from(vm, d, other);
+    return sp_dict_update(vm, SP_DICT(d), other);
+}
+
 /* `d | other` for the subtypes: a copy of the subtype operand updated by
  * the right operand (CPython's defdict_or / odict's __or__). */
 static sp_Value dsub_or(sp_VM *vm, sp_Type *t, sp_Value a, sp_Value b) {
@@ -130,13 +140,16 @@ static sp_Value dsub_or(sp_VM *vm, sp_Type *t, sp_Value a, sp_Value b) {
         return sp_raise(vm, &sp_t_TypeError, "%s() returned a non-dict: '%T'", t->name, r);
     if (!heap && is_dd(t)) DD_FACTORY(r) = DD_FACTORY(self);
     if (!sp_pin(vm, r)) return SP_ERRV;
-    bool ok = (heap || sp_dict_update(vm, SP_DICT(r), a)) && sp_dict_update(vm, SP_DICT(r), b);
+    bool ok = (heap || sp_dict_update(vm, SP_DICT(r), a)) && dsub_update(vm, r, b);
     sp_unpin(vm, 1);
     return ok ? r : SP_ERRV;
 }
 
 static sp_Value dsub_binop(sp_VM *vm, int op, sp_Value a, sp_Value b) {
     if (op == SP_OP_OR) return dsub_or(vm, sp_istype(a, &sp_t_dict) ? sp_typeof(b) : sp_typeof(a), a, b);
+    if (op == SP_OP_OR + SP_OP_INPLACE && SPC_ISDICT(a) && is_heap(sp_typeof(a)) &&
+        sp_class_solid(sp_typeof(a)) == &t_odict)
+        return dsub_update(vm, a, b) ? a : SP_ERRV;
     return sp_t_dict.binop(vm, op, a, b);
 }
 
@@ -386,23 +399,111 @@ static sp_Value m_od_popitem(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
     return r < 0 ? SP_ERRV : t;
 }
 
-/* OrderedDict.__init__: a class's items go through its __setitem__
- * (CPython's MutableMapping.update). */
-static bool od_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
-    if (!is_heap(sp_typeof(self))) return dict_fill(vm, self, "OrderedDict", args, nargs, kw);
-    sp_Value d = sp_dict_new(vm), k, v;
-    if (sp_iserr(d) || !sp_pin(vm, d)) return false;
-    bool ok = dict_fill(vm, d, "OrderedDict", args, nargs, kw);
-    for (size_t pos = 0; ok && sp_dict_next(SP_DICT(d), &pos, &k, &v);)
-        ok = sp_setitem(vm, self, k, v) && sp_check_limits(vm);
+/* ---- MutableMapping.update (CPython's mutablemapping_update): every
+ * item goes through self[key] = value, so a class's __setitem__ sees it. */
+
+static bool pair_part(sp_VM *vm, sp_Value it, sp_Value *out, const char *missing) {
+    *out = sp_next(vm, it);
+    if (sp_iserr(*out)) return false;
+    if (sp_isnull(*out)) return sp_raise(vm, &sp_t_ValueError, "%s", missing), false;
+    return true;
+}
+
+/* self[k] = v for each (k, v) pair an iterable yields. */
+static bool mm_add_pair(sp_VM *vm, void *ud, sp_Value pair) {
+    sp_Value self = *(sp_Value *)ud, k, v, extra;
+    sp_Value it = sp_iter(vm, pair);
+    if (sp_iserr(it) || !sp_pin(vm, it)) return false;
+    bool ok = pair_part(vm, it, &k, "need more than 0 values to unpack") && sp_pin(vm, k);
+    if (!ok) return sp_unpin(vm, 1), false;
+    ok = pair_part(vm, it, &v, "need more than 1 value to unpack") && sp_pin(vm, v);
+    if (!ok) return sp_unpin(vm, 2), false;
+    extra = sp_next(vm, it);
+    ok = !sp_iserr(extra);
+    if (ok && !sp_isnull(extra))
+        ok = (sp_raise(vm, &sp_t_ValueError, "too many values to unpack (expected 2)"), false);
+    ok = ok && sp_setitem(vm, self, k, v) && sp_check_limits(vm);
+    sp_unpin(vm, 3);
+    return ok;
+}
+
+static bool mm_update_from(sp_VM *vm, sp_Value self, sp_Value other) {
+    if (sp_isdict(other)) { /* a snapshot of the items, as PyDict_Items */
+        sp_Value l = items_list(vm, SP_DICT(other));
+        if (sp_iserr(l) || !sp_pin(vm, l)) return false;
+        bool ok = spc_foreach(vm, l, mm_add_pair, &self);
+        sp_unpin(vm, 1);
+        return ok;
+    }
+    sp_Value f = sp_getattr_opt(vm, other, SP_NAME(keys));
+    if (sp_iserr(f) || !sp_pin(vm, f)) return false;
+    bool ok;
+    if (!sp_isnull(f)) ok = sp_update_from_keys(vm, self, other, f, true);
+    else {
+        sp_Value items = sp_getattr_opt(vm, other, SP_NAME(items));
+        if (!sp_isnull(items) && !sp_iserr(items)) items = sp_call0(vm, items);
+        if (sp_isnull(items)) items = other;
+        ok = !sp_iserr(items) && sp_pin(vm, items); /* the pairs' source, while __setitem__ runs */
+        if (ok) {
+            ok = spc_foreach(vm, items, mm_add_pair, &self);
+            sp_unpin(vm, 1);
+        }
+    }
     sp_unpin(vm, 1);
     return ok;
+}
+
+static bool mm_update(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (nargs > 1)
+        return sp_raise(vm, &sp_t_TypeError, "update() takes at most 1 positional argument (%d given)", nargs),
+               false;
+    if (nargs == 1 && !mm_update_from(vm, self, args[0])) return false;
+    for (size_t i = 0; kw && i < kw->n; i++)
+        if (!sp_setitem(vm, self, kw->items[i], args[nargs + (int)i])) return false;
+    return true;
+}
+
+/* OrderedDict.update and __init__: a class's items go through its
+ * __setitem__; the plain type fills its table directly. */
+static bool od_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!is_heap(sp_typeof(self))) return dict_fill(vm, self, "OrderedDict", args, nargs, kw);
+    return spc_nargs(vm, "OrderedDict", nargs, 0, 1) && mm_update(vm, self, args, nargs, kw);
+}
+
+static sp_Value m_od_update(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!spc_self(vm, args, nargs, &t_odict, "update")) return SP_ERRV;
+    if (!is_heap(sp_typeof(args[0]))) {
+        if (nargs > 2)
+            return sp_raise(vm, &sp_t_TypeError, "update() takes at most 1 positional argument (%d given)",
+                            nargs - 1);
+        return dict_fill(vm, args[0], "update", args + 1, nargs - 1, kw) ? SP_NONEV : SP_ERRV;
+    }
+    return mm_update(vm, args[0], args + 1, nargs - 1, kw) ? SP_NONEV : SP_ERRV;
+}
+
+/* A class's setdefault: `key in self`, then self[key] or self[key] = default. */
+static sp_Value m_od_setdefault(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    sp_Value a[2];
+    if (!spc_self(vm, args, nargs, &t_odict, "setdefault") ||
+        !sp_parse_args(vm, "setdefault", args + 1, nargs - 1, kw, "key|default", a))
+        return SP_ERRV;
+    sp_Value dflt = sp_isnull(a[1]) ? SP_NONEV : a[1];
+    if (!is_heap(sp_typeof(args[0]))) {
+        sp_Value v;
+        int r = sp_dict_get(vm, SP_DICT(args[0]), a[0], &v);
+        if (r) return r < 0 ? SP_ERRV : v;
+        return sp_dict_set(vm, SP_DICT(args[0]), a[0], dflt) ? dflt : SP_ERRV;
+    }
+    int in = sp_contains(vm, args[0], a[0]);
+    if (in) return in < 0 ? SP_ERRV : sp_getitem(vm, args[0], a[0]);
+    return sp_setitem(vm, args[0], a[0], dflt) ? dflt : SP_ERRV;
 }
 
 INIT_METHOD(m_od_init, &t_odict, od_init)
 
 static const sp_MethodDef od_methods[] = {
-    {"__init__", m_od_init, 0},
+    {"__init__", m_od_init, 0},           {"update", m_od_update, 0},
+    {"setdefault", m_od_setdefault, 0},
     {"move_to_end", m_od_move_to_end, 0}, {"popitem", m_od_popitem, 0},
     {"copy", m_dsub_copy, 0}, {"__copy__", m_dsub_copy, 0}, {NULL, NULL, 0},
 };
@@ -784,10 +885,17 @@ static bool keep_positive(sp_VM *vm, sp_Value self) {
         int c = cmp0(vm, v, SP_GT);
         ok = c >= 0 && (c || sp_list_append(vm, SP_LIST(drop), k));
     }
+    bool heap = is_heap(sp_typeof(self)); /* `del self[elem]`: a class's __delitem__ */
     for (size_t i = 0; ok && i < SP_LIST(drop)->n; i++)
-        ok = sp_dict_del(vm, SP_DICT(self), SP_LIST(drop)->items[i]) >= 0;
+        ok = heap ? sp_delitem(vm, self, SP_LIST(drop)->items[i])
+                  : sp_dict_del(vm, SP_DICT(self), SP_LIST(drop)->items[i]) >= 0;
     sp_unpin(vm, 1);
     return ok;
+}
+
+/* self[elem]: a class's __getitem__ (CPython's Counter is Python code). */
+static sp_Value count_get(sp_VM *vm, sp_Value self, sp_Value key) {
+    return is_heap(sp_typeof(self)) ? sp_getitem(vm, self, key) : counter_getitem(vm, self, key);
 }
 
 /* In place: self[elem] op= count over other's items (| and & as CPython). */
@@ -797,14 +905,14 @@ static bool counter_inplace(sp_VM *vm, int op, sp_Value self, sp_Value other) {
         if (!pin2(vm, k, v)) return false;
         bool ok;
         if (op == SP_OP_ADD || op == SP_OP_SUB) {
-            sp_Value cur = counter_getitem(vm, self, k);
+            sp_Value cur = count_get(vm, self, k);
             sp_Value n = sp_iserr(cur) ? cur : sp_binop(vm, op + SP_OP_INPLACE, cur, v);
-            ok = !sp_iserr(n) && sp_dict_set(vm, SP_DICT(self), k, n);
+            ok = !sp_iserr(n) && count_set(vm, self, k, n);
         } else {
-            sp_Value o = op == SP_OP_OR ? counter_getitem(vm, self, k) : sp_getitem(vm, other, k);
+            sp_Value o = op == SP_OP_OR ? count_get(vm, self, k) : sp_getitem(vm, other, k);
             /* |: other_count > count ; &: other_count < count */
             int c = sp_iserr(o) ? -1 : op == SP_OP_OR ? sp_lt(vm, o, v) : sp_lt(vm, o, v);
-            ok = c >= 0 && (!c || sp_dict_set(vm, SP_DICT(self), k, op == SP_OP_OR ? v : o));
+            ok = c >= 0 && (!c || count_set(vm, self, k, op == SP_OP_OR ? v : o));
         }
         ok = ok && sp_check_limits(vm);
         sp_unpin(vm, 2);
@@ -1485,6 +1593,9 @@ const sp_SnapKind sp_snap_collections[] = {
     {"collections.defaultdict", &t_defaultdict, false, coll_save, dd_alloc, coll_fill},
     {"collections.OrderedDict", &t_odict, false, coll_save, od_alloc, coll_fill},
     {"collections.Counter", &t_counter, false, coll_save, ctr_alloc, coll_fill},
+    /* not collections': the one table of native kinds sp_class.c can use */
+    {"member_descriptor", &sp_t_member, false, sp_class_member_save, sp_class_member_alloc,
+     sp_class_member_fill},
     {NULL, NULL, false, NULL, NULL, NULL},
 };
 
@@ -1521,6 +1632,7 @@ typedef struct NTType {
     sp_Value defaults; /* dict field -> default */
     sp_Value module;   /* str */
     sp_Value doc;      /* "Point(x, y)" */
+    uint32_t hidden;   /* the layout under `class P(NamedTuple)`: not in P's visible MRO */
     char name[];
 } NTType;
 
@@ -1532,6 +1644,32 @@ static NTType *nt_of(sp_Type *t) {
 #define NT(t) nt_of((sp_Type *)(t))
 
 bool spc_is_ntclass(sp_Type *t) { return t->h.type == &t_ntmeta; }
+bool sp_nt_meta(sp_Type *t) { return t == &t_ntmeta; }
+
+static bool nt_hidden(sp_Value v) {
+    return v.tag == SP_OBJ && v.u.o->type == &t_ntmeta && ((NTType *)v.u.o)->hidden;
+}
+
+sp_Type *sp_nt_shown_base(sp_Type *t) {
+    return t && nt_hidden(sp_objv(t)) ? t->base : t;
+}
+
+/* `class P(NamedTuple)` is a class deriving from a hidden namedtuple class
+ * (its layout and slots); __mro__ drops it and __bases__ shows tuple in
+ * its place, as CPython's single class P(tuple) would. */
+sp_Value sp_nt_shown(sp_VM *vm, sp_Value types, bool drop) {
+    sp_Tuple *in = SP_TUPLE(types);
+    size_t nh = 0;
+    for (size_t i = 0; i < in->n; i++) nh += nt_hidden(in->items[i]);
+    if (!nh) return types;
+    sp_Value r = sp_tuple_new(vm, in->n - (drop ? nh : 0));
+    for (size_t i = 0, k = 0; !sp_iserr(r) && i < in->n; i++) {
+        sp_Value v = in->items[i];
+        if (nt_hidden(v) && drop) continue;
+        SP_TUPLE(r)->items[k++] = nt_hidden(v) ? sp_objv(SP_AS(sp_Type, v)->base) : v;
+    }
+    return r;
+}
 
 /* "missing 2 required positional arguments: 'x' and 'y'" */
 static sp_Value nt_missing(sp_VM *vm, sp_Type *t, sp_Value *vals) {
@@ -1912,6 +2050,7 @@ static NTType *nt_type_alloc(sp_VM *vm, size_t len) {
     t->t.h = h;
     t->t.name = t->name;
     t->fields = sp_objv(&sp_empty_tuple), t->defaults = t->module = t->doc = SP_NONEV;
+    t->hidden = 0;
     return t;
 }
 
@@ -1997,7 +2136,7 @@ static sp_Type t_ntbuilder;
 
 /* One field name (a str) and, when the body gave one, its default. */
 static sp_Value ntc_fields(sp_VM *vm, sp_Dict *ns, sp_Value *defaults) {
-    sp_Value ann = sp_dict_gets(ns, SP_STR(sp_str_intern_cstr(vm, "__annotations__")));
+    sp_Value ann = sp_dict_gets(ns, SP_NAME(annotations));
     sp_Value fl = sp_list_with_cap(vm, 0), dl = sp_list_with_cap(vm, 0);
     if (sp_iserr(fl) || sp_iserr(dl) || !pin2(vm, fl, dl)) return SP_ERRV;
     bool ok = true;
@@ -2027,10 +2166,17 @@ static bool ntc_namespace(sp_VM *vm, sp_Dict *ns, NTType *nt) {
     for (size_t i = 0; i < f->n; i++)
         if (sp_dict_del(vm, ns, f->items[i]) < 0) return false;
     sp_Value empty = sp_objv(&sp_empty_tuple);
-    return sp_dict_sets(vm, ns, SP_STR(sp_str_intern_cstr(vm, "_fields")), nt->fields) &&
-           sp_dict_sets(vm, ns, SP_STR(sp_str_intern_cstr(vm, "_field_defaults")), nt->defaults) &&
-           sp_dict_sets(vm, ns, SP_STR(sp_str_intern_cstr(vm, "__match_args__")), nt->fields) &&
-           sp_dict_sets(vm, ns, SP_STR(sp_str_intern_cstr(vm, "__slots__")), empty);
+    return sp_dict_sets(vm, ns, SP_NAME(fields), nt->fields) &&
+           sp_dict_sets(vm, ns, SP_NAME(field_defaults), nt->defaults) &&
+           sp_dict_sets(vm, ns, SP_NAME(match_args), nt->fields) &&
+           sp_dict_sets(vm, ns, SP_NAME(slots), empty);
+}
+
+/* CPython's class statement records the bases NamedTuple's __mro_entries__
+ * replaced. */
+static bool ntc_orig_bases(sp_VM *vm, sp_Dict *ns, sp_Value bases) {
+    sp_Str *k = SP_NAME(orig_bases);
+    return !sp_isnull(sp_dict_gets(ns, k)) || !SPC_ISTUPLE(bases) || sp_dict_sets(vm, ns, k, bases);
 }
 
 /* NamedTupleMeta(name, bases, ns) */
@@ -2041,12 +2187,13 @@ static sp_Value ntc_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tup
     sp_Dict *ns = SP_DICT(args[2]);
     sp_Value defaults = SP_NULLV, fl = ntc_fields(vm, ns, &defaults);
     if (sp_iserr(fl) || !pin2(vm, fl, defaults)) return SP_ERRV;
-    sp_Value mod = sp_dict_gets(ns, SP_STR(sp_str_intern_cstr(vm, "__module__")));
+    sp_Value mod = sp_dict_gets(ns, SP_NAME(dmodule));
     sp_Value a[3] = {SP_NULLV, defaults, sp_isstr(mod) ? mod : SP_NULLV};
     sp_Value nt = nt_check_and_build(vm, args[0], fl, a);
     sp_Value r = sp_iserr(nt) || !sp_pin(vm, nt) ? SP_ERRV : sp_tuple_pack(vm, 1, &nt);
     if (!sp_iserr(nt)) {
-        if (!sp_iserr(r) && ntc_namespace(vm, ns, NT(SP_O(nt))))
+        NT(SP_O(nt))->hidden = 1;
+        if (!sp_iserr(r) && ntc_namespace(vm, ns, NT(SP_O(nt))) && ntc_orig_bases(vm, ns, args[1]))
             r = sp_class_type_new(vm, &sp_t_type, args[0], r, args[2], NULL, NULL);
         else r = SP_ERRV;
         sp_unpin(vm, 1);
@@ -2077,12 +2224,18 @@ static sp_Value ntc_call(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp
     return r;
 }
 
+/* CPython's NamedTuple is a function (seen in P.__orig_bases__). */
+static sp_Value ntc_repr(sp_VM *vm, sp_Value self) {
+    return sp_fmt(vm, "<function NamedTuple at 0x%llx>", (unsigned long long)sp_obj_id(vm, SP_O(self)));
+}
+
 static sp_Type t_ntbuilder = {
     .h = SP_STATIC_HDR(&sp_t_type),
     .name = "typing.NamedTupleMeta",
     .base = &sp_t_type,
     .new_ = ntc_new,
     .call = ntc_call,
+    .repr = ntc_repr,
 };
 
 static sp_Type t_namedtuple_base = {
@@ -2093,7 +2246,7 @@ static sp_Type t_namedtuple_base = {
 
 sp_Value spc_typing_namedtuple(void) { return sp_objv(&t_namedtuple_base); }
 
-/* ---- snapshots: a namedtuple class is [name fields defaults module doc]
+/* ---- snapshots: a namedtuple class is [name fields defaults module doc hidden]
  * (sp_snap_classes: made before the instances, filled before classes
  * deriving from it are rebuilt); the name's length is the size hint. */
 
@@ -2103,7 +2256,8 @@ static int ntc_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
     if (n > SP_NT_NAME_MAX) return sp_raise(vm, &sp_t_OverflowError, "name too long"), -1;
     *hint = (uint32_t)n;
     v[0] = sp_str_new(vm, t->name, n), v[1] = t->fields, v[2] = t->defaults, v[3] = t->module, v[4] = t->doc;
-    return sp_iserr(v[0]) ? -1 : 5;
+    v[5] = sp_bool(t->hidden);
+    return sp_iserr(v[0]) ? -1 : 6;
 }
 
 static sp_Obj *ntc_alloc(sp_VM *vm, uint32_t hint) {
@@ -2117,12 +2271,13 @@ static sp_Obj *ntc_alloc(sp_VM *vm, uint32_t hint) {
 static bool ntc_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
     NTType *t = (NTType *)o;
     size_t len = o->size - sizeof(NTType) - 1;
-    bool ok = n == 5 && sp_isstr(v[0]) && SP_STR(v[0])->len == len && !memchr(SP_STR(v[0])->data, 0, len) &&
+    bool ok = (n == 5 || (n == 6 && sp_isbool(v[5]))) && sp_isstr(v[0]) && SP_STR(v[0])->len == len && !memchr(SP_STR(v[0])->data, 0, len) &&
               sp_istuple(v[1]) && sp_isdict(v[2]) && sp_isstr(v[3]) && !sp_isnull(v[4]);
     for (size_t i = 0; ok && i < SP_TUPLE(v[1])->n; i++) ok = sp_isstr(SP_TUPLE(v[1])->items[i]);
     if (!ok) return sp_raise(vm, &sp_t_ValueError, "bad namedtuple class"), false;
     memcpy(t->name, SP_STR(v[0])->data, len + 1);
     t->fields = v[1], t->defaults = v[2], t->module = v[3], t->doc = v[4];
+    t->hidden = n == 6 && v[5].u.i;
     return true;
 }
 

@@ -61,6 +61,8 @@ struct Unit {
     int depth, blocks;      /* at the next instruction, as the verifier sees them; <0: unreachable */
     int maxdepth, maxblocks;
     bool depth_lost;        /* the linear tracking gave up: sp_code_new verifies */
+    size_t firstjump;       /* 1 + pc of the first jump (0: none), where label resolution starts */
+    uint32_t serial;        /* units pushed before this one (symbols cache their slot per unit) */
     ValTab consts, names;
     sp_NameTab varnames, cells, frees; /* name -> index (in flags), in the arena */
     int nfb;
@@ -83,6 +85,7 @@ typedef struct C {
     int lineno, depth;
     bool err;
     bool future_ann;            /* from __future__ import annotations */
+    uint32_t nunits;            /* units pushed so far */
 } C;
 
 /* ------------------------------------------------------------ errors */
@@ -159,7 +162,7 @@ static bool val_same(sp_Value a, sp_Value b) { return a.tag == b.tag && a.u.i ==
 /* Small tables (most of them) are searched linearly, without an index. */
 enum { VT_SCAN = 8 };
 
-static int32_t vt_add(C *c, ValTab *t, sp_Value v) {
+static int32_t vt_add_slow(C *c, ValTab *t, sp_Value v) {
     if (c->err) return -1;
     if (sp_iserr(v)) return fail(c), -1;
     uint32_t h = t->icap || t->n >= VT_SCAN ? val_hash(v) : 0;
@@ -201,6 +204,17 @@ static int32_t vt_add(C *c, ValTab *t, sp_Value v) {
     return (int32_t)t->n++;
 }
 
+/* Index of v in t, added if new.  A small table with room is a scan and
+ * a store (no call, no hash). */
+static int32_t vt_add(C *c, ValTab *t, sp_Value v) {
+    if (c->err || t->icap || sp_iserr(v)) return vt_add_slow(c, t, v);
+    for (size_t k = 0; k < t->n; k++)
+        if (val_same(t->v[k], v)) return (int32_t)k;
+    if (t->n >= VT_SCAN || t->n >= t->cap) return vt_add_slow(c, t, v);
+    t->v[t->n] = v;
+    return (int32_t)t->n++;
+}
+
 static void vt_free(C *c, ValTab *t) {
     grow_free(c, t->v, t->cap, sizeof(sp_Value));
     if (t->idx) sp_free(c->vm, t->idx, t->icap * sizeof(int32_t));
@@ -209,13 +223,11 @@ static void vt_free(C *c, ValTab *t) {
 /* Index of name in a name table, added at the end if new. */
 static int32_t nt_index(C *c, sp_NameTab *t, const char *name) {
     if (c->err) return -1;
-    sp_NEnt *e = sp_nt_get(t, name);
-    if (e) return e->flags;
     size_t n = t->n;
-    e = sp_nt_add(c->vm, t, name);
+    sp_NEnt *e = sp_nt_add(c->vm, t, name);
     if (!e) return fail(c), -1;
-    e->flags = (int)n;
-    return (int32_t)n;
+    if (t->n != n) e->flags = (int)n; /* new */
+    return e->flags;
 }
 
 static const char *mangle(C *c, const char *name) {
@@ -258,7 +270,26 @@ static void jump_depth(Unit *u, uint32_t l, int d, int b) {
     reach(u, d, b);
 }
 
-static void track(Unit *u, uint32_t w) {
+/* Pops and pushes + 1 of the plain instructions emitted most (no jump, no
+ * block, no argument-dependent effect); 0: ask sp_op_effect.  Each entry
+ * is what sp_op_effect says for the op: -DSP_CHECK_DEPTH compares every
+ * compiled code object against the verifier. */
+#define QK(pop, push) (uint8_t)((pop) << 4 | ((push) + 1))
+static const uint8_t quick[SP_NOPCODES_] = {
+    [SP_POP_TOP] = QK(1, 0), [SP_COPY] = QK(0, 1), [SP_LOAD_CONST] = QK(0, 1),
+    [SP_LOAD_FAST] = QK(0, 1), [SP_STORE_FAST] = QK(1, 0), [SP_LOAD_DEREF] = QK(0, 1),
+    [SP_STORE_DEREF] = QK(1, 0), [SP_LOAD_GLOBAL] = QK(0, 1), [SP_STORE_GLOBAL] = QK(1, 0),
+    [SP_LOAD_NAME] = QK(0, 1), [SP_STORE_NAME] = QK(1, 0), [SP_LOAD_ATTR] = QK(1, 1),
+    [SP_STORE_ATTR] = QK(2, 0), [SP_LOAD_METHOD] = QK(1, 2), [SP_BINARY_SUBSCR] = QK(2, 1),
+    [SP_STORE_SUBSCR] = QK(3, 0), [SP_GET_ITER] = QK(1, 1), [SP_LIST_APPEND] = QK(1, 0),
+    [SP_SET_ADD] = QK(1, 0), [SP_MAP_ADD] = QK(2, 0), [SP_LOAD_CLOSURE] = QK(0, 1),
+};
+#undef QK
+
+static bool is_jump(int op);
+
+static void track_slow(Unit *u, uint32_t w) {
+    if (!u->firstjump && is_jump(SP_OPCODE(w))) u->firstjump = u->ncode; /* its pc + 1 */
     int d = u->depth, b = u->blocks, pop, push;
     if (d < 0) return; /* unreachable: the verifier skips it too */
     uint32_t a = SP_OPARG(w);
@@ -282,6 +313,17 @@ static void track(Unit *u, uint32_t w) {
     if (nd >= 0) reach(u, nd, b);
 }
 
+/* A quick op at a reachable depth (d < 0 fails the pop test) needs no
+ * more than the new depth. */
+static inline void track(Unit *u, uint32_t w) {
+    unsigned q = quick[SP_OPCODE(w)];
+    int d = u->depth;
+    if (!q || (int)(q >> 4) > d) return track_slow(u, w);
+    d += (int)(q & 15) - 1 - (int)(q >> 4);
+    u->depth = d;
+    if (d > u->maxdepth) u->maxdepth = d;
+}
+
 /* The line table is written as instructions are emitted: a new run when
  * the line changes (as sp_code_new would derive it from per-instruction
  * lines). */
@@ -294,13 +336,24 @@ static bool new_run(C *c, Unit *u) {
     return true;
 }
 
-static void emit(C *c, int op, int64_t arg) {
+/* Growing the code array, a new line run and the errors. */
+static __attribute__((noinline)) void emit_slow(C *c, int op, int64_t arg) {
     if (c->err) return;
     Unit *u = c->u;
     if (arg < 0 || arg > (int64_t)SP_MAX_OPARG) return internal(c, "argument out of range");
     if (!grow(c, (void **)&u->code, &u->capcode, u->ncode + 1, sizeof(uint32_t)) ||
         (c->lineno != u->runline && !new_run(c, u)))
         return fail(c);
+    uint32_t w = SP_INSTR(op, (uint32_t)arg);
+    u->code[u->ncode++] = w;
+    track(u, w);
+}
+
+/* Most instructions stay on the line of the one before and fit. */
+static void emit(C *c, int op, int64_t arg) {
+    Unit *u = c->u;
+    if (c->err || (uint64_t)arg > SP_MAX_OPARG || u->ncode >= u->capcode || c->lineno != u->runline)
+        return emit_slow(c, op, arg);
     uint32_t w = SP_INSTR(op, (uint32_t)arg);
     u->code[u->ncode++] = w;
     track(u, w);
@@ -359,12 +412,10 @@ static int cmp_names(const void *a, const void *b) {
 static bool is_cell(const sp_NEnt *e) { return e->scope == SP_SC_CELL; }
 static bool is_free(const sp_NEnt *e) { return e->scope == SP_SC_FREE || (e->flags & SP_DEF_FREE_CLASS); }
 
-/* The names of syms that pass the test, sorted (CPython's order of
+/* The n names of syms that pass the test, sorted (CPython's order of
  * cellvars and freevars), into out. */
-static void collect_vars(C *c, const sp_NameTab *syms, bool (*test)(const sp_NEnt *), sp_NameTab *out) {
-    size_t n = 0;
-    for (size_t k = 0; k < syms->n; k++) n += test(&syms->e[k]);
-    if (!n) return;
+static void collect_vars(C *c, const sp_NameTab *syms, bool (*test)(const sp_NEnt *), size_t n,
+                         sp_NameTab *out) {
     size_t bytes;
     if (!sp_size_mul(c->vm, n, sizeof(char *), &bytes)) return fail(c);
     const char **v = sp_arena_raw(c->arena, bytes);
@@ -372,8 +423,16 @@ static void collect_vars(C *c, const sp_NameTab *syms, bool (*test)(const sp_NEn
     n = 0;
     for (size_t k = 0; k < syms->n; k++)
         if (test(&syms->e[k])) v[n++] = syms->e[k].name;
-    qsort(v, n, sizeof(char *), cmp_names);
+    if (n > 1) qsort(v, n, sizeof(char *), cmp_names);
     for (size_t i = 0; i < n; i++) nt_index(c, out, v[i]);
+}
+
+/* Most blocks have neither cells nor free variables: one scan says so. */
+static void cells_and_frees(C *c, Unit *u, const sp_NameTab *syms) {
+    size_t ncell = 0, nfree = 0;
+    for (size_t k = 0; k < syms->n; k++) ncell += is_cell(&syms->e[k]), nfree += is_free(&syms->e[k]);
+    if (ncell) collect_vars(c, syms, is_cell, ncell, &u->cells);
+    if (nfree) collect_vars(c, syms, is_free, nfree, &u->frees);
 }
 
 static const char *concat3(C *c, const char *a, const char *b, const char *d) {
@@ -417,12 +476,32 @@ static Unit *unit_push(C *c, int kind, const sp_Node *node, const char *name) {
     if (kind == U_CLASS) u->private_ = name;
     u->firstline = node->lineno ? node->lineno : 1;
     u->runline = INT_MIN;
+    u->serial = c->nunits++;
+    /* every unit has code, a line run and a constant, most have names and
+     * labels: their first blocks (grow's first capacities, so grow_free
+     * leaves them) in one piece */
+    size_t ci = first_cap(sizeof(uint32_t)), cv = first_cap(sizeof(sp_Value)), cl = first_cap(sizeof(Label));
+    sp_Value *first =
+        sp_arena_raw(c->arena, 2 * cv * sizeof(sp_Value) + 2 * ci * sizeof(uint32_t) + cl * sizeof(Label));
+    if (!first) return fail(c), NULL;
+    u->consts.v = first, u->consts.cap = cv;
+    u->names.v = first + cv, u->names.cap = cv;
+    u->code = (uint32_t *)(first + 2 * cv), u->capcode = ci;
+    u->runs = u->code + ci, u->capruns = ci;
+    u->labels = (Label *)(u->runs + ci), u->caplabels = cl;
     c->u = u;
     set_qualname(c, u);
     u->varnames.arena = u->cells.arena = u->frees.arena = c->arena;
+    /* a function's locals are among its symbols: room for them at once */
+    size_t bytes;
+    if (s->kind == SP_BLOCK_FUNCTION && s->syms.n) {
+        if (!sp_size_mul(c->vm, s->syms.n, sizeof(sp_NEnt), &bytes) ||
+            !(u->varnames.e = sp_arena_raw(c->arena, bytes)))
+            return fail(c), u;
+        u->varnames.cap = s->syms.n;
+    }
     for (size_t i = 0; i < s->nparams; i++) nt_index(c, &u->varnames, s->params[i]);
-    collect_vars(c, &s->syms, is_cell, &u->cells);
-    collect_vars(c, &s->syms, is_free, &u->frees);
+    cells_and_frees(c, u, &s->syms);
     if (s->generator) u->flags |= SP_CO_GENERATOR;
     if (s->varargs) u->flags |= SP_CO_VARARGS;
     if (s->varkw) u->flags |= SP_CO_VARKW;
@@ -480,7 +559,7 @@ static sp_Value unit_code(C *c) {
         emit0(c, SP_RETURN_VALUE);
     }
     if (c->err) return SP_ERRV;
-    for (size_t i = 0; i < u->ncode; i++) {
+    for (size_t i = u->firstjump ? u->firstjump - 1 : u->ncode; i < u->ncode; i++) {
         int op = SP_OPCODE(u->code[i]);
         if (!is_jump(op)) continue;
         int32_t t = u->labels[SP_OPARG(u->code[i])].pc;
@@ -549,13 +628,16 @@ static void nameop(C *c, const char *name, int ctx) {
     case SP_SC_GLOBAL_EXPLICIT: kind = 2; break;
     default: break;
     }
-    if (kind == 0) return emit(c, ops[0][ctx], nt_index(c, &u->varnames, name));
-    if (kind == 1) {
-        int op = ops[1][ctx];
-        if (ctx == LOAD && u->scope->kind == SP_BLOCK_CLASS) op = SP_LOAD_CLASSDEREF;
-        return emit(c, op, deref_index(c, u, name));
-    }
-    emit(c, ops[kind][ctx], name_index(c, name));
+    /* a symbol belongs to one block, usually compiled by one unit: its
+     * index is found once (the first use interns the name) */
+    int32_t i = e && e->slot && e->unit == u->serial ? e->slot - 1
+                : kind == 0                          ? nt_index(c, &u->varnames, name)
+                : kind == 1                          ? deref_index(c, u, name)
+                                                     : name_index(c, name);
+    if (e && i >= 0) e->slot = i + 1, e->unit = u->serial;
+    int op = ops[kind][ctx];
+    if (kind == 1 && ctx == LOAD && u->scope->kind == SP_BLOCK_CLASS) op = SP_LOAD_CLASSDEREF;
+    emit(c, op, i);
 }
 
 /* ------------------------------------------------------------ blocks */

@@ -86,6 +86,8 @@ sp_Value spc_index_method(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw, co
 extern sp_Type sp_t_list_iterator, sp_t_list_reverseiterator, sp_t_tuple_iterator,
     sp_t_seq_iterator;
 sp_Value spc_seqiter_new(sp_VM *vm, sp_Type *t, sp_Value seq, int64_t pos);
+/* iter(fn, sentinel); TypeError unless fn is callable. */
+sp_Value spc_calliter_new(sp_VM *vm, sp_Value fn, sp_Value sentinel);
 
 /* Drive an iterable: calls fn(ud, item) for each item; fn returns false to
  * fail.  Fast paths for list/tuple/set/dict.  false: error pending. */

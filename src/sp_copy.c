@@ -53,12 +53,17 @@ static sp_Value deepcopy_in(sp_VM *vm, sp_Value x, sp_Value memo);
 
 static sp_Value reconstruct(sp_VM *vm, sp_Value x, sp_Value memo) {
     sp_Value cls = sp_objv(sp_typeof(x));
+    sp_Type *solid = sp_class_solid(sp_typeof(x));
+    /* CPython's date.__reduce__ carries the fields only: no __dict__ state */
+    if (solid && sp_dt_solid(solid)) return sp_dt_clone(vm, x);
     sp_Value y = call_method(vm, cls, "__new__", &cls, 1);
     if (sp_iserr(y) || !sp_pin(vm, y)) return SP_ERRV;
     sp_Value r = SP_ERRV;
     if (!sp_isnull(memo) && !sp_setitem(vm, memo, memo_key(vm, x), y)) goto out;
     sp_Value gs = class_attr(vm, x, "__getstate__");
-    sp_Value state = sp_iserr(gs) ? gs : sp_isnull(gs) ? sp_getattrs(vm, x, "__dict__")
+    bool slotted = sp_isnull(gs) && sp_class_slotted(sp_typeof(x));
+    sp_Value state = sp_iserr(gs) ? gs : slotted ? sp_class_slot_state(vm, x)
+                                       : sp_isnull(gs) ? sp_getattrs(vm, x, "__dict__")
                                                         : call_method(vm, x, "__getstate__", NULL, 0);
     if (sp_iserr(state)) goto out;
     if (sp_isnull(state) || sp_isnone(state)) {
@@ -69,6 +74,7 @@ static sp_Value reconstruct(sp_VM *vm, sp_Value x, sp_Value memo) {
     if (sp_iserr(state) || !sp_pin(vm, state)) goto out;
     sp_Value ss = class_attr(vm, x, "__setstate__");
     if (!sp_iserr(ss) && !sp_isnull(ss)) r = call_method(vm, y, "__setstate__", &state, 1);
+    else if (!sp_iserr(ss) && slotted) r = sp_class_set_slots(vm, y, state) ? SP_NONEV : SP_ERRV;
     else if (!sp_iserr(ss)) {
         sp_Value d = sp_getattrs(vm, y, "__dict__");
         r = sp_iserr(d) ? d : call_method(vm, d, "update", &state, 1);

@@ -10,7 +10,9 @@
  * astimezone() behave as CPython does under TZ=UTC (the host's zone never
  * leaks in).  timetuple() returns a time.struct_time look-alike.  The
  * module's types and class constants (date.min, timezone.utc...) are
- * static and immutable. */
+ * static and immutable.  Classes may derive from date, time, datetime and
+ * timedelta (not timezone); results CPython makes by calling the class
+ * call it here too (make_of), see docs/architecture.md. */
 #include <math.h>
 #include <stdio.h>
 
@@ -210,7 +212,7 @@ static bool ctor_args(sp_VM *vm, const char *fname, sp_Value *args, int nargs, s
 /* ------------------------------------------------------------ constructors */
 
 static sp_Value new_dt(sp_VM *vm, sp_Type *t, const int f[8], sp_Value tz) {
-    DT *d = sp_newobj(vm, t, sizeof *d);
+    DT *d = sp_newobj(vm, t, sp_inst_size(t, sizeof *d));
     if (!d) return SP_ERRV;
     d->year = f[0], d->month = f[1], d->day = f[2], d->hour = f[3];
     d->minute = f[4], d->second = f[5], d->us = f[6], d->fold = f[7];
@@ -247,6 +249,89 @@ static sp_Value mk_delta(sp_VM *vm, int64_t days, int64_t secs, int64_t us) {
     if (!d) return SP_ERRV;
     d->days = days, d->secs = secs, d->us = us;
     return sp_objv(d);
+}
+
+/* ------------------------------------------------------------ classes deriving from the types */
+
+/* The module type whose layout t has: a class's solid base (known even
+ * for a snapshot's class not rebuilt yet), else t itself; NULL if none. */
+static sp_Type *dt_kind(sp_Type *t) {
+    sp_Type *s = sp_class_solid(t);
+    if (s) t = s;
+    return t == &t_datetime || t == &t_date || t == &t_time || t == &t_delta ? t : NULL;
+}
+
+/* v (an exact instance just made) as an instance of class t with the
+ * same fields, for t.__new__ and replace(), which CPython fills without
+ * calling the class. */
+static sp_Value retype(sp_VM *vm, sp_Type *t, sp_Value v) {
+    if (sp_iserr(v) || !(t->flags & SP_TF_HEAPTYPE)) return v;
+    size_t sz = dt_kind(SP_O(v)->type) == &t_delta ? sizeof(Delta) : sizeof(DT);
+    if (!sp_pin(vm, v)) return SP_ERRV;
+    sp_Obj *o = sp_newobj(vm, t, sp_inst_size(t, sz)); /* zeroed: no __dict__ yet */
+    sp_unpin(vm, 1);
+    if (!o) return SP_ERRV;
+    memcpy((char *)o + sizeof(sp_Obj), (char *)SP_O(v) + sizeof(sp_Obj), sz - sizeof(sp_Obj));
+    return sp_objv(o);
+}
+
+/* An instance of t (date, time, datetime or a class deriving from one)
+ * with fields f (year, month, day, hour, minute, second, us, fold) and
+ * tz.  A class is called as CPython calls it, so its __new__ and
+ * __init__ run and may return anything: nargs positional arguments
+ * (3: the date fields; 7: strptime's without tz; else all with tz), never
+ * fold (CPython 3.11 drops it there: a class's combine() loses it). */
+static sp_Value make_of(sp_VM *vm, sp_Type *t, const int f[8], sp_Value tz, int nargs) {
+    if (t == &t_date) return mk_date(vm, f[0], f[1], f[2]);
+    if (t == &t_time) return mk_time(vm, f[3], f[4], f[5], f[6], tz, f[7]);
+    if (t == &t_datetime) return mk_datetime(vm, f, tz);
+    sp_Value a[8];
+    int n = 0;
+    for (int i = dt_kind(t) == &t_time ? 3 : 0; n < nargs && i < 7; i++) a[n++] = sp_int(f[i]);
+    if (n < nargs) a[n++] = tz;
+    if (!sp_pin(vm, tz)) return SP_ERRV; /* maybe made here (fromisoformat's) */
+    sp_Value r = sp_call(vm, sp_objv(t), a, n, NULL);
+    sp_unpin(vm, 1);
+    return r;
+}
+
+/* X.__new__(cls, *args) for X one of the types: cls must derive from X;
+ * the instance has cls's layout. */
+static sp_Value new_meth(sp_VM *vm, sp_Type *owner, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (nargs < 1) return sp_raise(vm, &sp_t_TypeError, "%s.__new__(): not enough arguments", owner->name);
+    if (!sp_isinst(args[0], &sp_t_type))
+        return sp_raise(vm, &sp_t_TypeError, "%s.__new__(X): X is not a type object (%T)", owner->name, args[0]);
+    sp_Type *t = (sp_Type *)SP_O(args[0]), *k = dt_kind(t);
+    if (!k || !sp_issubtype(t, owner))
+        return sp_raise(vm, &sp_t_TypeError, "%s.__new__(%s): %s is not a subtype of %s", owner->name,
+                        sp_type_msgname(t), sp_type_msgname(t), owner->name);
+    if (!(t->flags & SP_TF_HEAPTYPE) && t != owner)
+        return sp_raise(vm, &sp_t_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", owner->name, t->name,
+                        t->name);
+    return k->new_(vm, t, args + 1, nargs - 1, kw);
+}
+#define NEW_METH(fn, tp) \
+    static sp_Value fn(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return new_meth(vm, tp, a, n, kw); }
+NEW_METH(m_delta_new, &t_delta)
+NEW_METH(m_date_new, &t_date)
+NEW_METH(m_time_new, &t_time)
+NEW_METH(m_datetime_new, &t_datetime)
+
+/* date.__hash__(self) and the others: the type's own hash, for a class
+ * that defines __eq__ and keeps `__hash__ = date.__hash__`. */
+static sp_Value m_hash(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+    if (!spc_noargs(vm, "__hash__", nargs - 1, kw)) return SP_ERRV;
+    sp_Type *k = nargs > 0 ? dt_kind(sp_typeof(args[0])) : NULL;
+    int64_t h;
+    if (!k) return sp_raise(vm, &sp_t_TypeError, "descriptor '__hash__' needs a datetime object");
+    return k->hash(vm, args[0], &h) ? sp_int(h) : SP_ERRV;
+}
+
+/* A result of make_of that later code reads as a datetime. */
+static bool need_dt(sp_VM *vm, sp_Value v) {
+    if (sp_iserr(v) || IS_DT(v)) return !sp_iserr(v);
+    sp_raise(vm, &sp_t_TypeError, "fromutc: argument must be a datetime");
+    return false;
 }
 
 /* timedelta from a total of microseconds (any int). */
@@ -348,7 +433,6 @@ static bool accum(sp_VM *vm, sp_Value *sum, sp_Value num, int64_t factor, double
 }
 
 static sp_Value delta_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
-    (void)t;
     static const int64_t factors[] = {US_PER_DAY, 1000000, 1, 1000, 60000000, 3600000000LL, 7 * US_PER_DAY};
     sp_Value a[7];
     if (!sp_parse_args(vm, "__new__", args, nargs, kw,
@@ -372,20 +456,19 @@ static sp_Value delta_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_T
         sum = sp_int_add(vm, sum, sp_int((int64_t)whole));
         if (sp_iserr(sum)) return sum;
     }
-    return delta_from_usv(vm, sum);
+    return retype(vm, t, delta_from_usv(vm, sum));
 }
 
 static sp_Value delta_repr(sp_VM *vm, sp_Value self) {
     Delta *d = DL(self);
     char buf[128];
-    int n = snprintf(buf, sizeof buf, "datetime.timedelta(");
+    int n = 0;
     const char *sep = "";
     if (d->days) n += snprintf(buf + n, sizeof buf - (size_t)n, "days=%lld", (long long)d->days), sep = ", ";
     if (d->secs) n += snprintf(buf + n, sizeof buf - (size_t)n, "%sseconds=%lld", sep, (long long)d->secs), sep = ", ";
     if (d->us) n += snprintf(buf + n, sizeof buf - (size_t)n, "%smicroseconds=%lld", sep, (long long)d->us);
-    if (!d->days && !d->secs && !d->us) n += snprintf(buf + n, sizeof buf - (size_t)n, "0");
-    snprintf(buf + n, sizeof buf - (size_t)n, ")");
-    return sp_str_cstr(vm, buf);
+    if (!d->days && !d->secs && !d->us) snprintf(buf + n, sizeof buf - (size_t)n, "0");
+    return sp_fmt(vm, "%s(%s)", sp_typename(self), buf); /* a class's own name (CPython's tp_name) */
 }
 
 static sp_Value delta_str(sp_VM *vm, sp_Value self) {
@@ -526,12 +609,18 @@ static sp_Value m_delta_divmod(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *k
     return sp_iserr(qr[1]) ? qr[1] : sp_tuple_pack(vm, 2, qr);
 }
 
+static sp_Value g_min(sp_VM *vm, sp_Value s);
+static sp_Value g_max(sp_VM *vm, sp_Value s);
+static sp_Value g_resolution(sp_VM *vm, sp_Value s);
+#define CONSTANT_GETSETS {"min", g_min, NULL}, {"max", g_max, NULL}, {"resolution", g_resolution, NULL},
+
 static const sp_MethodDef delta_methods[] = {
-    {"total_seconds", m_delta_total_seconds, 0}, {"__divmod__", m_delta_divmod, 0}, {NULL, NULL, 0},
+    {"total_seconds", m_delta_total_seconds, 0}, {"__divmod__", m_delta_divmod, 0},
+    {"__new__", m_delta_new, SP_METH_STATIC}, {"__hash__", m_hash, 0}, {NULL, NULL, 0},
 };
 static const sp_GetSetDef delta_getsets[] = {
     {"days", g_days, NULL}, {"seconds", g_seconds, NULL}, {"microseconds", g_microseconds, NULL},
-    {NULL, NULL, NULL},
+    CONSTANT_GETSETS {NULL, NULL, NULL},
 };
 
 static sp_Type t_delta = {
@@ -711,21 +800,20 @@ static sp_Value m_ctime(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
 /* ------------------------------------------------------------ date */
 
 static sp_Value date_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
-    (void)t;
     sp_Value a[3];
     int y, m, d;
     if (!ctor_args(vm, "function", args, nargs, kw, "year,month,day", a) || !int_arg(vm, a[0], &y) ||
         !int_arg(vm, a[1], &m) || !int_arg(vm, a[2], &d))
         return SP_ERRV;
-    return mk_date(vm, y, m, d);
+    return retype(vm, t, mk_date(vm, y, m, d));
 }
 
-static sp_Value date_from_ord(sp_VM *vm, sp_Type *t, int64_t ord, DT *timepart) {
+/* The date of ordinal ord as an instance of t (a class gets cls(y, m, d)). */
+static sp_Value date_from_ord(sp_VM *vm, sp_Type *t, int64_t ord) {
     if (ord < 1 || ord > MAXORDINAL) return out_of_range(vm);
     int f[8] = {0};
     ord_to_ymd(ord, &f[0], &f[1], &f[2]);
-    if (timepart) f[3] = timepart->hour, f[4] = timepart->minute, f[5] = timepart->second, f[6] = timepart->us;
-    return new_dt(vm, t, f, timepart ? timepart->tz : SP_NONEV);
+    return make_of(vm, t, f, SP_NONEV, 3);
 }
 
 static sp_Value date_repr(sp_VM *vm, sp_Value self) {
@@ -787,8 +875,9 @@ CLS_METHOD(m_date_today) {
     if (!ok) return SP_ERRV;
     sp_Value dt = from_timestamp(vm, &t_datetime, sp_float(now), SP_NONEV, true);
     if (sp_iserr(dt)) return dt;
-    if (CLS(args) == &t_datetime) return dt;
-    return mk_date(vm, DTP(dt)->year, DTP(dt)->month, DTP(dt)->day);
+    if (dt_kind(CLS(args)) == &t_datetime) return from_timestamp(vm, CLS(args), sp_float(now), SP_NONEV, true);
+    int f[8] = {DTP(dt)->year, DTP(dt)->month, DTP(dt)->day, 0, 0, 0, 0, 0};
+    return make_of(vm, CLS(args), f, SP_NONEV, 3);
 }
 
 CLS_METHOD(m_date_fromordinal) {
@@ -804,7 +893,7 @@ CLS_METHOD(m_date_fromordinal) {
         ord_to_ymd(ord, &y, &m, &d);
         return sp_raise(vm, &sp_t_ValueError, "year %d is out of range", y);
     }
-    return date_from_ord(vm, CLS(args), ord, CLS(args) == &t_datetime ? &time_min : NULL);
+    return date_from_ord(vm, CLS(args), ord);
 }
 
 static sp_Value m_toordinal(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -867,9 +956,10 @@ static sp_Value replace_impl(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw,
         if (!opt_int(vm, a[i], &f[i])) return SP_ERRV;
     if (!opt_int(vm, a[8], &f[7])) return SP_ERRV;
     sp_Value tz = sp_isnull(a[7]) ? d->tz : a[7];
-    if (what == 1) return mk_date(vm, f[0], f[1], f[2]);
-    if (what == 2) return mk_time(vm, f[3], f[4], f[5], f[6], tz, f[7]);
-    return mk_datetime(vm, f, tz);
+    sp_Type *t = sp_typeof(args[0]);
+    if (what == 1) return retype(vm, t, mk_date(vm, f[0], f[1], f[2]));
+    if (what == 2) return retype(vm, t, mk_time(vm, f[3], f[4], f[5], f[6], tz, f[7]));
+    return retype(vm, t, mk_datetime(vm, f, tz));
 }
 
 static sp_Value m_date_replace(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -913,16 +1003,13 @@ CLS_METHOD(m_date_fromisocalendar) {
         return sp_raise(vm, &sp_t_ValueError, "Invalid week: %d", w);
     if (d <= 0 || d >= 8) return sp_raise(vm, &sp_t_ValueError, "Invalid day: %d (range is [1, 7])", d);
     iso_to_ymd(y, w, d, &oy, &om, &od);
-    if (CLS(args) == &t_datetime) {
-        int f[8] = {oy, om, od, 0, 0, 0, 0, 0};
-        return mk_datetime(vm, f, SP_NONEV);
-    }
-    return mk_date(vm, oy, om, od);
+    int f[8] = {oy, om, od, 0, 0, 0, 0, 0};
+    return make_of(vm, CLS(args), f, SP_NONEV, 3);
 }
 
 /* time.struct_time((y, m, d, H, M, S, wday, yday, isdst)) of d. */
 static int64_t dt_local_us(DT *d);
-static sp_Value dt_from_local_us(sp_VM *vm, int64_t us, sp_Value tz);
+static sp_Value dt_from_local_us(sp_VM *vm, sp_Type *t, int64_t us, sp_Value tz);
 
 static sp_Value struct_time(sp_VM *vm, sp_Value v, int isdst) {
     DT *d = DTP(v);
@@ -954,13 +1041,15 @@ static sp_Value m_utctimetuple(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *k
     bool aware;
     if (!offset_us(vm, args[0], &off, &aware)) return SP_ERRV;
     if (!off) return struct_time(vm, args[0], 0);
-    sp_Value u = dt_from_local_us(vm, dt_local_us(DTP(args[0])) - off, SP_NONEV);
+    sp_Value u = dt_from_local_us(vm, &t_datetime, dt_local_us(DTP(args[0])) - off, SP_NONEV);
     return sp_iserr(u) ? u : struct_time(vm, u, 0);
 }
 
 CLS_METHOD(m_date_fromtimestamp);
 
 static const sp_MethodDef date_methods[] = {
+    {"__new__", m_date_new, SP_METH_STATIC},
+    {"__hash__", m_hash, 0},
     {"today", m_date_today, SP_METH_CLASS},
     {"fromordinal", m_date_fromordinal, SP_METH_CLASS},
     {"fromisoformat", m_date_fromisoformat, SP_METH_CLASS},
@@ -979,7 +1068,7 @@ static const sp_MethodDef date_methods[] = {
     {NULL, NULL, 0},
 };
 static const sp_GetSetDef date_getsets[] = {
-    {"year", g_year, NULL}, {"month", g_month, NULL}, {"day", g_day, NULL}, {NULL, NULL, NULL},
+    {"year", g_year, NULL}, {"month", g_month, NULL}, {"day", g_day, NULL}, CONSTANT_GETSETS {NULL, NULL, NULL},
 };
 
 static sp_Type t_date = {
@@ -996,14 +1085,16 @@ static int64_t dt_local_us(DT *d) {
                1000000LL + d->us;
 }
 
-static sp_Value dt_from_local_us(sp_VM *vm, int64_t us, sp_Value tz) {
+/* The datetime of local microseconds us as an instance of t (a datetime
+ * class gets cls(y, m, d, H, M, S, us, tz)). */
+static sp_Value dt_from_local_us(sp_VM *vm, sp_Type *t, int64_t us, sp_Value tz) {
     if (us < 0 || us >= (int64_t)MAXORDINAL * US_PER_DAY) return out_of_range(vm);
     int64_t days = us / US_PER_DAY, rest = us % US_PER_DAY;
     int f[8] = {0};
     ord_to_ymd(days + 1, &f[0], &f[1], &f[2]);
     f[3] = (int)(rest / 3600000000LL), f[4] = (int)(rest / 60000000 % 60);
     f[5] = (int)(rest / 1000000 % 60), f[6] = (int)(rest % 1000000);
-    return new_dt(vm, &t_datetime, f, tz);
+    return t == &t_datetime ? new_dt(vm, t, f, tz) : make_of(vm, t, f, tz, 8);
 }
 
 /* tz.fromutc(utc), utc holding UTC fields and tz: a timezone's directly,
@@ -1011,7 +1102,7 @@ static sp_Value dt_from_local_us(sp_VM *vm, int64_t us, sp_Value tz) {
  * astimezone and fromtimestamp). */
 static sp_Value from_utc(sp_VM *vm, sp_Value utc, sp_Value tz) {
     if (sp_istype(tz, &t_timezone))
-        return dt_from_local_us(vm, dt_local_us(DTP(utc)) + delta_us(DL(TZP(tz)->offset)), tz);
+        return need_dt(vm, utc) ? dt_from_local_us(vm, sp_typeof(utc), dt_local_us(DTP(utc)) + delta_us(DL(TZP(tz)->offset)), tz) : SP_ERRV;
     if (!sp_pin(vm, utc)) return SP_ERRV;
     sp_Value f = sp_getattrs(vm, tz, "fromutc");
     sp_Value r = sp_iserr(f) ? f : sp_call1(vm, f, utc);
@@ -1032,8 +1123,8 @@ static sp_Value dt_arith(sp_VM *vm, int op, sp_Value a, sp_Value b) {
         Delta *x = DL(b);
         int64_t sign = op == SP_OP_ADD ? 1 : -1;
         if (x->days > 2 * MAXORDINAL || x->days < -2 * MAXORDINAL) return out_of_range(vm);
-        if (!IS_DT(a)) return date_from_ord(vm, &t_date, ymd_to_ord(d->year, d->month, d->day) + sign * x->days, NULL);
-        return dt_from_local_us(vm, dt_local_us(d) + sign * delta_us(x), d->tz);
+        if (!IS_DT(a)) return date_from_ord(vm, sp_typeof(a), ymd_to_ord(d->year, d->month, d->day) + sign * x->days);
+        return dt_from_local_us(vm, sp_typeof(a), dt_local_us(d) + sign * delta_us(x), d->tz);
     }
     if (op != SP_OP_SUB || !IS_DATE(b) || IS_DT(a) != IS_DT(b)) return SP_NOTIMPL;
     DT *e = DTP(b);
@@ -1048,7 +1139,6 @@ static sp_Value dt_arith(sp_VM *vm, int op, sp_Value a, sp_Value b) {
 /* ------------------------------------------------------------ time */
 
 static sp_Value time_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
-    (void)t;
     sp_Value a[6];
     int f[5] = {0, 0, 0, 0, 0};
     if (!ctor_args(vm, "function", args, nargs, kw, "|hour,minute,second,microsecond,tzinfo,$fold", a))
@@ -1056,14 +1146,15 @@ static sp_Value time_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tu
     for (int i = 0; i < 4; i++)
         if (!opt_int(vm, a[i], &f[i])) return SP_ERRV;
     if (!opt_int(vm, a[5], &f[4])) return SP_ERRV;
-    return mk_time(vm, f[0], f[1], f[2], f[3], sp_isnull(a[4]) ? SP_NONEV : a[4], f[4]);
+    return retype(vm, t, mk_time(vm, f[0], f[1], f[2], f[3], sp_isnull(a[4]) ? SP_NONEV : a[4], f[4]));
 }
 
-/* ", tzinfo=...)" and ", fold=1)" tails shared by time and datetime reprs. */
-static sp_Value repr_tail(sp_Buf *b, DT *d) {
-    bool ok = true;
-    if (!sp_isnone(d->tz)) ok = sp_buf_adds(b, ", tzinfo=") && sp_buf_addv(b, d->tz, true);
-    if (ok && d->fold) ok = sp_buf_adds(b, ", fold=1");
+/* ", tzinfo=...)" and ", fold=1)" tails shared by time and datetime reprs
+ * (CPython writes fold first for datetime, last for time). */
+static sp_Value repr_tail(sp_Buf *b, DT *d, bool fold_first) {
+    bool ok = !fold_first || !d->fold || sp_buf_adds(b, ", fold=1");
+    if (ok && !sp_isnone(d->tz)) ok = sp_buf_adds(b, ", tzinfo=") && sp_buf_addv(b, d->tz, true);
+    if (ok && !fold_first && d->fold) ok = sp_buf_adds(b, ", fold=1");
     if (!ok || !sp_buf_addc(b, ')')) return sp_buf_free(b), SP_ERRV;
     return sp_buf_tostr(b);
 }
@@ -1076,7 +1167,7 @@ static sp_Value time_repr(sp_VM *vm, sp_Value self) {
     if (ok && (d->second || d->us)) ok = sp_buf_addf(&b, ", %d", d->second);
     if (ok && d->us) ok = sp_buf_addf(&b, ", %d", d->us);
     if (!ok) return sp_buf_free(&b), SP_ERRV;
-    return repr_tail(&b, d);
+    return repr_tail(&b, d, IS_DT(self));
 }
 
 static sp_Value time_str(sp_VM *vm, sp_Value self) { return isoformat(vm, self, 2, NULL, 0, 0); }
@@ -1142,22 +1233,22 @@ static sp_Value m_utcoffset(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { retur
 static sp_Value m_dst(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return tz_method(vm, a, n, kw, "dst"); }
 static sp_Value m_tzname(sp_VM *vm, sp_Value *a, int n, sp_Tuple *kw) { return tz_method(vm, a, n, kw, "tzname"); }
 
-static sp_Value parse_iso_time(sp_VM *vm, sp_Value s);
+static sp_Value parse_iso_time(sp_VM *vm, sp_Type *t, sp_Value s);
 CLS_METHOD(m_time_fromisoformat) {
     if (!spc_onearg(vm, "fromisoformat", nargs - 1, kw)) return SP_ERRV;
-    (void)args;
-    return parse_iso_time(vm, args[1]);
+    return parse_iso_time(vm, CLS(args), args[1]);
 }
 
 static const sp_MethodDef time_methods[] = {
     {"isoformat", m_time_isoformat, 0}, {"strftime", m_strftime, 0}, {"__format__", m_format, 0},
     {"replace", m_time_replace, 0},     {"utcoffset", m_utcoffset, 0}, {"dst", m_dst, 0},
     {"tzname", m_tzname, 0},            {"fromisoformat", m_time_fromisoformat, SP_METH_CLASS},
+    {"__new__", m_time_new, SP_METH_STATIC}, {"__hash__", m_hash, 0},
     {NULL, NULL, 0},
 };
 static const sp_GetSetDef time_getsets[] = {
     {"hour", g_hour, NULL}, {"minute", g_minute, NULL}, {"second", g_second, NULL},
-    {"microsecond", g_us, NULL}, {"tzinfo", g_tzinfo, NULL}, {"fold", g_fold, NULL}, {NULL, NULL, NULL},
+    {"microsecond", g_us, NULL}, {"tzinfo", g_tzinfo, NULL}, {"fold", g_fold, NULL}, CONSTANT_GETSETS {NULL, NULL, NULL},
 };
 
 static sp_Type t_time = {
@@ -1169,7 +1260,6 @@ static sp_Type t_time = {
 /* ------------------------------------------------------------ datetime */
 
 static sp_Value datetime_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tuple *kw) {
-    (void)t;
     sp_Value a[9];
     int f[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     if (!ctor_args(vm, "function", args, nargs, kw,
@@ -1178,7 +1268,7 @@ static sp_Value datetime_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, s
     for (int i = 0; i < 7; i++)
         if (!opt_int(vm, a[i], &f[i])) return SP_ERRV;
     if (!opt_int(vm, a[8], &f[7])) return SP_ERRV;
-    return mk_datetime(vm, f, sp_isnull(a[7]) ? SP_NONEV : a[7]);
+    return retype(vm, t, mk_datetime(vm, f, sp_isnull(a[7]) ? SP_NONEV : a[7]));
 }
 
 static sp_Value datetime_repr(sp_VM *vm, sp_Value self) {
@@ -1190,7 +1280,7 @@ static sp_Value datetime_repr(sp_VM *vm, sp_Value self) {
     if (ok && (d->second || d->us)) ok = sp_buf_addf(&b, ", %d", d->second);
     if (ok && d->us) ok = sp_buf_addf(&b, ", %d", d->us);
     if (!ok) return sp_buf_free(&b), SP_ERRV;
-    return repr_tail(&b, d);
+    return repr_tail(&b, d, IS_DT(self));
 }
 
 static sp_Value datetime_str(sp_VM *vm, sp_Value self) { return isoformat(vm, self, 3, " ", 1, 0); }
@@ -1252,7 +1342,7 @@ static sp_Value from_timestamp(sp_VM *vm, sp_Type *t, sp_Value ts, sp_Value tz, 
         return sp_raise(vm, &sp_t_ValueError, "year %lld is out of range", (long long)y - cyc * 400);
     }
     int64_t us = ((int64_t)whole + 62135596800LL) * 1000000 + (int64_t)frac;
-    sp_Value r = dt_from_local_us(vm, us, sp_isnone(tz) ? SP_NONEV : tz);
+    sp_Value r = dt_from_local_us(vm, t, us, sp_isnone(tz) ? SP_NONEV : tz);
     (void)t;
     return sp_iserr(r) || sp_isnone(tz) ? r : from_utc(vm, r, tz);
 }
@@ -1260,15 +1350,15 @@ static sp_Value from_timestamp(sp_VM *vm, sp_Type *t, sp_Value ts, sp_Value tz, 
 CLS_METHOD(m_dt_fromtimestamp) {
     sp_Value a[2];
     if (!sp_parse_args(vm, "fromtimestamp", args + 1, nargs - 1, kw, "timestamp|tz", a)) return SP_ERRV;
-    sp_Value r = from_timestamp(vm, CLS(args), a[0], sp_isnull(a[1]) ? SP_NONEV : a[1], false);
-    if (sp_iserr(r) || CLS(args) == &t_datetime) return r;
-    return mk_date(vm, DTP(r)->year, DTP(r)->month, DTP(r)->day);
+    return from_timestamp(vm, CLS(args), a[0], sp_isnull(a[1]) ? SP_NONEV : a[1], false);
 }
 
 CLS_METHOD(m_date_fromtimestamp) {
     if (!spc_onearg(vm, "fromtimestamp", nargs - 1, kw)) return SP_ERRV;
-    sp_Value r = from_timestamp(vm, CLS(args), args[1], SP_NONEV, false);
-    return sp_iserr(r) ? r : mk_date(vm, DTP(r)->year, DTP(r)->month, DTP(r)->day);
+    sp_Value r = from_timestamp(vm, &t_datetime, args[1], SP_NONEV, false);
+    if (sp_iserr(r)) return r;
+    int f[8] = {DTP(r)->year, DTP(r)->month, DTP(r)->day, 0, 0, 0, 0, 0};
+    return make_of(vm, CLS(args), f, SP_NONEV, 3);
 }
 
 CLS_METHOD(m_dt_utcfromtimestamp) {
@@ -1302,19 +1392,19 @@ CLS_METHOD(m_dt_combine) {
         return sp_raise(vm, &sp_t_TypeError, "combine() argument 2 must be datetime.time, not %T", a[1]);
     DT *d = DTP(a[0]), *t = DTP(a[1]);
     int f[8] = {d->year, d->month, d->day, t->hour, t->minute, t->second, t->us, t->fold};
-    return mk_datetime(vm, f, sp_isnull(a[2]) ? t->tz : a[2]);
+    return make_of(vm, CLS(args), f, sp_isnull(a[2]) ? t->tz : a[2], 8);
 }
 
-static sp_Value strptime_impl(sp_VM *vm, sp_Value s, sp_Value fmt);
+static sp_Value strptime_impl(sp_VM *vm, sp_Type *t, sp_Value s, sp_Value fmt);
 CLS_METHOD(m_dt_strptime) {
     if (!spc_nokw(vm, "strptime", kw) || !spc_nargs(vm, "strptime", nargs - 1, 2, 2)) return SP_ERRV;
-    return strptime_impl(vm, args[1], args[2]);
+    return strptime_impl(vm, CLS(args), args[1], args[2]);
 }
 
-static sp_Value parse_iso_datetime(sp_VM *vm, sp_Value s);
+static sp_Value parse_iso_datetime(sp_VM *vm, sp_Type *t, sp_Value s);
 CLS_METHOD(m_dt_fromisoformat) {
     if (!spc_onearg(vm, "fromisoformat", nargs - 1, kw)) return SP_ERRV;
-    return parse_iso_datetime(vm, args[1]);
+    return parse_iso_datetime(vm, CLS(args), args[1]);
 }
 
 static sp_Value m_dt_isoformat(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
@@ -1366,11 +1456,22 @@ static sp_Value m_dt_astimezone(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *
     }
     if (!check_tz(vm, a[0])) return SP_ERRV;
     if (sp_is(DTP(args[0])->tz, a[0])) return args[0];
-    sp_Value utc = dt_from_local_us(vm, dt_local_us(DTP(args[0])) - off, a[0]);
-    return sp_iserr(utc) ? utc : from_utc(vm, utc, a[0]);
+    /* self - offset, then its tzinfo swapped in place, as CPython does */
+    sp_Value utc = dt_from_local_us(vm, sp_typeof(args[0]), dt_local_us(DTP(args[0])) - off, DTP(args[0])->tz);
+    if (!need_dt(vm, utc)) return SP_ERRV;
+    if (SP_O(utc)->gcflags & SP_GC_STATIC) { /* a class's __new__ returned datetime.min: never written */
+        DT *u = DTP(utc);
+        int f[8] = {u->year, u->month, u->day, u->hour, u->minute, u->second, u->us, u->fold};
+        utc = new_dt(vm, &t_datetime, f, a[0]);
+        if (sp_iserr(utc)) return utc;
+    }
+    DTP(utc)->tz = a[0];
+    return from_utc(vm, utc, a[0]);
 }
 
 static const sp_MethodDef dt_methods[] = {
+    {"__new__", m_datetime_new, SP_METH_STATIC},
+    {"__hash__", m_hash, 0},
     {"now", m_dt_now, SP_METH_CLASS},
     {"utcnow", m_dt_utcnow, SP_METH_CLASS},
     {"fromtimestamp", m_dt_fromtimestamp, SP_METH_CLASS},
@@ -1436,12 +1537,12 @@ static sp_Value m_tzinfo_fromutc(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple 
     if (!fromutc_query(vm, tz, "utcoffset", dt, "fromutc: non-None utcoffset() result required", &off) ||
         !fromutc_query(vm, tz, "dst", dt, "fromutc: non-None dst() result required", &dst))
         return SP_ERRV;
-    sp_Value r = dt_from_local_us(vm, dt_local_us(DTP(dt)) + off - dst, tz);
-    if (sp_iserr(r) || !sp_pin(vm, r)) return SP_ERRV;
+    sp_Value r = dt_from_local_us(vm, sp_typeof(dt), dt_local_us(DTP(dt)) + off - dst, tz);
+    if (!need_dt(vm, r) || !sp_pin(vm, r)) return SP_ERRV;
     bool ok = fromutc_query(vm, tz, "dst", r, "fromutc: tz.dst() gave inconsistent results; cannot convert", &dst);
     sp_unpin(vm, 1);
     if (!ok) return SP_ERRV;
-    return dst ? dt_from_local_us(vm, dt_local_us(DTP(r)) + dst, tz) : r;
+    return dst ? dt_from_local_us(vm, sp_typeof(r), dt_local_us(DTP(r)) + dst, tz) : r;
 }
 
 static const sp_MethodDef tzinfo_methods[] = {
@@ -1515,7 +1616,7 @@ static sp_Value m_tz_fromutc(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw)
     if (!spc_onearg(vm, "fromutc", nargs - 1, kw)) return SP_ERRV;
     if (!IS_DT(args[1])) return sp_raise(vm, &sp_t_TypeError, "fromutc: argument must be a datetime");
     if (!sp_is(DTP(args[1])->tz, args[0])) return sp_raise(vm, &sp_t_ValueError, "fromutc: dt.tzinfo is not self");
-    return dt_from_local_us(vm, dt_local_us(DTP(args[1])) + delta_us(DL(TZP(args[0])->offset)), args[0]);
+    return dt_from_local_us(vm, sp_typeof(args[1]), dt_local_us(DTP(args[1])) + delta_us(DL(TZP(args[0])->offset)), args[0]);
 }
 
 static const sp_MethodDef timezone_methods[] = {
@@ -1600,6 +1701,9 @@ static sp_Type t_structtime = {
 
 static sp_Value class_constant(sp_Type *t, sp_Str *name) {
     bool mn = sp_str_eqc(name, "min"), mx = sp_str_eqc(name, "max"), res = sp_str_eqc(name, "resolution");
+    if (!mn && !mx && !res && !sp_str_eqc(name, "utc")) return SP_NULLV;
+    if (t->flags & SP_TF_HEAPTYPE) t = dt_kind(t); /* D.min is date.min, as inherited */
+    if (!t) return SP_NULLV;
     if (t == &t_delta) return mn ? sp_objv(&delta_min) : mx ? sp_objv(&delta_max) : res ? sp_objv(&delta_1us) : SP_NULLV;
     if (t == &t_date) return mn ? sp_objv(&date_min) : mx ? sp_objv(&date_max) : res ? sp_objv(&delta_day) : SP_NULLV;
     if (t == &t_time) return mn ? sp_objv(&time_min) : mx ? sp_objv(&time_max) : res ? sp_objv(&delta_1us) : SP_NULLV;
@@ -1610,6 +1714,23 @@ static sp_Value class_constant(sp_Type *t, sp_Str *name) {
     }
     return SP_NULLV;
 }
+
+/* copy.copy(x) of an instance of a class deriving from one of the types:
+ * the same fields, no __dict__ yet (what D(*fields) makes by default). */
+sp_Value sp_dt_clone(sp_VM *vm, sp_Value x) { return retype(vm, sp_typeof(x), x); }
+
+/* A class's constants it inherits from a type here (sp_class.c asks when
+ * nothing else has the name); SP_NULLV if none. */
+sp_Value sp_dt_constant(sp_Type *t, sp_Str *name) { return class_constant(t, name); }
+
+/* d.min, td.resolution: the class constants read through an instance. */
+static sp_Value inst_constant(sp_VM *vm, sp_Value self, const char *name) {
+    sp_Value n = sp_str_intern_cstr(vm, name);
+    return sp_iserr(n) ? n : class_constant(dt_kind(sp_typeof(self)), SP_STR(n));
+}
+static sp_Value g_min(sp_VM *vm, sp_Value s) { return inst_constant(vm, s, "min"); }
+static sp_Value g_max(sp_VM *vm, sp_Value s) { return inst_constant(vm, s, "max"); }
+static sp_Value g_resolution(sp_VM *vm, sp_Value s) { return inst_constant(vm, s, "resolution"); }
 
 static sp_Value meta_getattr(sp_VM *vm, sp_Value self, sp_Str *name) {
     sp_Value v = class_constant((sp_Type *)SP_O(self), name);
@@ -1631,6 +1752,14 @@ static sp_Value meta_new(sp_VM *vm, sp_Type *t, sp_Value *args, int nargs, sp_Tu
 /* tzinfo has no instance state: a class deriving from it is laid out as
  * one deriving from object (sp_sub_solid). */
 bool sp_dt_stateless(sp_Type *b) { return b == &t_tzinfo; }
+/* date, time, datetime and timedelta: a class deriving from one keeps its
+ * layout, __dict__ pointer at the end (sp_inst_size); timezone is final. */
+sp_Type *sp_dt_solid(sp_Type *b) {
+    return b == &t_date || b == &t_time || b == &t_datetime || b == &t_delta ? b : NULL;
+}
+/* tzinfo's __new__ ignores arguments (PyType_GenericNew), so its
+ * classes' object.__init__ does too. */
+bool sp_dt_args_ok(sp_Type *t) { return sp_issubtype(t, &t_tzinfo); }
 static sp_Value meta_repr(sp_VM *vm, sp_Value self) { return sp_t_type.repr(vm, self); }
 static bool meta_hash(sp_VM *vm, sp_Value self, int64_t *out) { return sp_t_type.hash(vm, self, out); }
 static bool meta_setattr(sp_VM *vm, sp_Value self, sp_Str *name, sp_Value v) {
@@ -1740,14 +1869,11 @@ static sp_Value parse_iso_date(sp_VM *vm, sp_Type *t, sp_Value s) {
     int y, m, d;
     if ((str->len != 7 && str->len != 8 && str->len != 10) || iso_date(str->data, str->len, &y, &m, &d) < 0)
         return iso_invalid(vm, s);
-    if (t == &t_datetime) {
-        int f[8] = {y, m, d, 0, 0, 0, 0, 0};
-        return mk_datetime(vm, f, SP_NONEV);
-    }
-    return mk_date(vm, y, m, d);
+    int f[8] = {y, m, d, 0, 0, 0, 0, 0};
+    return make_of(vm, t, f, SP_NONEV, 3);
 }
 
-static sp_Value parse_iso_time(sp_VM *vm, sp_Value s) {
+static sp_Value parse_iso_time(sp_VM *vm, sp_Type *t, sp_Value s) {
     if (!iso_str(vm, s)) return SP_ERRV;
     const char *p = SP_STR(s)->data;
     size_t len = SP_STR(s)->len;
@@ -1756,7 +1882,8 @@ static sp_Value parse_iso_time(sp_VM *vm, sp_Value s) {
     int rv = len ? iso_time(p, len, v) : -1;
     if (rv < 0) return iso_invalid(vm, s);
     sp_Value tz = iso_tz(vm, rv, v[4], v[5]);
-    return sp_iserr(tz) ? tz : mk_time(vm, v[0], v[1], v[2], v[3], tz, 0);
+    int f[8] = {0, 0, 0, v[0], v[1], v[2], v[3], 0};
+    return sp_iserr(tz) ? tz : make_of(vm, t, f, tz, 5);
 }
 
 /* _find_isoformat_datetime_separator */
@@ -1781,7 +1908,7 @@ static int64_t iso_sep(const char *s, size_t len) {
     return 8;
 }
 
-static sp_Value parse_iso_datetime(sp_VM *vm, sp_Value s) {
+static sp_Value parse_iso_datetime(sp_VM *vm, sp_Type *t, sp_Value s) {
     if (!iso_str(vm, s)) return SP_ERRV;
     const char *p = SP_STR(s)->data;
     size_t len = SP_STR(s)->len;
@@ -1795,7 +1922,7 @@ static sp_Value parse_iso_datetime(sp_VM *vm, sp_Value s) {
     }
     f[3] = v[0], f[4] = v[1], f[5] = v[2], f[6] = v[3];
     sp_Value tz = iso_tz(vm, rv, v[4], v[5]);
-    return sp_iserr(tz) ? tz : mk_datetime(vm, f, tz);
+    return sp_iserr(tz) ? tz : make_of(vm, t, f, tz, 8);
 }
 
 /* ------------------------------------------------------------ strptime */
@@ -2047,7 +2174,7 @@ static sp_Value strp_match(sp_VM *vm, sp_Value pattern, sp_Value s) {
     return sp_iserr(match) ? match : sp_call1(vm, match, s);
 }
 
-static sp_Value strp_build(sp_VM *vm, StrpRes *r) {
+static sp_Value strp_build(sp_VM *vm, sp_Type *t, StrpRes *r) {
     int f[8] = {r->year, r->month, r->day, r->hour, r->minute, r->second, r->fraction, 0};
     sp_Value tz = SP_NONEV;
     if (r->has_gmtoff) {
@@ -2055,10 +2182,10 @@ static sp_Value strp_build(sp_VM *vm, StrpRes *r) {
         tz = sp_iserr(d) ? d : new_timezone(vm, d, sp_isstr(r->tzname) && SP_STR(r->tzname)->len ? r->tzname : SP_NULLV);
         if (sp_iserr(tz)) return tz;
     }
-    return mk_datetime(vm, f, tz);
+    return make_of(vm, t, f, tz, sp_isnone(tz) ? 7 : 8); /* _strptime's cls(*args) */
 }
 
-static sp_Value strptime_impl(sp_VM *vm, sp_Value s, sp_Value fmt) {
+static sp_Value strptime_impl(sp_VM *vm, sp_Type *t, sp_Value s, sp_Value fmt) {
     if (!sp_isstr(s) || !sp_isstr(fmt)) {
         sp_Value bad = sp_isstr(s) ? fmt : s;
         return sp_raise(vm, &sp_t_TypeError, "strptime() argument %d must be str, not <class '%s'>", sp_isstr(s) ? 1 : 0,
@@ -2095,7 +2222,7 @@ static sp_Value strptime_impl(sp_VM *vm, sp_Value s, sp_Value fmt) {
     bool ok = true;
     for (size_t pos = 0; ok && sp_dict_next(SP_DICT(gd), &pos, &k, &v);)
         if (sp_isstr(v)) ok = strp_field(vm, &r, SP_STR(k)->data[0], SP_STR(v), ampm);
-    sp_Value res = ok && strp_resolve(vm, &r) ? strp_build(vm, &r) : SP_ERRV;
+    sp_Value res = ok && strp_resolve(vm, &r) ? strp_build(vm, t, &r) : SP_ERRV;
     sp_unpin(vm, 1);
     return res;
 }
@@ -2106,14 +2233,15 @@ static sp_Value strptime_impl(sp_VM *vm, sp_Value s, sp_Value fmt) {
  * datetime [y m d h mi s us fold tz], time [h mi s us fold tz]. */
 static int dt_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
     (void)vm, (void)hint;
-    if (o->type == &t_delta) {
+    sp_Type *k = dt_kind(o->type); /* a class's instance is saved as its layout's */
+    if (k == &t_delta) {
         Delta *d = (Delta *)o;
         return v[0] = sp_int(d->days), v[1] = sp_int(d->secs), v[2] = sp_int(d->us), 3;
     }
     DT *d = (DT *)o;
     int f[8] = {d->year, d->month, d->day, d->hour, d->minute, d->second, d->us, d->fold}, n = 0;
-    for (int i = o->type == &t_time ? 3 : 0; i < (o->type == &t_date ? 3 : 8); i++) v[n++] = sp_int(f[i]);
-    if (o->type != &t_date) v[n++] = d->tz;
+    for (int i = k == &t_time ? 3 : 0; i < (k == &t_date ? 3 : 8); i++) v[n++] = sp_int(f[i]);
+    if (k != &t_date) v[n++] = d->tz;
     return n;
 }
 
@@ -2126,16 +2254,17 @@ static sp_Obj *tz_alloc(sp_VM *vm, uint32_t h) { return (void)h, sp_newobj(vm, &
 /* Every field goes through the constructors' own checks. */
 static bool dt_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
     int64_t x[8] = {1, 1, 1, 0, 0, 0, 0, 0};
-    if (o->type == &t_delta) {
+    sp_Type *kd = dt_kind(o->type);
+    if (kd == &t_delta) {
         Delta *d = (Delta *)o;
         return n == 3 && sp_snap_int(vm, v[0], -MAX_DELTA_DAYS, MAX_DELTA_DAYS, &d->days) &&
                sp_snap_int(vm, v[1], 0, 86399, &d->secs) && sp_snap_int(vm, v[2], 0, 999999, &d->us);
     }
-    int from = o->type == &t_time ? 3 : 0, to = o->type == &t_date ? 3 : 8, k = 0;
-    if (n != to - from + (o->type != &t_date)) return sp_raise(vm, &sp_t_ValueError, "bad fields"), false;
+    int from = kd == &t_time ? 3 : 0, to = kd == &t_date ? 3 : 8, k = 0;
+    if (n != to - from + (kd != &t_date)) return sp_raise(vm, &sp_t_ValueError, "bad fields"), false;
     for (int i = from; i < to; i++)
         if (!sp_snap_int(vm, v[k++], -1, 1000000, &x[i])) return false;
-    sp_Value tz = o->type == &t_date ? SP_NONEV : v[k];
+    sp_Value tz = kd == &t_date ? SP_NONEV : v[k];
     if (!check_date(vm, (int)x[0], (int)x[1], (int)x[2]) ||
         !check_time(vm, (int)x[3], (int)x[4], (int)x[5], (int)x[6], (int)x[7]) || !check_tz(vm, tz))
         return false;
@@ -2159,6 +2288,14 @@ static bool tz_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
     if (!((d->days == -1 && (d->secs || d->us)) || d->days == 0)) return sp_raise(vm, &sp_t_ValueError, "bad offset"), false;
     ((TZ *)o)->offset = v[0], ((TZ *)o)->name = v[1];
     return true;
+}
+
+/* An instance of class t deriving from solid (sp_dt_solid), fields valid
+ * until fill: a snapshot's class instance (sp_snap.c). */
+sp_Value sp_dt_alloc(sp_VM *vm, sp_Type *t, sp_Type *solid) {
+    if (!(t->flags & SP_TF_HEAPTYPE) || dt_kind(t) != solid) return sp_raise(vm, &sp_t_TypeError, "not a class");
+    if (solid == &t_delta) return retype(vm, t, sp_objv(&delta_zero));
+    return retype(vm, t, sp_objv(solid == &t_date ? &date_min : solid == &t_time ? &time_min : &dt_min));
 }
 
 const sp_SnapKind sp_snap_datetime[] = {

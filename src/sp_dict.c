@@ -362,8 +362,10 @@ static bool add_pair(sp_VM *vm, void *ud, sp_Value item) {
     return ok;
 }
 
-/* Mappings other than dict: for k in m.keys(): d[k] = m[k]. */
-static bool update_from_keys(sp_VM *vm, sp_Dict *d, sp_Value m, sp_Value keysfn) {
+/* Mappings other than dict: for k in m.keys(): target[k] = m[k], through
+ * target's __setitem__ when `generic` (MutableMapping.update, used by
+ * OrderedDict subclasses), else straight into the dict (dict.update). */
+bool sp_update_from_keys(sp_VM *vm, sp_Value target, sp_Value m, sp_Value keysfn, bool generic) {
     sp_Value ks = sp_call0(vm, keysfn);
     if (sp_iserr(ks)) return false;
     sp_Value it = sp_iter(vm, ks);
@@ -377,7 +379,8 @@ static bool update_from_keys(sp_VM *vm, sp_Dict *d, sp_Value m, sp_Value keysfn)
         sp_Value v = sp_getitem(vm, m, k);
         ok = !sp_iserr(v) && sp_pin(vm, v);
         if (ok) {
-            ok = sp_dict_set(vm, d, k, v) && sp_check_limits(vm);
+            ok = (generic ? sp_setitem(vm, target, k, v) : sp_dict_set(vm, SP_DICT(target), k, v)) &&
+                 sp_check_limits(vm);
             sp_unpin(vm, 1);
         }
         sp_unpin(vm, 1);
@@ -393,7 +396,7 @@ bool sp_dict_update(sp_VM *vm, sp_Dict *d, sp_Value other) {
     if (sp_iserr(name)) return false;
     sp_Value keysfn = sp_getattr_opt(vm, other, SP_STR(name));
     if (sp_iserr(keysfn)) return false;
-    if (!sp_isnull(keysfn)) return update_from_keys(vm, d, other, keysfn);
+    if (!sp_isnull(keysfn)) return sp_update_from_keys(vm, sp_objv(d), other, keysfn, false);
     PairCtx c = {d, 0};
     return spc_foreach(vm, other, add_pair, &c);
 }

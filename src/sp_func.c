@@ -5,6 +5,7 @@
  * compile time instead of a wild read in the interpreter loop: the loop
  * trusts every argument and never checks stack bounds. */
 #include "sp_code.h"
+#include "sp_names.h"
 
 #include <stdio.h>
 
@@ -91,7 +92,7 @@ static bool is_ident(sp_Str *s) {
 /* Intern identifier-like str constants (and those inside tuples, i.e. the
  * kwnames of CALL_KW), so keyword binding is mostly a pointer compare. */
 static bool intern_const(sp_VM *vm, sp_Value *v, int depth) {
-    if (sp_isstr(*v) && is_ident(SP_STR(*v)) && !SP_STR(*v)->interned) {
+    if (sp_isstr(*v) && !SP_STR(*v)->interned && is_ident(SP_STR(*v))) {
         sp_Value s = sp_str_intern(vm, SP_STR(*v)->data, SP_STR(*v)->len);
         if (sp_iserr(s)) return false;
         *v = s;
@@ -184,10 +185,14 @@ static bool check_instr(sp_Code *c, uint32_t pc) {
  * read) and the blocks (handler, or -1 for an except block, and level).
  * Both are persistent lists of Node: a pc holds its top node (-1: empty),
  * an edge passes the lists in cpair/cblock, and paths that meet must hold
- * the very same nodes. */
+ * the very same nodes.  An except block also knows whether the exception
+ * its handler entry pushed is still in its slot: RERAISE raises only that
+ * (so it always raises an exception), and a loaded frame's slot must hold
+ * one. */
 typedef struct Node {
     int32_t a, level, up; /* pair: a = the method's slot; block: a = handler */
     int32_t saved;        /* an except block's slot of the exception it replaced */
+    int32_t exc;          /* an except block's slot of its handled exception, -1 once gone */
 } Node;
 
 typedef struct Flow {
@@ -239,7 +244,7 @@ static void reach(uint32_t w, int d, int pop, int *rd, int *wr) {
 }
 
 static int32_t new_node(Flow *fl, int32_t up, int32_t a, int32_t level) {
-    fl->nodes[fl->nnodes] = (Node){a, level, up, level}; /* room: flow_run counted them */
+    fl->nodes[fl->nnodes] = (Node){a, level, up, level, -1}; /* room: flow_run counted them */
     return (int32_t)fl->nnodes++;
 }
 
@@ -248,7 +253,10 @@ static int32_t new_node(Flow *fl, int32_t up, int32_t a, int32_t level) {
  * read only by its CALL_METHOD; nothing pops below a block's level (the
  * slots unwinding returns to), nor below an except block's saved
  * exception, which only its POP_EXCEPT pops (unwinding restores it from
- * the level: only `SWAP 2; POP_EXCEPT`, a return's, may move it). */
+ * the level: only `SWAP 2; POP_EXCEPT`, a return's, may move it).
+ * RERAISE pops the innermost except block's handled exception, still in
+ * its slot; anything popping or overwriting that slot makes a copy of the
+ * block without it. */
 static bool flow_lists(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc, int d, int pop) {
     uint32_t w = c->code[pc];
     sp_Opcode op = (sp_Opcode)SP_OPCODE(w);
@@ -262,6 +270,8 @@ static bool flow_lists(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc, int d, int 
     } else if (p >= 0 && rd <= fl->nodes[p].a + 1) {
         return bad_code(vm, c, pc, "LOAD_METHOD result used as a value");
     }
+    if (op == SP_RERAISE && (bk < 0 || fl->nodes[bk].a >= 0 || fl->nodes[bk].exc != d - 1))
+        return bad_code(vm, c, pc, "RERAISE of a non-exception");
     bool pops = op == SP_POP_BLOCK || op == SP_POP_EXCEPT;
     if (bk < 0) {
         if (pops) return bad_code(vm, c, pc, "no block to pop");
@@ -279,6 +289,8 @@ static bool flow_lists(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc, int d, int 
             fl->nodes[fl->cblock].saved = wr + 1;
         } else if (wr < b->level + exc) {
             return bad_code(vm, c, pc, "value stack popped below a block");
+        } else if (exc && wr <= b->exc && op != SP_RERAISE) {
+            fl->cblock = new_node(fl, b->up, -1, b->level);
         }
     }
     if (op == SP_LOAD_METHOD) fl->cpair = new_node(fl, p, d - 1, 0);
@@ -322,6 +334,7 @@ static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
     case SP_SETUP_FINALLY: { /* the handler runs under an except block at the same level */
         int32_t up = fl->cblock;
         fl->cblock = new_node(fl, up, -1, d);
+        fl->nodes[fl->cblock].exc = d + 1;
         if (!flow_edge(vm, c, fl, pc, a, d + 2, b + 1)) return false;
         fl->cblock = new_node(fl, up, (int32_t)a, d);
         return flow_edge(vm, c, fl, pc, pc + 1, d, b + 1);
@@ -351,11 +364,15 @@ static bool flow_run(sp_VM *vm, sp_Code *c, Flow *fl) {
     fl->bdepth = fl->depth + n, fl->pair = fl->depth + 2 * n, fl->block = fl->depth + 3 * n;
     fl->work = (uint32_t *)(fl->depth + 4 * n);
     for (size_t i = 0; i < n; i++) fl->depth[i] = -1;
+    size_t setups = 0;
     for (size_t i = 0; i < n; i++) { /* unreachable code must still be well formed */
         if (!check_instr(c, (uint32_t)i)) return bad_code(vm, c, (uint32_t)i, "bad instruction");
         uint32_t op = SP_OPCODE(c->code[i]); /* each pc is stepped once: its nodes */
         fl->capnodes += op == SP_LOAD_METHOD || op == SP_SWAP ? 1 : op == SP_SETUP_FINALLY ? 2 : 0;
+        setups += op == SP_SETUP_FINALLY;
     }
+    /* with except blocks, any pc but a SETUP_FINALLY may drop one's exception */
+    if (setups) fl->capnodes += n - setups;
     if (fl->capnodes && !copy_array(vm, (void **)&fl->nodes, NULL, fl->capnodes, sizeof(Node))) {
         fl->capnodes = 0;
         return false;
@@ -379,24 +396,18 @@ static bool verify(sp_VM *vm, sp_Code *c) {
     return ok;
 }
 
-bool sp_code_depth_at(sp_VM *vm, sp_Code *c, uint32_t pc, int *depth, int *nblocks) {
-    Flow fl = {0};
-    bool ok = flow_run(vm, c, &fl);
-    *depth = *nblocks = -1;
-    if (ok && pc < c->ncode) *depth = fl.depth[pc], *nblocks = fl.bdepth[pc];
-    flow_free(vm, &fl, c->ncode);
-    return ok;
-}
-
 /* A loaded frame's blocks must be the verifier's, top down; an except
- * block's slot holds the exception unwinding restores: None or one. */
+ * block's slot holds the exception unwinding restores (None or one) and,
+ * while the verifier says so, the next slot its handled exception. */
+static bool is_exc(sp_Value v) { return sp_isobj(v) && sp_isinst(v, &sp_t_BaseException); }
+
 static bool blocks_fit(const Flow *fl, int32_t n, const sp_Block *b, int nb, const sp_Value *s, int depth) {
     for (int i = nb - 1; i >= 0; i--, n = fl->nodes[n].up) {
         const Node *x = n < 0 ? NULL : &fl->nodes[n];
         if (!x || b[i].handler != x->a || b[i].level != (uint32_t)x->level || x->saved != x->level) return false;
         sp_Value e = b[i].level < (uint32_t)depth ? s[b[i].level] : SP_NULLV;
-        if (b[i].handler < 0 && !sp_isnone(e) && !(sp_isobj(e) && sp_isinst(e, &sp_t_BaseException)))
-            return false;
+        if (b[i].handler < 0 && !sp_isnone(e) && !is_exc(e)) return false;
+        if (x->exc >= 0 && (x->exc >= depth || !is_exc(s[x->exc]))) return false;
     }
     return n < 0;
 }
@@ -418,13 +429,18 @@ static bool stack_fits(const Flow *fl, int32_t p, const sp_Value *s, int depth) 
     return p < 0;
 }
 
-int sp_code_frame_fits(sp_VM *vm, sp_Code *c, uint32_t pc, const sp_Block *blocks, int nblocks,
+/* One verifier pass for a loaded frame: its depth and block count, then
+ * its blocks and slots. */
+int sp_code_frame_fits(sp_VM *vm, sp_Code *c, uint32_t pc, int below, const sp_Block *blocks, int nblocks,
                        const sp_Value *stack, int depth) {
     Flow fl = {0};
-    int r = -1;
-    if (flow_run(vm, c, &fl))
-        r = pc < c->ncode && fl.depth[pc] >= 0 && blocks_fit(&fl, fl.block[pc], blocks, nblocks, stack, depth) &&
-            stack_fits(&fl, fl.pair[pc], stack, depth);
+    int r = SP_FRAME_BAD_CODE;
+    if (flow_run(vm, c, &fl)) {
+        r = SP_FRAME_BAD_STATE;
+        if (pc < c->ncode && fl.depth[pc] >= 0 && fl.depth[pc] - below == depth && fl.bdepth[pc] == nblocks)
+            r = blocks_fit(&fl, fl.block[pc], blocks, nblocks, stack, depth) && stack_fits(&fl, fl.pair[pc], stack, depth)
+                    ? SP_FRAME_FITS : SP_FRAME_BAD_STACK;
+    }
     flow_free(vm, &fl, c->ncode);
     return r;
 }
@@ -633,9 +649,7 @@ sp_Value sp_func_new(sp_VM *vm, sp_Code *code, sp_Dict *globals) {
     f->defaults = f->kwdefaults = f->closure = SP_NULLV;
     f->doc = (code->flags & SP_CO_HASDOC) && code->nconsts && sp_isstr(code->consts[0])
                  ? code->consts[0] : SP_NONEV;
-    sp_Value nm = sp_str_intern_cstr(vm, "__name__");
-    if (sp_iserr(nm)) return nm;
-    f->module = sp_dict_gets(globals, SP_STR(nm));
+    f->module = sp_dict_gets(globals, SP_NAME(name)); /* a static str */
     if (sp_isnull(f->module)) f->module = SP_NONEV;
     return sp_objv(f);
 }

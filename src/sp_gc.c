@@ -137,10 +137,13 @@ void sp_unpin(sp_VM *vm, size_t n) { vm->npins -= n; }
  * where the pool is not wholesale (checked builds: every object is a
  * host block on vm->objects, and ASan checks each finalizer). */
 void sp_gc_freeall(sp_VM *vm) {
+    /* finalizers first, while every type is alive: after obj.__class__ = C
+     * an instance can be older than its class, which the list frees first */
+    for (sp_Obj *o = SP_POOL_WHOLESALE ? NULL : vm->objects; o; o = o->gcnext)
+        if (o->type->finalize) o->type->finalize(vm, o);
     while (!SP_POOL_WHOLESALE && vm->objects) {
         sp_Obj *o = vm->objects;
         vm->objects = o->gcnext;
-        if (o->type->finalize) o->type->finalize(vm, o);
         sp_free(vm, o, o->size);
     }
     if (vm->gray) vm->alloc(vm->alloc_ud, vm->gray, vm->graycap * sizeof *vm->gray, 0);

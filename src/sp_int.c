@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "sp_bigint.h"
+#include "sp_names.h"
 
 #define SMALL(v) ((v).tag == SP_INT || (v).tag == SP_BOOL)
 #define HASH_BITS 61
@@ -1066,7 +1067,7 @@ static sp_Value index_value(sp_VM *vm, sp_Value v) {
     if (sp_isintlike(v)) return as_int(v);
     if (sp_isbox(v) && sp_isintlike(sp_unbox(v))) return as_int(sp_unbox(v)); /* int subclass */
     if (sp_typeof(v)->flags & SP_TF_HEAPTYPE) {
-        sp_Value f = sp_type_lookup(vm, sp_typeof(v), SP_STR(sp_str_intern_cstr(vm, "__index__")));
+        sp_Value f = sp_type_lookup(vm, sp_typeof(v), SP_NAME(index));
         if (sp_iserr(f)) return SP_ERRV;
         if (!sp_isnull(f)) {
             sp_Value r = sp_call1(vm, f, v);
@@ -1110,16 +1111,16 @@ bool sp_int_to_i64(sp_VM *vm, sp_Value v, int64_t *out) {
 /* int(x) without a base. */
 static sp_Value int_of(sp_VM *vm, sp_Value x) {
     if (sp_typeof(x)->flags & SP_TF_HEAPTYPE) { /* a class's hooks, overrides included */
-        static const char *const hooks[] = {"__int__", "__index__", "__trunc__"};
+        sp_Str *const hooks[] = {SP_NAME(int), SP_NAME(index), SP_NAME(trunc)};
         for (int i = 0; i < 3; i++) {
-            sp_Value f = sp_type_lookup(vm, sp_typeof(x), SP_STR(sp_str_intern_cstr(vm, hooks[i])));
+            sp_Value f = sp_type_lookup(vm, sp_typeof(x), hooks[i]);
             if (sp_iserr(f)) return f;
             if (sp_isnull(f)) continue;
             sp_Value r = sp_call1(vm, f, x);
             if (sp_iserr(r)) return r;
             if (sp_isbox(r) && sp_isintlike(sp_unbox(r))) r = sp_unbox(r); /* an int subclass */
             if (sp_isintlike(r)) return as_int(r);
-            return sp_raise(vm, &sp_t_TypeError, "%s returned non-int (type %T)", hooks[i], r);
+            return sp_raise(vm, &sp_t_TypeError, "%s returned non-int (type %T)", hooks[i]->data, r);
         }
     }
     x = sp_unbox(x); /* a str subclass parses as its value */

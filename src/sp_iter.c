@@ -1,7 +1,8 @@
 /* sp_iter.c - sequence iterators, reversed, enumerate, zip, map, filter,
- * iterable -> list/tuple, and the argument/index helpers the container
- * modules share. */
+ * iter(f, sentinel), iterable -> list/tuple, and the argument/index
+ * helpers the container modules share. */
 #include "sp_cont.h"
+#include "sp_snap.h"
 
 /* ------------------------------------------------------------ arguments */
 
@@ -530,4 +531,74 @@ sp_Type sp_t_filter = {
     .h = SP_STATIC_HDR(&sp_t_type), .name = "filter", .base = &sp_t_object,
     .traverse = multi_traverse, .new_ = filter_new,
     .repr = spc_obj_repr, .iter = self_iter, .next = filter_next,
+};
+
+/* ------------------------------------------------------------ iter(f, sentinel) */
+
+typedef struct CallIter {
+    sp_Obj h;
+    sp_Value fn, sentinel; /* both SP_NULL once exhausted */
+} CallIter;
+
+static void calliter_traverse(sp_VM *vm, sp_Obj *o) {
+    sp_gc_markv(vm, ((CallIter *)o)->fn);
+    sp_gc_markv(vm, ((CallIter *)o)->sentinel);
+}
+
+static sp_Value calliter_next(sp_VM *vm, sp_Value self) {
+    CallIter *it = (CallIter *)SP_O(self);
+    if (sp_isnull(it->fn)) return SP_NULLV;
+    sp_Value r = sp_call0(vm, it->fn);
+    if (sp_iserr(r)) {
+        if (!sp_err_matches(vm, &sp_t_StopIteration)) return r;
+        sp_err_clear(vm);
+    } else {
+        if (!sp_pin(vm, r)) return SP_ERRV;
+        int eq = sp_eq(vm, r, it->sentinel);
+        sp_unpin(vm, 1);
+        if (eq < 0) return SP_ERRV;
+        if (!eq) return r;
+    }
+    it->fn = it->sentinel = SP_NULLV;
+    return SP_NULLV;
+}
+
+static sp_Type t_calliter = {
+    .h = SP_STATIC_HDR(&sp_t_type), .name = "callable_iterator", .base = &sp_t_object,
+    .traverse = calliter_traverse, .iter = self_iter, .next = calliter_next,
+};
+
+sp_Value spc_calliter_new(sp_VM *vm, sp_Value fn, sp_Value sentinel) {
+    if (!sp_typeof(fn)->call) return sp_raise(vm, &sp_t_TypeError, "iter(v, w): v must be callable");
+    CallIter *it = sp_newobj(vm, &t_calliter, sizeof *it);
+    if (!it) return SP_ERRV;
+    it->fn = fn, it->sentinel = sentinel;
+    return sp_objv(it);
+}
+
+/* A snapshot holds (fn, sentinel), or (None, None) once exhausted (None
+ * is never callable).  fill runs after the classes are rebuilt, so a
+ * callable instance's type has its call slot by then. */
+static int calliter_save(sp_VM *vm, sp_Obj *o, sp_Value *v, uint32_t *hint) {
+    CallIter *it = (CallIter *)o;
+    (void)vm, (void)hint;
+    bool done = sp_isnull(it->fn);
+    v[0] = done ? SP_NONEV : it->fn, v[1] = done ? SP_NONEV : it->sentinel;
+    return 2;
+}
+
+static sp_Obj *calliter_alloc(sp_VM *vm, uint32_t h) { return (void)h, sp_newobj(vm, &t_calliter, sizeof(CallIter)); }
+
+static bool calliter_fill(sp_VM *vm, sp_Obj *o, const sp_Value *v, int n) {
+    CallIter *it = (CallIter *)o;
+    bool done = n == 2 && sp_isnone(v[0]) && sp_isnone(v[1]);
+    if (n != 2 || sp_isnull(v[0]) || sp_isnull(v[1]) || !(done || sp_typeof(v[0])->call))
+        return sp_raise(vm, &sp_t_ValueError, "bad callable_iterator"), false;
+    it->fn = done ? SP_NULLV : v[0], it->sentinel = done ? SP_NULLV : v[1];
+    return true;
+}
+
+const sp_SnapKind sp_snap_iter[] = {
+    {"callable_iterator", &t_calliter, true, calliter_save, calliter_alloc, calliter_fill},
+    {NULL, NULL, false, NULL, NULL, NULL},
 };

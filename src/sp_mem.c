@@ -99,15 +99,6 @@ void sp_free(sp_VM *vm, void *p, size_t n) {
     vm->mem_used -= n;
 }
 
-bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out) {
-    if (size && n > SP_MAX_ALLOC / size) {
-        sp_nomem(vm);
-        return false;
-    }
-    *out = n * size;
-    return true;
-}
-
 /* Objects are accounted like any block (admit checks the limits and the
  * GC's debt grows in account, exactly as for sp_malloc); where they live
  * (and how the sweep finds them) is sp_pool.c's business. */

@@ -17,6 +17,7 @@ static const char *short_name_of(const char *name) {
 
 static sp_Type *py_type(sp_Value v) {
     sp_Type *t = sp_typeof(v);
+    if (t->base == &sp_t_type && sp_nt_meta(t)) return &sp_t_type; /* a namedtuple class */
     return t == &sp_t_bigint_ ? &sp_t_int : t;
 }
 
@@ -235,13 +236,13 @@ static sp_Value type_repr(sp_VM *vm, sp_Value self) {
 
 static sp_Value g_tbase(sp_VM *vm, sp_Value self) {
     (void)vm;
-    sp_Type *b = TYPE(self)->base;
+    sp_Type *b = sp_nt_shown_base(TYPE(self)->base);
     return b ? sp_objv(b) : SP_NONEV;
 }
 
 static sp_Value g_tbases(sp_VM *vm, sp_Value self) {
     sp_Type *t = TYPE(self);
-    if (sp_istuple(t->bases)) return t->bases;
+    if (sp_istuple(t->bases)) return sp_nt_shown(vm, t->bases, false);
     if (!t->base) return sp_objv(&sp_empty_tuple);
     sp_Value b = sp_objv(t->base);
     return sp_tuple_pack(vm, 1, &b);
@@ -249,7 +250,7 @@ static sp_Value g_tbases(sp_VM *vm, sp_Value self) {
 
 static sp_Value g_tmro(sp_VM *vm, sp_Value self) {
     sp_Type *t = TYPE(self);
-    if (sp_istuple(t->mro)) return t->mro;
+    if (sp_istuple(t->mro)) return sp_nt_shown(vm, t->mro, true);
     size_t n = 1;
     sp_Type *last = t;
     for (; last->base; last = last->base) n++;

@@ -7,6 +7,7 @@
  * of the original UTF-8 through a checkpointed code-point -> byte map.
  * A bytes subject (for a bytes pattern) is matched as it is. */
 #include "sp_class.h"
+#include "sp_names.h"
 #include "sp_exc.h"
 #include "sp_regex.h"
 #include "sp_snap.h"
@@ -223,7 +224,7 @@ static sp_Value get_pattern(sp_VM *vm, sp_Value pat, sp_Value flagsv) {
         return pat;
     }
     if (!sp_isstr(pat) && !sp_istype(pat, &sp_t_bytes)) return sp_raise(vm, &sp_t_TypeError, "first argument must be string or compiled pattern");
-    sp_Value mod = sp_dict_gets(vm->modules, SP_STR(sp_str_intern_cstr(vm, "re")));
+    sp_Value mod = sp_dict_gets(vm->modules, SP_NAME(re));
     sp_Value cache = SP_NULLV, key = SP_NULLV;
     if (!sp_isnull(mod) && sp_istype(mod, &sp_t_module)) {
         sp_Value cn = sp_str_intern_cstr(vm, "_cache");
@@ -1247,7 +1248,7 @@ static sp_Value f_escape(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
 
 static sp_Value f_purge(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!sp_parse_args(vm, "purge", args, nargs, kw, "!", NULL)) return SP_ERRV;
-    sp_Value mod = sp_dict_gets(vm->modules, SP_STR(sp_str_intern_cstr(vm, "re")));
+    sp_Value mod = sp_dict_gets(vm->modules, SP_NAME(re));
     if (!sp_isnull(mod) && sp_istype(mod, &sp_t_module)) {
         sp_Value d = sp_dict_new(vm);
         if (sp_iserr(d) || !sp_module_add(vm, (sp_Module *)SP_O(mod), "_cache", d)) return SP_ERRV;

@@ -40,10 +40,11 @@
  * (iterators, range, slice, property...) are described by field layouts
  * below, checked against the object size; the types of datetime,
  * collections (namedtuple classes too), functools.partial, re, random,
- * hashlib and set iterators describe themselves (sp_snap.h); an instance
- * of a class deriving from one of them is [class][that kind's values]
- * [__dict__], filled in pass 4.  Unsupported objects (itertools...) make
- * the dump fail with a clear error instead of writing a partial state.
+ * hashlib, itertools, set and callable iterators describe themselves
+ * (sp_snap.h); an instance of a class deriving from one of them is
+ * [class][that kind's values][__dict__], filled in pass 4.  Unsupported
+ * objects (re.finditer's iterator...) make the dump fail with a clear
+ * error instead of writing a partial state.
  *
  * Trust: the keyed hash authenticates the bytes when the host sets
  * cfg.snapshot_key; any change is rejected before parsing.  Every count
@@ -255,7 +256,8 @@ static sp_Type *probe_type(sp_VM *vm, const char *name) {
 /* Module types that describe themselves (sp_snap.h). */
 static const sp_SnapKind *const natives[] = {sp_snap_datetime, sp_snap_collections, sp_snap_functools,
                                              sp_snap_re,       sp_snap_random,      sp_snap_set,
-                                             sp_snap_hashlib,  sp_snap_itertools, sp_snap_classes};
+                                             sp_snap_hashlib,  sp_snap_itertools, sp_snap_iter,
+                                             sp_snap_classes};
 
 /* Kinds of classes are records of kind K_NTYPE: made in pass 0. */
 static bool class_kind(const sp_SnapKind *k) {
@@ -1224,18 +1226,29 @@ static bool resumable(uint32_t w) {
     }
 }
 
-/* Checks a frame's saved position against the verifier: a frame paused
- * after a call (or a yield, a for-loop step, a global load) holds one slot
- * less than the verifier's depth there; one suspended in SEND_FROM holds
- * the same. */
+/* A frame's saved position: after a call (or a yield, a for-loop step, a
+ * global load), where it holds one slot less than the verifier's depth,
+ * or suspended in SEND_FROM (the same depth); or a created generator's
+ * start.  The depths themselves are checked with the slots (frame_fits). */
 static bool check_position(Load *l, sp_Code *c, uint32_t ip, uint32_t depth, uint32_t nblocks, bool created) {
-    int d, b;
     if (created) return (ip == 0 && depth == 0 && nblocks == 0) || bad(l, "bad created generator");
     if (ip == 0 || ip >= c->ncode || !resumable(c->code[ip - 1])) return bad(l, "bad instruction pointer");
-    if (!sp_code_depth_at(l->vm, c, ip, &d, &b)) return l->ok = false;
-    int want = d - (SP_OPCODE(c->code[ip - 1]) == SP_SEND_FROM ? 0 : 1);
-    if (d < 0 || want < 0 || (int)depth != want || (int)nblocks != b) return bad(l, "frame state does not match its code");
     return true;
+}
+
+/* The frame against the verifier, in one pass: depth and block count
+ * (bytes read so far stayed within the code's stacksize and maxblocks),
+ * blocks, method defs and bare NULLs only where the verifier puts them.
+ * A created generator's start (pc 0, nothing on its stacks) always fits. */
+static bool frame_fits(Load *l, sp_Frame *f, sp_Code *c, uint32_t ip, uint32_t depth, bool created) {
+    if (created) return true;
+    int below = SP_OPCODE(c->code[ip - 1]) == SP_SEND_FROM ? 0 : 1;
+    switch (sp_code_frame_fits(l->vm, c, ip, below, sp_frame_blocks(f), f->nblocks, f->stack, (int)depth)) {
+    case SP_FRAME_FITS: return true;
+    case SP_FRAME_BAD_STATE: return bad(l, "frame state does not match its code");
+    case SP_FRAME_BAD_STACK: return bad(l, "frame stack does not match its code");
+    default: return l->ok = false;
+    }
 }
 
 static bool get_blocks(Load *l, sp_Frame *f, uint32_t n, uint32_t depth) {
@@ -1275,10 +1288,7 @@ static bool get_frame_body(Load *l, sp_Frame *f, sp_Code *c, bool created) {
     }
     f->sp = f->stack + depth;
     if (!l->ok) return false;
-    /* blocks, method defs and bare NULLs only where the verifier puts them */
-    int fits = sp_code_frame_fits(l->vm, c, ip, sp_frame_blocks(f), f->nblocks, f->stack, (int)depth);
-    if (fits <= 0) return fits == 0 ? bad(l, "frame stack does not match its code") : (l->ok = false);
-    return resolve_methoddefs(l, f->stack, depth);
+    return frame_fits(l, f, c, ip, depth, created) && resolve_methoddefs(l, f->stack, depth);
 }
 
 /* ------------------------------------------------------------ objects */
@@ -1523,7 +1533,8 @@ static sp_Value create_inst(Load *l) {
     }
     const sp_SnapKind *nk = native_of(solid);
     if (solid == &sp_t_set || solid == &sp_t_frozenset) v = solid->new_(l->vm, t, NULL, 0, NULL);
-    else if (nk && !class_kind(nk)) v = sp_coll_alloc(l->vm, t, solid);
+    else if (sp_dt_solid(solid)) v = sp_dt_alloc(l->vm, t, solid); /* date...: its own layout, filled last */
+    else if (nk && sp_coll_solid(solid)) v = sp_coll_alloc(l->vm, t, solid);
     else if (sp_sub_solid(solid)) return bad(l, "unsupported instance layout"), SP_ERRV;
     else v = sp_class_alloc(l->vm, t);
     if (sp_iserr(v)) l->ok = false;

@@ -26,7 +26,8 @@ typedef struct sp_SnapKind {
 
 /* Each module's kinds, ended by a NULL name. */
 extern const sp_SnapKind sp_snap_datetime[], sp_snap_collections[], sp_snap_functools[],
-    sp_snap_re[], sp_snap_random[], sp_snap_set[], sp_snap_hashlib[], sp_snap_itertools[];
+    sp_snap_re[], sp_snap_random[], sp_snap_set[], sp_snap_hashlib[], sp_snap_itertools[],
+    sp_snap_iter[];
 
 /* Kinds of classes (namedtuple classes): made before any instance and
  * filled before the classes deriving from them are rebuilt. */

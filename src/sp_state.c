@@ -1,10 +1,12 @@
 /* sp_state.c - creating and destroying an interpreter.
  *
  * Creation must cost about a microsecond: builtin types, functions and
- * modules are static or created lazily, so a new VM is one host block
- * (the VM, its pool and the pool's first pages) plus a globals dict and
- * the preallocated MemoryError; freeing it is freeing that block and
+ * modules are static or created lazily, and so are the names it starts
+ * with (sp_names.h), so a new VM is one host block (the VM, its pool and
+ * the pool's first pages) plus a globals dict and the preallocated
+ * MemoryError; freeing it is freeing that block and
  * whatever the pool took from the host since (sp_pool_release). */
+#include "sp_names.h"
 #include "sp_pool.h"
 
 #include <stdlib.h>
@@ -26,10 +28,7 @@ static bool init_objects(sp_VM *vm) {
     sp_Value g = sp_dict_new(vm);
     if (sp_iserr(g)) return false;
     vm->globals = SP_DICT(g);
-    sp_Value k = sp_str_intern_cstr(vm, "__name__");
-    sp_Value v = sp_str_intern_cstr(vm, "__main__");
-    if (sp_iserr(k) || sp_iserr(v)) return false;
-    return sp_dict_sets(vm, vm->globals, SP_STR(k), v);
+    return sp_dict_sets(vm, vm->globals, SP_NAME(name), sp_objv(SP_NAME(main))); /* static strs */
 }
 
 /* The VM and its pool share one host block (sp_pool.h). */

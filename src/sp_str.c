@@ -9,6 +9,9 @@
  * a big one reads sampled offsets from a per-VM cache (sp_stridx.c). */
 #include "sp_strimpl.h"
 
+#define SP_NAMES_DEFINE
+#include "sp_names.h"
+
 #include <stdio.h>
 
 /* ------------------------------------------------------------ UTF-8 */
@@ -105,12 +108,18 @@ static sp_Value str_copy(sp_VM *vm, const char *p, size_t n, size_t clen) {
     return sp_objv(s);
 }
 
-/* The empty str and one-character ASCII strs come from the intern table,
- * as CPython's are singletons: s[i], iteration, split pieces and
- * partition's empty parts then cost a probe instead of an allocation
- * (and garbage), and `s[0] is 'a'` holds as in CPython. */
+/* The empty str and one-character ASCII strs are static singletons, as
+ * CPython's are: s[i], iteration, split pieces and partition's empty parts
+ * then cost nothing (no allocation, no garbage, the hash precomputed), and
+ * `s[0] is 'a'` holds as in CPython. */
+static inline const sp_StaticStr *static_char(const char *p, size_t n) {
+    if (n == 0) return &sp_names[SP_NM_empty];
+    return n == 1 && (uint8_t)p[0] < 0x80 ? &sp_chars[(uint8_t)p[0]] : NULL;
+}
+
 sp_Value sp_str_from(sp_VM *vm, const char *p, size_t n, size_t clen) {
-    if (n == 0 || (n == 1 && (uint8_t)p[0] < 0x80)) return sp_str_intern(vm, p, n);
+    const sp_StaticStr *c = static_char(p, n);
+    if (c) return sp_objv((void *)(uintptr_t)c);
     return str_copy(vm, p, n, clen);
 }
 
@@ -143,12 +152,17 @@ static inline bool bytes_eq(const char *a, const char *b, size_t n) {
  * the bytes, not a dict.  Interning runs for every name the compiler
  * meets, and SipHash plus a dict probe cost ten times this; a str's own
  * (CPython-compatible) hash is still computed lazily when a dict needs
- * it.  Interned strs live as long as the VM: the table is a GC root. */
+ * it.  Interned strs live as long as the VM: the table is a GC root.
+ * Before it come the static strs (sp_names.h, tools/gen_names.py): "",
+ * the one-character ASCII strs and the names every run meets, shared
+ * read-only by all VMs with their hashes precomputed, so a fresh VM
+ * allocates, hashes and marks none of them (and often has no table). */
 typedef struct sp_Interned {
     size_t n, cap;           /* cap: a power of two, at most 3/4 full */
     struct IEnt { uint64_t h; sp_Str *s; } e[];
 } sp_Interned;
 
+/* tools/gen_names.py has a copy (sp_names.h stores these hashes). */
 static uint64_t intern_hash(const char *p, size_t n) {
     uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull, w;
     size_t i = 0;
@@ -185,14 +199,33 @@ static bool itab_grow(sp_VM *vm) {
     return true;
 }
 
-sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n) {
+/* sp_names.h's static strs stand in sp_Str's place. */
+_Static_assert(offsetof(sp_StaticStr, hash) == offsetof(sp_Str, hash) &&
+                  offsetof(sp_StaticStr, len) == offsetof(sp_Str, len) &&
+                  offsetof(sp_StaticStr, clen) == offsetof(sp_Str, clen) &&
+                  offsetof(sp_StaticStr, ascii) == offsetof(sp_Str, ascii) &&
+                  offsetof(sp_StaticStr, interned) == offsetof(sp_Str, interned) &&
+                  offsetof(sp_StaticStr, data) == offsetof(sp_Str, data),
+              "sp_StaticStr must mirror sp_Str");
+
+/* A static name (sp_names.h) with intern hash h, or NULL: a const table
+ * under a quarter full, so a miss is one or two byte loads. */
+static const sp_StaticStr *static_name(uint64_t h, const char *s, size_t n) {
+    for (size_t j = h & (SP_NAMES_SLOTS - 1), i; (i = sp_names_slot[j]); j = (j + 1) & (SP_NAMES_SLOTS - 1)) {
+        const sp_StaticStr *k = &sp_names[i - 1];
+        if (sp_names_ihash[i - 1] == h && k->len == n && bytes_eq(k->data, s, n)) return k;
+    }
+    return NULL;
+}
+
+/* Interning s (absent from the table; h is its intern hash): a new str,
+ * out of line so that sp_str_intern's lookups stay small. */
+static __attribute__((noinline)) sp_Value intern_add(sp_VM *vm, uint64_t h, const char *s, size_t n) {
     if ((!vm->interned || 4 * (vm->interned->n + 1) > 3 * vm->interned->cap) && !itab_grow(vm))
         return SP_ERRV;
     sp_Interned *t = vm->interned;
-    uint64_t h = intern_hash(s, n);
     size_t j = h & (t->cap - 1);
-    for (sp_Str *k; (k = t->e[j].s); j = (j + 1) & (t->cap - 1))
-        if (t->e[j].h == h && k->len == n && bytes_eq(k->data, s, n)) return sp_objv(k);
+    while (t->e[j].s) j = (j + 1) & (t->cap - 1);
     sp_Value v = str_copy(vm, s, n, sp_utf8_count(s, n));
     if (sp_iserr(v)) return v;
     SP_STR(v)->interned = 1;
@@ -200,6 +233,18 @@ sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n) {
     t->e[j].s = SP_STR(v);
     t->n++;
     return v;
+}
+
+/* Static strs first: they are the interned ones for their contents in
+ * every VM (two interned strs with equal bytes must never exist). */
+sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n) {
+    const sp_StaticStr *st = static_char(s, n);
+    uint64_t h = st ? 0 : intern_hash(s, n);
+    if (st || (st = static_name(h, s, n))) return sp_objv((void *)(uintptr_t)st);
+    sp_Interned *t = vm->interned;
+    for (size_t j = h & (t ? t->cap - 1 : 0); t && t->e[j].s; j = (j + 1) & (t->cap - 1))
+        if (t->e[j].h == h && t->e[j].s->len == n && bytes_eq(t->e[j].s->data, s, n)) return sp_objv(t->e[j].s);
+    return intern_add(vm, h, s, n);
 }
 
 void sp_str_mark_interned(sp_VM *vm) {

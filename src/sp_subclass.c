@@ -18,6 +18,7 @@
  *    sits at the end of the allocation.  Container code already accepts
  *    subclasses (SPC_IS*), and returns exact types where CPython does. */
 #include "sp_class.h"
+#include "sp_names.h"
 #include "sp_cont.h"
 
 #define TYPEV(v) ((sp_Type *)SP_O(v))
@@ -30,6 +31,7 @@ sp_Type *sp_sub_solid(sp_Type *b) {
     if (is_box_base(b) || b == &sp_t_tuple || b == &sp_t_set || b == &sp_t_frozenset) return b;
     if (spc_is_ntclass(b)) return &sp_t_tuple;
     if (sp_dt_stateless(b)) return &sp_t_object;
+    if (sp_dt_solid(b)) return b;
     return sp_coll_solid(b);
 }
 
@@ -149,6 +151,7 @@ static sp_Value tuple_inst(sp_VM *vm, sp_Type *t, sp_Value v) {
 sp_Value sp_sub_new(sp_VM *vm, sp_Type *t, sp_Type *solid, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_Type *mk = maker_of(t);
     if (sp_coll_solid(solid)) return sp_coll_alloc(vm, t, solid); /* filled by __init__ */
+    if (sp_dt_solid(solid)) return solid->new_(vm, t, args, nargs, kw); /* datetime's own layout */
     if (solid == &sp_t_set) return sp_t_set.new_(vm, t, NULL, 0, NULL); /* filled by __init__ */
     if (solid == &sp_t_frozenset) return sp_t_frozenset.new_(vm, t, args, nargs, kw);
     sp_Value v = mk->new_(vm, mk, args, nargs, kw);
@@ -165,8 +168,7 @@ sp_Value sp_sub_new(sp_VM *vm, sp_Type *t, sp_Type *solid, sp_Value *args, int n
 /* set.__init__(self, iterable=()) */
 static sp_Value set_init(sp_VM *vm, sp_Value self, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!spc_nokw(vm, "set", kw) || !spc_nargs(vm, "set", nargs, 0, 1)) return SP_ERRV;
-    sp_Str *n = SP_STR(sp_str_intern_cstr(vm, "clear"));
-    const sp_MethodDef *clear = n ? sp_find_method(&sp_t_set, n) : NULL;
+    const sp_MethodDef *clear = sp_find_method(&sp_t_set, SP_NAME(clear));
     if (!clear || sp_iserr(clear->fn(vm, &self, 1, NULL))) return SP_ERRV;
     if (nargs && !sp_set_update(vm, self, args[0])) return SP_ERRV;
     return SP_NONEV;

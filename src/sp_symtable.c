@@ -21,9 +21,14 @@ static uint32_t nt_hash(const char *s) {
 }
 
 /* The same pointer is common (a name looked up through the node that
- * defined it, the compiler's own tables): no strcmp call then. */
+ * defined it, the compiler's own tables); otherwise names are short and
+ * equal when the hashes are: compared in line, not by a strcmp call. */
 static inline bool nt_same(const sp_NEnt *e, const char *name, uint32_t h) {
-    return e->hash == h && (e->name == name || strcmp(e->name, name) == 0);
+    if (e->hash != h) return false;
+    const char *a = e->name;
+    if (a == name) return true;
+    while (*a && *a == *name) a++, name++;
+    return *a == *name;
 }
 
 static int32_t nt_find(const sp_NameTab *t, const char *name, uint32_t h) {
@@ -115,7 +120,7 @@ void sp_nt_free(sp_VM *vm, sp_NameTab *t) {
     t->n = t->cap = t->icap = 0;
 }
 
-sp_NEnt *sp_scope_get(sp_Scope *s, const char *name) { return sp_nt_get(&s->syms, name); }
+sp_NEnt *sp_scope_get(sp_Scope *s, const char *name) { return s->syms.n ? sp_nt_get(&s->syms, name) : NULL; }
 
 /* CPython's _Py_Mangle: __x inside class C is _C__x (dunders, dotted
  * names and all-underscore class names excepted).  NULL: MemoryError. */
@@ -180,37 +185,45 @@ static bool map_put(sp_SymTable *st, const sp_Node *node, sp_Scope *s) {
             if (old[i].node && !map_put(st, old[i].node, old[i].scope)) return false;
         }
     }
-    size_t i = ((uintptr_t)node >> 4) * 2654435761u % st->mapcap;
-    while (st->map[i].node) i = (i + 1) % st->mapcap;
+    size_t mask = st->mapcap - 1, i = ((uintptr_t)node >> 4) * 2654435761u & mask;
+    while (st->map[i].node) i = (i + 1) & mask;
     st->map[i].node = node;
     st->map[i].scope = s;
     st->mapn++;
     return true;
 }
 
+/* The module's scope is not in the map (a snippet without nested blocks
+ * makes none); capacities are powers of two. */
 sp_Scope *sp_symtable_scope(sp_SymTable *st, const sp_Node *node) {
+    if (st->top && st->top->node == node) return st->top;
     if (!st->mapcap) return NULL;
-    size_t i = ((uintptr_t)node >> 4) * 2654435761u % st->mapcap;
-    for (; st->map[i].node; i = (i + 1) % st->mapcap)
+    size_t mask = st->mapcap - 1, i = ((uintptr_t)node >> 4) * 2654435761u & mask;
+    for (; st->map[i].node; i = (i + 1) & mask)
         if (st->map[i].node == node) return st->map[i].scope;
     return NULL;
 }
 
 static bool enter_block(sp_SymTable *st, const char *name, int kind, const sp_Node *node) {
-    sp_Scope *s = sp_arena_alloc(st->arena, sizeof *s);
+    /* the scope and the first entries of its table: one piece (every
+     * block has a symbol) */
+    sp_Scope *s = sp_arena_raw(st->arena, sizeof *s + SP_NT_FIRST * sizeof(sp_NEnt));
     if (!s) return false;
+    memset(s, 0, sizeof *s);
     s->kind = kind;
     s->name = name;
     s->node = node;
     s->parent = st->cur;
     s->syms.arena = st->arena;
+    s->syms.e = (sp_NEnt *)(s + 1);
+    s->syms.cap = SP_NT_FIRST;
     if (st->cur) {
         sp_Scope *p = st->cur;
         s->nested = p->nested || p->kind == SP_BLOCK_FUNCTION;
         if (p->nchildren == p->capchildren) {
             size_t nc = p->capchildren ? p->capchildren * 2 : 4, bytes;
             if (!sp_size_mul(st->vm, nc, sizeof(sp_Scope *), &bytes)) return false;
-            sp_Scope **c = sp_arena_alloc(st->arena, bytes);
+            sp_Scope **c = sp_arena_raw(st->arena, bytes);
             if (!c) return false;
             if (p->nchildren) memcpy(c, p->children, p->nchildren * sizeof(sp_Scope *));
             p->children = c;
@@ -221,16 +234,45 @@ static bool enter_block(sp_SymTable *st, const char *name, int kind, const sp_No
         st->top = s;
     }
     st->cur = s;
-    return map_put(st, node, s);
+    return s == st->top || map_put(st, node, s);
 }
 
 static void exit_block(sp_SymTable *st) { st->cur = st->cur->parent; }
+
+static bool defer_def(sp_SymTable *st, const char *name, int flag) {
+    if (st->npend == st->cappend) {
+        size_t nc = st->cappend ? st->cappend * 2 : 16, bytes;
+        if (!sp_size_mul(st->vm, nc, sizeof(sp_PendDef), &bytes)) return false;
+        sp_PendDef *p = sp_arena_raw(st->arena, bytes);
+        if (!p) return false;
+        if (st->npend) memcpy(p, st->pend, st->npend * sizeof(sp_PendDef));
+        st->pend = p;
+        st->cappend = nc;
+    }
+    st->pend[st->npend++] = (sp_PendDef){name, flag};
+    st->pendflags |= flag;
+    return true;
+}
+
+/* Enter the listed module-level names, in order, as add_def_in would
+ * have (the module is never a comprehension and has no parameters). */
+static bool materialize(sp_SymTable *st) {
+    if (!st->deferring) return true;
+    st->deferring = false;
+    for (size_t i = 0; i < st->npend; i++) {
+        sp_NEnt *e = sp_nt_add(st->vm, &st->top->syms, st->pend[i].name);
+        if (!e) return false;
+        e->flags |= st->pend[i].flag;
+    }
+    return true;
+}
 
 /* Record a use or definition of name in scope s (CPython's
  * symtable_add_def_helper). */
 static bool add_def_in(sp_SymTable *st, sp_Scope *s, const char *name, int flag, const sp_Node *at) {
     const char *shown = name;
     if (st->private_ && !(name = sp_mangle(st->arena, st->private_, name))) return false;
+    if (s == st->top && st->deferring) return defer_def(st, name, flag);
     sp_NEnt *e = sp_nt_add(st->vm, &s->syms, name);
     if (!e) return false;
     if ((flag & SP_DEF_PARAM) && (e->flags & SP_DEF_PARAM))
@@ -268,6 +310,7 @@ static sp_NEnt *lookup(sp_SymTable *st, sp_Scope *s, const char *name) {
 }
 
 static bool record_directive(sp_SymTable *st, sp_Scope *s, const char *name, const sp_Node *at) {
+    if (s == st->top && !materialize(st)) return false;
     name = sp_mangle(st->arena, st->private_, name);
     if (!name) return false;
     sp_NEnt *e = sp_nt_add(st->vm, &s->syms, name);
@@ -343,6 +386,7 @@ static bool visit_global(sp_SymTable *st, const sp_Node *s, bool nonlocal) {
          "name '%s' is assigned to before nonlocal declaration"}};
     /* nonlocal at module level is an error of pass 2 (analyze_name), as
      * in CPython: a later pass-1 error is reported first */
+    if (st->cur == st->top && !materialize(st)) return false;
     for (size_t i = 0; i < s->u.global.names.n; i++) {
         const char *name = s->u.global.names.items[i];
         sp_NEnt *e = lookup(st, st->cur, name);
@@ -361,7 +405,8 @@ static bool visit_global(sp_SymTable *st, const sp_Node *s, bool nonlocal) {
 static bool visit_annassign(sp_SymTable *st, const sp_Node *s) {
     const sp_Node *t = s->u.annassign.target;
     if (t->kind != SP_N_NAME) return visit_expr(st, t) && visit_opt(st, s->u.annassign.value);
-    sp_NEnt *e = lookup(st, st->cur, t->u.name.id);
+    /* (the error below is never raised at module level: no lookup there) */
+    sp_NEnt *e = st->cur->kind == SP_BLOCK_MODULE ? NULL : lookup(st, st->cur, t->u.name.id);
     int cur = e ? e->flags : 0;
     if ((cur & (SP_DEF_GLOBAL | SP_DEF_NONLOCAL)) && st->cur->kind != SP_BLOCK_MODULE &&
         s->u.annassign.simple)
@@ -787,8 +832,12 @@ bool sp_symtable_build(sp_SymTable *st, sp_VM *vm, sp_Arena *arena, const sp_Nod
     st->filename = filename;
     st->src = src;
     st->srclen = n;
-    return enter_block(st, "top", SP_BLOCK_MODULE, mod) && visit_stmts(st, &mod->u.module.body) &&
-           analyze_block(st, st->top);
+    if (!enter_block(st, "top", SP_BLOCK_MODULE, mod)) return false;
+    st->deferring = true;
+    if (!visit_stmts(st, &mod->u.module.body)) return false;
+    /* a declared global changes the module's own ops: resolve them all */
+    if ((st->pendflags & (SP_DEF_GLOBAL | SP_DEF_NONLOCAL)) && !materialize(st)) return false;
+    return analyze_block(st, st->top);
 }
 
 /* Scopes and their tables live in the arena, which goes with the AST. */

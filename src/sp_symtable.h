@@ -39,6 +39,9 @@ typedef struct sp_NEnt {
     int flags;              /* SP_DEF_* / SP_USE (the compiler: the index) */
     int scope;              /* SP_SC_* after analysis */
     const sp_Node *dir;     /* first global/nonlocal statement naming it */
+    int32_t slot;           /* the compiler: 1 + the index the name ops of unit
+                               number `unit` use (co_names, varnames or cells) */
+    uint32_t unit;          /* (a block compiled twice, in a finally body, has two) */
 } sp_NEnt;
 
 /* Most tables hold a handful of names: up to SP_NT_SCAN entries they are
@@ -84,6 +87,12 @@ typedef struct sp_ScopeMapEnt {
     sp_Scope *scope;
 } sp_ScopeMapEnt;
 
+/* A module-level use or definition not yet entered in the module's table. */
+typedef struct sp_PendDef {
+    const char *name;
+    int flag;
+} sp_PendDef;
+
 typedef struct sp_SymTable {
     sp_VM *vm;
     sp_Arena *arena;         /* scopes, children arrays, the node map (the AST's arena) */
@@ -94,6 +103,15 @@ typedef struct sp_SymTable {
     sp_ScopeMapEnt *map;     /* node -> scope, open addressing */
     size_t mapn, mapcap;
     int depth;
+    /* Module-level names resolve to NAME ops unless declared global (by a
+     * global statement or a comprehension's walrus), so while nothing
+     * asks, their uses are only listed (deferring); the module's table is
+     * filled from the list when something needs it, and stays empty when
+     * nothing does (the compiler then finds no symbol: a NAME op). */
+    bool deferring;
+    int pendflags;           /* every flag listed */
+    sp_PendDef *pend;
+    size_t npend, cappend;
 } sp_SymTable;
 
 /* Build and analyse.  false: SyntaxError/RecursionError/MemoryError

@@ -1483,6 +1483,14 @@ dispatch:
             DISPATCH();
         }
         sp_Value o = sp[-2], k = sp[-1];
+        if (sp_isstr(k) && sp_isdict(o)) { /* d['key'], exact types: a hit only */
+            r = sp_dict_gets(SP_DICT(o), SP_STR(k)); /* runs no user code */
+            if (!sp_isnull(r)) {
+                sp[-2] = r;
+                sp--;
+                DISPATCH();
+            }
+        }
         SAVE();
         CHECK(r = sp_getitem(vm, o, k));
         sp[-2] = r;

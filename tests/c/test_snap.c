@@ -222,15 +222,16 @@ static void test_hostile(void) {
     free(m), free(s);
 }
 
-/* Every itertools kind in flight, mutated (their fill hooks check what
- * next() relies on). */
+/* Every itertools kind and callable iterators in flight, mutated (their
+ * fill hooks check what next() relies on). */
 static const char *ITPROG =
     "import itertools as it\n"
     "objs = [it.count(1), it.cycle('ab'), it.repeat(1, 3), it.accumulate([1, 2]), it.chain([1], [2]),\n"
     "        it.islice(range(9), 1, 7, 2), it.pairwise('abc'), it.product('ab', 'c'), it.permutations('abc', 2),\n"
     "        it.combinations('abc', 2), it.combinations_with_replacement('ab', 2), it.zip_longest('a', 'bc'),\n"
     "        it.starmap(max, [(1, 2)]), it.takewhile(bool, [1, 0]), it.groupby('aab'), *it.tee('abc'),\n"
-    "        it.compress('ab', [1]), it.dropwhile(bool, [1, 0]), it.filterfalse(None, [0])]\n"
+    "        it.compress('ab', [1]), it.dropwhile(bool, [1, 0]), it.filterfalse(None, [0]),\n"
+    "        iter([9, 3, 2, 1].pop, 9), iter(lambda: 0, 0)]\n"
     "for o in objs:\n    next(o, None)\n"
     "fetch(1)\n"
     "[list(it.islice(o, 20)) for o in objs]\n";
@@ -321,6 +322,8 @@ static void pop_below(uint32_t *w) {
 }
 /* `f(1, 2)` as CALL_METHOD 1: no LOAD_METHOD pair below */
 static void call_method(uint32_t *w) { w[1] = SP_INSTR(SP_CALL_METHOD, SP_OPARG(w[1]) - 1); }
+/* a with's handler keeping __exit__'s result: RERAISE would raise a bool */
+static void reraise_result(uint32_t *w) { w[1] = SP_INSTR(SP_NOP, SP_OPARG(w[1])); }
 
 /* Bytecode shapes the verifier must refuse in loaded code (issue 5). */
 static void test_verifier(void) {
@@ -337,6 +340,8 @@ static void test_verifier(void) {
     expect_rejected(m, len, "value stack popped below a block");
     m = patched("def f(a, b):\n    return a\nx = f(1, 2)\n", SP_LOAD_CONST, SP_CALL, call_method, &len);
     expect_rejected(m, len, "method call without its LOAD_METHOD");
+    m = patched("with m:\n    pass\n", SP_WITH_EXCEPT_START, SP_POP_JUMP_IF_TRUE, reraise_result, &len);
+    expect_rejected(m, len, "RERAISE of a non-exception");
     m = patched("def g():\n    a = 1\n    def h():\n        return a\n    return h()\ng()\n",
                 SP_LOAD_CLOSURE, SP_BUILD_TUPLE, fake_cell, &len);
     CHECK(m != NULL);
@@ -409,6 +414,32 @@ static void test_exc_info(void) {
     sandpy_free(b), sandpy_free(sp);
 }
 
+/* A frame paused in a finally body while an exception is in flight: the
+ * slot above the saved one holds what its RERAISE will raise, which must
+ * be an exception after a load too. */
+static void exc_slot_case(bool corrupt) {
+    static const char src[] = "try:\n    x = fetch(2)\nfinally:\n    y = fetch(1)\n";
+    sandpy *sp = mk(), *b = mk();
+    sandpy_status st = sandpy_feed(sp, src, strlen(src));
+    st = st == SANDPY_PAUSED ? answer(sp) : st; /* fetch(2) raises; fetch(1) pauses */
+    CHECK(st == SANDPY_PAUSED && sp->vm->frame->sp - sp->vm->frame->stack == 2); /* [None, exc] */
+    if (st != SANDPY_PAUSED) return sandpy_free(b), sandpy_free(sp);
+    sp_Value *slot = &sp->vm->frame->stack[1], exc = *slot;
+    if (corrupt) *slot = sp_int(5);
+    size_t len;
+    const uint8_t *s = sandpy_snapshot(sp, &len);
+    *slot = exc;
+    st = s ? sandpy_snapshot_load(b, s, len) : SANDPY_ERROR;
+    if (corrupt) {
+        CHECK(st == SANDPY_INVALID && strstr(sandpy_error_message(b), "frame stack does not match its code"));
+    } else {
+        char *got = finish(b, st);
+        CHECK(strstr(got, "ValueError: two is bad") != NULL);
+        free(got);
+    }
+    sandpy_free(b), sandpy_free(sp);
+}
+
 static void test_frame_slots(void) {
     const char *bad_frame = "frame stack does not match its code";
     for (int k = 0; k < 3; k++) frame_case(k, NULL, "\"a-b-1030\"");
@@ -419,6 +450,8 @@ static void test_frame_slots(void) {
     frame_case(0, null_method, bad_frame);
     frame_case(1, other_handler, bad_frame);
     frame_case(2, int_saved_exc, bad_frame);
+    exc_slot_case(false);
+    exc_slot_case(true);
 }
 
 static int child(const char *path) {

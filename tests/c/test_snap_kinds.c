@@ -107,7 +107,18 @@ static const char *CLASSES =
     "c.x = fetch(0)\n"
     "print(m(), c.double, isinstance(c, Base), type(c) is Child, Child.make is not None)\n"
     "Child.kind = 'changed'\n"
-    "print(fetch(0), Child.kind, Base.kind, c.kind)\n";
+    "print(fetch(0), Child.kind, Base.kind, c.kind)\n"
+    "class Sl:\n"
+    "    __slots__ = ('a', 'b')\n"
+    "class Sl2(Sl):\n"
+    "    __slots__ = ('c',)\n"
+    "s = Sl2()\n"
+    "s.a, s.c = fetch(0), [s]\n"
+    "try:\n"
+    "    s.z = 1\n"
+    "except AttributeError as e:\n"
+    "    print(e)\n"
+    "print(s.a, s.c[0] is s, hasattr(s, 'b'), Sl.a, Sl2.c, type(Sl.b).__name__, Sl.a.__objclass__)\n";
 
 static const char *DATA =
     "from dataclasses import dataclass, field, fields\n"
@@ -271,6 +282,29 @@ static const char *DATES =
     "print(d + timedelta(days=fetch(0)), dt, dt.utcoffset(), dt.tzname(), u.tzinfo is UTC, t, t.fold, td)\n"
     "print(by_day[date(2024, 2, 29)], by_day[timedelta(days=-3, seconds=7, microseconds=9)], dt.astimezone(UTC))\n";
 
+/* Instances of classes deriving from the datetime types keep their
+ * layout (not a plain object's): fields, class, __dict__ and the class's
+ * methods come back. */
+static const char *DATE_CLASSES =
+    "import datetime as dt\n"
+    "class D(dt.date):\n"
+    "    def half(self): return self.day // 2\n"
+    "class DT(dt.datetime): pass\n"
+    "class T(dt.time): pass\n"
+    "class TD(dt.timedelta): pass\n"
+    "class Z(dt.tzinfo):\n"
+    "    def utcoffset(self, d): return dt.timedelta(hours=2)\n"
+    "    def __repr__(self): return 'Z()'\n"
+    "d = D(2024, 2, 28)\n"
+    "d.tag = [d]\n"
+    "x = DT(2024, 3, 1, 12, 30, 5, 123, tzinfo=Z())\n"
+    "t = T(23, 59, tzinfo=dt.timezone.utc, fold=1)\n"
+    "td = TD(days=-3, seconds=7)\n"
+    "keys = {d: 'day', td: 'delta'}\n"
+    "fetch(0)\n"
+    "print(repr(d), d.half(), d.tag[0] is d, repr(d + dt.timedelta(days=fetch(0))), repr(x), x.utcoffset())\n"
+    "print(repr(t), repr(td), type(td + td).__name__, keys[dt.date(2024, 2, 28)], keys[td], D.min)\n";
+
 static const char *RANDOM =
     "import random\n"
     "random.seed(42)\n"
@@ -332,7 +366,7 @@ static const char *SUBCLASSES =
     "Dflt = namedtuple('Dflt', ['u', 'v'], defaults=[9])\n"
     "tn, df = TN(1), Dflt(2)\n"
     "fetch(0)\n"
-    "print(tn, tn._replace(a=fetch(0)), TN._fields, Pt._make([1, 2]), df, Dflt(3, 4), Dflt._field_defaults, Pt)\n"
+    "print(tn, tn._replace(a=fetch(0)), TN._fields, Pt._make([1, 2]), df, Dflt(3, 4), Dflt._field_defaults, Pt, TN.__mro__, TN.__bases__)\n"
     "print(t, t.first(), t.tag, type(t).__name__, sorted(s, key=str), s.tag, type(s).__name__)\n"
     "print(sorted(fs), fs.total(), p, p.norm(), q, type(p).__name__, isinstance(p, Pt))\n"
     "dq.popleft()\n"
@@ -371,6 +405,31 @@ static const char *ITERTOOLS =
     "zs = [dt.timezone.min, dt.timezone.max, dt.datetime.max, dt.time.min, dt.timezone.utc]\n"
     "fetch(9)\n"
     "print(zs, zs[0] is dt.timezone.min, zs[2] is dt.datetime.max)\n";
+
+/* iter(f, sentinel) in flight: a closure, a callable instance, a bound
+ * builtin method, a partial; one driving a for loop across the pauses,
+ * one exhausted, one a dict key. */
+static const char *CALLITER =
+    "import functools\n"
+    "class Counter:\n"
+    "    def __init__(self): self.n = 0\n"
+    "    def __call__(self):\n"
+    "        self.n += 1\n"
+    "        return self.n\n"
+    "def gen_fn():\n"
+    "    data, pos = [1, 2, 3, None, 5], [0]\n"
+    "    def f():\n"
+    "        pos[0] += 1\n"
+    "        return data[pos[0] - 1]\n"
+    "    return f\n"
+    "its = [iter(gen_fn(), None), iter(Counter(), 4), iter([5, 6, 7, 8].pop, 5),\n"
+    "       iter(functools.partial(next, iter('abcx')), 'x')]\n"
+    "done = iter(lambda: 1, 1)\n"
+    "print(list(done))\n"
+    "keyed = {its[0]: 'first'}\n"
+    "for x in iter(Counter(), 3):\n"
+    "    print(fetch(x), [next(i, 'end') for i in its])\n"
+    "print(keyed[its[0]], [list(i) for i in its], list(done), type(done).__name__)\n";
 
 static int child(const char *path) {
     size_t n;
@@ -413,7 +472,7 @@ static void test_fresh_process(const char *self) {
 static void test_unsupported(void) {
     Out o = {.n = 0};
     sandpy *sp = mk(&o);
-    const char *src = "h = iter(int, 1)\nfetch(0)\n";
+    const char *src = "import re\nh = re.finditer('a', 'aa')\nfetch(0)\n";
     CHECK(sandpy_feed(sp, src, strlen(src)) == SANDPY_PAUSED);
     size_t len;
     const uint8_t *s = sandpy_snapshot(sp, &len);
@@ -433,10 +492,12 @@ int main(int argc, char **argv) {
     same("regex", REGEX, "ABC-12 (4, 10) ABC");
     same("collections", COLLECTIONS, "True 4 {'a': [1], 'b': [2]}");
     same("datetime", DATES, "leap delta");
+    same("datetime classes", DATE_CLASSES, "D(2024, 2, 28) 14 True D(2024, 3, 1) DT(2024, 3, 1, 12, 30, 5, 123, tzinfo=Z())");
     same("random", RANDOM, "[0.6394267984578837, 0.025010755222666936");
     same("hashlib", HASHLIB, "sha256 16");
     same("subclasses", SUBCLASSES, "True");
     same("itertools", ITERTOOLS, "count [[");
+    same("callable iterators", CALLITER, "first [[3], [3], [6], ['c']] [] callable_iterator");
     test_fresh_process(argv[0]);
     test_unsupported();
     return t_report();

@@ -108,6 +108,12 @@ static const char *const agents[] = {
     "for x in xs:\n    next(x, None)\nz = [timezone.min, date.max]\n"
     "try:\n    raise KeyError(1)\nexcept KeyError:\n    s = '-'.join((str(tool(1)), 'x'))\n"
     "[list(it.islice(x, 4)) for x in xs], z, s\n",
+    /* callable iterators; a pause in a finally body with an exception in
+     * flight (an except block's handled-exception slot); a with's handler */
+    "cs = [iter([9, 3, 2, 1].pop, 9), iter(lambda: 0, 0), iter(echo, 1)]\nnext(cs[0])\n"
+    "class M:\n    def __enter__(self): return self\n    def __exit__(self, *a): return True\n"
+    "try:\n    try:\n        raise ValueError(tool(1))\n    finally:\n        fetch(0)\n"
+    "except ValueError as e:\n    r = e\nwith M():\n    raise KeyError(1)\n[list(c) for c in cs[:2]], r\n",
 };
 
 static void put(const char *dir, const char *kind, int i, const uint8_t *p, size_t n, int sel) {
