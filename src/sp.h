@@ -610,6 +610,8 @@ bool sp_check_nargs(sp_VM *vm, const char *fname, int nargs, int min, int max);
 
 /* ------------------------------------------------------- str (sp_str.c) */
 sp_Value sp_str_new(sp_VM *vm, const char *utf8, size_t nbytes);  /* valid UTF-8 */
+/* A str from bytes already known to be valid (WTF-8) with clen code points. */
+sp_Value sp_str_from(sp_VM *vm, const char *p, size_t n, size_t clen);
 sp_Value sp_str_cstr(sp_VM *vm, const char *s);
 sp_Str *sp_str_alloc(sp_VM *vm, size_t nbytes, size_t clen);       /* fill data, then done */
 sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n);        /* per-VM interned */
@@ -698,6 +700,7 @@ bool sp_list_sort(sp_VM *vm, sp_List *l, sp_Value key, bool reverse);
 #define SP_LIST(v) ((sp_List *)(v).u.o)
 
 sp_Value sp_dict_new(sp_VM *vm);
+sp_Value sp_dict_new_globals(sp_VM *vm); /* its first table in its block */
 /* 1 found (*out set), 0 missing, -1 error */
 int sp_dict_get(sp_VM *vm, sp_Dict *d, sp_Value key, sp_Value *out);
 bool sp_dict_set(sp_VM *vm, sp_Dict *d, sp_Value key, sp_Value val);

@@ -384,7 +384,7 @@ static sandpy_status run_in(sandpy *sp, sp_Value code, sp_Value globals) {
  * (exactly the declared ones). */
 static bool fresh_globals(sandpy *sp, sp_Value declared, sp_Value *out) {
     sp_VM *vm = sp->vm;
-    sp_Value g = sp_dict_new(vm), in = sp_api_slot(sp, H_INPUTS), exts = sp_api_slot(sp, H_EXTS);
+    sp_Value g = sp_dict_new_globals(vm), in = sp_api_slot(sp, H_INPUTS), exts = sp_api_slot(sp, H_EXTS);
     if (sp_iserr(g)) return false;
     *out = g;
     if (!sp_dict_sets(vm, SP_DICT(g), SP_NAME(name), sp_objv(SP_NAME(main))) ||

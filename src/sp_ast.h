@@ -189,7 +189,10 @@ struct sp_Node {
     uint8_t pad_;    /* parser-private (bit 0: written in parentheses) */
     int lineno, col, end_lineno, end_col;
     union {
-        struct { sp_NodeList body; } module;
+        struct {
+            sp_NodeList body;
+            size_t nchars; /* the source's code points (counted by its UTF-8 check) */
+        } module;
 
         /* ---- statements ---- */
         struct {

@@ -8,6 +8,7 @@
  * pending, and every emitter is a no-op from then on, so the recursive
  * code generators need not check after each call. */
 #include "sp_code.h"
+#include "sp_names.h"
 #include "sp_symtable.h"
 
 #include <limits.h>
@@ -63,6 +64,7 @@ struct Unit {
     bool depth_lost;        /* the linear tracking gave up: sp_code_new verifies */
     size_t firstjump;       /* 1 + pc of the first jump (0: none), where label resolution starts */
     uint32_t serial;        /* units pushed before this one (symbols cache their slot per unit) */
+    int nm;                 /* SP_NM_ index of a static name ('<module>', ...); 0: none */
     ValTab consts, names;
     sp_NameTab varnames, cells, frees; /* name -> index (in flags), in the arena */
     int nfb;
@@ -552,6 +554,13 @@ static sp_Value *name_values(C *c, sp_NameTab *t) {
 }
 
 /* Finish the innermost unit into a code object (the unit stays pushed). */
+/* A unit named '<module>', '<listcomp>', ...: its name is the static str. */
+static Unit *unit_push_nm(C *c, int kind, const sp_Node *node, int nm) {
+    Unit *u = unit_push(c, kind, node, sp_names[nm].data);
+    if (u) u->nm = nm;
+    return u;
+}
+
 static sp_Value unit_code(C *c) {
     Unit *u = c->u;
     if (needs_implicit_return(u)) {
@@ -570,7 +579,7 @@ static sp_Value unit_code(C *c) {
              *fv = name_values(c, &u->frees);
     sp_Value res = SP_ERRV;
     /* A top-level unit's qualname is its name (the same pointer): share the str. */
-    sp_Value name = sp_str_intern_cstr(c->vm, u->name);
+    sp_Value name = u->nm ? sp_objv((sp_Str *)(uintptr_t)&sp_names[u->nm]) : sp_str_intern_cstr(c->vm, u->name);
     sp_Value qual = u->qualname == u->name ? name : sp_str_cstr(c->vm, u->qualname);
     if (!c->err && !sp_iserr(name) && !sp_iserr(qual)) {
         sp_CodeSpec sp = {
@@ -1294,7 +1303,7 @@ static void lambda(C *c, const sp_Node *e) {
     check_args(c, e->u.lambda.args);
     uint32_t flags = defaults(c, e->u.lambda.args);
     int saved = c->lineno;
-    if (!unit_push(c, U_LAMBDA, e, "<lambda>")) return;
+    if (!unit_push_nm(c, U_LAMBDA, e, SP_NM_lambda)) return;
     set_argcounts(c->u, e->u.lambda.args);
     first_const(c, SP_NONEV); /* a lambda has no docstring */
     expr(c, e->u.lambda.body);
@@ -1348,12 +1357,12 @@ static void comp_generator(C *c, const sp_Node *e, size_t gi, int depth) {
 }
 
 static void comprehension(C *c, const sp_Node *e) {
-    const char *name = e->kind == SP_N_LISTCOMP  ? "<listcomp>"
-                       : e->kind == SP_N_SETCOMP ? "<setcomp>"
-                       : e->kind == SP_N_DICTCOMP ? "<dictcomp>"
-                                                  : "<genexpr>";
+    int nm = e->kind == SP_N_LISTCOMP    ? SP_NM_listcomp
+             : e->kind == SP_N_SETCOMP  ? SP_NM_setcomp
+             : e->kind == SP_N_DICTCOMP ? SP_NM_dictcomp
+                                        : SP_NM_genexpr;
     const sp_Node *outer = e->u.comp.generators.items[0];
-    if (!unit_push(c, U_COMP, e, name)) return;
+    if (!unit_push_nm(c, U_COMP, e, nm)) return;
     c->u->argcount = 1;
     first_const(c, SP_NONEV);
     if (e->kind == SP_N_LISTCOMP) emit(c, SP_BUILD_LIST, 0);
@@ -2481,7 +2490,7 @@ static void stmts(C *c, const sp_NodeList *l) {
 
 static sp_Value module(C *c, const sp_Node *mod) {
     const sp_NodeList *body = &mod->u.module.body;
-    if (!unit_push(c, U_MODULE, mod, "<module>")) return SP_ERRV;
+    if (!unit_push_nm(c, U_MODULE, mod, SP_NM_module)) return SP_ERRV;
     size_t i = 0;
     if (is_docstring(body)) {
         c->lineno = body->items[0]->lineno;
@@ -2526,7 +2535,7 @@ sp_Value sp_compile(sp_VM *vm, const char *src, size_t n, const char *filename) 
     sp_Value res = SP_ERRV;
     if (sp_symtable_build(&c.st, vm, &ast, mod, filename, src, n)) {
         c.filename_v = sp_str_cstr(vm, filename);
-        c.source_v = sp_str_new(vm, src, n);
+        c.source_v = sp_str_from(vm, src, n, mod->u.module.nchars); /* counted by sp_parse */
         if (!sp_iserr(c.filename_v) && !sp_iserr(c.source_v)) res = module(&c, mod);
     }
     while (c.u) unit_free(&c, unit_pop(&c));

@@ -54,8 +54,19 @@ static bool alloc_tables(sp_VM *vm, size_t size, size_t ecap, int32_t **index, D
     return *index != NULL;
 }
 
+/* objflags bit: d->index is the first table, inside the object itself
+ * (sp_dict_new_globals): it goes with the object, never alone. */
+enum { DF_INLINE = 0x20000000u };
+_Static_assert(!(DF_INLINE & SP_DICT_WATCHED), "distinct dict flags");
+
+/* Give back d's tables (a block, or nothing if they are in the object). */
+static void release_tables(sp_VM *vm, sp_Dict *d, int32_t *index, size_t size, size_t ecap) {
+    if (d->h.objflags & DF_INLINE) d->h.objflags &= ~DF_INLINE;
+    else if (index) sp_free(vm, index, tables_bytes(size, ecap));
+}
+
 static void free_tables(sp_VM *vm, sp_Dict *d) {
-    if (d->index) sp_free(vm, d->index, tables_bytes(d->mask + 1, d->ecap));
+    release_tables(vm, d, d->index, d->mask + 1, d->ecap);
     d->index = NULL;
     d->ent = NULL;
     d->mask = d->ecap = d->nent = d->used = 0;
@@ -86,7 +97,7 @@ static bool dict_resize(sp_VM *vm, sp_Dict *d, size_t minused) {
     d->nent = d->used = n;
     d->layout++;
     for (size_t i = 0; i < n; i++) index[probe_empty(d, ent[i].hash)] = (int32_t)i;
-    if (oldindex) sp_free(vm, oldindex, tables_bytes(oldsize, oldecap));
+    release_tables(vm, d, oldindex, oldsize, oldecap);
     return true;
 }
 
@@ -198,6 +209,22 @@ void *spc_dict_alloc_ex(sp_VM *vm, sp_Type *t, size_t extra, void **extrap) {
 sp_Value sp_dict_new(sp_VM *vm) {
     sp_Dict *d = dict_alloc(vm, &sp_t_dict);
     return d ? sp_objv(d) : SP_ERRV;
+}
+
+/* Module globals always get keys (__name__ first): the first table (the
+ * one dict_resize would allocate first) comes in the object's block. */
+sp_Value sp_dict_new_globals(sp_VM *vm) {
+    enum { SIZE = 8 };
+    _Static_assert(sizeof(sp_Dict) % 8 == 0, "the entries after the object stay 8-aligned");
+    sp_Dict *d = sp_newobj(vm, &sp_t_dict, sizeof(sp_Dict) + tables_bytes(SIZE, USABLE(SIZE)));
+    if (!d) return SP_ERRV;
+    d->index = (int32_t *)(void *)(d + 1);
+    d->ent = (DEnt *)(void *)(d->index + SIZE);
+    d->mask = SIZE - 1;
+    d->ecap = USABLE(SIZE);
+    memset(d->index, 0xff, SIZE * sizeof(int32_t)); /* IX_EMPTY */
+    d->h.objflags |= DF_INLINE;
+    return sp_objv(d);
 }
 
 int sp_dict_get(sp_VM *vm, sp_Dict *d, sp_Value key, sp_Value *out) {

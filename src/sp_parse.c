@@ -2870,15 +2870,17 @@ static bool statement(P *p, Vec *out) {
 
 /* ------------------------------------------------------------- entry */
 
-static bool check_source(sp_VM *vm, const char *src, size_t n, const char *filename) {
+/* The source's code points, or -1 with SyntaxError pending. */
+static int64_t check_source(sp_VM *vm, const char *src, size_t n, const char *filename) {
     if (memchr(src, 0, n)) {
         sp_Value m = sp_str_cstr(vm, "source code string cannot contain null bytes");
         if (sp_iserr(m)) return false;
         sp_Value t = sp_tuple_pack(vm, 1, &m);
         if (!sp_iserr(t)) sp_raise_args(vm, &sp_t_SyntaxError, t);
-        return false;
+        return -1;
     }
-    if (sp_utf8_check(src, n) >= 0) return true;
+    int64_t nchars = sp_utf8_check(src, n);
+    if (nchars >= 0) return nchars;
     /* find the offending byte for CPython's message */
     size_t i = 0, ls = 0;
     int line = 1;
@@ -2894,15 +2896,16 @@ static bool check_source(sp_VM *vm, const char *src, size_t n, const char *filen
                      c, (int)(i - ls), why);
             sp_Value e = sp_synerr_new(vm, &sp_t_SyntaxError, filename, NULL, 0, line, (int)(i - ls), line, -1, msg);
             if (!sp_iserr(e)) sp_raisev(vm, e);
-            return false;
+            return -1;
         }
         i += len;
     }
-    return true;
+    return -1; /* not reached: sp_utf8_check rejects only what the loop finds */
 }
 
 sp_Node *sp_parse(sp_VM *vm, sp_Arena *arena, const char *src, size_t n, const char *filename) {
-    if (!check_source(vm, src, n, filename)) return NULL;
+    int64_t nchars = check_source(vm, src, n, filename);
+    if (nchars < 0) return NULL;
     /* the lexer and the first lookahead buffer live in the arena too */
     enum { QFIRST = 16 };
     sp_Lex *L = sp_arena_raw(arena, sizeof *L); /* sp_lex_init clears what it reads */
@@ -2932,6 +2935,7 @@ sp_Node *sp_parse(sp_VM *vm, sp_Arena *arena, const char *src, size_t n, const c
         return NULL;
     }
     mod->u.module.body = vlist(&body);
+    mod->u.module.nchars = (size_t)nchars;
     return mod;
 }
 

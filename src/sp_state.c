@@ -25,7 +25,7 @@ static bool init_objects(sp_VM *vm) {
     sp_Value e = sp_exc_new(vm, &sp_t_MemoryError, sp_objv(&sp_empty_tuple));
     if (sp_iserr(e)) return false;
     vm->memerr = (sp_Exc *)SP_O(e);
-    sp_Value g = sp_dict_new(vm);
+    sp_Value g = sp_dict_new_globals(vm);
     if (sp_iserr(g)) return false;
     vm->globals = SP_DICT(g);
     return sp_dict_sets(vm, vm->globals, SP_NAME(name), sp_objv(SP_NAME(main))); /* static strs */

@@ -47,8 +47,6 @@ static inline size_t sp_utf8_skip(const char *s, size_t bi, size_t k) {
     while (k--) do bi++; while ((p[bi] & 0xC0) == 0x80);
     return bi;
 }
-/* A str from bytes already known to be valid (WTF-8) with clen code points. */
-sp_Value sp_str_from(sp_VM *vm, const char *p, size_t n, size_t clen);
 size_t sp_utf8_count(const char *p, size_t n); /* code points in valid UTF-8 */
 
 /* Argument helpers with CPython's exact messages. */
