@@ -231,16 +231,29 @@ static sp_Value m_set_init(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     return set_init(vm, args[0], args + 1, nargs - 1, kw);
 }
 
-/* int.__hash__ etc. for super().__hash__() in a class overriding it. */
-static sp_Value m_hash(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
+/* int.__hash__ etc. for super().__hash__() in a class overriding it, and
+ * for `__hash__ = tuple.__hash__` beside an __eq__: the builtin's own hash,
+ * never the class's hash slot (which may be this very method). */
+static sp_Value base_hash(sp_VM *vm, sp_Type *owner, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (!sp_no_kwargs(vm, "__hash__", kw) || !sp_check_nargs(vm, "__hash__", nargs - 1, 0, 0))
         return SP_ERRV;
-    sp_Value v = sp_unbox(args[0]);
+    if (!sp_isinst(args[0], owner))
+        return sp_raise(vm, &sp_t_TypeError, "descriptor '__hash__' requires a '%s' object but received a '%T'",
+                        owner->name, args[0]);
     int64_t h;
-    sp_Type *t = sp_typeof(v);
-    if (!t->hash) return sp_raise(vm, &sp_t_TypeError, "unhashable type: '%T'", args[0]);
-    return t->hash(vm, v, &h) ? sp_int(h) : SP_ERRV;
+    return owner->hash(vm, sp_unbox(args[0]), &h) ? sp_int(h) : SP_ERRV;
 }
+
+#define HASHFN(T) \
+    static sp_Value m_hash_##T(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) { \
+        return base_hash(vm, &sp_t_##T, args, nargs, kw); \
+    }
+HASHFN(int)
+HASHFN(float)
+HASHFN(str)
+HASHFN(bytes)
+HASHFN(tuple)
+HASHFN(frozenset)
 
 static const struct {
     sp_Type *owner;
@@ -256,12 +269,12 @@ static const struct {
     {&sp_t_list, {"__new__", new_list, SP_METH_STATIC}},
     {&sp_t_dict, {"__new__", new_dict, SP_METH_STATIC}},
     {&sp_t_set, {"__init__", m_set_init, 0}},
-    {&sp_t_int, {"__hash__", m_hash, 0}},
-    {&sp_t_float, {"__hash__", m_hash, 0}},
-    {&sp_t_str, {"__hash__", m_hash, 0}},
-    {&sp_t_bytes, {"__hash__", m_hash, 0}},
-    {&sp_t_tuple, {"__hash__", m_hash, 0}},
-    {&sp_t_frozenset, {"__hash__", m_hash, 0}},
+    {&sp_t_int, {"__hash__", m_hash_int, 0}},
+    {&sp_t_float, {"__hash__", m_hash_float, 0}},
+    {&sp_t_str, {"__hash__", m_hash_str, 0}},
+    {&sp_t_bytes, {"__hash__", m_hash_bytes, 0}},
+    {&sp_t_tuple, {"__hash__", m_hash_tuple, 0}},
+    {&sp_t_frozenset, {"__hash__", m_hash_frozenset, 0}},
 };
 
 /* Methods a builtin type offers to classes deriving from it only. */
