@@ -624,6 +624,10 @@ static inline void sp_frame_init_module(sp_Frame *fr, sp_Code *c, sp_Dict *globa
     fr->stack = fr->sp = L + nlp;
 }
 
+/* Test hook: an opcode whose stack effect sp_compile.c's fast table gives
+ * differently from sp_op_effect, or -1. */
+int sp_compile_quick_mismatch(void);
+
 /* Snapshots (sp_snap.c) rebuild paused runs with these. */
 /* How a loaded frame paused at pc fits c, in one verifier pass: its depth
  * is the verifier's there less `below` (1 after a call, 0 in SEND_FROM)

@@ -288,6 +288,18 @@ static const uint8_t quick[SP_NOPCODES_] = {
 };
 #undef QK
 
+/* The opcode whose quick[] entry disagrees with sp_op_effect, or -1 (a
+ * check for tests/c/test_compile.c: the table is a copy for speed). */
+int sp_compile_quick_mismatch(void) {
+    for (int op = 0; op < SP_NOPCODES_; op++) {
+        int pop, push;
+        if (quick[op] && (!sp_op_effect(SP_INSTR(op, 0), &pop, &push) || quick[op] >> 4 != pop ||
+                          (quick[op] & 15) != push + 1))
+            return op;
+    }
+    return -1;
+}
+
 static bool is_jump(int op);
 
 static void track_slow(Unit *u, uint32_t w) {

@@ -211,19 +211,21 @@ static sp_Value builtin_new(sp_VM *vm, sp_Type *owner, sp_Value *args, int nargs
     return sp_sub_new(vm, t, solid, args + 1, nargs - 1, kw);
 }
 
-#define NEWFN(tn)                                                                   \
-    static sp_Value new_##tn(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) { \
-        return builtin_new(vm, &sp_t_##tn, args, nargs, kw);                        \
+/* fn_T(vm, args, nargs, kw): impl for the builtin type T (a method of an
+ * extras entry below). */
+#define OWNED(fn, impl, T)                                                         \
+    static sp_Value fn##_##T(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) { \
+        return impl(vm, &sp_t_##T, args, nargs, kw);                               \
     }
-NEWFN(int)
-NEWFN(float)
-NEWFN(str)
-NEWFN(bytes)
-NEWFN(tuple)
-NEWFN(set)
-NEWFN(frozenset)
-NEWFN(list)
-NEWFN(dict)
+OWNED(new, builtin_new, int)
+OWNED(new, builtin_new, float)
+OWNED(new, builtin_new, str)
+OWNED(new, builtin_new, bytes)
+OWNED(new, builtin_new, tuple)
+OWNED(new, builtin_new, set)
+OWNED(new, builtin_new, frozenset)
+OWNED(new, builtin_new, list)
+OWNED(new, builtin_new, dict)
 
 static sp_Value m_set_init(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) {
     if (nargs < 1 || !spc_is(args[0], &sp_t_set))
@@ -244,16 +246,12 @@ static sp_Value base_hash(sp_VM *vm, sp_Type *owner, sp_Value *args, int nargs, 
     return owner->hash(vm, sp_unbox(args[0]), &h) ? sp_int(h) : SP_ERRV;
 }
 
-#define HASHFN(T) \
-    static sp_Value m_hash_##T(sp_VM *vm, sp_Value *args, int nargs, sp_Tuple *kw) { \
-        return base_hash(vm, &sp_t_##T, args, nargs, kw); \
-    }
-HASHFN(int)
-HASHFN(float)
-HASHFN(str)
-HASHFN(bytes)
-HASHFN(tuple)
-HASHFN(frozenset)
+OWNED(m_hash, base_hash, int)
+OWNED(m_hash, base_hash, float)
+OWNED(m_hash, base_hash, str)
+OWNED(m_hash, base_hash, bytes)
+OWNED(m_hash, base_hash, tuple)
+OWNED(m_hash, base_hash, frozenset)
 
 static const struct {
     sp_Type *owner;
