@@ -806,6 +806,11 @@ sp_Value sp_json_dumps(sp_VM *vm, sp_Value v);
 /* Source -> module code object; SyntaxError pending on failure.  mode 0:
  * a module whose run result is the value of its last expression statement. */
 sp_Value sp_compile(sp_VM *vm, const char *src, size_t n, const char *filename);
+/* The two compilers sp_compile tries in turn: the quick one (sp_qc.c: the
+ * code object, or SP_NULLV with nothing raised when it does not take the
+ * program) and the one for the whole language (sp_compile.c). */
+sp_Value sp_qc_compile(sp_VM *vm, const char *src, size_t n, const char *filename);
+sp_Value sp_compile_ast(sp_VM *vm, const char *src, size_t n, const char *filename);
 /* A SyntaxError instance with CPython's args (msg, (filename, lineno,
  * offset, text, end_lineno, end_offset)); line 1-based, col 1-based
  * character offset (0: none), text None.  Implemented in sp_parse.c.

@@ -7,92 +7,15 @@
  * Errors are sticky: the first failure sets c->err with the exception
  * pending, and every emitter is a no-op from then on, so the recursive
  * code generators need not check after each call. */
-#include "sp_code.h"
+#include "sp_cg.h"
 #include "sp_names.h"
-#include "sp_symtable.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#define MAXBLOCKS 20 /* CPython's CO_MAXBLOCKS: "too many statically nested blocks" */
-#define STACK_GUIDE 30 /* CPython's STACK_USE_GUIDELINE: build big displays piecewise */
-
-enum { U_MODULE, U_FUNCTION, U_LAMBDA, U_COMP, U_CLASS };
-enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-       FB_HANDLER_CLEANUP, FB_POP_VALUE };
-
-typedef struct FBlock {
-    int kind;
-    int32_t start, exit;   /* loops: continue / break targets */
-    const void *datum;     /* FINALLY_TRY: the try node; HANDLER_CLEANUP: name */
-} FBlock;
-
-/* Constants and names: values deduplicated by identity of their bits
- * (interned str by pointer, numbers by tag+value so 1, 1.0 and True stay
- * distinct). */
-typedef struct ValTab {
-    sp_Value *v;
-    size_t n, cap;
-    int32_t *idx;
-    size_t icap;
-} ValTab;
-
-typedef struct Unit Unit;
-/* A jump target: its pc once bound, and the depths jumps bring to it. */
-typedef struct Label {
-    int32_t pc;             /* -1: not bound yet */
-    int depth, blocks;      /* LBL_UNSET, LBL_DEAD (bound while unreachable) or the depths */
-} Label;
-enum { LBL_UNSET = -1, LBL_DEAD = -2 };
-
-struct Unit {
-    Unit *parent;
-    sp_Scope *scope;
-    int kind;
-    const char *name, *qualname;
-    const char *private_;   /* class name for mangling __names, or NULL */
-    uint32_t *code;
-    size_t ncode, capcode;
-    uint32_t *runs;         /* the line table: (first instruction, line) pairs */
-    size_t nruns, capruns;
-    int runline;            /* c->lineno of the last run (INT_MIN: none yet) */
-    Label *labels;
-    size_t nlabels, caplabels;
-    int depth, blocks;      /* at the next instruction, as the verifier sees them; <0: unreachable */
-    int maxdepth, maxblocks;
-    bool depth_lost;        /* the linear tracking gave up: sp_code_new verifies */
-    size_t firstjump;       /* 1 + pc of the first jump (0: none), where label resolution starts */
-    uint32_t serial;        /* units pushed before this one (symbols cache their slot per unit) */
-    int nm;                 /* SP_NM_ index of a static name ('<module>', ...); 0: none */
-    ValTab consts, names;
-    sp_NameTab varnames, cells, frees; /* name -> index (in flags), in the arena */
-    int nfb;
-    int argcount, posonly, kwonly;
-    uint32_t flags;
-    int firstline;
-    FBlock fb[MAXBLOCKS];   /* last: unit_push clears the fields before it */
-};
-
-typedef struct C {
-    sp_VM *vm;
-    sp_SymTable st;
-    sp_Arena *arena;            /* qualnames and other small strings (the AST's arena) */
-    const char *filename, *src;
-    size_t n;
-    sp_Value filename_v, source_v;
-    Unit *u;
-    Unit *spare;                /* freed units, linked through parent, reused */
-    const sp_Node *loc;         /* innermost node being compiled (error location) */
-    int lineno, depth;
-    bool err;
-    bool future_ann;            /* from __future__ import annotations */
-    uint32_t nunits;            /* units pushed so far */
-} C;
 
 /* ------------------------------------------------------------ errors */
 
-static void fail(C *c) { c->err = true; }
 
 static void error_at(C *c, const sp_Node *at, const char *fmt, const char *name) {
     if (c->err) return;
@@ -109,128 +32,7 @@ static bool forbidden(C *c, const char *name, int ctx) {
     return true;
 }
 
-static void internal(C *c, const char *what) {
-    if (c->err) return;
-    sp_raise(c->vm, &sp_t_SystemError, "compiler: %s", what);
-    c->err = true;
-}
-
 /* ------------------------------------------------------------ tables */
-
-/* Every emit checks room: the check is inline, the growing is not.
- * Instruction arrays start at 32 entries, enough for a snippet.  That
- * first block comes from the arena (a bump, freed with the AST), so a
- * snippet's compile makes no heap calls for its arrays; an array that
- * outgrows it moves to the heap.  A capacity of exactly first_cap means
- * "in the arena": grow_free leaves such a block alone. */
-static bool grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize);
-static inline bool grow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
-    return need <= *cap || grow_slow(c, p, cap, need, elsize);
-}
-
-static size_t first_cap(size_t elsize) { return elsize <= 4 ? 32 : 8; }
-
-static bool grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
-    size_t nc = *cap ? *cap * 2 : first_cap(elsize), bytes;
-    while (nc < need) nc *= 2;
-    if (!sp_size_mul(c->vm, nc, elsize, &bytes)) return false;
-    void *np;
-    if (nc == first_cap(elsize)) {
-        np = sp_arena_raw(c->arena, bytes);
-    } else if (*cap == first_cap(elsize)) {
-        if ((np = sp_malloc(c->vm, bytes))) memcpy(np, *p, *cap * elsize);
-    } else {
-        np = sp_realloc(c->vm, *p, *cap * elsize, bytes);
-    }
-    if (!np) return false;
-    *p = np;
-    *cap = nc;
-    return true;
-}
-
-static void grow_free(C *c, void *p, size_t cap, size_t elsize) {
-    if (p && cap != first_cap(elsize)) sp_free(c->vm, p, cap * elsize);
-}
-
-static uint32_t val_hash(sp_Value v) {
-    uint64_t x = (uint64_t)v.u.i ^ ((uint64_t)v.tag << 59);
-    x ^= x >> 31;
-    x *= 0x9E3779B97F4A7C15u;
-    return (uint32_t)(x >> 32);
-}
-
-static bool val_same(sp_Value a, sp_Value b) { return a.tag == b.tag && a.u.i == b.u.i; }
-
-/* Small tables (most of them) are searched linearly, without an index. */
-enum { VT_SCAN = 8 };
-
-static int32_t vt_add_slow(C *c, ValTab *t, sp_Value v) {
-    if (c->err) return -1;
-    if (sp_iserr(v)) return fail(c), -1;
-    uint32_t h = t->icap || t->n >= VT_SCAN ? val_hash(v) : 0;
-    if (t->icap) {
-        for (size_t i = h & (t->icap - 1);; i = (i + 1) & (t->icap - 1)) {
-            int32_t k = t->idx[i];
-            if (k < 0) break;
-            if (val_same(t->v[k], v)) return k;
-        }
-    } else {
-        for (size_t k = 0; k < t->n; k++)
-            if (val_same(t->v[k], v)) return (int32_t)k;
-    }
-    if (t->n >= SP_MAX_OPARG) return internal(c, "too many constants"), -1;
-    if (!grow(c, (void **)&t->v, &t->cap, t->n + 1, sizeof(sp_Value))) return fail(c), -1;
-    if (t->n + 1 <= VT_SCAN) {
-        t->v[t->n] = v;
-        return (int32_t)t->n++;
-    }
-    if ((t->n + 1) * 2 > t->icap) {
-        size_t ni = t->icap ? t->icap * 2 : 4 * VT_SCAN, bytes;
-        if (!sp_size_mul(c->vm, ni, sizeof(int32_t), &bytes)) return fail(c), -1;
-        int32_t *idx = sp_malloc(c->vm, bytes);
-        if (!idx) return fail(c), -1;
-        for (size_t i = 0; i < ni; i++) idx[i] = -1;
-        for (size_t k = 0; k < t->n; k++) {
-            size_t i = val_hash(t->v[k]) & (ni - 1);
-            while (idx[i] >= 0) i = (i + 1) & (ni - 1);
-            idx[i] = (int32_t)k;
-        }
-        if (t->idx) sp_free(c->vm, t->idx, t->icap * sizeof(int32_t));
-        t->idx = idx;
-        t->icap = ni;
-    }
-    size_t i = h & (t->icap - 1);
-    while (t->idx[i] >= 0) i = (i + 1) & (t->icap - 1);
-    t->idx[i] = (int32_t)t->n;
-    t->v[t->n] = v;
-    return (int32_t)t->n++;
-}
-
-/* Index of v in t, added if new.  A small table with room is a scan and
- * a store (no call, no hash). */
-static int32_t vt_add(C *c, ValTab *t, sp_Value v) {
-    if (c->err || t->icap || sp_iserr(v)) return vt_add_slow(c, t, v);
-    for (size_t k = 0; k < t->n; k++)
-        if (val_same(t->v[k], v)) return (int32_t)k;
-    if (t->n >= VT_SCAN || t->n >= t->cap) return vt_add_slow(c, t, v);
-    t->v[t->n] = v;
-    return (int32_t)t->n++;
-}
-
-static void vt_free(C *c, ValTab *t) {
-    grow_free(c, t->v, t->cap, sizeof(sp_Value));
-    if (t->idx) sp_free(c->vm, t->idx, t->icap * sizeof(int32_t));
-}
-
-/* Index of name in a name table, added at the end if new. */
-static int32_t nt_index(C *c, sp_NameTab *t, const char *name) {
-    if (c->err) return -1;
-    size_t n = t->n;
-    sp_NEnt *e = sp_nt_add(c->vm, t, name);
-    if (!e) return fail(c), -1;
-    if (t->n != n) e->flags = (int)n; /* new */
-    return e->flags;
-}
 
 static const char *mangle(C *c, const char *name) {
     const char *m = sp_mangle(c->arena, c->u->private_, name);
@@ -238,184 +40,7 @@ static const char *mangle(C *c, const char *name) {
     return m ? m : name;
 }
 
-static int32_t name_index(C *c, const char *name) {
-    if (c->err) return -1;
-    return vt_add(c, &c->u->names, sp_str_intern_cstr(c->vm, name));
-}
 
-/* ------------------------------------------------------------ emitting */
-
-/* ------------------------------------------------------------ depths
- *
- * The stack and block depths of every reachable instruction, computed the
- * way the verifier's flow analysis does (sp_func.c flow_step) but in one
- * linear pass while emitting, so sp_code_new can skip the verifier for
- * compiled code.  Code is emitted in order and every jump names a label,
- * so an instruction is reached by falling through (depth known) or from a
- * label whose depth an earlier jump recorded.  Whatever this cannot see
- * (a label bound while unreachable and jumped to later, two jumps that
- * disagree) sets depth_lost, and sp_code_new verifies as for any code. */
-
-static void reach(Unit *u, int d, int b) {
-    if (d > u->maxdepth) u->maxdepth = d;
-    if (b > u->maxblocks) u->maxblocks = b;
-}
-
-/* Depths d, b arrive at label lb (by a jump or by falling through). */
-static void meet(Unit *u, Label *lb, int d, int b) {
-    if (lb->depth == LBL_UNSET) lb->depth = d, lb->blocks = b;
-    else if (lb->depth != d || lb->blocks != b) u->depth_lost = true;
-}
-
-static void jump_depth(Unit *u, uint32_t l, int d, int b) {
-    meet(u, &u->labels[l], d, b);
-    reach(u, d, b);
-}
-
-/* Pops and pushes + 1 of the plain instructions emitted most (no jump, no
- * block, no argument-dependent effect); 0: ask sp_op_effect.  Each entry
- * is what sp_op_effect says for the op: -DSP_CHECK_DEPTH compares every
- * compiled code object against the verifier. */
-#define QK(pop, push) (uint8_t)((pop) << 4 | ((push) + 1))
-static const uint8_t quick[SP_NOPCODES_] = {
-    [SP_POP_TOP] = QK(1, 0), [SP_COPY] = QK(0, 1), [SP_LOAD_CONST] = QK(0, 1),
-    [SP_LOAD_FAST] = QK(0, 1), [SP_STORE_FAST] = QK(1, 0), [SP_LOAD_DEREF] = QK(0, 1),
-    [SP_STORE_DEREF] = QK(1, 0), [SP_LOAD_GLOBAL] = QK(0, 1), [SP_STORE_GLOBAL] = QK(1, 0),
-    [SP_LOAD_NAME] = QK(0, 1), [SP_STORE_NAME] = QK(1, 0), [SP_LOAD_ATTR] = QK(1, 1),
-    [SP_STORE_ATTR] = QK(2, 0), [SP_LOAD_METHOD] = QK(1, 2), [SP_BINARY_SUBSCR] = QK(2, 1),
-    [SP_STORE_SUBSCR] = QK(3, 0), [SP_GET_ITER] = QK(1, 1), [SP_LIST_APPEND] = QK(1, 0),
-    [SP_SET_ADD] = QK(1, 0), [SP_MAP_ADD] = QK(2, 0), [SP_LOAD_CLOSURE] = QK(0, 1),
-};
-#undef QK
-
-/* The opcode whose quick[] entry disagrees with sp_op_effect, or -1 (a
- * check for tests/c/test_compile.c: the table is a copy for speed). */
-int sp_compile_quick_mismatch(void) {
-    for (int op = 0; op < SP_NOPCODES_; op++) {
-        int pop, push;
-        if (quick[op] && (!sp_op_effect(SP_INSTR(op, 0), &pop, &push) || quick[op] >> 4 != pop ||
-                          (quick[op] & 15) != push + 1))
-            return op;
-    }
-    return -1;
-}
-
-static bool is_jump(int op);
-
-static void track_slow(Unit *u, uint32_t w) {
-    if (!u->firstjump && is_jump(SP_OPCODE(w))) u->firstjump = u->ncode; /* its pc + 1 */
-    int d = u->depth, b = u->blocks, pop, push;
-    if (d < 0) return; /* unreachable: the verifier skips it too */
-    uint32_t a = SP_OPARG(w);
-    if (!sp_op_effect(w, &pop, &push) || pop > d) {
-        u->depth_lost = true;
-        return;
-    }
-    int nd = d - pop + push;
-    switch ((sp_Opcode)SP_OPCODE(w)) {
-    case SP_RETURN_VALUE: case SP_RAISE_VARARGS: case SP_RERAISE: nd = -1; break;
-    case SP_JUMP: jump_depth(u, a, d, b), nd = -1; break;
-    case SP_POP_JUMP_IF_FALSE: case SP_POP_JUMP_IF_TRUE: jump_depth(u, a, nd, b); break;
-    case SP_JUMP_IF_FALSE_OR_POP: case SP_JUMP_IF_TRUE_OR_POP: jump_depth(u, a, d, b); break;
-    case SP_FOR_ITER: jump_depth(u, a, d - 1, b); break;
-    case SP_SETUP_FINALLY: jump_depth(u, a, d + 2, b + 1), b++; break;
-    case SP_POP_BLOCK: case SP_POP_EXCEPT: b--; break;
-    default: break;
-    }
-    if (b < 0) u->depth_lost = true;
-    u->depth = nd, u->blocks = b;
-    if (nd >= 0) reach(u, nd, b);
-}
-
-/* A quick op at a reachable depth (d < 0 fails the pop test) needs no
- * more than the new depth. */
-static inline void track(Unit *u, uint32_t w) {
-    unsigned q = quick[SP_OPCODE(w)];
-    int d = u->depth;
-    if (!q || (int)(q >> 4) > d) return track_slow(u, w);
-    d += (int)(q & 15) - 1 - (int)(q >> 4);
-    u->depth = d;
-    if (d > u->maxdepth) u->maxdepth = d;
-}
-
-/* The line table is written as instructions are emitted: a new run when
- * the line changes (as sp_code_new would derive it from per-instruction
- * lines). */
-static bool new_run(C *c, Unit *u) {
-    if (!grow(c, (void **)&u->runs, &u->capruns, 2 * u->nruns + 2, sizeof(uint32_t))) return false;
-    u->runs[2 * u->nruns] = (uint32_t)u->ncode;
-    u->runs[2 * u->nruns + 1] = (uint32_t)(c->lineno < 0 ? 0 : c->lineno);
-    u->nruns++;
-    u->runline = c->lineno;
-    return true;
-}
-
-/* Growing the code array, a new line run and the errors. */
-static __attribute__((noinline)) void emit_slow(C *c, int op, int64_t arg) {
-    if (c->err) return;
-    Unit *u = c->u;
-    if (arg < 0 || arg > (int64_t)SP_MAX_OPARG) return internal(c, "argument out of range");
-    if (!grow(c, (void **)&u->code, &u->capcode, u->ncode + 1, sizeof(uint32_t)) ||
-        (c->lineno != u->runline && !new_run(c, u)))
-        return fail(c);
-    uint32_t w = SP_INSTR(op, (uint32_t)arg);
-    u->code[u->ncode++] = w;
-    track(u, w);
-}
-
-/* Most instructions stay on the line of the one before and fit. */
-static void emit(C *c, int op, int64_t arg) {
-    Unit *u = c->u;
-    if (c->err || (uint64_t)arg > SP_MAX_OPARG || u->ncode >= u->capcode || c->lineno != u->runline)
-        return emit_slow(c, op, arg);
-    uint32_t w = SP_INSTR(op, (uint32_t)arg);
-    u->code[u->ncode++] = w;
-    track(u, w);
-}
-
-static void emit0(C *c, int op) { emit(c, op, 0); }
-
-static int32_t new_label(C *c) {
-    Unit *u = c->u;
-    if (c->err) return -1;
-    if (!grow(c, (void **)&u->labels, &u->caplabels, u->nlabels + 1, sizeof(Label))) return fail(c), -1;
-    u->labels[u->nlabels] = (Label){-1, LBL_UNSET, 0};
-    return (int32_t)u->nlabels++;
-}
-
-static void bind(C *c, int32_t l) {
-    if (c->err) return;
-    Unit *u = c->u;
-    Label *lb = &u->labels[l];
-    lb->pc = (int32_t)u->ncode;
-    if (u->depth >= 0) {
-        meet(u, lb, u->depth, u->blocks);
-    } else if (lb->depth >= 0) {
-        u->depth = lb->depth, u->blocks = lb->blocks;
-    } else {
-        lb->depth = LBL_DEAD;
-    }
-}
-
-static bool is_jump(int op) {
-    switch (op) {
-    case SP_JUMP: case SP_POP_JUMP_IF_FALSE: case SP_POP_JUMP_IF_TRUE:
-    case SP_JUMP_IF_FALSE_OR_POP: case SP_JUMP_IF_TRUE_OR_POP: case SP_FOR_ITER:
-    case SP_SETUP_FINALLY: case SP_SEND_FROM:
-        return true;
-    default: return false;
-    }
-}
-
-static void load_const(C *c, sp_Value v) {
-    int32_t i = vt_add(c, &c->u->consts, v);
-    emit(c, SP_LOAD_CONST, i);
-}
-
-/* consts[0] of a function: its docstring or None. */
-static void first_const(C *c, sp_Value v) { vt_add(c, &c->u->consts, v); }
-
-static void load_none(C *c) { load_const(c, SP_NONEV); }
 
 /* ------------------------------------------------------------ units */
 
@@ -438,7 +63,7 @@ static void collect_vars(C *c, const sp_NameTab *syms, bool (*test)(const sp_NEn
     for (size_t k = 0; k < syms->n; k++)
         if (test(&syms->e[k])) v[n++] = syms->e[k].name;
     if (n > 1) qsort(v, n, sizeof(char *), cmp_names);
-    for (size_t i = 0; i < n; i++) nt_index(c, out, v[i]);
+    for (size_t i = 0; i < n; i++) sp_cg_nt_index(c, out, v[i]);
 }
 
 /* Most blocks have neither cells nor free variables: one scan says so. */
@@ -472,40 +97,14 @@ static void set_qualname(C *c, Unit *u) {
     u->qualname = concat3(c, p->qualname, fn ? ".<locals>." : ".", u->name);
 }
 
-static Unit *unit_push(C *c, int kind, const sp_Node *node, const char *name) {
+static Unit *unit_push(C *c, int kind, const sp_Node *node, const char *name, int nm) {
     if (c->err) return NULL;
     sp_Scope *s = sp_symtable_scope(&c->st, node);
-    if (!s) return internal(c, "no scope for block"), NULL;
-    /* units live in the arena and are reused: as many as the deepest
-     * nesting, not one per function */
-    Unit *u = c->spare;
-    if (u) c->spare = u->parent;
-    else if (!(u = sp_arena_raw(c->arena, sizeof *u))) return fail(c), NULL;
-    memset(u, 0, offsetof(Unit, fb)); /* fb[0..nfb) is written before it is read */
-    u->parent = c->u;
+    if (!s) return sp_cg_internal(c, "no scope for block"), NULL;
+    Unit *u = sp_cg_unit_open(c, kind, node->lineno, name, nm);
+    if (!u) return NULL;
     u->scope = s;
-    u->kind = kind;
-    u->name = name;
-    u->private_ = c->u ? c->u->private_ : NULL;
-    if (kind == U_CLASS) u->private_ = name;
-    u->firstline = node->lineno ? node->lineno : 1;
-    u->runline = INT_MIN;
-    u->serial = c->nunits++;
-    /* every unit has code, a line run and a constant, most have names and
-     * labels: their first blocks (grow's first capacities, so grow_free
-     * leaves them) in one piece */
-    size_t ci = first_cap(sizeof(uint32_t)), cv = first_cap(sizeof(sp_Value)), cl = first_cap(sizeof(Label));
-    sp_Value *first =
-        sp_arena_raw(c->arena, 2 * cv * sizeof(sp_Value) + 2 * ci * sizeof(uint32_t) + cl * sizeof(Label));
-    if (!first) return fail(c), NULL;
-    u->consts.v = first, u->consts.cap = cv;
-    u->names.v = first + cv, u->names.cap = cv;
-    u->code = (uint32_t *)(first + 2 * cv), u->capcode = ci;
-    u->runs = u->code + ci, u->capruns = ci;
-    u->labels = (Label *)(u->runs + ci), u->caplabels = cl;
-    c->u = u;
     set_qualname(c, u);
-    u->varnames.arena = u->cells.arena = u->frees.arena = c->arena;
     /* a function's locals are among its symbols: room for them at once */
     size_t bytes;
     if (s->kind == SP_BLOCK_FUNCTION && s->syms.n) {
@@ -514,102 +113,17 @@ static Unit *unit_push(C *c, int kind, const sp_Node *node, const char *name) {
             return fail(c), u;
         u->varnames.cap = s->syms.n;
     }
-    for (size_t i = 0; i < s->nparams; i++) nt_index(c, &u->varnames, s->params[i]);
+    for (size_t i = 0; i < s->nparams; i++) sp_cg_nt_index(c, &u->varnames, s->params[i]);
     cells_and_frees(c, u, &s->syms);
     if (s->generator) u->flags |= SP_CO_GENERATOR;
     if (s->varargs) u->flags |= SP_CO_VARARGS;
     if (s->varkw) u->flags |= SP_CO_VARKW;
-    if (kind == U_MODULE) u->flags |= SP_CO_MODULE;
-    if (kind == U_CLASS) u->flags |= SP_CO_CLASS;
     return u;
 }
 
-static void unit_free(C *c, Unit *u) {
-    grow_free(c, u->code, u->capcode, sizeof(uint32_t));
-    grow_free(c, u->runs, u->capruns, sizeof(uint32_t));
-    grow_free(c, u->labels, u->caplabels, sizeof(Label));
-    vt_free(c, &u->consts);
-    vt_free(c, &u->names);
-    u->parent = c->spare;
-    c->spare = u;
-}
-
-/* Detach the innermost unit (the caller frees it with unit_free). */
-static Unit *unit_pop(C *c) {
-    Unit *u = c->u;
-    c->u = u->parent;
-    return u;
-}
-
-static bool needs_implicit_return(Unit *u) {
-    if (!u->ncode) return true;
-    int last = SP_OPCODE(u->code[u->ncode - 1]);
-    if (last != SP_RETURN_VALUE && last != SP_RERAISE && last != SP_RAISE_VARARGS && last != SP_JUMP)
-        return true;
-    for (size_t i = 0; i < u->nlabels; i++)
-        if (u->labels[i].pc == (int32_t)u->ncode) return true;
-    return false;
-}
-
-/* str values of a name table's names, in index order (in the arena). */
-static sp_Value *name_values(C *c, sp_NameTab *t) {
-    if (!t->n || c->err) return NULL;
-    size_t bytes;
-    if (!sp_size_mul(c->vm, t->n, sizeof(sp_Value), &bytes)) return fail(c), NULL;
-    sp_Value *v = sp_arena_raw(c->arena, bytes);
-    if (!v) return fail(c), NULL;
-    for (size_t k = 0; k < t->n; k++) {
-        v[t->e[k].flags] = sp_str_intern_cstr(c->vm, t->e[k].name);
-        if (sp_iserr(v[t->e[k].flags])) fail(c);
-    }
-    return v;
-}
-
-/* Finish the innermost unit into a code object (the unit stays pushed). */
 /* A unit named '<module>', '<listcomp>', ...: its name is the static str. */
 static Unit *unit_push_nm(C *c, int kind, const sp_Node *node, int nm) {
-    Unit *u = unit_push(c, kind, node, sp_names[nm].data);
-    if (u) u->nm = nm;
-    return u;
-}
-
-static sp_Value unit_code(C *c) {
-    Unit *u = c->u;
-    if (needs_implicit_return(u)) {
-        load_none(c);
-        emit0(c, SP_RETURN_VALUE);
-    }
-    if (c->err) return SP_ERRV;
-    for (size_t i = u->firstjump ? u->firstjump - 1 : u->ncode; i < u->ncode; i++) {
-        int op = SP_OPCODE(u->code[i]);
-        if (!is_jump(op)) continue;
-        int32_t t = u->labels[SP_OPARG(u->code[i])].pc;
-        if (t < 0) return internal(c, "unbound label"), SP_ERRV;
-        u->code[i] = SP_INSTR(op, (uint32_t)t);
-    }
-    sp_Value *vn = name_values(c, &u->varnames), *cv = name_values(c, &u->cells),
-             *fv = name_values(c, &u->frees);
-    sp_Value res = SP_ERRV;
-    /* A top-level unit's qualname is its name (the same pointer): share the str. */
-    sp_Value name = u->nm ? sp_objv((sp_Str *)(uintptr_t)&sp_names[u->nm]) : sp_str_intern_cstr(c->vm, u->name);
-    sp_Value qual = u->qualname == u->name ? name : sp_str_cstr(c->vm, u->qualname);
-    if (!c->err && !sp_iserr(name) && !sp_iserr(qual)) {
-        sp_CodeSpec sp = {
-            .code = u->code, .ncode = u->ncode, .runs = u->runs, .nruns = u->nruns,
-            .consts = u->consts.v, .nconsts = u->consts.n,
-            .names = u->names.v, .nnames = u->names.n,
-            .varnames = vn, .nlocals = u->varnames.n,
-            .cellvars = cv, .ncells = u->cells.n,
-            .freevars = fv, .nfree = u->frees.n,
-            .argcount = u->argcount, .posonlyargcount = u->posonly, .kwonlyargcount = u->kwonly,
-            .flags = u->flags, .firstline = u->firstline,
-            .name = name, .qualname = qual, .filename = c->filename_v, .source = c->source_v,
-            .depth_known = !u->depth_lost, .stacksize = u->maxdepth, .maxblocks = u->maxblocks,
-        };
-        res = sp_code_new(c->vm, &sp);
-    }
-    if (sp_iserr(res)) fail(c);
-    return res;
+    return unit_push(c, kind, node, sp_names[nm].data, nm);
 }
 
 /* ------------------------------------------------------------ names */
@@ -621,7 +135,7 @@ static int32_t deref_index(C *c, Unit *u, const char *name) {
     if (e) return e->flags;
     e = sp_nt_get(&u->frees, name);
     if (e) return (int32_t)u->cells.n + e->flags;
-    internal(c, "unknown cell variable");
+    sp_cg_internal(c, "unknown cell variable");
     return -1;
 }
 
@@ -652,9 +166,9 @@ static void nameop(C *c, const char *name, int ctx) {
     /* a symbol belongs to one block, usually compiled by one unit: its
      * index is found once (the first use interns the name) */
     int32_t i = e && e->slot && e->unit == u->serial ? e->slot - 1
-                : kind == 0                          ? nt_index(c, &u->varnames, name)
+                : kind == 0                          ? sp_cg_nt_index(c, &u->varnames, name)
                 : kind == 1                          ? deref_index(c, u, name)
-                                                     : name_index(c, name);
+                                                     : sp_cg_name_index(c, name);
     if (e && i >= 0) e->slot = i + 1, e->unit = u->serial;
     int op = ops[kind][ctx];
     if (kind == 1 && ctx == LOAD && u->scope->kind == SP_BLOCK_CLASS) op = SP_LOAD_CLASSDEREF;
@@ -766,27 +280,7 @@ static bool depth_enter(C *c) {
 
 
 static sp_Value int_const(C *c, const sp_Node *e) {
-    const char *s = e->u.constant.s;
-    size_t len = e->u.constant.len;
-    if (e->u.constant.base == 10 && len > SP_INT_MAX_STR_DIGITS) {
-        char msg[320];
-        snprintf(msg, sizeof msg,
-                 "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; "
-                 "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for "
-                 "huge integer literals to avoid decimal conversion limits.",
-                 SP_INT_MAX_STR_DIGITS, len);
-        sp_Value exc = sp_syntax_error(c->vm, c->filename, e->lineno, 0, msg);
-        if (!sp_iserr(exc)) sp_raisev(c->vm, exc);
-        return SP_ERRV;
-    }
-    /* most literals are a few decimal digits: skip the bignum parser */
-    if (e->u.constant.base == 10 && len > 0 && len <= 18) {
-        int64_t v = 0;
-        size_t i = 0;
-        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) v = v * 10 + (s[i] - '0');
-        if (i == len) return sp_int(v);
-    }
-    return sp_int_from_str(c->vm, s, len, e->u.constant.base);
+    return sp_cg_int(c, e->u.constant.s, e->u.constant.len, e->u.constant.base, e->lineno);
 }
 
 static sp_Value const_of(C *c, const sp_Node *e);
@@ -829,10 +323,7 @@ static sp_Value const_of(C *c, const sp_Node *e) {
                e->u.unaryop.operand->kind == SP_N_CONSTANT) {
         int k = e->u.unaryop.operand->u.constant.kind;
         if (k == SP_CONST_INT || k == SP_CONST_FLOAT) {
-            v = const_of(c, e->u.unaryop.operand);
-            if (sp_isint(v) && v.u.i != INT64_MIN) v.u.i = -v.u.i;
-            else if (sp_isfloat(v)) v.u.f = -v.u.f;
-            else if (!sp_iserr(v)) v = sp_unop(c->vm, SP_UOP_NEG, v);
+            v = sp_cg_neg(c, const_of(c, e->u.unaryop.operand));
         }
     } else if (e->kind == SP_N_TUPLE && e->ctx == SP_CTX_LOAD) {
         v = const_tuple(c, &e->u.seq.elts);
@@ -902,13 +393,13 @@ static void compare(C *c, const sp_Node *e) {
         compare_op(c, e->u.compare.ops[0]);
         return;
     }
-    int32_t cleanup = new_label(c), end = new_label(c);
+    int32_t cleanup = sp_cg_label(c), end = sp_cg_label(c);
     compare_prefix(c, e, SP_JUMP_IF_FALSE_OR_POP, cleanup);
     emit(c, SP_JUMP, end);
-    bind(c, cleanup); /* ( b false ) */
+    sp_cg_bind(c, cleanup); /* ( b false ) */
     emit(c, SP_SWAP, 2);
     emit0(c, SP_POP_TOP);
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 /* Jump to label if bool(e) == cond (CPython's compiler_jump_if). */
@@ -928,25 +419,25 @@ static void jump_if(C *c, const sp_Node *e, bool cond, int32_t label) {
     if (e->kind == SP_N_BOOLOP) {
         if (!depth_enter(c)) return;
         bool cond2 = e->u.boolop.op == SP_BOOL_OR;
-        int32_t next = cond == cond2 ? label : new_label(c);
+        int32_t next = cond == cond2 ? label : sp_cg_label(c);
         const sp_NodeList *v = &e->u.boolop.values;
         for (size_t i = 0; i + 1 < v->n; i++) jump_if(c, v->items[i], cond2, next);
         jump_if(c, v->items[v->n - 1], cond, label);
-        if (next != label) bind(c, next);
+        if (next != label) sp_cg_bind(c, next);
         c->depth--;
         return;
     }
     if (e->kind == SP_N_COMPARE && e->u.compare.comparators.n > 1) {
-        int32_t cleanup = new_label(c), end = new_label(c);
+        int32_t cleanup = sp_cg_label(c), end = sp_cg_label(c);
         int saved = c->lineno;
         c->lineno = e->lineno;
         compare_prefix(c, e, SP_POP_JUMP_IF_FALSE, cleanup);
         emit(c, cond ? SP_POP_JUMP_IF_TRUE : SP_POP_JUMP_IF_FALSE, label);
         emit(c, SP_JUMP, end);
-        bind(c, cleanup);
+        sp_cg_bind(c, cleanup);
         emit0(c, SP_POP_TOP);
         if (!cond) emit(c, SP_JUMP, label);
-        bind(c, end);
+        sp_cg_bind(c, end);
         c->lineno = saved;
         return;
     }
@@ -955,7 +446,7 @@ static void jump_if(C *c, const sp_Node *e, bool cond, int32_t label) {
 }
 
 static void boolop(C *c, const sp_Node *e) {
-    int32_t end = new_label(c);
+    int32_t end = sp_cg_label(c);
     int op = e->u.boolop.op == SP_BOOL_AND ? SP_JUMP_IF_FALSE_OR_POP : SP_JUMP_IF_TRUE_OR_POP;
     const sp_NodeList *v = &e->u.boolop.values;
     for (size_t i = 0; i + 1 < v->n; i++) {
@@ -963,17 +454,17 @@ static void boolop(C *c, const sp_Node *e) {
         emit(c, op, end);
     }
     expr(c, v->items[v->n - 1]);
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 static void ifexp(C *c, const sp_Node *e) {
-    int32_t orelse = new_label(c), end = new_label(c);
+    int32_t orelse = sp_cg_label(c), end = sp_cg_label(c);
     jump_if(c, e->u.ifexp.test, false, orelse);
     expr(c, e->u.ifexp.body);
     emit(c, SP_JUMP, end);
-    bind(c, orelse);
+    sp_cg_bind(c, orelse);
     expr(c, e->u.ifexp.orelse);
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 /* Displays with starred items: [*a, b], (*a,), {*a}; CPython's
@@ -1014,34 +505,13 @@ static void tuple_display(C *c, const sp_Node *e) {
     starunpack(c, &e->u.seq.elts, 0, SP_BUILD_LIST, SP_LIST_APPEND, SP_LIST_EXTEND, true);
 }
 
-/* frozenset(tuple(frozenset(items))), built the way CPython's compiler
- * builds a constant set display (fold, then merge_consts re-creates the
- * frozenset), so that iteration order matches CPython exactly. */
-static sp_Value const_frozenset(C *c, sp_Value items) {
-    sp_Value fs = SP_NULLV;
-    for (int pass = 0; pass < 2; pass++) {
-        sp_Value next = sp_set_new(c->vm, &sp_t_frozenset);
-        if (sp_iserr(next)) return next;
-        if (pass == 0) {
-            for (size_t i = 0; i < SP_TUPLE(items)->n; i++)
-                if (sp_set_add(c->vm, next, SP_TUPLE(items)->items[i]) < 0) return SP_ERRV;
-        } else {
-            sp_Value k;
-            for (size_t pos = 0; sp_set_next(fs, &pos, &k);)
-                if (sp_set_add(c->vm, next, k) < 0) return SP_ERRV;
-        }
-        fs = next;
-    }
-    return fs;
-}
-
 static void set_display(C *c, const sp_Node *e) {
     const sp_NodeList *l = &e->u.set.elts;
     sp_Value items = l->n > 2 ? const_tuple(c, l) : SP_NULLV;
     if (sp_iserr(items)) return fail(c);
     if (sp_isnull(items))
         return starunpack(c, l, 0, SP_BUILD_SET, SP_SET_ADD, SP_SET_UPDATE, false);
-    sp_Value fs = const_frozenset(c, items);
+    sp_Value fs = sp_cg_frozenset(c, items);
     if (sp_iserr(fs)) return fail(c);
     emit(c, SP_BUILD_SET, 0);
     load_const(c, fs);
@@ -1215,7 +685,7 @@ static void call(C *c, const sp_Node *e) {
         expr(c, f->u.attribute.value);
         int saved = c->lineno;
         c->lineno = f->end_lineno;
-        emit(c, SP_LOAD_METHOD, name_index(c, mangle(c, f->u.attribute.attr)));
+        emit(c, SP_LOAD_METHOD, sp_cg_name_index(c, mangle(c, f->u.attribute.attr)));
         c->lineno = saved;
     } else {
         expr(c, f);
@@ -1231,11 +701,11 @@ static void call(C *c, const sp_Node *e) {
 }
 
 static void yield_from(C *c) {
-    int32_t end = new_label(c);
+    int32_t end = sp_cg_label(c);
     emit0(c, SP_GET_YIELD_FROM_ITER);
     load_none(c);
     emit(c, SP_SEND_FROM, end);
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 static bool in_function(C *c) { return c->u->scope->kind == SP_BLOCK_FUNCTION; }
@@ -1305,10 +775,10 @@ static void set_argcounts(Unit *u, const sp_Node *a) {
 
 /* Finish the innermost unit, pop it and create its function in the parent. */
 static void finish_function(C *c, uint32_t flags) {
-    sp_Value code = unit_code(c);
-    Unit *child = unit_pop(c);
+    sp_Value code = sp_cg_unit_code(c);
+    Unit *child = sp_cg_unit_pop(c);
     if (!sp_iserr(code)) make_function(c, child, code, flags);
-    unit_free(c, child);
+    sp_cg_unit_free(c, child);
 }
 
 static void lambda(C *c, const sp_Node *e) {
@@ -1331,14 +801,14 @@ static void store(C *c, const sp_Node *t);
 static void comp_generator(C *c, const sp_Node *e, size_t gi, int depth) {
     const sp_NodeList *gens = &e->u.comp.generators;
     const sp_Node *g = gens->items[gi];
-    int32_t start = new_label(c), cleanup = new_label(c), anchor = new_label(c);
+    int32_t start = sp_cg_label(c), cleanup = sp_cg_label(c), anchor = sp_cg_label(c);
     if (gi == 0) {
         emit(c, SP_LOAD_FAST, 0);
     } else {
         expr(c, g->u.comprehension.iter);
         emit0(c, SP_GET_ITER);
     }
-    bind(c, start);
+    sp_cg_bind(c, start);
     emit(c, SP_FOR_ITER, anchor);
     depth++;
     store(c, g->u.comprehension.target);
@@ -1363,9 +833,9 @@ static void comp_generator(C *c, const sp_Node *e, size_t gi, int depth) {
             break;
         }
     }
-    bind(c, cleanup);
+    sp_cg_bind(c, cleanup);
     emit(c, SP_JUMP, start);
-    bind(c, anchor);
+    sp_cg_bind(c, anchor);
 }
 
 static void comprehension(C *c, const sp_Node *e) {
@@ -1441,7 +911,7 @@ static void expr_(C *c, const sp_Node *e) {
         expr(c, e->u.attribute.value);
         int saved = c->lineno;
         c->lineno = e->end_lineno;
-        emit(c, SP_LOAD_ATTR, name_index(c, mangle(c, e->u.attribute.attr)));
+        emit(c, SP_LOAD_ATTR, sp_cg_name_index(c, mangle(c, e->u.attribute.attr)));
         c->lineno = saved;
         return;
     }
@@ -1451,7 +921,7 @@ static void expr_(C *c, const sp_Node *e) {
     case SP_N_STARRED: return error_at(c, e, "can't use starred expression here", NULL);
     case SP_N_NAME: return nameop(c, e->u.name.id, LOAD);
     case SP_N_SLICE: return slice(c, e);
-    default: return internal(c, "unexpected expression node");
+    default: return sp_cg_internal(c, "unexpected expression node");
     }
 }
 
@@ -1501,7 +971,7 @@ static void store(C *c, const sp_Node *t) {
     case SP_N_ATTRIBUTE:
         if (forbidden(c, t->u.attribute.attr, STORE)) break;
         expr(c, t->u.attribute.value);
-        emit(c, SP_STORE_ATTR, name_index(c, mangle(c, t->u.attribute.attr)));
+        emit(c, SP_STORE_ATTR, sp_cg_name_index(c, mangle(c, t->u.attribute.attr)));
         break;
     case SP_N_SUBSCRIPT:
         expr(c, t->u.subscript.value);
@@ -1525,7 +995,7 @@ static void del_target(C *c, const sp_Node *t) {
     case SP_N_NAME: nameop(c, t->u.name.id, DEL); break;
     case SP_N_ATTRIBUTE:
         expr(c, t->u.attribute.value);
-        emit(c, SP_DELETE_ATTR, name_index(c, mangle(c, t->u.attribute.attr)));
+        emit(c, SP_DELETE_ATTR, sp_cg_name_index(c, mangle(c, t->u.attribute.attr)));
         break;
     case SP_N_SUBSCRIPT:
         expr(c, t->u.subscript.value);
@@ -1565,7 +1035,7 @@ static void augassign(C *c, const sp_Node *s) {
         nameop(c, t->u.name.id, STORE);
         return;
     case SP_N_ATTRIBUTE: {
-        int32_t name = name_index(c, mangle(c, t->u.attribute.attr));
+        int32_t name = sp_cg_name_index(c, mangle(c, t->u.attribute.attr));
         expr(c, t->u.attribute.value);
         emit(c, SP_COPY, 1);
         emit(c, SP_LOAD_ATTR, name);
@@ -1689,47 +1159,47 @@ static bool future_annotations(const sp_Node *mod) {
 }
 
 static void if_(C *c, const sp_Node *s) {
-    int32_t next = new_label(c), end = new_label(c);
+    int32_t next = sp_cg_label(c), end = sp_cg_label(c);
     jump_if(c, s->u.if_.test, false, next);
     stmts(c, &s->u.if_.body);
     if (s->u.if_.orelse.n) {
         emit(c, SP_JUMP, end);
-        bind(c, next);
+        sp_cg_bind(c, next);
         stmts(c, &s->u.if_.orelse);
     } else {
-        bind(c, next);
+        sp_cg_bind(c, next);
     }
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 static void while_(C *c, const sp_Node *s) {
-    int32_t start = new_label(c), orelse = new_label(c), end = new_label(c);
-    bind(c, start);
+    int32_t start = sp_cg_label(c), orelse = sp_cg_label(c), end = sp_cg_label(c);
+    sp_cg_bind(c, start);
     jump_if(c, s->u.while_.test, false, orelse);
     push_fb(c, s, FB_WHILE, start, end, NULL);
     stmts(c, &s->u.while_.body);
     pop_fb(c);
     emit(c, SP_JUMP, start);
-    bind(c, orelse);
+    sp_cg_bind(c, orelse);
     stmts(c, &s->u.while_.orelse);
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 static void for_(C *c, const sp_Node *s) {
     if (s->u.for_.is_async) return error_at(c, s, "'async for' is not supported", NULL);
-    int32_t start = new_label(c), cleanup = new_label(c), end = new_label(c);
+    int32_t start = sp_cg_label(c), cleanup = sp_cg_label(c), end = sp_cg_label(c);
     expr(c, s->u.for_.iter);
     emit0(c, SP_GET_ITER);
-    bind(c, start);
+    sp_cg_bind(c, start);
     emit(c, SP_FOR_ITER, cleanup);
     push_fb(c, s, FB_FOR, start, end, NULL);
     store(c, s->u.for_.target);
     stmts(c, &s->u.for_.body);
     pop_fb(c);
     emit(c, SP_JUMP, start);
-    bind(c, cleanup);
+    sp_cg_bind(c, cleanup);
     stmts(c, &s->u.for_.orelse);
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 static void return_(C *c, const sp_Node *s) {
@@ -1772,7 +1242,7 @@ static void raise_(C *c, const sp_Node *s) {
 }
 
 static void assert_(C *c, const sp_Node *s) {
-    int32_t end = new_label(c);
+    int32_t end = sp_cg_label(c);
     jump_if(c, s->u.assert_.test, true, end);
     emit0(c, SP_LOAD_ASSERTION_ERROR);
     if (s->u.assert_.msg) {
@@ -1780,12 +1250,12 @@ static void assert_(C *c, const sp_Node *s) {
         emit(c, SP_CALL, 1);
     }
     emit(c, SP_RAISE_VARARGS, 1);
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 /* One except clause; the stack is ( prev exc ) on entry. */
 static void handler(C *c, const sp_Node *h, int32_t end) {
-    int32_t next = new_label(c);
+    int32_t next = sp_cg_label(c);
     int saved = c->lineno;
     c->lineno = h->lineno;
     if (h->u.handler.type) {
@@ -1796,7 +1266,7 @@ static void handler(C *c, const sp_Node *h, int32_t end) {
     const char *name = h->u.handler.name;
     if (name) {
         /* `as e`: e is cleared on every way out of the handler */
-        int32_t cleanup = new_label(c);
+        int32_t cleanup = sp_cg_label(c);
         nameop(c, name, STORE);
         emit(c, SP_SETUP_FINALLY, cleanup);
         push_fb(c, h, FB_HANDLER_CLEANUP, -1, -1, name);
@@ -1806,7 +1276,7 @@ static void handler(C *c, const sp_Node *h, int32_t end) {
         emit0(c, SP_POP_EXCEPT);
         clear_name(c, name);
         emit(c, SP_JUMP, end);
-        bind(c, cleanup);
+        sp_cg_bind(c, cleanup);
         clear_name(c, name);
         emit0(c, SP_RERAISE);
     } else {
@@ -1817,12 +1287,12 @@ static void handler(C *c, const sp_Node *h, int32_t end) {
         emit0(c, SP_POP_EXCEPT);
         emit(c, SP_JUMP, end);
     }
-    bind(c, next);
+    sp_cg_bind(c, next);
     c->lineno = saved;
 }
 
 static void try_except(C *c, const sp_Node *s) {
-    int32_t h = new_label(c), orelse = new_label(c), end = new_label(c);
+    int32_t h = sp_cg_label(c), orelse = sp_cg_label(c), end = sp_cg_label(c);
     const sp_NodeList *hs = &s->u.try_.handlers;
     emit(c, SP_SETUP_FINALLY, h);
     push_fb(c, s, FB_TRY_EXCEPT, -1, -1, NULL);
@@ -1830,20 +1300,20 @@ static void try_except(C *c, const sp_Node *s) {
     pop_fb(c);
     emit0(c, SP_POP_BLOCK);
     emit(c, SP_JUMP, orelse);
-    bind(c, h);
+    sp_cg_bind(c, h);
     for (size_t i = 0; i < hs->n && !c->err; i++) {
         if (!hs->items[i]->u.handler.type && i + 1 < hs->n)
             return error_at(c, hs->items[i], "default 'except:' must be last", NULL);
         handler(c, hs->items[i], end);
     }
     emit0(c, SP_RERAISE);
-    bind(c, orelse);
+    sp_cg_bind(c, orelse);
     stmts(c, &s->u.try_.orelse);
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 static void try_finally(C *c, const sp_Node *s) {
-    int32_t h = new_label(c), end = new_label(c);
+    int32_t h = sp_cg_label(c), end = sp_cg_label(c);
     emit(c, SP_SETUP_FINALLY, h);
     push_fb(c, s, FB_FINALLY_TRY, -1, -1, s);
     if (s->u.try_.handlers.n) try_except(c, s);
@@ -1852,19 +1322,19 @@ static void try_finally(C *c, const sp_Node *s) {
     emit0(c, SP_POP_BLOCK);
     stmts(c, &s->u.try_.finalbody);
     emit(c, SP_JUMP, end);
-    bind(c, h); /* ( prev exc ) */
+    sp_cg_bind(c, h); /* ( prev exc ) */
     push_fb(c, s, FB_FINALLY_END, -1, -1, NULL);
     stmts(c, &s->u.try_.finalbody);
     pop_fb(c);
     emit0(c, SP_RERAISE);
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 /* The target is stored before the handler block is set up: the block's
  * stack level then holds only __exit__, as the handler expects. */
 static void with_(C *c, const sp_Node *s, size_t pos) {
     const sp_Node *item = s->u.with.items.items[pos];
-    int32_t h = new_label(c), sup = new_label(c), end = new_label(c);
+    int32_t h = sp_cg_label(c), sup = sp_cg_label(c), end = sp_cg_label(c);
     expr(c, item->u.withitem.context_expr);
     emit0(c, SP_BEFORE_WITH);
     if (item->u.withitem.optional_vars) store(c, item->u.withitem.optional_vars);
@@ -1877,15 +1347,15 @@ static void with_(C *c, const sp_Node *s, size_t pos) {
     emit0(c, SP_POP_BLOCK);
     with_exit_call(c);
     emit(c, SP_JUMP, end);
-    bind(c, h); /* ( exit prev exc ) */
+    sp_cg_bind(c, h); /* ( exit prev exc ) */
     emit0(c, SP_WITH_EXCEPT_START);
     emit(c, SP_POP_JUMP_IF_TRUE, sup);
     emit0(c, SP_RERAISE);
-    bind(c, sup);
+    sp_cg_bind(c, sup);
     emit0(c, SP_POP_TOP);
     emit0(c, SP_POP_EXCEPT);
     emit0(c, SP_POP_TOP);
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 static void import_(C *c, const sp_Node *s) {
@@ -1893,7 +1363,7 @@ static void import_(C *c, const sp_Node *s) {
     for (size_t i = 0; i < l->n && !c->err; i++) {
         const sp_Node *a = l->items[i];
         const char *name = a->u.alias.name, *dot = strchr(name, '.');
-        emit(c, SP_IMPORT_NAME, name_index(c, name));
+        emit(c, SP_IMPORT_NAME, sp_cg_name_index(c, name));
         if (a->u.alias.asname) {
             nameop(c, a->u.alias.asname, STORE);
         } else if (dot) {
@@ -1901,7 +1371,7 @@ static void import_(C *c, const sp_Node *s) {
             char *top = sp_arena_strdup(c->arena, name, (size_t)(dot - name));
             if (!top) return fail(c);
             emit0(c, SP_POP_TOP);
-            emit(c, SP_IMPORT_NAME, name_index(c, top));
+            emit(c, SP_IMPORT_NAME, sp_cg_name_index(c, top));
             nameop(c, top, STORE);
         } else {
             nameop(c, name, STORE);
@@ -1920,12 +1390,12 @@ static void importfrom(C *c, const sp_Node *s) {
         memcpy(full + level, mod, ml + 1);
         mod = full;
     }
-    emit(c, SP_IMPORT_NAME, name_index(c, mod));
+    emit(c, SP_IMPORT_NAME, sp_cg_name_index(c, mod));
     const sp_NodeList *l = &s->u.importfrom.names;
     if (l->n == 1 && strcmp(l->items[0]->u.alias.name, "*") == 0) return emit0(c, SP_IMPORT_STAR);
     for (size_t i = 0; i < l->n && !c->err; i++) {
         const sp_Node *a = l->items[i];
-        emit(c, SP_IMPORT_FROM, name_index(c, a->u.alias.name));
+        emit(c, SP_IMPORT_FROM, sp_cg_name_index(c, a->u.alias.name));
         nameop(c, a->u.alias.asname ? a->u.alias.asname : a->u.alias.name, STORE);
     }
     emit0(c, SP_POP_TOP);
@@ -1937,7 +1407,7 @@ static void funcdef(C *c, const sp_Node *s) {
     check_args(c, s->u.funcdef.args);
     exprs(c, decos);
     uint32_t flags = defaults(c, s->u.funcdef.args);
-    if (!unit_push(c, U_FUNCTION, s, s->u.funcdef.name)) return;
+    if (!unit_push(c, U_FUNCTION, s, s->u.funcdef.name, 0)) return;
     set_argcounts(c->u, s->u.funcdef.args);
     bool doc = is_docstring(body);
     if (doc) {
@@ -1961,7 +1431,7 @@ static void classdef(C *c, const sp_Node *s) {
     const char *name = s->u.classdef.name;
     exprs(c, decos);
     emit0(c, SP_LOAD_BUILD_CLASS);
-    if (!unit_push(c, U_CLASS, s, name)) return;
+    if (!unit_push(c, U_CLASS, s, name, 0)) return;
     nameop(c, "__name__", LOAD);
     nameop(c, "__module__", STORE);
     load_const(c, sp_str_cstr(c->vm, c->u->qualname));
@@ -2013,13 +1483,13 @@ static void pattern(C *c, const sp_Node *p, PC *pc);
 
 static void pc_free(C *c, PC *pc) {
     sp_nt_free(c->vm, &pc->stores);
-    grow_free(c, pc->fail, pc->capfail, sizeof(int32_t));
+    sp_cg_grow_free(c, pc->fail, pc->capfail, sizeof(int32_t));
 }
 
 static int32_t fail_label(C *c, PC *pc, size_t pops) {
     if (c->err) return -1;
     if (!grow(c, (void **)&pc->fail, &pc->capfail, pops + 1, sizeof(int32_t))) return fail(c), -1;
-    while (pc->nfail <= pops) pc->fail[pc->nfail++] = new_label(c);
+    while (pc->nfail <= pops) pc->fail[pc->nfail++] = sp_cg_label(c);
     return pc->fail[pops];
 }
 
@@ -2030,7 +1500,7 @@ static void jump_fail(C *c, PC *pc, int op) {
 
 static void emit_fail_pops(C *c, PC *pc) {
     for (size_t k = pc->nfail; k-- > 0 && !c->err;) {
-        bind(c, pc->fail[k]);
+        sp_cg_bind(c, pc->fail[k]);
         if (k) emit0(c, SP_POP_TOP);
     }
     pc->nfail = 0;
@@ -2360,7 +1830,7 @@ static void or_alt(C *c, const sp_Node *alt, bool first, bool last, PC *pc, sp_N
 
 static void pat_or(C *c, const sp_Node *p, PC *pc) {
     const sp_NodeList *alts = &p->u.matchseq.patterns;
-    int32_t end = new_label(c);
+    int32_t end = sp_cg_label(c);
     sp_NameTab control = {0};
     int saved = c->lineno;
     for (size_t i = 0; i < alts->n && !c->err; i++)
@@ -2368,7 +1838,7 @@ static void pat_or(C *c, const sp_Node *p, PC *pc) {
     c->lineno = saved;
     emit0(c, SP_POP_TOP); /* no alternative matched */
     jump_fail(c, pc, SP_JUMP);
-    bind(c, end);
+    sp_cg_bind(c, end);
     /* ( stores.. on_top.. subject captures.. ): move the captures down */
     size_t nrots = control.n + 1 + (size_t)pc->on_top + pc->stores.n;
     for (size_t i = 0; i < control.n && !c->err; i++) {
@@ -2426,8 +1896,8 @@ static void match_case(C *c, const sp_Node *m, bool keep, bool last, int32_t end
 static void match_(C *c, const sp_Node *s) {
     const sp_NodeList *cases = &s->u.match.cases;
     size_t n = cases->n;
-    if (!n) return internal(c, "match without cases");
-    int32_t end = new_label(c);
+    if (!n) return sp_cg_internal(c, "match without cases");
+    int32_t end = sp_cg_label(c);
     expr(c, s->u.match.subject);
     const sp_Node *dflt = cases->items[n - 1];
     bool has_default = n > 1 && is_wildcard(dflt->u.match_case.pattern);
@@ -2439,7 +1909,7 @@ static void match_(C *c, const sp_Node *s) {
         if (dflt->u.match_case.guard) jump_if(c, dflt->u.match_case.guard, false, end);
         stmts(c, &dflt->u.match_case.body);
     }
-    bind(c, end);
+    sp_cg_bind(c, end);
 }
 
 static void stmt_(C *c, const sp_Node *s) {
@@ -2522,12 +1992,17 @@ static sp_Value module(C *c, const sp_Node *mod) {
             stmt(c, s);
         }
     }
-    sp_Value code = unit_code(c);
-    unit_free(c, unit_pop(c));
+    sp_Value code = sp_cg_unit_code(c);
+    sp_cg_unit_free(c, sp_cg_unit_pop(c));
     return code;
 }
 
 sp_Value sp_compile(sp_VM *vm, const char *src, size_t n, const char *filename) {
+    sp_Value code = sp_qc_compile(vm, src, n, filename);
+    return sp_isnull(code) ? sp_compile_ast(vm, src, n, filename) : code;
+}
+
+sp_Value sp_compile_ast(sp_VM *vm, const char *src, size_t n, const char *filename) {
     sp_Arena ast;
     sp_arena_init(&ast, vm);
     sp_Node *mod = sp_parse(vm, &ast, src, n, filename);
@@ -2550,7 +2025,7 @@ sp_Value sp_compile(sp_VM *vm, const char *src, size_t n, const char *filename) 
         c.source_v = sp_str_from(vm, src, n, mod->u.module.nchars); /* counted by sp_parse */
         if (!sp_iserr(c.filename_v) && !sp_iserr(c.source_v)) res = module(&c, mod);
     }
-    while (c.u) unit_free(&c, unit_pop(&c));
+    while (c.u) sp_cg_unit_free(&c, sp_cg_unit_pop(&c));
     sp_symtable_free(&c.st);
     sp_arena_free(&ast);
     return c.err ? SP_ERRV : res;

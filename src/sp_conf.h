@@ -147,6 +147,23 @@
 #define SP_RE_MAX_GROUPS 10000
 #endif
 
+/* The quick compiler (sp_qc.c) takes programs up to these sizes (bigger
+ * ones go to sp_compile.c straight away: its speed matters for snippets),
+ * nests its C recursion this deep and takes t1 = t2 = ... this many
+ * targets; past any of them sp_compile.c compiles the program. */
+#ifndef SP_QC_MAX_SOURCE
+#define SP_QC_MAX_SOURCE (64 * 1024)
+#endif
+#ifndef SP_QC_MAX_TOKENS
+#define SP_QC_MAX_TOKENS 4096
+#endif
+#ifndef SP_QC_MAX_NEST
+#define SP_QC_MAX_NEST 64
+#endif
+#ifndef SP_QC_MAX_TARGETS
+#define SP_QC_MAX_TARGETS 16
+#endif
+
 /* CLI defaults (the library itself has no limits unless the host sets them). */
 #ifndef SP_CLI_MAX_MEMORY
 #define SP_CLI_MAX_MEMORY ((size_t)256 << 20)

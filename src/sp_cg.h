@@ -1,0 +1,189 @@
+/* sp_cg.h - the code generator's core, private to the two compilers:
+ * sp_compile.c (AST -> bytecode, the whole language) and sp_qc.c (tokens
+ * -> bytecode in one pass, for the common subset of small programs).
+ *
+ * Both emit through this layer, so for a program both accept they make
+ * the same code object bit for bit (tests/c/test_qc.c compares them):
+ * units and their tables, emitting with the stack/block depth tracking
+ * sp_code_new trusts, labels, and finishing a unit into a code object.
+ * Errors are sticky (c->err): after the first failure every emitter is a
+ * no-op, so generators need not check after each call. */
+#ifndef SP_CG_H
+#define SP_CG_H
+
+#include "sp_code.h"
+#include "sp_symtable.h"
+
+#include <limits.h>
+
+#define MAXBLOCKS 20 /* CPython's CO_MAXBLOCKS: "too many statically nested blocks" */
+#define STACK_GUIDE 30 /* CPython's STACK_USE_GUIDELINE: build big displays piecewise */
+
+enum { U_MODULE, U_FUNCTION, U_LAMBDA, U_COMP, U_CLASS };
+enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
+       FB_HANDLER_CLEANUP, FB_POP_VALUE };
+
+typedef struct FBlock {
+    int kind;
+    int32_t start, exit;   /* loops: continue / break targets */
+    const void *datum;     /* FINALLY_TRY: the try node; HANDLER_CLEANUP: name */
+} FBlock;
+
+/* Constants and names: values deduplicated by identity of their bits
+ * (interned str by pointer, numbers by tag+value so 1, 1.0 and True stay
+ * distinct). */
+typedef struct ValTab {
+    sp_Value *v;
+    size_t n, cap;
+    int32_t *idx;
+    size_t icap;
+} ValTab;
+
+typedef struct Unit Unit;
+/* A jump target: its pc once bound, and the depths jumps bring to it. */
+typedef struct Label {
+    int32_t pc;             /* -1: not bound yet */
+    int depth, blocks;      /* LBL_UNSET, LBL_DEAD (bound while unreachable) or the depths */
+} Label;
+enum { LBL_UNSET = -1, LBL_DEAD = -2 };
+
+struct Unit {
+    Unit *parent;
+    sp_Scope *scope;
+    int kind;
+    const char *name, *qualname;
+    const char *private_;   /* class name for mangling __names, or NULL */
+    uint32_t *code;
+    size_t ncode, capcode;
+    uint32_t *runs;         /* the line table: (first instruction, line) pairs */
+    size_t nruns, capruns;
+    int runline;            /* c->lineno of the last run (INT_MIN: none yet) */
+    Label *labels;
+    size_t nlabels, caplabels;
+    int depth, blocks;      /* at the next instruction, as the verifier sees them; <0: unreachable */
+    int maxdepth, maxblocks;
+    bool depth_lost;        /* the linear tracking gave up: sp_code_new verifies */
+    size_t firstjump;       /* 1 + pc of the first jump (0: none), where label resolution starts */
+    uint32_t serial;        /* units pushed before this one (symbols cache their slot per unit) */
+    int nm;                 /* SP_NM_ index of a static name ('<module>', ...); 0: none */
+    ValTab consts, names;
+    sp_NameTab varnames, cells, frees; /* name -> index (in flags), in the arena */
+    int nfb;
+    int argcount, posonly, kwonly;
+    uint32_t flags;
+    int firstline;
+    FBlock fb[MAXBLOCKS];   /* last: unit_push clears the fields before it */
+};
+
+typedef struct C {
+    sp_VM *vm;
+    sp_SymTable st;
+    sp_Arena *arena;            /* qualnames and other small strings (the AST's arena) */
+    const char *filename, *src;
+    size_t n;
+    sp_Value filename_v, source_v;
+    Unit *u;
+    Unit *spare;                /* freed units, linked through parent, reused */
+    const sp_Node *loc;         /* innermost node being compiled (error location) */
+    int lineno, depth;
+    bool err;
+    bool future_ann;            /* from __future__ import annotations */
+    uint32_t nunits;            /* units pushed so far */
+} C;
+
+/* ------------------------------------------------------------ errors */
+
+static inline void fail(C *c) { c->err = true; }
+void sp_cg_internal(C *c, const char *what); /* SystemError "compiler: what" */
+
+/* ------------------------------------------------------------ tables */
+
+bool sp_cg_grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize);
+static inline bool grow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
+    return need <= *cap || sp_cg_grow_slow(c, p, cap, need, elsize);
+}
+/* Frees what grow allocated (a first block lives in the arena: left alone). */
+void sp_cg_grow_free(C *c, void *p, size_t cap, size_t elsize);
+
+/* Small tables (most of them) are searched linearly, without an index. */
+enum { VT_SCAN = 8 };
+int32_t sp_cg_vt_add_slow(C *c, ValTab *t, sp_Value v);
+
+static inline bool val_same(sp_Value a, sp_Value b) { return a.tag == b.tag && a.u.i == b.u.i; }
+
+/* Index of v in t, added if new.  A small table with room is a scan and
+ * a store (no call, no hash). */
+static inline int32_t vt_add(C *c, ValTab *t, sp_Value v) {
+    if (c->err || t->icap || sp_iserr(v)) return sp_cg_vt_add_slow(c, t, v);
+    for (size_t k = 0; k < t->n; k++)
+        if (val_same(t->v[k], v)) return (int32_t)k;
+    if (t->n >= VT_SCAN || t->n >= t->cap) return sp_cg_vt_add_slow(c, t, v);
+    t->v[t->n] = v;
+    return (int32_t)t->n++;
+}
+
+void sp_cg_vt_truncate(C *c, ValTab *t, size_t n);
+int32_t sp_cg_nt_index(C *c, sp_NameTab *t, const char *name); /* added at the end if new */
+int32_t sp_cg_name_index(C *c, const char *name);              /* in the unit's names */
+
+/* ------------------------------------------------------------ emitting */
+
+extern const uint8_t sp_cg_quick[SP_NOPCODES_];
+void sp_cg_track_slow(Unit *u, uint32_t w);
+void sp_cg_emit_slow(C *c, int op, int64_t arg);
+
+/* Stack depth after w: a quick op at a reachable depth (d < 0 fails the
+ * pop test) needs no more than the new depth. */
+static inline void track(Unit *u, uint32_t w) {
+    unsigned q = sp_cg_quick[SP_OPCODE(w)];
+    int d = u->depth;
+    if (!q || (int)(q >> 4) > d) return sp_cg_track_slow(u, w);
+    d += (int)(q & 15) - 1 - (int)(q >> 4);
+    u->depth = d;
+    if (d > u->maxdepth) u->maxdepth = d;
+}
+
+/* Most instructions stay on the line of the one before and fit. */
+static inline void emit(C *c, int op, int64_t arg) {
+    Unit *u = c->u;
+    if (c->err || (uint64_t)arg > SP_MAX_OPARG || u->ncode >= u->capcode || c->lineno != u->runline)
+        return sp_cg_emit_slow(c, op, arg);
+    uint32_t w = SP_INSTR(op, (uint32_t)arg);
+    u->code[u->ncode++] = w;
+    track(u, w);
+}
+
+static inline void emit0(C *c, int op) { emit(c, op, 0); }
+
+int32_t sp_cg_label(C *c);          /* a new label, -1 after an error */
+void sp_cg_bind(C *c, int32_t l);   /* the label is the next instruction */
+
+static inline void load_const(C *c, sp_Value v) { emit(c, SP_LOAD_CONST, vt_add(c, &c->u->consts, v)); }
+/* consts[0] of a function: its docstring or None. */
+static inline void first_const(C *c, sp_Value v) { vt_add(c, &c->u->consts, v); }
+static inline void load_none(C *c) { load_const(c, SP_NONEV); }
+
+/* ------------------------------------------------------------ units */
+
+/* Push a unit for a code object named name (nm: its static name, 0 if
+ * none) starting at firstline; NULL on failure.  The caller fills in
+ * scope, varnames, cells, frees and flags. */
+Unit *sp_cg_unit_open(C *c, int kind, int firstline, const char *name, int nm);
+/* Detach the innermost unit (the caller frees it with sp_cg_unit_free). */
+static inline Unit *sp_cg_unit_pop(C *c) {
+    Unit *u = c->u;
+    c->u = u->parent;
+    return u;
+}
+void sp_cg_unit_free(C *c, Unit *u);
+/* Finish the innermost unit into a code object (the unit stays pushed). */
+sp_Value sp_cg_unit_code(C *c);
+
+/* The int of a literal's digits (base 2..36, underscores removed); a
+ * decimal literal over the digit limit is CPython's SyntaxError. */
+sp_Value sp_cg_int(C *c, const char *s, size_t len, int base, int lineno);
+sp_Value sp_cg_neg(C *c, sp_Value v); /* the folded -v of a number literal */
+/* A constant set display's frozenset, iterating in CPython's order. */
+sp_Value sp_cg_frozenset(C *c, sp_Value items);
+
+#endif

@@ -1,0 +1,1376 @@
+/* sp_qc.c - the quick compiler: source to bytecode in one pass over the
+ * tokens, with no syntax tree and no symbol pass, for the programs agents
+ * send most: module-level assignments, augmented assignments, expression
+ * statements, if/elif/else, for, while, break, continue, pass and imports,
+ * over expressions without lambdas, f-strings, escapes or starred items
+ * (comprehensions included).
+ *
+ * It emits through sp_cg.h what sp_compile.c emits for the same program,
+ * instruction for instruction, constant for constant and line for line
+ * (tests/c/test_qc.c compares the two on every test program).  Anything it
+ * does not handle and every error make it give up without a trace, and
+ * sp_compile compiles the program from the start: which compiler ran never
+ * shows.  It is cheaper because nothing is built twice: the tokens go into
+ * one array, the scope of a name is known where it is used (module names
+ * are NAME ops; in a comprehension its targets are fast locals and other
+ * names globals), and where code order is not source order (assignment
+ * targets, comprehension elements, conditional expressions, conditions)
+ * the compiler re-reads a token range instead of walking a tree. */
+#include "sp_cg.h"
+#include "sp_lex.h"
+#include "sp_names.h"
+
+#include <stdlib.h>
+
+/* What an expression was: a literal (CPython's Constant node) or a folded
+ * constant (-1, a tuple of constants), whose value is then in q->cv. */
+enum { K_OTHER, K_CONST, K_FOLD };
+
+/* Token classes: where scans stop, and what is never handled. */
+enum { X_END = 1, X_STMT = 2, X_IN = 4, X_NEVER = 8, X_OPEN = 16, X_CMP = 32, X_LOOK = 64 };
+
+#define CLOSER (X_END | X_STMT | X_IN | X_LOOK)
+#define ENDALL (X_END | X_STMT | X_IN)
+#define AUG (X_END | X_STMT | X_IN)
+static const uint8_t cls[T_COUNT_] = {
+    [T_END] = ENDALL | X_LOOK, [T_NEWLINE] = ENDALL, [T_SEMI] = ENDALL, [T_INDENT] = ENDALL, [T_DEDENT] = ENDALL,
+    [T_RPAR] = CLOSER, [T_RSQB] = CLOSER, [T_RBRACE] = CLOSER,
+    [T_LPAR] = X_OPEN, [T_LSQB] = X_OPEN, [T_LBRACE] = X_OPEN,
+    [T_COLON] = X_END | X_STMT | X_IN, [T_EQUAL] = X_END | X_STMT | X_IN,
+    [T_COMMA] = X_END | X_IN, [T_IF] = X_END | X_IN | X_LOOK, [T_ELSE] = X_END | X_IN, [T_FOR] = X_END | X_IN,
+    [T_AS] = X_END | X_IN, [T_FROM] = X_END | X_IN, [T_IN] = X_IN | X_CMP,
+    [T_PLUSEQUAL] = AUG, [T_MINEQUAL] = AUG, [T_STAREQUAL] = AUG, [T_SLASHEQUAL] = AUG,
+    [T_PERCENTEQUAL] = AUG, [T_AMPEREQUAL] = AUG, [T_VBAREQUAL] = AUG, [T_CIRCUMFLEXEQUAL] = AUG,
+    [T_LEFTSHIFTEQUAL] = AUG, [T_RIGHTSHIFTEQUAL] = AUG, [T_DOUBLESTAREQUAL] = AUG,
+    [T_DOUBLESLASHEQUAL] = AUG,
+    [T_LESS] = X_CMP, [T_GREATER] = X_CMP, [T_EQEQUAL] = X_CMP, [T_NOTEQUAL] = X_CMP,
+    [T_LESSEQUAL] = X_CMP, [T_GREATEREQUAL] = X_CMP, [T_IS] = X_CMP, [T_NOT] = X_CMP,
+    [T_DEF] = X_NEVER, [T_CLASS] = X_NEVER, [T_LAMBDA] = X_NEVER, [T_TRY] = X_NEVER,
+    [T_EXCEPT] = X_NEVER, [T_FINALLY] = X_NEVER, [T_WITH] = X_NEVER, [T_DEL] = X_NEVER,
+    [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER, [T_RAISE] = X_NEVER, [T_RETURN] = X_NEVER,
+    [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_ASSERT] = X_NEVER,
+    [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
+    [T_RARROW] = X_NEVER,
+};
+#undef CLOSER
+#undef ENDALL
+#undef AUG
+
+/* Binary operators: precedence (0: none) and SP_OP_*; augmented
+ * assignment tokens map to their operator too. */
+static const uint8_t prec[T_COUNT_] = {
+    [T_VBAR] = 1, [T_CIRCUMFLEX] = 2, [T_AMPER] = 3, [T_LEFTSHIFT] = 4, [T_RIGHTSHIFT] = 4,
+    [T_PLUS] = 5, [T_MINUS] = 5, [T_STAR] = 6, [T_SLASH] = 6, [T_DOUBLESLASH] = 6, [T_PERCENT] = 6,
+};
+static const uint8_t binop[T_COUNT_] = {
+    [T_VBAR] = SP_OP_OR, [T_CIRCUMFLEX] = SP_OP_XOR, [T_AMPER] = SP_OP_AND,
+    [T_LEFTSHIFT] = SP_OP_LSHIFT, [T_RIGHTSHIFT] = SP_OP_RSHIFT, [T_PLUS] = SP_OP_ADD,
+    [T_MINUS] = SP_OP_SUB, [T_STAR] = SP_OP_MUL, [T_SLASH] = SP_OP_TRUEDIV,
+    [T_DOUBLESLASH] = SP_OP_FLOORDIV, [T_PERCENT] = SP_OP_MOD,
+    [T_PLUSEQUAL] = SP_OP_ADD, [T_MINEQUAL] = SP_OP_SUB, [T_STAREQUAL] = SP_OP_MUL,
+    [T_SLASHEQUAL] = SP_OP_TRUEDIV, [T_PERCENTEQUAL] = SP_OP_MOD, [T_AMPEREQUAL] = SP_OP_AND,
+    [T_VBAREQUAL] = SP_OP_OR, [T_CIRCUMFLEXEQUAL] = SP_OP_XOR, [T_LEFTSHIFTEQUAL] = SP_OP_LSHIFT,
+    [T_RIGHTSHIFTEQUAL] = SP_OP_RSHIFT, [T_DOUBLESTAREQUAL] = SP_OP_POW,
+    [T_DOUBLESLASHEQUAL] = SP_OP_FLOORDIV,
+};
+
+/* A comprehension being compiled: the names its targets bind. */
+typedef struct Comp {
+    struct Comp *up;
+    uint32_t *name;  /* token index of each name */
+    int32_t *slot;   /* its varnames index + 1; 0 until first used */
+    size_t n;
+} Comp;
+
+typedef struct Q {
+    C c;             /* the emitter; c.arena holds tokens and units */
+    sp_Tok *tk;      /* the tokens, T_END last */
+    int32_t *pair;   /* of a bracket: the index of its partner */
+    size_t nt, i;    /* token count, cursor */
+    size_t nif;      /* `if` tokens (none: no conditional expression to look for) */
+    Comp *comp;      /* innermost comprehension; NULL: module level */
+    sp_Value cv;     /* the value of the last K_CONST / K_FOLD expression */
+    bool num;        /* that K_CONST is a number (-1 folds, -True does not) */
+    int nest;
+    bool out;        /* gave up */
+} Q;
+
+/* Give up: every emitter is a no-op from here (c.err) and the caller
+ * compiles the program with sp_compile.c. */
+static void quit(Q *q) {
+    q->out = true;
+    q->c.err = true;
+}
+
+static bool live(Q *q) { return !q->c.err; }
+static int K(const Q *q) { return q->tk[q->i].kind; }
+static int KA(const Q *q, size_t j) { return q->tk[j].kind; }
+static int LINE(const Q *q, size_t j) { return q->tk[j].line; }
+static void next(Q *q) { q->i += q->tk[q->i].kind != T_END; }
+
+static bool want(Q *q, int k) {
+    if (K(q) == k) return next(q), true;
+    quit(q);
+    return false;
+}
+
+static void at_line(Q *q, int line, int op, int64_t arg) {
+    q->c.lineno = line;
+    emit(&q->c, op, arg);
+}
+
+static bool enter(Q *q) {
+    if (++q->nest > SP_QC_MAX_NEST || !sp_cstack_ok(q->c.vm)) return quit(q), false;
+    return true;
+}
+
+/* The first token from j on at this bracket level in a class of stop
+ * (groups are skipped whole; T_END stops every scan). */
+static size_t scan(const Q *q, size_t j, unsigned stop) {
+    for (;;) {
+        unsigned x = cls[q->tk[j].kind];
+        if (x & stop) return j;
+        j = x & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
+    }
+}
+
+/* The first token of kind k in [j, e) at this level, or e. */
+static size_t find(const Q *q, size_t j, size_t e, int k) {
+    while (j < e && q->tk[j].kind != k) j = cls[q->tk[j].kind] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
+    return j < e ? j : e;
+}
+
+/* Items separated by top-level commas in [j, e), a trailing comma allowed;
+ * *comma: whether there is one (a tuple). */
+static size_t count_items(const Q *q, size_t j, size_t e, bool *comma) {
+    size_t n = j < e, c = 0;
+    for (size_t k = find(q, j, e, T_COMMA); k < e; k = find(q, k + 1, e, T_COMMA)) {
+        c++;
+        n += k + 1 < e;
+    }
+    *comma = c > 0;
+    return n;
+}
+
+/* What a bracketed group holds at its top level, in one scan. */
+typedef struct Group {
+    size_t close, items;     /* its closing token; items between commas */
+    size_t first_for;        /* a comprehension's first `for`, or close */
+    bool comma, colon;       /* a comma; a ':' in the first item (a dict) */
+} Group;
+
+static Group group(const Q *q, size_t open) {
+    size_t close = (size_t)q->pair[open], j = open + 1;
+    Group g = {close, j < close, close, false, false};
+    while (j < close) {
+        int k = q->tk[j].kind;
+        if (k == T_COMMA) g.comma = true, g.items += j + 1 < close;
+        else if (k == T_FOR && g.first_for == close) g.first_for = j;
+        else if (k == T_COLON && !g.comma && g.first_for == close) g.colon = true;
+        j = cls[k] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
+    }
+    return g;
+}
+
+/* ------------------------------------------------------------ constants */
+
+static sp_Value number(Q *q, size_t j) {
+    const sp_Tok *t = &q->tk[j];
+    const char *s = q->c.src + t->start;
+    size_t len = t->end - t->start, k = 0, i = 0;
+    if (t->sub == SP_NUM_INT && len <= 18 && (s[0] != '0' || len == 1)) { /* plain decimal: most literals */
+        int64_t v = 0;
+        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) v = v * 10 + (s[i] - '0');
+        if (i == len) return sp_int(v);
+        v = 0, i = 0;
+    }
+    int base = 10;
+    if (t->sub == SP_NUM_IMAG) return quit(q), SP_NONEV; /* the full compiler's error */
+    if (t->sub == SP_NUM_INT && len > 1 && s[0] == '0') {
+        int c = s[1] | 0x20;
+        base = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 10;
+        if (base != 10) i = 2;
+    }
+    char *d = sp_arena_raw(q->c.arena, len + 1);
+    if (!d) return quit(q), SP_NONEV;
+    for (; i < len; i++)
+        if (s[i] != '_') d[k++] = s[i];
+    d[k] = 0;
+    if (t->sub == SP_NUM_FLOAT) return sp_float(strtod(d, NULL)); /* overflow gives inf, as CPython */
+    if (base == 10 && k > SP_INT_MAX_STR_DIGITS) return quit(q), SP_NONEV; /* the full compiler's error */
+    sp_Value v = sp_cg_int(&q->c, d, k, base, t->line);
+    if (sp_iserr(v)) quit(q);
+    return v;
+}
+
+/* A plain string literal: no prefix but r/u, no backslash unless raw, not
+ * followed by another (implicit concatenation). */
+static sp_Value string(Q *q, size_t j) {
+    const sp_Tok *t = &q->tk[j];
+    if ((t->sub & ~(SP_STR_RAW | SP_STR_U)) || KA(q, j + 1) == T_STRING) return quit(q), SP_NONEV;
+    const char *s = q->c.src + t->start, *e = q->c.src + t->end;
+    while (*s != '\'' && *s != '"') s++;
+    size_t quote = s + 2 < e && s[1] == s[0] && s[2] == s[0] ? 3 : 1;
+    s += quote, e -= quote;
+    for (const char *p = s; p < e; p++)
+        if ((*p == '\\' && !(t->sub & SP_STR_RAW)) || *p == '\r') return quit(q), SP_NONEV;
+    sp_Value v = sp_str_intern(q->c.vm, s, (size_t)(e - s));
+    if (sp_iserr(v)) quit(q);
+    return v;
+}
+
+/* The value of a literal token (CPython's Constant node). */
+static sp_Value literal(Q *q, size_t j) {
+    switch (KA(q, j)) {
+    case T_NUMBER: return number(q, j);
+    case T_STRING: return string(q, j);
+    case T_TRUE: return SP_TRUEV;
+    case T_FALSE: return SP_FALSEV;
+    case T_NONE: return SP_NONEV;
+    case T_ELLIPSIS: return sp_objv(&sp_Ellipsis_obj);
+    default: return quit(q), SP_NONEV;
+    }
+}
+
+static bool is_literal(int k) {
+    return k == T_NUMBER || k == T_STRING || k == T_TRUE || k == T_FALSE || k == T_NONE || k == T_ELLIPSIS;
+}
+
+/* Truth of a literal test, as sp_compile.c's const_truth. */
+static int truth(Q *q, size_t j) {
+    sp_Value v = literal(q, j);
+    if (!live(q)) return 0;
+    if (sp_isint(v)) return v.u.i != 0;
+    if (sp_isfloat(v)) return v.u.f != 0.0;
+    if (KA(q, j) == T_STRING) return SP_STR(v)->len != 0;
+    if (KA(q, j) == T_NUMBER) return 1; /* a big int is not zero */
+    return KA(q, j) == T_TRUE || KA(q, j) == T_ELLIPSIS;
+}
+
+/* Code emitted since a mark can be taken back when it turns out to be a
+ * constant display the full compiler folds (only LOAD_CONSTs were
+ * emitted since). */
+typedef struct Mark {
+    size_t ncode, nruns, nconsts;
+    int runline, depth, maxdepth;
+} Mark;
+
+static Mark mark(Q *q) {
+    Unit *u = q->c.u;
+    return (Mark){u->ncode, u->nruns, u->consts.n, u->runline, u->depth, u->maxdepth};
+}
+
+static void rewind_to(Q *q, const Mark *m) {
+    Unit *u = q->c.u;
+    u->ncode = m->ncode, u->nruns = m->nruns, u->runline = m->runline;
+    u->depth = m->depth, u->maxdepth = m->maxdepth;
+    sp_cg_vt_truncate(&q->c, &u->consts, m->nconsts);
+}
+
+/* ------------------------------------------------------------ names */
+
+/* CPython's forbidden_name: __debug__ is a constant the full compiler
+ * handles (and rejects as a target). */
+static bool is_debug(const Q *q, size_t j) {
+    const sp_Tok *t = &q->tk[j];
+    return t->end - t->start == 9 && memcmp(q->c.src + t->start, "__debug__", 9) == 0;
+}
+
+static int32_t name_idx(Q *q, size_t j) {
+    const sp_Tok *t = &q->tk[j];
+    if (is_debug(q, j)) return quit(q), 0;
+    return vt_add(&q->c, &q->c.u->names, sp_str_intern(q->c.vm, q->c.src + t->start, t->end - t->start));
+}
+
+static bool same_name(const Q *q, size_t a, size_t b) {
+    const sp_Tok *x = &q->tk[a], *y = &q->tk[b];
+    size_t n = x->end - x->start;
+    return n == y->end - y->start && memcmp(q->c.src + x->start, q->c.src + y->start, n) == 0;
+}
+
+static int comp_find(const Q *q, const Comp *cp, size_t j) {
+    for (size_t k = 0; k < cp->n; k++)
+        if (same_name(q, cp->name[k], j)) return (int)k;
+    return -1;
+}
+
+/* A name op: NAME at module level; in a comprehension FAST for its
+ * targets, GLOBAL for the rest (a name an enclosing comprehension binds
+ * would be a free variable: not handled). */
+static void nameop(Q *q, size_t j, int line, bool store) {
+    Comp *cp = q->comp;
+    if (!cp) return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
+    int k = comp_find(q, cp, j);
+    if (k < 0) {
+        for (Comp *up = cp->up; up; up = up->up)
+            if (comp_find(q, up, j) >= 0) return quit(q);
+        if (store) return quit(q);
+        return at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
+    }
+    if (!cp->slot[k]) {
+        if (is_debug(q, j)) return quit(q);
+        const sp_Tok *t = &q->tk[j];
+        const char *s = sp_arena_strdup(q->c.arena, q->c.src + t->start, t->end - t->start);
+        int32_t i = s ? sp_cg_nt_index(&q->c, &q->c.u->varnames, s) : -1;
+        if (i < 0) return quit(q);
+        cp->slot[k] = i + 1;
+    }
+    at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, cp->slot[k] - 1);
+}
+
+/* ------------------------------------------------------------ expressions */
+
+static int expression(Q *q);
+static int disjunction(Q *q);
+static int factor(Q *q);
+static void cond(Q *q, size_t e, bool when, int32_t label, int line);
+static void store(Q *q, size_t s, size_t e);
+
+/* Elements up to the closing token e of a tuple, list or set display
+ * (CPython's starunpack_helper without starred items; big displays are
+ * built piecewise).  A tuple or a set of more than two items made only of
+ * constants is folded as sp_compile.c does. */
+static int items(Q *q, size_t e, size_t n, int line, int build, int add, bool tuple) {
+    Mark m = mark(q);
+    sp_Value *vals = n ? sp_arena_raw(q->c.arena, n * sizeof *vals) : NULL;
+    if (n && !vals) return quit(q), K_OTHER;
+    bool big = n > STACK_GUIDE, consts = true;
+    if (big) at_line(q, line, build, 0);
+    for (size_t k = 0; k < n && live(q); k++) {
+        if (K(q) == T_STAR) return quit(q), K_OTHER;
+        int kind = expression(q);
+        consts &= kind != K_OTHER;
+        vals[k] = q->cv;
+        if (big) at_line(q, line, add, 1);
+        if (K(q) == T_COMMA) next(q);
+        else if (q->i != e) return quit(q), K_OTHER;
+    }
+    if (!live(q) || q->i != e) return quit(q), K_OTHER;
+    bool fold = consts && (tuple || (build == SP_BUILD_SET && n > 2));
+    if (fold) {
+        sp_Value t = sp_tuple_new(q->c.vm, n);
+        if (sp_iserr(t)) return quit(q), K_OTHER;
+        for (size_t k = 0; k < n; k++) SP_TUPLE(t)->items[k] = vals[k];
+        rewind_to(q, &m);
+        if (tuple) {
+            q->cv = t;
+            at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, t));
+            return K_FOLD;
+        }
+        sp_Value fs = sp_cg_frozenset(&q->c, t);
+        if (sp_iserr(fs)) return quit(q), K_OTHER;
+        at_line(q, line, SP_BUILD_SET, 0);
+        at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, fs));
+        at_line(q, line, SP_SET_UPDATE, 1);
+        return K_OTHER;
+    }
+    if (!big) at_line(q, line, tuple ? SP_BUILD_TUPLE : build, (int64_t)n);
+    else if (tuple) at_line(q, line, SP_LIST_TO_TUPLE, 0);
+    return K_OTHER;
+}
+
+/* {k: v, ...}: BUILD_MAP of at most STACK_GUIDE / 2 pairs, merged. */
+static void dict_items(Q *q, size_t e, int line) {
+    size_t run = 0;
+    bool have = false;
+    while (q->i < e && live(q)) {
+        if (K(q) == T_DOUBLESTAR) return quit(q);
+        expression(q);
+        want(q, T_COLON);
+        expression(q);
+        if (++run * 2 >= STACK_GUIDE) {
+            at_line(q, line, SP_BUILD_MAP, (int64_t)run);
+            if (have) at_line(q, line, SP_DICT_UPDATE, 1);
+            have = true, run = 0;
+        }
+        if (K(q) == T_COMMA) next(q);
+        else if (q->i != e) return quit(q);
+    }
+    if (run || !have) at_line(q, line, SP_BUILD_MAP, (int64_t)run);
+    if (run && have) at_line(q, line, SP_DICT_UPDATE, 1);
+}
+
+/* One `for` clause of a comprehension: token positions. */
+typedef struct Clause {
+    size_t target, in, iter_end; /* 'for' target 'in' iter */
+    size_t ifs, nifs;            /* first `if` and how many (each ends at the next) */
+} Clause;
+
+/* The clauses from the first `for` at f to the closing token e, and the
+ * names their targets bind (only names and parentheses in targets). */
+static size_t clauses(Q *q, size_t f, size_t e, Clause **out, Comp *cp) {
+    size_t n = 0, names = 0;
+    for (size_t j = f; j < e; j = scan(q, j + 1, X_END)) n += KA(q, j) == T_FOR;
+    Clause *cl = sp_arena_raw(q->c.arena, n * sizeof *cl);
+    cp->name = sp_arena_raw(q->c.arena, (e - f) * sizeof *cp->name);
+    if (!cl || !cp->name) return quit(q), 0;
+    size_t j = f;
+    for (size_t k = 0; k < n && live(q); k++) {
+        if (KA(q, j) != T_FOR) return quit(q), 0;
+        cl[k].target = j + 1;
+        cl[k].in = scan(q, j + 1, X_IN);
+        if (KA(q, cl[k].in) != T_IN || cl[k].in == j + 1) return quit(q), 0;
+        for (size_t t = j + 1; t < cl[k].in; t++) {
+            int tk = KA(q, t);
+            if (tk == T_NAME) cp->name[names++] = (uint32_t)t;
+            else if (tk != T_COMMA && tk != T_LPAR && tk != T_RPAR) return quit(q), 0;
+        }
+        cl[k].iter_end = scan(q, cl[k].in + 1, X_END);
+        cl[k].ifs = cl[k].iter_end, cl[k].nifs = 0;
+        for (j = cl[k].iter_end; KA(q, j) == T_IF; j = scan(q, j + 1, X_END)) cl[k].nifs++;
+        if (j != e && KA(q, j) != T_FOR) return quit(q), 0;
+    }
+    cp->n = names;
+    cp->slot = sp_arena_alloc(q->c.arena, (names ? names : 1) * sizeof *cp->slot);
+    if (!cp->slot) quit(q);
+    *out = cl;
+    return n;
+}
+
+/* The element (or key: value) of a comprehension, in its innermost loop. */
+static void comp_element(Q *q, int nm, size_t open, size_t f, int line, int depth) {
+    q->i = open + 1;
+    expression(q);
+    if (nm == SP_NM_dictcomp) {
+        want(q, T_COLON);
+        expression(q);
+    }
+    if (q->i != f) return quit(q);
+    switch (nm) {
+    case SP_NM_genexpr: at_line(q, line, SP_YIELD_VALUE, 0); return at_line(q, line, SP_POP_TOP, 0);
+    case SP_NM_listcomp: return at_line(q, line, SP_LIST_APPEND, depth + 1);
+    case SP_NM_setcomp: return at_line(q, line, SP_SET_ADD, depth + 1);
+    default: return at_line(q, line, SP_MAP_ADD, depth + 1);
+    }
+}
+
+/* The nested loops (sp_compile.c's comp_generator, one clause a level). */
+static void comp_loops(Q *q, const Clause *cl, size_t n, size_t gi, int nm, size_t open, size_t f, int line) {
+    if (!live(q) || !enter(q)) return;
+    int32_t start = sp_cg_label(&q->c), cleanup = sp_cg_label(&q->c), anchor = sp_cg_label(&q->c);
+    if (gi == 0) {
+        at_line(q, line, SP_LOAD_FAST, 0);
+    } else {
+        q->i = cl[gi].in + 1;
+        disjunction(q);
+        if (q->i != cl[gi].iter_end) quit(q);
+        at_line(q, line, SP_GET_ITER, 0);
+    }
+    sp_cg_bind(&q->c, start);
+    at_line(q, line, SP_FOR_ITER, anchor);
+    store(q, cl[gi].target, cl[gi].in);
+    size_t j = cl[gi].ifs;
+    for (size_t k = 0; k < cl[gi].nifs && live(q); k++) {
+        size_t e = scan(q, j + 1, X_END);
+        q->i = j + 1;
+        cond(q, e, false, cleanup, line);
+        j = e;
+    }
+    if (gi + 1 < n) comp_loops(q, cl, n, gi + 1, nm, open, f, line);
+    else comp_element(q, nm, open, f, line, (int)gi + 1);
+    sp_cg_bind(&q->c, cleanup);
+    at_line(q, line, SP_JUMP, start);
+    sp_cg_bind(&q->c, anchor);
+    q->nest--;
+}
+
+/* [x for ...], {x for ...}, {k: v for ...}, (x for ...): a function made
+ * and called with the first iterable, as CPython 3.11. */
+static int comprehension(Q *q, int nm, size_t open, size_t f) {
+    size_t close = (size_t)q->pair[open];
+    int line = LINE(q, open);
+    Comp cp = {q->comp, NULL, NULL, 0};
+    Clause *cl = NULL;
+    size_t n = clauses(q, f, close, &cl, &cp);
+    Unit *u = live(q) ? sp_cg_unit_open(&q->c, U_COMP, line, sp_names[nm].data, nm) : NULL;
+    if (!u) return quit(q), K_OTHER;
+    if (u->parent->kind != U_MODULE) {
+        size_t lp = strlen(u->parent->qualname), ln = strlen(u->name);
+        char *s = sp_arena_alloc(q->c.arena, lp + ln + 2);
+        if (!s) return quit(q), K_OTHER;
+        memcpy(s, u->parent->qualname, lp);
+        s[lp] = '.';
+        memcpy(s + lp + 1, u->name, ln + 1);
+        u->qualname = s;
+    } else {
+        u->qualname = u->name;
+    }
+    u->argcount = 1;
+    if (nm == SP_NM_genexpr) u->flags |= SP_CO_GENERATOR;
+    sp_cg_nt_index(&q->c, &u->varnames, ".0");
+    first_const(&q->c, SP_NONEV);
+    q->comp = &cp;
+    if (nm != SP_NM_genexpr)
+        at_line(q, line, nm == SP_NM_listcomp ? SP_BUILD_LIST : nm == SP_NM_setcomp ? SP_BUILD_SET : SP_BUILD_MAP, 0);
+    comp_loops(q, cl, n, 0, nm, open, f, line);
+    if (nm != SP_NM_genexpr) at_line(q, line, SP_RETURN_VALUE, 0);
+    q->c.lineno = line;
+    sp_Value code = live(q) ? sp_cg_unit_code(&q->c) : SP_ERRV;
+    sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
+    q->comp = cp.up;
+    if (!live(q) || sp_iserr(code)) return quit(q), K_OTHER;
+    at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, code));
+    at_line(q, line, SP_MAKE_FUNCTION, 0);
+    q->i = cl[0].in + 1;
+    disjunction(q);
+    if (q->i != cl[0].iter_end) return quit(q), K_OTHER;
+    at_line(q, line, SP_GET_ITER, 0);
+    at_line(q, line, SP_CALL, 1);
+    q->i = close + 1;
+    return K_OTHER;
+}
+
+/* ( ... ): the empty tuple, a generator expression, a tuple or a group
+ * (which is its content: `(x)` is x, positions included). */
+static int paren(Q *q) {
+    size_t open = q->i;
+    Group g = group(q, open);
+    int line = LINE(q, open);
+    if (g.first_for < g.close) return comprehension(q, SP_NM_genexpr, open, g.first_for);
+    next(q);
+    if (g.close == open + 1 || g.comma) {
+        int k = items(q, g.close, g.items, line, SP_BUILD_LIST, SP_LIST_APPEND, true);
+        next(q);
+        return k;
+    }
+    int k = expression(q);
+    want(q, T_RPAR);
+    return k;
+}
+
+static int bracket(Q *q) {
+    size_t open = q->i;
+    Group g = group(q, open);
+    if (g.first_for < g.close) return comprehension(q, SP_NM_listcomp, open, g.first_for);
+    next(q);
+    items(q, g.close, g.items, LINE(q, open), SP_BUILD_LIST, SP_LIST_APPEND, false);
+    next(q);
+    return K_OTHER;
+}
+
+static int brace(Q *q) {
+    size_t open = q->i;
+    Group g = group(q, open);
+    int line = LINE(q, open);
+    bool dict = g.close == open + 1 || g.colon;
+    if (g.first_for < g.close) return comprehension(q, dict ? SP_NM_dictcomp : SP_NM_setcomp, open, g.first_for);
+    next(q);
+    if (dict) dict_items(q, g.close, line);
+    else items(q, g.close, g.items, line, SP_BUILD_SET, SP_SET_ADD, false);
+    next(q);
+    return K_OTHER;
+}
+
+static int atom(Q *q) {
+    size_t j = q->i;
+    switch (K(q)) {
+    case T_NAME:
+        next(q);
+        nameop(q, j, LINE(q, j), false);
+        return K_OTHER;
+    case T_LPAR: return paren(q);
+    case T_LSQB: return bracket(q);
+    case T_LBRACE: return brace(q);
+    default:
+        if (!is_literal(K(q))) return quit(q), K_OTHER;
+        q->cv = literal(q, j);
+        q->num = K(q) == T_NUMBER;
+        next(q);
+        at_line(q, LINE(q, j), SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, q->cv));
+        return K_CONST;
+    }
+}
+
+/* f(a, b, k=v): CALL n, CALL_KW n with the names' tuple, or the METHOD
+ * forms after LOAD_METHOD. */
+static void call(Q *q, int line, bool meth) {
+    size_t open = q->i, close = (size_t)q->pair[open], n = 0, nkw = 0;
+    next(q);
+    size_t *kw = sp_arena_raw(q->c.arena, (close - open) * sizeof *kw);
+    if (!kw) return quit(q);
+    while (q->i < close && live(q)) {
+        if (K(q) == T_NAME && KA(q, q->i + 1) == T_EQUAL) {
+            for (size_t k = 0; k < nkw; k++)
+                if (same_name(q, kw[k], q->i)) return quit(q); /* repeated: the full compiler's error */
+            if (is_debug(q, q->i)) return quit(q);
+            kw[nkw++] = q->i;
+            q->i += 2;
+        } else if (nkw || K(q) == T_STAR || K(q) == T_DOUBLESTAR) {
+            return quit(q);
+        }
+        expression(q);
+        n++;
+        if (K(q) == T_COMMA) next(q);
+        else if (q->i != close) return quit(q);
+    }
+    next(q);
+    if (!nkw) return at_line(q, line, meth ? SP_CALL_METHOD : SP_CALL, (int64_t)n);
+    sp_Value t = sp_tuple_new(q->c.vm, nkw);
+    if (sp_iserr(t)) return quit(q);
+    for (size_t k = 0; k < nkw; k++) {
+        const sp_Tok *tok = &q->tk[kw[k]];
+        sp_Value s = sp_str_intern(q->c.vm, q->c.src + tok->start, tok->end - tok->start);
+        if (sp_iserr(s)) return quit(q);
+        SP_TUPLE(t)->items[k] = s;
+    }
+    at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, t));
+    at_line(q, line, meth ? SP_CALL_METHOD_KW : SP_CALL_KW, (int64_t)n);
+}
+
+/* The key of a[...] with `a` pushed: an expression, or a slice; returns
+ * true for a two-bound slice (its bounds pushed, for the *_SLICE ops).
+ * aug: a slice is always built (augmented assignment, sp_compile.c's slice()). */
+static bool subscript_key(Q *q, int line, bool aug) {
+    size_t open = q->i, close = (size_t)q->pair[open];
+    next(q);
+    if (find(q, q->i, close, T_COMMA) < close) return quit(q), false;
+    if (find(q, q->i, close, T_COLON) == close) {
+        expression(q);
+        want(q, T_RSQB);
+        return false;
+    }
+    if (K(q) == T_COLON) at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, SP_NONEV));
+    else expression(q);
+    want(q, T_COLON);
+    if (K(q) == T_COLON || K(q) == T_RSQB) at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, SP_NONEV));
+    else expression(q);
+    bool step = false;
+    if (K(q) == T_COLON) {
+        next(q);
+        if (K(q) != T_RSQB) expression(q), step = true;
+    }
+    want(q, T_RSQB);
+    if (step || aug) at_line(q, line, SP_BUILD_SLICE, step ? 3 : 2);
+    return !step && !aug;
+}
+
+/* An atom and its trailers (.name, (args), [key]) up to token stop. */
+static int primary(Q *q, size_t stop) {
+    int line = LINE(q, q->i);
+    int k = atom(q);
+    while (q->i < stop && live(q)) {
+        switch (K(q)) {
+        case T_DOT: {
+            next(q);
+            size_t name = q->i;
+            if (!want(q, T_NAME)) break;
+            if (K(q) == T_LPAR && q->i < stop) {
+                at_line(q, LINE(q, name), SP_LOAD_METHOD, name_idx(q, name));
+                call(q, line, true);
+            } else {
+                at_line(q, LINE(q, name), SP_LOAD_ATTR, name_idx(q, name));
+            }
+            break;
+        }
+        case T_LPAR: call(q, line, false); break;
+        case T_LSQB: {
+            bool two = subscript_key(q, line, false);
+            at_line(q, line, two ? SP_BINARY_SLICE : SP_BINARY_SUBSCR, 0);
+            break;
+        }
+        default: return k;
+        }
+        k = K_OTHER;
+    }
+    return k;
+}
+
+/* The token after the primary starting at j (an atom and its trailers),
+ * 0 if j starts none. */
+static size_t primary_end(const Q *q, size_t j) {
+    int k = q->tk[j].kind;
+    if (cls[k] & X_OPEN) j = (size_t)q->pair[j] + 1;
+    else if (k == T_NAME || is_literal(k)) j++;
+    else return 0;
+    for (;;) {
+        k = q->tk[j].kind;
+        if (k == T_DOT && q->tk[j + 1].kind == T_NAME) j += 2;
+        else if (k == T_LPAR || k == T_LSQB) j = (size_t)q->pair[j] + 1;
+        else return j;
+    }
+}
+
+static int power(Q *q) {
+    int line = LINE(q, q->i);
+    int k = primary(q, SIZE_MAX);
+    if (K(q) != T_DOUBLESTAR) return k;
+    next(q);
+    factor(q);
+    at_line(q, line, SP_BINARY_OP, SP_OP_POW);
+    return K_OTHER;
+}
+
+/* -x, +x, ~x; `-` before a number literal is folded (sp_compile.c's const_of). */
+static int factor(Q *q) {
+    int k = K(q), line = LINE(q, q->i);
+    if (k != T_MINUS && k != T_PLUS && k != T_TILDE) return power(q);
+    if (!enter(q)) return K_OTHER;
+    next(q);
+    Mark m = mark(q);
+    if (factor(q) == K_CONST && q->num && k == T_MINUS) { /* -1, -(1.5): the operand was its LOAD_CONST */
+        rewind_to(q, &m);
+        q->cv = sp_cg_neg(&q->c, q->cv);
+        if (sp_iserr(q->cv)) quit(q);
+        at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, q->cv));
+        q->nest--;
+        return K_FOLD;
+    }
+    at_line(q, line, SP_UNARY_OP, k == T_MINUS ? SP_UOP_NEG : k == T_PLUS ? SP_UOP_POS : SP_UOP_INVERT);
+    q->nest--;
+    return K_OTHER;
+}
+
+/* Binary operators by precedence climbing (all left-associative). */
+static int binary(Q *q, int min) {
+    int line = LINE(q, q->i);
+    int k = factor(q);
+    while (prec[K(q)] >= min && live(q)) {
+        int op = binop[K(q)], p = prec[K(q)];
+        next(q);
+        if (!enter(q)) return K_OTHER;
+        binary(q, p + 1);
+        q->nest--;
+        at_line(q, line, SP_BINARY_OP, op);
+        k = K_OTHER;
+    }
+    return k;
+}
+
+/* A comparison operator at the cursor (consumed), or -1. */
+static int cmp_op(Q *q) {
+    int k = K(q), op;
+    switch (k) {
+    case T_LESS: op = SP_LT; break;
+    case T_LESSEQUAL: op = SP_LE; break;
+    case T_EQEQUAL: op = SP_EQ; break;
+    case T_NOTEQUAL: op = SP_NE; break;
+    case T_GREATER: op = SP_GT; break;
+    case T_GREATEREQUAL: op = SP_GE; break;
+    case T_IN: op = SP_CMP_IN; break;
+    case T_IS: op = KA(q, q->i + 1) == T_NOT ? (next(q), SP_CMP_ISNOT) : SP_CMP_IS; break;
+    case T_NOT:
+        if (KA(q, q->i + 1) != T_IN) return -1;
+        next(q);
+        op = SP_CMP_NOTIN;
+        break;
+    default: return -1;
+    }
+    const sp_Tok *t = &q->tk[q->i];
+    if (k == T_NOTEQUAL && q->c.src[t->start] == '<') return quit(q), -1; /* `<>`: the full compiler's error */
+    next(q);
+    return op;
+}
+
+static void compare_emit(Q *q, int line, int op) {
+    if (op <= SP_GE) at_line(q, line, SP_COMPARE_OP, op);
+    else if (op <= SP_CMP_ISNOT) at_line(q, line, SP_IS_OP, op - SP_CMP_IS);
+    else at_line(q, line, SP_CONTAINS_OP, op - SP_CMP_IN);
+}
+
+/* After `a op b`: the rest of a chain a < b < c, each middle operand
+ * kept for the next comparison (sp_compile.c's compare_prefix); jump is
+ * taken to cleanup when a link is false.  Leaves the last comparison's
+ * result on the stack. */
+static void chain(Q *q, int line, int op, int jump, int32_t cleanup) {
+    for (int next_op; live(q) && (next_op = cmp_op(q)) >= 0; op = next_op) {
+        at_line(q, line, SP_SWAP, 2);
+        at_line(q, line, SP_COPY, 2);
+        compare_emit(q, line, op);
+        at_line(q, line, jump, cleanup);
+        binary(q, 1);
+    }
+    compare_emit(q, line, op);
+}
+
+static bool is_cmp_at(const Q *q) {
+    int k = K(q);
+    return (cls[k] & X_CMP) && (k != T_NOT || KA(q, q->i + 1) == T_IN);
+}
+
+static int comparison(Q *q) {
+    int line = LINE(q, q->i);
+    int k = binary(q, 1);
+    int op = cmp_op(q);
+    if (op < 0) return k;
+    binary(q, 1);
+    if (!is_cmp_at(q)) {
+        compare_emit(q, line, op);
+        return K_OTHER;
+    }
+    int32_t cleanup = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
+    chain(q, line, op, SP_JUMP_IF_FALSE_OR_POP, cleanup);
+    at_line(q, line, SP_JUMP, end);
+    sp_cg_bind(&q->c, cleanup);
+    at_line(q, line, SP_SWAP, 2);
+    at_line(q, line, SP_POP_TOP, 0);
+    sp_cg_bind(&q->c, end);
+    return K_OTHER;
+}
+
+static int inversion(Q *q) {
+    if (K(q) != T_NOT) return comparison(q);
+    int line = LINE(q, q->i);
+    if (!enter(q)) return K_OTHER;
+    next(q);
+    inversion(q);
+    at_line(q, line, SP_UNARY_NOT, 0);
+    q->nest--;
+    return K_OTHER;
+}
+
+/* a and b / a or b: the value of the first operand deciding it. */
+static int boolop(Q *q, int tok) {
+    int line = LINE(q, q->i);
+    int k = tok == T_AND ? inversion(q) : boolop(q, T_AND);
+    if (K(q) != tok) return k;
+    int32_t end = sp_cg_label(&q->c);
+    while (K(q) == tok && live(q)) {
+        at_line(q, line, tok == T_AND ? SP_JUMP_IF_FALSE_OR_POP : SP_JUMP_IF_TRUE_OR_POP, end);
+        next(q);
+        if (tok == T_AND) inversion(q);
+        else boolop(q, T_AND);
+    }
+    sp_cg_bind(&q->c, end);
+    return K_OTHER;
+}
+
+static int disjunction(Q *q) { return boolop(q, T_OR); }
+
+/* body if test else orelse: the test first (sp_compile.c's ifexp). */
+static int ifexp(Q *q, size_t at_if) {
+    size_t s = q->i, at_else = scan(q, at_if + 1, X_END);
+    int line = LINE(q, s);
+    if (KA(q, at_else) != T_ELSE) return quit(q), K_OTHER;
+    int32_t orelse = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
+    q->i = at_if + 1;
+    cond(q, at_else, false, orelse, line);
+    q->i = s;
+    disjunction(q);
+    if (q->i != at_if) return quit(q), K_OTHER;
+    at_line(q, line, SP_JUMP, end);
+    sp_cg_bind(&q->c, orelse);
+    q->i = at_else + 1;
+    expression(q);
+    sp_cg_bind(&q->c, end);
+    return K_OTHER;
+}
+
+static int expression(Q *q) {
+    if (!live(q) || !enter(q)) return K_OTHER;
+    int k;
+    size_t e = primary_end(q, q->i);
+    /* most operands are one primary (a name, x[k], f(a)) before , ) ] : */
+    if (e && (cls[KA(q, e)] & X_END) && KA(q, e) != T_IF) {
+        k = primary(q, SIZE_MAX);
+        q->nest--;
+        return k;
+    }
+    if (q->nif && KA(q, e = scan(q, q->i, X_END)) == T_IF) k = ifexp(q, e);
+    else k = disjunction(q);
+    q->nest--;
+    return k;
+}
+
+/* An expression list up to token e: one expression, or a tuple. */
+static int exprlist(Q *q, size_t e) {
+    bool comma;
+    size_t n = count_items(q, q->i, e, &comma);
+    if (!comma) return expression(q);
+    return items(q, e, n, LINE(q, q->i), SP_BUILD_LIST, SP_LIST_APPEND, true);
+}
+
+/* ------------------------------------------------------------ conditions */
+
+/* Jump to label when bool([q->i, e)) == when: sp_compile.c's jump_if on
+ * token ranges (the shape is known before any code: and/or/not split
+ * the range, a chain of comparisons tests each link). */
+static void cond_chain(Q *q, size_t e, bool when, int32_t label) {
+    int line = LINE(q, q->i);
+    int32_t cleanup = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
+    binary(q, 1);
+    int op = cmp_op(q);
+    if (op < 0) return quit(q);
+    binary(q, 1);
+    chain(q, line, op, SP_POP_JUMP_IF_FALSE, cleanup);
+    if (q->i != e) return quit(q);
+    at_line(q, line, when ? SP_POP_JUMP_IF_TRUE : SP_POP_JUMP_IF_FALSE, label);
+    at_line(q, line, SP_JUMP, end);
+    sp_cg_bind(&q->c, cleanup);
+    at_line(q, line, SP_POP_TOP, 0);
+    if (!when) at_line(q, line, SP_JUMP, label);
+    sp_cg_bind(&q->c, end);
+}
+
+/* Comparison operators at this level of [j, e). */
+static int count_cmps(const Q *q, size_t j, size_t e) {
+    int n = 0;
+    while (j < e) {
+        int k = q->tk[j].kind;
+        if ((cls[k] & X_CMP) && k != T_NOT) n++;
+        else if (k == T_NOT && j + 1 < e && q->tk[j + 1].kind == T_IN) n++, j++;
+        j = cls[k] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
+    }
+    return n;
+}
+
+/* The operands of a boolean operator tok in [s, e), each jumping. */
+static bool cond_split(Q *q, size_t s, size_t e, int tok, bool when, int32_t label, int line) {
+    size_t op = find(q, s, e, tok);
+    if (op == e) return false;
+    bool mid = tok == T_OR; /* where the non-last operands jump */
+    int32_t next_l = when == mid ? label : sp_cg_label(&q->c);
+    while (op < e && live(q)) {
+        q->i = s;
+        cond(q, op, mid, next_l, line);
+        s = op + 1;
+        op = find(q, s, e, tok);
+    }
+    q->i = s;
+    cond(q, e, when, label, line);
+    if (next_l != label) sp_cg_bind(&q->c, next_l);
+    return true;
+}
+
+static void cond(Q *q, size_t e, bool when, int32_t label, int line) {
+    size_t s = q->i;
+    if (!live(q) || s >= e || !enter(q)) return quit(q);
+    bool comma;
+    if (e == s + 1 && is_literal(KA(q, s))) { /* while True: */
+        if (truth(q, s) == (int)when) at_line(q, line, SP_JUMP, label);
+        q->i = e;
+    } else if (KA(q, s) == T_LPAR && (size_t)q->pair[s] == e - 1 && s + 2 < e &&
+               find(q, s + 1, e - 1, T_FOR) == e - 1 && (count_items(q, s + 1, e - 1, &comma), !comma)) {
+        q->i = s + 1; /* a group is its content */
+        cond(q, e - 1, when, label, line);
+        q->i = e;
+    } else if (find(q, s, e, T_IF) < e) { /* a conditional expression */
+        expression(q);
+        at_line(q, line, when ? SP_POP_JUMP_IF_TRUE : SP_POP_JUMP_IF_FALSE, label);
+    } else if (cond_split(q, s, e, T_OR, when, label, line) || cond_split(q, s, e, T_AND, when, label, line)) {
+        q->i = e;
+    } else if (KA(q, s) == T_NOT) {
+        q->i = s + 1;
+        cond(q, e, !when, label, line);
+    } else if (count_cmps(q, s, e) > 1) {
+        cond_chain(q, e, when, label);
+    } else {
+        disjunction(q);
+        at_line(q, line, when ? SP_POP_JUMP_IF_TRUE : SP_POP_JUMP_IF_FALSE, label);
+    }
+    if (q->i != e) quit(q);
+    q->nest--;
+}
+
+/* ------------------------------------------------------------ targets */
+
+/* a, b = ... / (a, b) / [a, b]: UNPACK_SEQUENCE then each target. */
+static void unpack(Q *q, size_t s, size_t e, int line) {
+    bool comma;
+    size_t n = count_items(q, s, e, &comma);
+    if (!n) return quit(q);
+    at_line(q, line, SP_UNPACK_SEQUENCE, (int64_t)n);
+    for (size_t k = 0; k < n && live(q); k++) {
+        size_t c = find(q, s, e, T_COMMA);
+        if (KA(q, s) == T_STAR) return quit(q);
+        store(q, s, c);
+        s = c + 1;
+    }
+}
+
+/* Store TOS into the target [s, e) (sp_compile.c's store). */
+static void store(Q *q, size_t s, size_t e) {
+    if (!live(q) || s >= e || !enter(q)) return quit(q);
+    int line = LINE(q, s);
+    int k = KA(q, s);
+    bool comma;
+    if ((k == T_LPAR || k == T_LSQB) && (size_t)q->pair[s] == e - 1) {
+        count_items(q, s + 1, e - 1, &comma);
+        if (k == T_LPAR && !comma) store(q, s + 1, e - 1); /* (a) is a */
+        else unpack(q, s + 1, e - 1, line);
+    } else if (count_items(q, s, e, &comma), comma) {
+        unpack(q, s, e, line);
+    } else if (e == s + 1 && k == T_NAME) {
+        nameop(q, s, line, true);
+    } else if (KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT && e - 2 > s) {
+        if (q->comp) return quit(q);
+        q->i = s;
+        primary(q, e - 2);
+        if (q->i != e - 2) return quit(q);
+        at_line(q, line, SP_STORE_ATTR, name_idx(q, e - 1));
+    } else if (KA(q, e - 1) == T_RSQB && (size_t)q->pair[e - 1] > s) {
+        if (q->comp) return quit(q);
+        size_t open = (size_t)q->pair[e - 1];
+        q->i = s;
+        primary(q, open);
+        if (q->i != open) return quit(q);
+        bool two = subscript_key(q, line, false);
+        at_line(q, line, two ? SP_STORE_SLICE : SP_STORE_SUBSCR, 0);
+    } else {
+        quit(q);
+    }
+    q->i = e;
+    q->nest--;
+}
+
+/* ------------------------------------------------------------ statements */
+
+static void statement(Q *q, bool top);
+static void simple_stmts(Q *q, bool top);
+
+/* The body after ':': an indented block or simple statements. */
+static void block(Q *q) {
+    if (!want(q, T_COLON)) return;
+    if (K(q) != T_NEWLINE) return simple_stmts(q, false);
+    next(q);
+    if (!want(q, T_INDENT)) return;
+    while (K(q) != T_DEDENT && K(q) != T_END && live(q)) statement(q, false);
+    want(q, T_DEDENT);
+}
+
+static void if_(Q *q) {
+    int line = LINE(q, q->i);
+    int32_t next_l = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
+    size_t colon = scan(q, q->i + 1, X_STMT);
+    next(q);
+    cond(q, colon, false, next_l, line);
+    block(q);
+    if (K(q) == T_ELIF || K(q) == T_ELSE) {
+        at_line(q, line, SP_JUMP, end);
+        sp_cg_bind(&q->c, next_l);
+        if (K(q) == T_ELIF) if_(q); /* an If in the else branch, as in the AST */
+        else next(q), block(q);
+    } else {
+        sp_cg_bind(&q->c, next_l);
+    }
+    sp_cg_bind(&q->c, end);
+}
+
+static bool push_loop(Q *q, int kind, int32_t start, int32_t exit) {
+    Unit *u = q->c.u;
+    if (u->nfb >= MAXBLOCKS) return quit(q), false;
+    u->fb[u->nfb++] = (FBlock){kind, start, exit, NULL};
+    return true;
+}
+
+/* The body of a loop pushed with start, then its else clause ahead of
+ * `after` (where the loop's test or iterator exits) and end (break). */
+static void loop_rest(Q *q, int line, int32_t start, int32_t after, int32_t end) {
+    block(q);
+    q->c.u->nfb--;
+    at_line(q, line, SP_JUMP, start);
+    sp_cg_bind(&q->c, after);
+    if (K(q) == T_ELSE) next(q), block(q);
+    sp_cg_bind(&q->c, end);
+}
+
+static void while_(Q *q) {
+    int line = LINE(q, q->i);
+    int32_t start = sp_cg_label(&q->c), orelse = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
+    size_t colon = scan(q, q->i + 1, X_STMT);
+    next(q);
+    sp_cg_bind(&q->c, start);
+    cond(q, colon, false, orelse, line);
+    if (push_loop(q, FB_WHILE, start, end)) loop_rest(q, line, start, orelse, end);
+}
+
+static void for_(Q *q) {
+    size_t s = q->i;
+    int line = LINE(q, s);
+    size_t in = scan(q, s + 1, X_IN), colon = scan(q, in + 1, X_STMT);
+    if (KA(q, in) != T_IN || KA(q, colon) != T_COLON) return quit(q);
+    int32_t start = sp_cg_label(&q->c), cleanup = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
+    q->i = in + 1;
+    exprlist(q, colon);
+    if (q->i != colon) return quit(q);
+    at_line(q, line, SP_GET_ITER, 0);
+    sp_cg_bind(&q->c, start);
+    at_line(q, line, SP_FOR_ITER, cleanup);
+    if (!push_loop(q, FB_FOR, start, end)) return;
+    store(q, s + 1, in);
+    q->i = colon;
+    loop_rest(q, line, start, cleanup, end);
+}
+
+static void loop_exit(Q *q, bool brk) {
+    Unit *u = q->c.u;
+    int line = LINE(q, q->i);
+    next(q);
+    if (!u->nfb) return quit(q); /* outside a loop: the full compiler's error */
+    const FBlock *fb = &u->fb[u->nfb - 1];
+    if (!brk) return at_line(q, line, SP_JUMP, fb->start);
+    if (fb->kind == FB_FOR) at_line(q, line, SP_POP_TOP, 0);
+    at_line(q, line, SP_JUMP, fb->exit);
+}
+
+/* a.b.c as a dotted name: its text (tokens may have spaces between). */
+static const char *dotted(Q *q, size_t *top_len) {
+    size_t s = q->i, len = 0;
+    for (;;) {
+        if (K(q) != T_NAME) return quit(q), NULL;
+        len += q->tk[q->i].end - q->tk[q->i].start + 1;
+        next(q);
+        if (K(q) != T_DOT) break;
+        next(q);
+    }
+    char *d = sp_arena_raw(q->c.arena, len);
+    if (!d) return quit(q), NULL;
+    size_t k = 0;
+    for (size_t j = s; j < q->i; j += 2) {
+        const sp_Tok *t = &q->tk[j];
+        if (j > s) d[k++] = '.';
+        else *top_len = t->end - t->start;
+        memcpy(d + k, q->c.src + t->start, t->end - t->start);
+        k += t->end - t->start;
+    }
+    d[k] = 0;
+    return d;
+}
+
+static void import_(Q *q, int line) {
+    do {
+        next(q);
+        size_t first = q->i, top = 0;
+        const char *name = dotted(q, &top);
+        if (!name) return;
+        at_line(q, line, SP_IMPORT_NAME, sp_cg_name_index(&q->c, name));
+        if (K(q) == T_AS) {
+            next(q);
+            if (K(q) != T_NAME) return quit(q);
+            nameop(q, q->i, line, true);
+            next(q);
+        } else {
+            if (name[top]) { /* `import a.b` binds a */
+                at_line(q, line, SP_POP_TOP, 0);
+                at_line(q, line, SP_IMPORT_NAME, name_idx(q, first));
+            }
+            nameop(q, first, line, true);
+        }
+    } while (K(q) == T_COMMA && live(q));
+}
+
+static void from_(Q *q, int line) {
+    next(q);
+    size_t top;
+    const char *mod = dotted(q, &top);
+    if (!mod || strcmp(mod, "__future__") == 0 || !want(q, T_IMPORT)) return quit(q);
+    at_line(q, line, SP_IMPORT_NAME, sp_cg_name_index(&q->c, mod));
+    bool paren = K(q) == T_LPAR;
+    if (paren) next(q);
+    while (live(q)) {
+        size_t name = q->i, as = q->i;
+        if (!want(q, T_NAME)) return;
+        if (K(q) == T_AS) {
+            next(q);
+            as = q->i;
+            if (!want(q, T_NAME)) return;
+        }
+        at_line(q, line, SP_IMPORT_FROM, name_idx(q, name));
+        nameop(q, as, line, true);
+        if (K(q) != T_COMMA) break;
+        next(q);
+        if (paren && K(q) == T_RPAR) break;
+    }
+    if (paren) want(q, T_RPAR);
+    at_line(q, line, SP_POP_TOP, 0);
+}
+
+/* x op= v (sp_compile.c's augassign). */
+static void augassign(Q *q, size_t s, size_t op_at) {
+    int line = LINE(q, s), op = binop[KA(q, op_at)] + SP_OP_INPLACE;
+    size_t e = op_at;
+    if (e == s + 1 && KA(q, s) == T_NAME) {
+        nameop(q, s, line, false);
+        q->i = op_at + 1;
+        expression(q);
+        at_line(q, line, SP_BINARY_OP, op);
+        return nameop(q, s, line, true);
+    }
+    if (KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT && e - 2 > s) {
+        int32_t name = name_idx(q, e - 1);
+        q->i = s;
+        primary(q, e - 2);
+        if (q->i != e - 2) return quit(q);
+        at_line(q, line, SP_COPY, 1);
+        at_line(q, line, SP_LOAD_ATTR, name);
+        q->i = op_at + 1;
+        expression(q);
+        at_line(q, line, SP_BINARY_OP, op);
+        at_line(q, line, SP_SWAP, 2);
+        return at_line(q, line, SP_STORE_ATTR, name);
+    }
+    if (KA(q, e - 1) != T_RSQB || (size_t)q->pair[e - 1] <= s) return quit(q);
+    size_t open = (size_t)q->pair[e - 1];
+    q->i = s;
+    primary(q, open);
+    if (q->i != open) return quit(q);
+    subscript_key(q, line, true);
+    at_line(q, line, SP_COPY, 2);
+    at_line(q, line, SP_COPY, 2);
+    at_line(q, line, SP_BINARY_SUBSCR, 0);
+    q->i = op_at + 1;
+    expression(q);
+    at_line(q, line, SP_BINARY_OP, op);
+    at_line(q, line, SP_SWAP, 3);
+    at_line(q, line, SP_SWAP, 2);
+    at_line(q, line, SP_STORE_SUBSCR, 0);
+}
+
+/* t1 = t2 = value: the value, then each target left to right. */
+static void assign(Q *q, size_t s, size_t eq) {
+    int line = LINE(q, s);
+    size_t ends[SP_QC_MAX_TARGETS], n = 0, v = eq + 1, e;
+    ends[n++] = eq;
+    while (KA(q, e = scan(q, v, X_STMT)) == T_EQUAL) {
+        if (n == SP_QC_MAX_TARGETS) return quit(q);
+        ends[n++] = e;
+        v = e + 1;
+    }
+    q->i = v;
+    exprlist(q, e);
+    if (q->i != e) return quit(q);
+    for (size_t k = 0, t = s; k < n && live(q); t = ends[k++] + 1) {
+        if (k + 1 < n) at_line(q, line, SP_COPY, 1);
+        store(q, t, ends[k]);
+    }
+    q->i = e;
+}
+
+/* An expression statement: POP_TOP, nothing for a literal, or the run's
+ * result (RETURN_VALUE) for the module's last statement. */
+static void expr_stmt(Q *q, size_t e, bool top) {
+    int line = LINE(q, q->i);
+    Mark m = mark(q);
+    int k = exprlist(q, e);
+    if (q->i != e) return quit(q);
+    size_t j = e + (KA(q, e) == T_SEMI);
+    while (KA(q, j) == T_NEWLINE) j++;
+    if (top && KA(q, j) == T_END) return at_line(q, line, SP_RETURN_VALUE, 0);
+    if (k == K_CONST) return rewind_to(q, &m);
+    at_line(q, line, SP_POP_TOP, 0);
+}
+
+static void simple(Q *q, bool top) {
+    size_t s = q->i;
+    int line = LINE(q, s);
+    switch (K(q)) {
+    case T_PASS: return next(q);
+    case T_BREAK: return loop_exit(q, true);
+    case T_CONTINUE: return loop_exit(q, false);
+    case T_IMPORT: return import_(q, line);
+    case T_FROM: return from_(q, line);
+    default: break;
+    }
+    size_t e = scan(q, s, X_STMT);
+    int k = KA(q, e);
+    if (k == T_EQUAL) return assign(q, s, e);
+    if (binop[k] && (cls[k] & X_STMT)) return augassign(q, s, e); /* x op= v */
+    if (k == T_NEWLINE || k == T_SEMI || k == T_END) return expr_stmt(q, e, top);
+    quit(q);
+}
+
+static void simple_stmts(Q *q, bool top) {
+    for (;;) {
+        simple(q, top);
+        if (!live(q)) return;
+        if (K(q) == T_SEMI) next(q);
+        if (K(q) == T_NEWLINE) return next(q);
+        if (K(q) == T_END) return;
+        if (q->tk[q->i - 1].kind != T_SEMI) return quit(q);
+    }
+}
+
+static void statement(Q *q, bool top) {
+    if (!live(q) || !enter(q)) return;
+    if (!sp_check_limits(q->c.vm)) return quit(q);
+    switch (K(q)) {
+    case T_IF: if_(q); break;
+    case T_WHILE: while_(q); break;
+    case T_FOR: for_(q); break;
+    default: simple_stmts(q, top); break;
+    }
+    q->nest--;
+}
+
+/* ------------------------------------------------------------ driver */
+
+/* Lex the whole program into the token array, pairing brackets; false
+ * (without an exception) at a token the compiler never handles. */
+static bool fill(Q *q, sp_Lex *L) {
+    size_t cap = 64, depth = 0;
+    int32_t stack[SP_MAX_PAREN_DEPTH + 1];
+    q->tk = sp_arena_raw(q->c.arena, cap * sizeof *q->tk);
+    q->pair = sp_arena_raw(q->c.arena, cap * sizeof *q->pair);
+    if (!q->tk || !q->pair) return false;
+    for (size_t n = 0;; n++) {
+        if (n == cap) {
+            if (cap * 2 > SP_QC_MAX_TOKENS) return false;
+            sp_Tok *t = sp_arena_raw(q->c.arena, 2 * cap * sizeof *t);
+            int32_t *p = sp_arena_raw(q->c.arena, 2 * cap * sizeof *p);
+            if (!t || !p) return false;
+            memcpy(t, q->tk, cap * sizeof *t);
+            memcpy(p, q->pair, cap * sizeof *p);
+            q->tk = t, q->pair = p, cap *= 2;
+        }
+        sp_Tok *t = &q->tk[n];
+        if (!sp_lex_next(L, t)) return false;
+        int k = t->kind;
+        if (!(cls[k] & (X_NEVER | X_OPEN | X_LOOK))) continue; /* most tokens */
+        if (cls[k] & X_NEVER) return false;
+        if (cls[k] & X_OPEN) {
+            if (depth > SP_MAX_PAREN_DEPTH) return false;
+            stack[depth++] = (int32_t)n;
+        } else if (k == T_RPAR || k == T_RSQB || k == T_RBRACE) {
+            if (!depth) return false;
+            q->pair[n] = stack[--depth];
+            q->pair[stack[depth]] = (int32_t)n;
+        } else if (k == T_IF) {
+            q->nif++;
+        } else if (k == T_END) {
+            q->nt = n + 1;
+            return depth == 0;
+        }
+    }
+}
+
+static sp_Value module(Q *q) {
+    if (!sp_cg_unit_open(&q->c, U_MODULE, 1, sp_names[SP_NM_module].data, SP_NM_module)) return SP_ERRV;
+    q->c.u->qualname = q->c.u->name;
+    size_t first = 0;
+    while (KA(q, first) == T_NEWLINE) first++;
+    if (KA(q, first) == T_STRING) return quit(q), SP_ERRV; /* a docstring */
+    while (K(q) != T_END && live(q)) {
+        if (K(q) == T_NEWLINE) next(q);
+        else statement(q, true);
+    }
+    q->c.lineno = 1;
+    return live(q) ? sp_cg_unit_code(&q->c) : SP_ERRV;
+}
+
+sp_Value sp_qc_compile(sp_VM *vm, const char *src, size_t n, const char *filename) {
+    if (n > SP_QC_MAX_SOURCE || memchr(src, 0, n)) return SP_NULLV;
+    int64_t nchars = sp_utf8_check(src, n);
+    if (nchars < 0) return SP_NULLV;
+    sp_Arena arena;
+    sp_arena_init(&arena, vm);
+    Q q;
+    memset(&q, 0, sizeof q);
+    C *c = &q.c;
+    c->vm = vm, c->arena = &arena, c->filename = filename, c->src = src, c->n = n, c->lineno = 1;
+    sp_Lex *L = sp_arena_raw(&arena, sizeof *L); /* sp_lex_init clears what it reads */
+    sp_Value code = SP_ERRV;
+    if (L) {
+        sp_lex_init(L, vm, src, n, filename);
+        if (fill(&q, L)) {
+            c->filename_v = sp_str_cstr(vm, filename);
+            c->source_v = sp_str_from(vm, src, n, (size_t)nchars);
+            if (!sp_iserr(c->filename_v) && !sp_iserr(c->source_v)) code = module(&q);
+        }
+    }
+    while (c->u) sp_cg_unit_free(c, sp_cg_unit_pop(c));
+    sp_arena_free(&arena);
+    if (sp_iserr(code) || c->err) {
+        sp_err_clear(vm); /* sp_compile.c reports what is wrong, if anything */
+        return SP_NULLV;
+    }
+    return code;
+}

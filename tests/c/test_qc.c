@@ -1,0 +1,189 @@
+/* test_qc.c - the quick compiler (sp_qc.c) against the full one
+ * (sp_compile.c): for every program it takes, the two code objects must
+ * be identical, byte for byte in their dumped form (instructions, constants,
+ * names, locals, line table, flags, stack sizes, nested code objects), and
+ * it must never take a program the full compiler rejects.
+ *
+ * Programs: every .py under tests/ and bench/, each also cut into its
+ * top-level statements one at a time and into every prefix of lines (so
+ * that the subset inside bigger files is exercised too), plus mutations of
+ * each line (a token dropped or doubled: most are syntax errors the quick
+ * compiler must leave alone). */
+#include "harness.h"
+#include "sp_api.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+static size_t taken, tried;
+
+static char *dup_dump(sandpy *sp, sp_Value code, size_t *n) {
+    sandpy_code *h = sp_api_add_code(sp, code, sp_tuple_new(sp->vm, 0));
+    if (!h) return NULL;
+    const uint8_t *d = sandpy_code_dump(sp, h, n);
+    char *copy = d ? malloc(*n) : NULL;
+    if (copy) memcpy(copy, d, *n);
+    sandpy_code_free(sp, h);
+    return copy;
+}
+
+static void compare(const char *src, size_t n, const char *what) {
+    sandpy *sp = sandpy_new(NULL);
+    if (!sp) return;
+    sp_VM *vm = sp->vm;
+    tried++;
+    sp_Value q = sp_qc_compile(vm, src, n, "<qc>");
+    if (sp_isnull(q)) {
+        CHECK(!sp_err_occurred(vm)); /* giving up raises nothing */
+        sandpy_free(sp);
+        return;
+    }
+    taken++;
+    size_t nq = 0, nf = 0;
+    char *dq = dup_dump(sp, q, &nq);
+    sp_Value f = sp_compile_ast(vm, src, n, "<qc>");
+    if (sp_iserr(f)) {
+        fprintf(stderr, "FAIL %s: the quick compiler took a program the full one rejects:\n%.*s\n---\n", what,
+                (int)(n > 400 ? 400 : n), src);
+        t_fail++;
+    } else {
+        char *df = dup_dump(sp, f, &nf);
+        bool same = dq && df && nq == nf && memcmp(dq, df, nq) == 0;
+        if (!same)
+            fprintf(stderr, "FAIL %s: code differs (%zu vs %zu bytes):\n%.*s\n---\n", what, nq, nf,
+                    (int)(n > 400 ? 400 : n), src);
+        CHECK(same);
+        free(df);
+    }
+    free(dq);
+    sandpy_free(sp);
+}
+
+/* Each line dropped or doubled, one token-ish edit at a time. */
+static void mutations(const char *src, size_t n, const char *path) {
+    char *buf = malloc(2 * n + 2);
+    if (!buf) return;
+    size_t line = 0;
+    for (size_t i = 0; i < n && line < 200; line++) {
+        size_t e = i;
+        while (e < n && src[e] != '\n') e++;
+        /* drop a character from the middle of the line, double the line */
+        if (e > i + 1) {
+            size_t mid = i + (e - i) / 2, k = 0;
+            memcpy(buf, src, mid), k = mid;
+            memcpy(buf + k, src + mid + 1, n - mid - 1), k += n - mid - 1;
+            compare(buf, k, path);
+        }
+        size_t k = 0;
+        memcpy(buf, src, e), k = e;
+        memcpy(buf + k, src + i, e - i), k += e - i;
+        memcpy(buf + k, src + e, n - e), k += n - e;
+        compare(buf, k, path);
+        i = e + 1;
+    }
+    free(buf);
+}
+
+/* Every prefix of whole lines, and each top-level statement alone. */
+static void pieces(const char *src, size_t n, const char *path) {
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && src[i] != '\n') continue;
+        compare(src, i, path);
+        size_t next = i + 1;
+        bool top = next < n && src[next] != ' ' && src[next] != '\t' && src[next] != '\n' && src[next] != '#' &&
+                   strncmp(src + next, "else", 4) && strncmp(src + next, "elif", 4) && strncmp(src + next, "except", 6) &&
+                   strncmp(src + next, "finally", 7) && src[next] != ')' && src[next] != ']' && src[next] != '}';
+        if (top || i >= n) {
+            if (i > start) compare(src + start, i - start, path);
+            start = next;
+        }
+    }
+}
+
+static void file(const char *path) {
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return;
+    fseek(fp, 0, SEEK_END);
+    long len = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *src = len > 0 && len < (1 << 20) ? malloc((size_t)len) : NULL;
+    size_t n = src ? fread(src, 1, (size_t)len, fp) : 0;
+    fclose(fp);
+    if (!src) return;
+    compare(src, n, path);
+    if (n < 20000) {
+        pieces(src, n, path);
+        mutations(src, n, path);
+    }
+    free(src);
+}
+
+static void walk(const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0) continue;
+        size_t l = strlen(path);
+        if (S_ISDIR(st.st_mode)) walk(path);
+        else if (l > 3 && !strcmp(path + l - 3, ".py")) file(path);
+    }
+    closedir(d);
+}
+
+/* Shapes the test programs lack (dotted imports need a module the sandbox
+ * does not have) and near-misses the quick compiler must leave alone. */
+static const char *const extra[] = {
+    "import a.b.c\nimport a.b as c, d\nfrom a.b import (c, d as e,)\nfrom a import b\n",
+    "import a . b\nx = a.b\n", "from a import (b)\n", "from a import b,\n", "from a import , b\n",
+    "from a import *\n", "from . import a\n", "from __future__ import annotations\nx: int = 1\n",
+    "import a as b.c\n", "x = 1\nelif y: pass\n", "if x: for y in z: pass\n", "if x: y = 1; z = 2\n",
+    "x = 1 +\n", "f(a=1, a=2)\n", "f(a=1, b)\n", "f(a, *b)\n", "f(**k)\n", "f(x for x in y)\n",
+    "f(x for x in y, 1)\n", "(a) += 1\n", "a, b += 1\n", "[x for x in y if a else b]\n", "x = (yield)\n",
+    "1 = x\n", "None = 1\n", "f() = 1\n", "a + b = 1\n", "a.b + c.d = 1\n", "x[0] + y[1] = 2\n",
+    "del x\n", "x <> y\n", "__debug__ = 1\n", "x = __debug__\n", "print \"x\"\n", "x = 1 y = 2\n",
+    "if x = 1: pass\n", "x = 1;;\n", "x = 1; if y: pass\n", "for x in y z: pass\n", "while x y: pass\n",
+    "x = [1, *a]\n", "x = {**a}\n", "x = {1: 2, **a}\n", "x = {a: b for a in c for b in a}\n",
+    "[[y for y in x] for x in z]\n", "[[x for y in z] for x in w]\n", "[x := 1]\n", "x = a[1, 2]\n",
+    "x = a[1:2, 3]\n", "x = -True\n", "x = --1\n", "x = -(1)\n", "x = -(1).real\n", "x = -1 ** 2\n",
+    "x = (-1) ** 2\n", "x = 'a' 'b'\n", "x = 'a\\n'\n", "x = b'a'\n", "x = f'{a}'\n", "x = 1j\n",
+    "x = 0777\n", "x = 1__0\n", "x = 1e\n", "x = 1_000_000_000_000_000_000_000\n", "x = 0x_ff + 0b1 + 0o7\n",
+    "'doc'\nx = 1\n", "\n\n'doc'\n", "x = 1\n'not doc'\n", "x\n", "x;\n", "x; y;\n", "break\n",
+    "continue\n", "for x in y:\n    break\nelse:\n    continue\n", "while 1:\n  if x: break\n  continue\n",
+    "if a:\n  pass\nelif b:\n  pass\nelse:\n  pass\nx\n", "if a and (b or c) and not (d or e): pass\n",
+    "if (a, b): pass\n", "if (): pass\n", "if (a for a in b): pass\n", "if a if b else c: pass\n",
+    "x = a if b else c if d else e\n", "x = [a if b else c for d in e if f if g]\n",
+    "while a < b < c: pass\n", "if not a < b < c: x\n", "if a < b < c or d: pass\n",
+    "x = a < b < c\nx = a < b\nx = a is not b\nx = a not in b\n", "x = not a\n", "if not not a: pass\n",
+    "x = 1 if 2 else 3\n", "while 0:\n  x\nelse:\n  y\n", "while '':\n  x\n", "while 'a':\n  x\n",
+    "while 0.0: x\n", "while 1e-400: x\n", "while 00: x\n", "while 0b0: x\n", "while ...: x\n",
+    "while None: x\n", "x = (\n  1,\n  2)\n", "x = [\n  a,\n  b]\n", "x = (a\n  .b\n  .c(\n  d))\n",
+    "x = {\n  1: a,\n  b: 2}[\n  k]\n", "(x\n).y = 1\n", "x[\n1] = 2\n", "x \\\n  = 1\n",
+    "a.b[c].d = e\n", "a.b(c).d = e\n", "a[b][c] = d\n", "a[:] = b\n", "a[::] = b\n", "a[1:2:3] += b\n",
+    "a[b:c] += d\n", "x = a[::], a[:], a[1:], a[:1], a[1:2:3]\n", "x, *y = z\n", "[x, y], z = a\n",
+    "(x, y), = a\n", "() = x\n", "[] = x\n", "x = ()\ny = (1,)\nz = (1, 2,)\n", "x = {1, 2, 3, 4}\n",
+    "x = {1, a, 3}\n", "x = {(1, 2), (3, 4), 5}\n", "x = {'a', 'b', 'c'}\n",
+    "x = [a for a in b]\ny = {a for a in b}\nz = {a: 1 for a in b}\nw = (a for a in b)\n",
+    "x = [(a, b) for (a, b) in c]\n", "x = [a for a.b in c]\n", "x = [a for a[0] in c]\n",
+    "x = [a for [a, b] in c]\n", "x = [lambda: 1]\n", "x = [a async for a in b]\n", "x = [await a]\n",
+    "x = a @ b\n", "x @= b\n", "x = a or b and c or d\n", "x = (a or b) or c\n", "x = a and (b and c)\n",
+};
+
+int main(int argc, char **argv) {
+    for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) compare(extra[i], strlen(extra[i]), "extra");
+    if (argc > 1) {
+        for (int i = 1; i < argc; i++) file(argv[i]);
+    } else {
+        walk("tests");
+        walk("bench");
+    }
+    fprintf(stderr, "quick compiler: took %zu of %zu programs\n", taken, tried);
+    CHECK(taken > 0);
+    return t_report();
+}
