@@ -361,6 +361,8 @@ struct sp_Node {
  * `arena`), or NULL with SyntaxError (or MemoryError / RecursionError)
  * pending in vm->exc. */
 sp_Node *sp_parse(sp_VM *vm, sp_Arena *arena, const char *src, size_t n, const char *filename);
+/* A string literal's body decoded (sp_parse.c; see there). */
+size_t sp_strlit_decode(const char *s, size_t n, int flags, char *o, char *msg, bool *whole);
 
 /* Debug dump in the style of ast.dump(); false on MemoryError. */
 bool sp_ast_dump(sp_Buf *b, const sp_Node *n);

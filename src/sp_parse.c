@@ -515,13 +515,18 @@ static size_t put_utf8(char *o, uint32_t cp) {
 /* Decode the literal text s[0..n) (escapes unless raw, \r\n -> \n) into o,
  * which has room for n bytes (decoding never grows).  tok locates errors.
  * Returns the output length or (size_t)-1 on error. */
-static size_t decode(P *p, const sp_Tok *tok, const char *s, size_t n, int flags, char *o) {
+/* The text of a string literal's body s[0, n) (flags: SP_STR_*) into o,
+ * which has room for n bytes; (size_t)-1 on an invalid escape, with the
+ * message (CPython's) in msg (160 bytes) and *whole set when it is about
+ * the whole token rather than an escape.  Shared with sp_qc.c. */
+size_t sp_strlit_decode(const char *s, size_t n, int flags, char *o, char *msg, bool *whole) {
     bool raw = flags & SP_STR_RAW, bytes = flags & SP_STR_BYTES;
     size_t k = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (bytes && c >= 0x80) {
-            err_tok(p, tok, "bytes can only contain ASCII literal characters");
+            snprintf(msg, 160, "bytes can only contain ASCII literal characters");
+            *whole = true;
             return (size_t)-1;
         }
         if (c == '\r') {
@@ -569,7 +574,8 @@ static size_t decode(P *p, const sp_Tok *tok, const char *s, size_t n, int flags
         case 'U': digits = bytes ? 0 : 8; what = "truncated \\UXXXXXXXX escape"; break;
         case 'N':
             if (!bytes) {
-                ferr(p, tok, 0, "\\N{...} escapes are not supported");
+                snprintf(msg, 160, "\\N{...} escapes are not supported");
+                *whole = false;
                 return (size_t)-1;
             }
             break;
@@ -583,10 +589,9 @@ static size_t decode(P *p, const sp_Tok *tok, const char *s, size_t n, int flags
         for (int j = 0; j < digits; j++) {
             int h = i < n ? hexval((unsigned char)s[i]) : -1;
             if (h < 0) {
-                char m[160];
-                snprintf(m, sizeof m, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: %s",
+                snprintf(msg, 160, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: %s",
                          (int)esc, (int)(i - 1 < esc ? esc : i - 1), what);
-                ferr(p, tok, 0, m);
+                *whole = false;
                 return (size_t)-1;
             }
             cp = cp * 16 + (uint32_t)h;
@@ -595,18 +600,26 @@ static size_t decode(P *p, const sp_Tok *tok, const char *s, size_t n, int flags
         if (bytes) {
             o[k++] = (char)cp;
         } else if (cp > 0x10FFFF) {
-            char m[160];
-            snprintf(m, sizeof m, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
+            snprintf(msg, 160, "(unicode error) 'unicodeescape' codec can't decode bytes in position %d-%d: "
                      "illegal Unicode character", (int)esc, (int)(i - 1));
-            ferr(p, tok, 0, m);
+            *whole = false;
             return (size_t)-1;
         } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-            ferr(p, tok, 0, "(unicode error) surrogate code points are not supported");
+            snprintf(msg, 160, "(unicode error) surrogate code points are not supported");
+            *whole = false;
             return (size_t)-1;
         } else {
             k += put_utf8(o + k, cp);
         }
     }
+    return k;
+}
+
+static size_t decode(P *p, const sp_Tok *tok, const char *s, size_t n, int flags, char *o) {
+    char msg[160];
+    bool whole = false;
+    size_t k = sp_strlit_decode(s, n, flags, o, msg, &whole);
+    if (k == (size_t)-1) whole ? err_tok(p, tok, "%s", msg) : ferr(p, tok, 0, msg);
     return k;
 }
 

@@ -2,7 +2,7 @@
  * tokens, with no syntax tree and no symbol pass, for the programs agents
  * send most: module-level assignments, augmented assignments, expression
  * statements, if/elif/else, for, while, break, continue, pass and imports,
- * over expressions without lambdas, f-strings, escapes or starred items
+ * over expressions without lambdas, f-strings or starred items
  * (comprehensions included).
  *
  * It emits through sp_cg.h what sp_compile.c emits for the same program,
@@ -203,18 +203,40 @@ static sp_Value number(Q *q, size_t j) {
     return v;
 }
 
-/* A plain string literal: no prefix but r/u, no backslash unless raw, not
- * followed by another (implicit concatenation). */
-static sp_Value string(Q *q, size_t j) {
-    const sp_Tok *t = &q->tk[j];
-    if ((t->sub & ~(SP_STR_RAW | SP_STR_U)) || KA(q, j + 1) == T_STRING) return quit(q), SP_NONEV;
-    const char *s = q->c.src + t->start, *e = q->c.src + t->end;
+/* The body of the string token t: [*b, *e) without prefix and quotes. */
+static void body(const Q *q, const sp_Tok *t, const char **b, const char **e) {
+    const char *s = q->c.src + t->start, *end = q->c.src + t->end;
     while (*s != '\'' && *s != '"') s++;
-    size_t quote = s + 2 < e && s[1] == s[0] && s[2] == s[0] ? 3 : 1;
-    s += quote, e -= quote;
-    for (const char *p = s; p < e; p++)
-        if ((*p == '\\' && !(t->sub & SP_STR_RAW)) || *p == '\r') return quit(q), SP_NONEV;
-    sp_Value v = sp_str_intern(q->c.vm, s, (size_t)(e - s));
+    size_t quote = s + 2 < end && s[1] == s[0] && s[2] == s[0] ? 3 : 1;
+    *b = s + quote, *e = end - quote;
+}
+
+/* The str or bytes of adjacent string tokens from j (not f-strings),
+ * decoded by the parser's decoder. */
+static sp_Value string(Q *q, size_t j) {
+    bool bytes = q->tk[j].sub & SP_STR_BYTES;
+    size_t total = 0, e = j;
+    for (; KA(q, e) == T_STRING; e++) {
+        const sp_Tok *t = &q->tk[e];
+        if ((t->sub & SP_STR_F) || ((t->sub & SP_STR_BYTES) != 0) != bytes) return quit(q), SP_NONEV;
+        total += t->end - t->start;
+    }
+    const char *b, *end;
+    body(q, &q->tk[j], &b, &end);
+    bool plain = e == j + 1 && !bytes && !memchr(b, '\\', (size_t)(end - b)) && !memchr(b, '\r', (size_t)(end - b));
+    char *buf = plain ? NULL : sp_arena_raw(q->c.arena, total + 1);
+    size_t k = 0;
+    for (size_t i = j; i < e && buf; i++) {
+        char msg[160];
+        bool whole;
+        body(q, &q->tk[i], &b, &end);
+        size_t n = sp_strlit_decode(b, (size_t)(end - b), q->tk[i].sub, buf + k, msg, &whole);
+        if (n == (size_t)-1) return quit(q), SP_NONEV; /* the full compiler's error */
+        k += n;
+    }
+    if (!plain && !buf) return quit(q), SP_NONEV;
+    sp_Value v = plain ? sp_str_intern(q->c.vm, b, (size_t)(end - b))
+                 : bytes ? sp_bytes_new(q->c.vm, buf, k) : sp_str_intern(q->c.vm, buf, k);
     if (sp_iserr(v)) quit(q);
     return v;
 }
@@ -242,7 +264,7 @@ static int truth(Q *q, size_t j) {
     if (!live(q)) return 0;
     if (sp_isint(v)) return v.u.i != 0;
     if (sp_isfloat(v)) return v.u.f != 0.0;
-    if (KA(q, j) == T_STRING) return SP_STR(v)->len != 0;
+    if (KA(q, j) == T_STRING) return sp_truthy(q->c.vm, v) > 0;
     if (KA(q, j) == T_NUMBER) return 1; /* a big int is not zero */
     return KA(q, j) == T_TRUE || KA(q, j) == T_ELLIPSIS;
 }
@@ -576,6 +598,7 @@ static int atom(Q *q) {
         q->cv = literal(q, j);
         q->num = K(q) == T_NUMBER;
         next(q);
+        while (KA(q, j) == T_STRING && K(q) == T_STRING) next(q); /* 'a' 'b' */
         at_line(q, LINE(q, j), SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, q->cv));
         return K_CONST;
     }
@@ -680,6 +703,7 @@ static int primary(Q *q, size_t stop) {
 static size_t primary_end(const Q *q, size_t j) {
     int k = q->tk[j].kind;
     if (cls[k] & X_OPEN) j = (size_t)q->pair[j] + 1;
+    else if (k == T_STRING) while (q->tk[j].kind == T_STRING) j++;
     else if (k == T_NAME || is_literal(k)) j++;
     else return 0;
     for (;;) {
@@ -834,7 +858,13 @@ static int boolop(Q *q, int tok) {
     return K_OTHER;
 }
 
-static int disjunction(Q *q) { return boolop(q, T_OR); }
+/* Most operands are one primary (a name, x[k], f(a)) before , ) ] : for
+ * if: that primary, without the descent through every precedence level. */
+static int disjunction(Q *q) {
+    size_t e = primary_end(q, q->i);
+    if (e && (cls[KA(q, e)] & X_END)) return primary(q, SIZE_MAX);
+    return boolop(q, T_OR);
+}
 
 /* body if test else orelse: the test first (sp_compile.c's ifexp). */
 static int ifexp(Q *q, size_t at_if) {
@@ -858,13 +888,7 @@ static int ifexp(Q *q, size_t at_if) {
 static int expression(Q *q) {
     if (!live(q) || !enter(q)) return K_OTHER;
     int k;
-    size_t e = primary_end(q, q->i);
-    /* most operands are one primary (a name, x[k], f(a)) before , ) ] : */
-    if (e && (cls[KA(q, e)] & X_END) && KA(q, e) != T_IF) {
-        k = primary(q, SIZE_MAX);
-        q->nest--;
-        return k;
-    }
+    size_t e;
     if (q->nif && KA(q, e = scan(q, q->i, X_END)) == T_IF) k = ifexp(q, e);
     else k = disjunction(q);
     q->nest--;
@@ -935,7 +959,9 @@ static void cond(Q *q, size_t e, bool when, int32_t label, int line) {
     size_t s = q->i;
     if (!live(q) || s >= e || !enter(q)) return quit(q);
     bool comma;
-    if (e == s + 1 && is_literal(KA(q, s))) { /* while True: */
+    size_t lit = s;
+    while (lit < e && KA(q, lit) == T_STRING) lit++;
+    if ((e == s + 1 && is_literal(KA(q, s))) || (lit == e && lit > s)) { /* while True: */
         if (truth(q, s) == (int)when) at_line(q, line, SP_JUMP, label);
         q->i = e;
     } else if (KA(q, s) == T_LPAR && (size_t)q->pair[s] == e - 1 && s + 2 < e &&

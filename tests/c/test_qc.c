@@ -172,6 +172,11 @@ static const char *const extra[] = {
     "x = [a for a in b]\ny = {a for a in b}\nz = {a: 1 for a in b}\nw = (a for a in b)\n",
     "x = [(a, b) for (a, b) in c]\n", "x = [a for a.b in c]\n", "x = [a for a[0] in c]\n",
     "x = [a for [a, b] in c]\n", "x = [lambda: 1]\n", "x = [a async for a in b]\n", "x = [await a]\n",
+    "x = 'a' 'b'\n", "x = b'x' b'y'\n", "x = 'a' b'b'\n", "x = '\\N{DASH}'\n", "x = '\\x4'\n",
+    "while 'a' 'b': x\n", "if '' '': x\n", "if '' 'a': x\n", "while b'': x\n", "x = r'\\n' '\\t'\n",
+    "x = '\\u00e9\\U0001F600\\101\\0'\n", "x = '\\ud800'\n", "x = b'\\xff\\n'\n", "x = b'\xc3\xa9'\n",
+    "x = '''a\nb'''\n", "x = 'a\\\nb'\n", "x = 'a\r\nb'\n", "x = '''a\r\nb'''\n", "x = 'q' f'{a}'\n",
+    "x = rb'\\d' br'x'\n", "x = U'a' R'\\b'\n", "x = 'a' 'b'.upper()\n", "x = ('a'\n  'b')\n",
     "x = a @ b\n", "x @= b\n", "x = a or b and c or d\n", "x = (a or b) or c\n", "x = a and (b and c)\n",
 };
 
