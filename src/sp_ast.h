@@ -363,6 +363,18 @@ struct sp_Node {
 sp_Node *sp_parse(sp_VM *vm, sp_Arena *arena, const char *src, size_t n, const char *filename);
 /* A string literal's body decoded (sp_parse.c; see there). */
 size_t sp_strlit_decode(const char *s, size_t n, int flags, char *o, char *msg, bool *whole);
+/* An f-string body walked once for both compilers (sp_parse.c): what it
+ * holds, reported in order; a callback returning false stops the walk. */
+typedef struct sp_FsVisit {
+    void *ctx;
+    bool (*text)(void *ctx, const char *s, size_t n, int flags); /* literal text, undecoded */
+    bool (*expr)(void *ctx, size_t xs, size_t xe);                /* a field's expression src[xs, xe) */
+    bool (*spec)(void *ctx, size_t ss, size_t se, int flags, int lvl); /* its format spec body */
+    /* the field is complete: doc > 0 for f'{x=}' (its text src[xs, doc) comes first), conv -1/'s'/'r'/'a' */
+    bool (*field)(void *ctx, size_t xs, size_t doc, int conv, bool spec);
+    bool (*error)(void *ctx, const char *msg);                    /* CPython's message */
+} sp_FsVisit;
+bool sp_fs_walk(const char *src, size_t s, size_t e, int flags, int lvl, const sp_FsVisit *v);
 
 /* Debug dump in the style of ast.dump(); false on MemoryError. */
 bool sp_ast_dump(sp_Buf *b, const sp_Node *n);

@@ -90,5 +90,7 @@ sp_Value sp_synerr_new(sp_VM *vm, sp_Type *type, const char *filename, const cha
                        size_t n, int line, int col, int end_line, int end_col, const char *msg);
 
 const char *sp_tok_name(int kind); /* "(" or "if" etc. */
+/* Line and line start of the byte offset pos inside token tok (sp_parse.c). */
+void sp_tok_pos_line(const char *src, const sp_Tok *tok, size_t pos, int *line, size_t *ls);
 
 #endif

@@ -680,11 +680,8 @@ static bool fs_flush(P *p, FStr *f) {
     return vpush(p, &f->parts, c);
 }
 
-static bool fstring_body(P *p, FStr *f, const sp_Tok *tok, size_t s, size_t e, int flags, int lvl);
-
-/* Line and line start of byte offset `pos` inside token tok. */
-static void pos_line(P *p, const sp_Tok *tok, size_t pos, int *line, size_t *ls) {
-    const char *src = p->L->src;
+/* Line and line start of byte offset `pos` inside token tok (shared). */
+void sp_tok_pos_line(const char *src, const sp_Tok *tok, size_t pos, int *line, size_t *ls) {
     int l = tok->line;
     size_t start = tok->start - (size_t)tok->col;
     for (size_t i = tok->start; i < pos; i++) {
@@ -712,7 +709,7 @@ static void *ferr(P *p, const sp_Tok *tok, size_t pos, const char *msg) {
 static sp_Node *fstring_expr(P *p, const sp_Tok *tok, size_t s, size_t e) {
     int line;
     size_t ls;
-    pos_line(p, tok, s, &line, &ls);
+    sp_tok_pos_line(p->L->src, tok, s, &line, &ls);
     sp_Lex sub, *saveL = p->L;
     sp_Tok *sq = p->q, *stok = p->tok;
     size_t sh = p->qh, sn = p->qn, sc = p->qcap;
@@ -737,17 +734,25 @@ static sp_Node *fstring_expr(P *p, const sp_Tok *tok, size_t s, size_t e) {
     return r;
 }
 
-/* One replacement field starting after '{' at *pos (CPython's
- * fstring_find_expr).  On return *pos is after the closing '}'. */
-static bool fstring_field(P *p, FStr *f, const sp_Tok *tok, size_t *pos, size_t e, int flags, int lvl) {
-    const char *src = p->L->src;
-    size_t i = *pos, xs = i;
+/* ------------------------------------------------------------- f-strings
+ *
+ * sp_fs_walk scans an f-string body once for both compilers: the parser
+ * builds JoinedStr nodes from what it reports, sp_qc.c emits code.  It
+ * reports literal text (undecoded), doubled braces, and for each field its
+ * expression, then its format spec body (to walk again one level down),
+ * then the field as a whole; every error is CPython's message, reported
+ * in CPython's order (an expression's own errors before the conversion's). */
+
+static bool fs_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+/* The end of the expression of the field at i (CPython's
+ * fstring_find_expr); NULL or the error message. */
+static const char *fs_expr_end(const char *src, size_t i, size_t e, size_t *xe, char *msg) {
     char stack[SP_MAX_PAREN_DEPTH];
     int depth = 0, quote = 0, qlen = 0;
-    if (lvl >= 2) return ferr(p, tok, i, "f-string: expressions nested too deeply"), false;
     for (; i < e; i++) {
         char c = src[i];
-        if (c == '\\') return ferr(p, tok, i, "f-string expression part cannot include a backslash"), false;
+        if (c == '\\') return "f-string expression part cannot include a backslash";
         if (quote) {
             if (c == quote && (qlen == 1 || (i + 2 < e && src[i + 1] == c && src[i + 2] == c))) {
                 i += (size_t)qlen - 1;
@@ -762,137 +767,175 @@ static bool fstring_field(P *p, FStr *f, const sp_Tok *tok, size_t *pos, size_t 
             continue;
         }
         if (c == '[' || c == '(' || c == '{') {
-            if (depth >= SP_MAX_PAREN_DEPTH) return ferr(p, tok, i, "f-string: too many nested parenthesis"), false;
+            if (depth >= SP_MAX_PAREN_DEPTH) return "f-string: too many nested parenthesis";
             stack[depth++] = c;
             continue;
         }
-        if (c == '#') return ferr(p, tok, i, "f-string expression part cannot include '#'"), false;
+        if (c == '#') return "f-string expression part cannot include '#'";
         if (depth == 0 && (c == '!' || c == ':' || c == '}' || c == '=' || c == '>' || c == '<')) {
             if (i + 1 < e && src[i + 1] == '=' && c != ':' && c != '}') {
                 i++;
                 continue;
             }
             if (c == '>' || c == '<') continue;
-            if (c == '!' && i + 1 >= e) break;
             break;
         }
         if (c == ']' || c == ')' || c == '}') {
-            char msg[80];
-            if (!depth) {
-                snprintf(msg, sizeof msg, "f-string: unmatched '%c'", c);
-                return ferr(p, tok, i, msg), false;
-            }
+            if (!depth) return snprintf(msg, 160, "f-string: unmatched '%c'", c), msg;
             char o = stack[--depth];
             if ((o == '(' && c != ')') || (o == '[' && c != ']') || (o == '{' && c != '}')) {
-                snprintf(msg, sizeof msg, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", c, o);
-                return ferr(p, tok, i, msg), false;
+                snprintf(msg, 160, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", c, o);
+                return msg;
             }
         }
     }
-    size_t xe = i;
-    if (quote) return ferr(p, tok, i, "f-string: unterminated string"), false;
-    if (depth) {
-        char msg[40];
-        snprintf(msg, sizeof msg, "f-string: unmatched '%c'", stack[depth - 1]);
-        return ferr(p, tok, i, msg), false;
-    }
-    if (i >= e) return ferr(p, tok, i, "f-string: expecting '}'"), false;
+    if (quote) return "f-string: unterminated string";
+    if (depth) return snprintf(msg, 160, "f-string: unmatched '%c'", stack[depth - 1]), msg;
+    if (i >= e) return "f-string: expecting '}'";
+    *xe = i;
+    return NULL;
+}
+
+/* The field whose expression starts at *pos (after '{'); *pos ends after
+ * its closing '}'. */
+static bool fs_field(const char *src, size_t *pos, size_t e, int flags, int lvl, const sp_FsVisit *v) {
+    char msg[160];
+    size_t xs = *pos, i;
+    if (lvl >= 2) return v->error(v->ctx, "f-string: expressions nested too deeply");
+    const char *err = fs_expr_end(src, xs, e, &i, msg);
+    if (err) return v->error(v->ctx, err);
     size_t k = xs;
-    while (k < xe && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\r' || src[k] == '\f')) k++;
-    if (k == xe) {
-        if (src[i] == '!') return ferr(p, tok, i, "f-string: expression required before '!'"), false;
-        if (src[i] == ':') return ferr(p, tok, i, "f-string: expression required before ':'"), false;
-        if (src[i] == '=') return ferr(p, tok, i, "f-string: expression required before '='"), false;
-        return ferr(p, tok, i, "f-string: empty expression not allowed"), false;
+    while (k < i && fs_blank(src[k])) k++;
+    if (k == i) {
+        if (src[i] == '!') return v->error(v->ctx, "f-string: expression required before '!'");
+        if (src[i] == ':') return v->error(v->ctx, "f-string: expression required before ':'");
+        if (src[i] == '=') return v->error(v->ctx, "f-string: expression required before '='");
+        return v->error(v->ctx, "f-string: empty expression not allowed");
     }
-    sp_Node *x = fstring_expr(p, tok, xs, xe);
-    TRYB(x);
-    bool selfdoc = false;
+    if (!v->expr(v->ctx, xs, i)) return false;
+    size_t doc = 0; /* f'{x = }': the text "x = " is kept, verbatim */
     if (src[i] == '=') {
-        selfdoc = true;
-        i++;
-        while (i < e && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r' || src[i] == '\f')) i++;
-        TRYB(text_reserve(p, &f->lit, i - xs + 1));
-        memcpy(f->lit.s + f->lit.n, src + xs, i - xs); /* the "x=" text, verbatim */
-        f->lit.n += i - xs;
-        f->lit.s[f->lit.n] = 0;
-        if (i >= e) return ferr(p, tok, i, "f-string: expecting '}'"), false;
+        for (i++; i < e && fs_blank(src[i]); i++) {}
+        doc = i;
+        if (i >= e) return v->error(v->ctx, "f-string: expecting '}'");
     }
     int conv = -1;
     if (src[i] == '!') {
-        i++;
-        if (i >= e) return ferr(p, tok, i, "f-string: expecting '}'"), false;
+        if (++i >= e) return v->error(v->ctx, "f-string: expecting '}'");
         conv = (unsigned char)src[i];
         if (conv != 's' && conv != 'r' && conv != 'a')
-            return ferr(p, tok, i + 1, "f-string: invalid conversion character: expected 's', 'r', or 'a'"), false;
-        i++;
-        if (i >= e || (src[i] != ':' && src[i] != '}')) return ferr(p, tok, i, "f-string: expecting '}'"), false;
+            return v->error(v->ctx, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        if (++i >= e || (src[i] != ':' && src[i] != '}')) return v->error(v->ctx, "f-string: expecting '}'");
     }
-    sp_Node *spec = NULL;
-    if (i < e && src[i] == ':') {
-        i++;
-        FStr sf;
-        memset(&sf, 0, sizeof sf);
-        sf.tok = tok;
-        size_t ss = i;
-        /* the spec ends at the matching '}' (fields inside are balanced) */
-        int d = 0;
-        while (i < e && (src[i] != '}' || d > 0)) {
-            if (src[i] == '{') d++;
-            else if (src[i] == '}') d--;
-            i++;
-        }
-        TRYB(enter(p));
-        bool ok = fstring_body(p, &sf, tok, ss, i, flags, lvl + 1) && fs_flush(p, &sf);
-        leave(p);
-        TRYB(ok);
-        TRYB(spec = mk(p, SP_N_JOINEDSTR, x->lineno, x->col));
-        spec->u.joined.values = vlist(&sf.parts);
+    bool spec = i < e && src[i] == ':';
+    if (spec) { /* the spec ends at the matching '}' (fields inside are balanced) */
+        size_t ss = ++i;
+        for (int d = 0; i < e && (src[i] != '}' || d > 0); i++) d += src[i] == '{' ? 1 : src[i] == '}' ? -1 : 0;
+        if (!v->spec(v->ctx, ss, i, flags, lvl + 1)) return false;
     }
-    if (i >= e || src[i] != '}') return ferr(p, tok, i, "f-string: expecting '}'"), false;
-    i++;
-    if (selfdoc && conv == -1 && !spec) conv = 'r';
-    TRYB(fs_flush(p, f));
-    sp_Node *fv = mk(p, SP_N_FORMATTEDVALUE, tok->line, tok->col);
-    TRYB(fv);
-    fv->end_lineno = tok->end_line;
-    fv->end_col = tok->end_col;
-    fv->u.formatted.value = x;
-    fv->u.formatted.conversion = conv;
-    fv->u.formatted.format_spec = spec;
-    *pos = i;
-    return vpush(p, &f->parts, fv);
+    if (i >= e || src[i] != '}') return v->error(v->ctx, "f-string: expecting '}'");
+    *pos = i + 1;
+    if (doc && conv == -1 && !spec) conv = 'r';
+    return v->field(v->ctx, xs, doc, conv, spec);
 }
 
 /* Literal text and fields of src[s..e) (CPython's fstring_find_literal). */
-static bool fstring_body(P *p, FStr *f, const sp_Tok *tok, size_t s, size_t e, int flags, int lvl) {
-    const char *src = p->L->src;
+bool sp_fs_walk(const char *src, size_t s, size_t e, int flags, int lvl, const sp_FsVisit *v) {
     size_t i = s;
     while (i < e) {
         size_t ls = i;
         while (i < e && src[i] != '{' && src[i] != '}') {
             if (src[i] == '\\' && !(flags & SP_STR_RAW) && i + 1 < e) {
                 if (src[i + 1] == 'N' && i + 2 < e && src[i + 2] == '{')
-                    return ferr(p, tok, i, "\\N{...} escapes are not supported"), false;
+                    return v->error(v->ctx, "\\N{...} escapes are not supported");
                 if (src[i + 1] != '{' && src[i + 1] != '}') i++; /* "\{" still opens a field */
             }
             i++;
         }
-        TRYB(text_decode(p, &f->lit, tok, src + ls, i - ls, flags));
+        if (!v->text(v->ctx, src + ls, i - ls, flags)) return false;
         if (i >= e) break;
         char c = src[i];
         if (i + 1 < e && src[i + 1] == c && lvl == 0) { /* {{ or }} */
-            TRYB(text_reserve(p, &f->lit, 2));
-            f->lit.s[f->lit.n++] = c;
-            f->lit.s[f->lit.n] = 0;
+            if (!v->text(v->ctx, src + i, 1, SP_STR_RAW)) return false;
             i += 2;
             continue;
         }
-        if (c == '}') return ferr(p, tok, i + 1, "f-string: single '}' is not allowed"), false;
+        if (c == '}') return v->error(v->ctx, "f-string: single '}' is not allowed");
         i++;
-        TRYB(fstring_field(p, f, tok, &i, e, flags, lvl));
+        if (!fs_field(src, &i, e, flags, lvl, v)) return false;
     }
     return true;
+}
+
+/* The parser's side: JoinedStr values into an FStr. */
+typedef struct FsCtx {
+    P *p;
+    FStr *f;
+    const sp_Tok *tok;
+    sp_Node *x, *spec; /* the field being built */
+} FsCtx;
+
+static bool fs_text(void *ctx, const char *s, size_t n, int flags) {
+    FsCtx *fc = ctx;
+    return text_decode(fc->p, &fc->f->lit, fc->tok, s, n, flags);
+}
+
+static bool fs_error(void *ctx, const char *msg) {
+    FsCtx *fc = ctx;
+    ferr(fc->p, fc->tok, 0, msg);
+    return false;
+}
+
+static bool fs_expr(void *ctx, size_t xs, size_t xe) {
+    FsCtx *fc = ctx;
+    return (fc->x = fstring_expr(fc->p, fc->tok, xs, xe)) != NULL;
+}
+
+static bool fstring_body(P *p, FStr *f, const sp_Tok *tok, size_t s, size_t e, int flags, int lvl);
+
+static bool fs_spec(void *ctx, size_t ss, size_t se, int flags, int lvl) {
+    FsCtx *fc = ctx;
+    P *p = fc->p;
+    FStr sf;
+    memset(&sf, 0, sizeof sf);
+    sf.tok = fc->tok;
+    sp_Node *x = fc->x;
+    TRYB(enter(p));
+    bool ok = fstring_body(p, &sf, fc->tok, ss, se, flags, lvl) && fs_flush(p, &sf);
+    leave(p);
+    TRYB(ok);
+    TRYB(fc->spec = mk(p, SP_N_JOINEDSTR, x->lineno, x->col));
+    fc->spec->u.joined.values = vlist(&sf.parts);
+    return true;
+}
+
+static bool fs_done(void *ctx, size_t xs, size_t doc, int conv, bool spec) {
+    FsCtx *fc = ctx;
+    P *p = fc->p;
+    FStr *f = fc->f;
+    const sp_Tok *tok = fc->tok;
+    if (doc) { /* the "x=" text comes before the value */
+        TRYB(text_reserve(p, &f->lit, doc - xs + 1));
+        memcpy(f->lit.s + f->lit.n, p->L->src + xs, doc - xs);
+        f->lit.n += doc - xs;
+        f->lit.s[f->lit.n] = 0;
+    }
+    TRYB(fs_flush(p, f));
+    sp_Node *fv = mk(p, SP_N_FORMATTEDVALUE, tok->line, tok->col);
+    TRYB(fv);
+    fv->end_lineno = tok->end_line;
+    fv->end_col = tok->end_col;
+    fv->u.formatted.value = fc->x;
+    fv->u.formatted.conversion = conv;
+    fv->u.formatted.format_spec = spec ? fc->spec : NULL;
+    fc->x = fc->spec = NULL;
+    return vpush(p, &f->parts, fv);
+}
+
+static bool fstring_body(P *p, FStr *f, const sp_Tok *tok, size_t s, size_t e, int flags, int lvl) {
+    FsCtx fc = {p, f, tok, NULL, NULL};
+    sp_FsVisit v = {&fc, fs_text, fs_expr, fs_spec, fs_done, fs_error};
+    return sp_fs_walk(p->L->src, s, e, flags, lvl, &v);
 }
 
 /* The text between the quotes of STRING token t: after the prefix letters

@@ -2,7 +2,7 @@
  * tokens, with no syntax tree and no symbol pass, for the programs agents
  * send most: module-level assignments, augmented assignments, expression
  * statements, if/elif/else, for, while, break, continue, pass and imports,
- * over expressions without lambdas, f-strings or starred items
+ * over expressions without lambdas, walrus or starred items
  * (comprehensions included).
  *
  * It emits through sp_cg.h what sp_compile.c emits for the same program,
@@ -77,13 +77,14 @@ static const uint8_t binop[T_COUNT_] = {
 /* A comprehension being compiled: the names its targets bind. */
 typedef struct Comp {
     struct Comp *up;
-    uint32_t *name;  /* token index of each name */
+    const sp_Tok **name; /* each name (tokens of the module, or of an f-string field) */
     int32_t *slot;   /* its varnames index + 1; 0 until first used */
     size_t n;
 } Comp;
 
 typedef struct Q {
     C c;             /* the emitter; c.arena holds tokens and units */
+    sp_Lex *L;       /* the module's lexer (f-string fields lex under it) */
     sp_Tok *tk;      /* the tokens, T_END last */
     int32_t *pair;   /* of a bracket: the index of its partner */
     size_t nt, i;    /* token count, cursor */
@@ -94,6 +95,9 @@ typedef struct Q {
     int nest;
     bool out;        /* gave up */
 } Q;
+
+static int exprlist(Q *q, size_t e);
+static bool fill(Q *q, sp_Lex *L);
 
 /* Give up: every emitter is a no-op from here (c.err) and the caller
  * compiles the program with sp_compile.c. */
@@ -241,6 +245,145 @@ static sp_Value string(Q *q, size_t j) {
     return v;
 }
 
+/* ------------------------------------------------------------ f-strings */
+
+/* A JoinedStr being emitted: its pending literal text and its parts so
+ * far (sp_compile.c's joined(): the parts, then BUILD_STRING). */
+typedef struct Fs {
+    Q *q;
+    size_t tok;            /* the string token being read */
+    char *lit;             /* pending text */
+    size_t nlit, cap;
+    size_t nparts;
+    bool first_fv;         /* the first part is a formatted value */
+    size_t xs, xe, ss, se; /* the field being read: expression, spec body */
+    int sflags, slvl;
+} Fs;
+
+static bool fs_room(Fs *f, size_t n) {
+    if (f->nlit + n <= f->cap) return true;
+    size_t cap = (f->nlit + n) * 2 + 16;
+    char *b = sp_arena_raw(f->q->c.arena, cap);
+    if (!b) return quit(f->q), false;
+    if (f->nlit) memcpy(b, f->lit, f->nlit);
+    f->lit = b, f->cap = cap;
+    return true;
+}
+
+static bool fsq_text(void *ctx, const char *s, size_t n, int flags) {
+    Fs *f = ctx;
+    char msg[160];
+    bool whole;
+    if (!fs_room(f, n)) return false;
+    size_t k = sp_strlit_decode(s, n, flags, f->lit + f->nlit, msg, &whole);
+    if (k == (size_t)-1) return quit(f->q), false;
+    f->nlit += k;
+    return true;
+}
+
+static void fs_flush(Fs *f) {
+    if (!f->nlit) return;
+    Q *q = f->q;
+    sp_Value v = sp_str_intern(q->c.vm, f->lit, f->nlit);
+    if (sp_iserr(v)) return quit(q);
+    at_line(q, LINE(q, f->tok), SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, v));
+    f->nlit = 0;
+    f->nparts++;
+}
+
+static bool fsq_error(void *ctx, const char *msg) {
+    (void)msg;
+    quit(((Fs *)ctx)->q);
+    return false;
+}
+
+static bool fsq_expr(void *ctx, size_t xs, size_t xe) {
+    Fs *f = ctx;
+    f->xs = xs, f->xe = xe;
+    return true;
+}
+
+static bool fsq_spec(void *ctx, size_t ss, size_t se, int flags, int lvl) {
+    Fs *f = ctx;
+    f->ss = ss, f->se = se, f->sflags = flags, f->slvl = lvl;
+    return true;
+}
+
+/* Compile a field's expression from its own tokens; its first line. */
+static int fs_value(Q *q, size_t tok, size_t xs, size_t xe) {
+    int line;
+    size_t ls;
+    sp_tok_pos_line(q->c.src, &q->tk[tok], xs, &line, &ls);
+    sp_Lex *sub = sp_arena_raw(q->c.arena, sizeof *sub);
+    if (!sub) return quit(q), 0;
+    sp_lex_init_sub(sub, q->L, xs, xe, line, ls);
+    sp_Tok *tk = q->tk;
+    int32_t *pair = q->pair;
+    size_t nt = q->nt, i = q->i, nif = q->nif;
+    int first = 0;
+    if (!fill(q, sub)) {
+        quit(q);
+    } else {
+        first = q->tk[0].line;
+        q->i = 0;
+        exprlist(q, q->nt - 1);
+        if (q->i != q->nt - 1) quit(q);
+    }
+    q->tk = tk, q->pair = pair, q->nt = nt, q->i = i, q->nif = nif;
+    return first;
+}
+
+static void fs_walk(Fs *f, size_t s, size_t e, int flags, int lvl);
+
+static bool fsq_field(void *ctx, size_t xs, size_t doc, int conv, bool spec) {
+    Fs *f = ctx;
+    Q *q = f->q;
+    if (doc && !fsq_text(f, q->c.src + xs, doc - xs, SP_STR_RAW)) return false;
+    fs_flush(f);
+    size_t ss = f->ss, se = f->se;
+    int sflags = f->sflags, slvl = f->slvl;
+    int xline = fs_value(q, f->tok, xs, f->xe);
+    int flags = conv == 's' ? 1 : conv == 'r' ? 2 : conv == 'a' ? 3 : 0;
+    if (spec && live(q)) {
+        Fs sf = {.q = q, .tok = f->tok};
+        fs_walk(&sf, ss, se, sflags, slvl);
+        fs_flush(&sf);
+        if (!sf.nparts) at_line(q, xline, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, sp_str_intern(q->c.vm, "", 0)));
+        else if (sf.nparts > 1 || !sf.first_fv) at_line(q, xline, SP_BUILD_STRING, (int64_t)sf.nparts);
+        flags |= 4;
+    }
+    at_line(q, LINE(q, f->tok), SP_FORMAT_VALUE, flags);
+    f->first_fv |= f->nparts == 0;
+    f->nparts++;
+    return live(q);
+}
+
+static void fs_walk(Fs *f, size_t s, size_t e, int flags, int lvl) {
+    sp_FsVisit v = {f, fsq_text, fsq_expr, fsq_spec, fsq_field, fsq_error};
+    if (!enter(f->q)) return;
+    if (!sp_fs_walk(f->q->c.src, s, e, flags, lvl, &v)) quit(f->q);
+    f->q->nest--;
+}
+
+/* Adjacent string tokens with an f-string among them: a JoinedStr. */
+static int fstring(Q *q) {
+    size_t j = q->i;
+    Fs f = {.q = q};
+    for (; K(q) == T_STRING && live(q); next(q)) {
+        const sp_Tok *t = &q->tk[q->i];
+        const char *b, *e;
+        if (t->sub & SP_STR_BYTES) return quit(q), K_OTHER;
+        f.tok = q->i;
+        body(q, t, &b, &e);
+        if (t->sub & SP_STR_F) fs_walk(&f, (size_t)(b - q->c.src), (size_t)(e - q->c.src), t->sub, 0);
+        else fsq_text(&f, b, (size_t)(e - b), t->sub);
+    }
+    fs_flush(&f);
+    if (!f.nparts) at_line(q, LINE(q, j), SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, sp_str_intern(q->c.vm, "", 0)));
+    else if (f.nparts > 1 || !f.first_fv) at_line(q, LINE(q, j), SP_BUILD_STRING, (int64_t)f.nparts);
+    return K_OTHER;
+}
+
 /* The value of a literal token (CPython's Constant node). */
 static sp_Value literal(Q *q, size_t j) {
     switch (KA(q, j)) {
@@ -252,6 +395,13 @@ static sp_Value literal(Q *q, size_t j) {
     case T_ELLIPSIS: return sp_objv(&sp_Ellipsis_obj);
     default: return quit(q), SP_NONEV;
     }
+}
+
+/* Whether the string tokens from j hold an f-string (a JoinedStr). */
+static bool has_f(const Q *q, size_t j) {
+    for (; q->tk[j].kind == T_STRING; j++)
+        if (q->tk[j].sub & SP_STR_F) return true;
+    return false;
 }
 
 static bool is_literal(int k) {
@@ -304,15 +454,14 @@ static int32_t name_idx(Q *q, size_t j) {
     return vt_add(&q->c, &q->c.u->names, sp_str_intern(q->c.vm, q->c.src + t->start, t->end - t->start));
 }
 
-static bool same_name(const Q *q, size_t a, size_t b) {
-    const sp_Tok *x = &q->tk[a], *y = &q->tk[b];
+static bool same_name(const Q *q, const sp_Tok *x, const sp_Tok *y) {
     size_t n = x->end - x->start;
     return n == y->end - y->start && memcmp(q->c.src + x->start, q->c.src + y->start, n) == 0;
 }
 
 static int comp_find(const Q *q, const Comp *cp, size_t j) {
     for (size_t k = 0; k < cp->n; k++)
-        if (same_name(q, cp->name[k], j)) return (int)k;
+        if (same_name(q, cp->name[k], &q->tk[j])) return (int)k;
     return -1;
 }
 
@@ -434,7 +583,7 @@ static size_t clauses(Q *q, size_t f, size_t e, Clause **out, Comp *cp) {
         if (KA(q, cl[k].in) != T_IN || cl[k].in == j + 1) return quit(q), 0;
         for (size_t t = j + 1; t < cl[k].in; t++) {
             int tk = KA(q, t);
-            if (tk == T_NAME) cp->name[names++] = (uint32_t)t;
+            if (tk == T_NAME) cp->name[names++] = &q->tk[t];
             else if (tk != T_COMMA && tk != T_LPAR && tk != T_RPAR) return quit(q), 0;
         }
         cl[k].iter_end = scan(q, cl[k].in + 1, X_END);
@@ -595,6 +744,7 @@ static int atom(Q *q) {
     case T_LBRACE: return brace(q);
     default:
         if (!is_literal(K(q))) return quit(q), K_OTHER;
+        if (K(q) == T_STRING && has_f(q, j)) return fstring(q);
         q->cv = literal(q, j);
         q->num = K(q) == T_NUMBER;
         next(q);
@@ -614,7 +764,7 @@ static void call(Q *q, int line, bool meth) {
     while (q->i < close && live(q)) {
         if (K(q) == T_NAME && KA(q, q->i + 1) == T_EQUAL) {
             for (size_t k = 0; k < nkw; k++)
-                if (same_name(q, kw[k], q->i)) return quit(q); /* repeated: the full compiler's error */
+                if (same_name(q, &q->tk[kw[k]], &q->tk[q->i])) return quit(q); /* repeated: the full compiler's error */
             if (is_debug(q, q->i)) return quit(q);
             kw[nkw++] = q->i;
             q->i += 2;
@@ -1384,6 +1534,7 @@ sp_Value sp_qc_compile(sp_VM *vm, const char *src, size_t n, const char *filenam
     c->vm = vm, c->arena = &arena, c->filename = filename, c->src = src, c->n = n, c->lineno = 1;
     sp_Lex *L = sp_arena_raw(&arena, sizeof *L); /* sp_lex_init clears what it reads */
     sp_Value code = SP_ERRV;
+    q.L = L;
     if (L) {
         sp_lex_init(L, vm, src, n, filename);
         if (fill(&q, L)) {

@@ -180,8 +180,31 @@ static const char *const extra[] = {
     "x = a @ b\n", "x @= b\n", "x = a or b and c or d\n", "x = (a or b) or c\n", "x = a and (b and c)\n",
 };
 
+/* f-string bodies two parts at a time, under each prefix and quote:
+ * fields, conversions, specs nested to the limit, and the errors. */
+static const char *const fs_parts[] = {
+    "{x}", "{x!r}", "{x!s:>10}", "{x:{w}}", "{x=}", "{x = !r}", "{x=:>5}", "{{", "}}", "{", "}", "{x!z}",
+    "{x!}", "{!r}", "{:}", "{=}", "{ }", "{x#}", "{x\\n}", "{'a'}", "{\"b\"}", "{x[0]}", "{(x)}",
+    "{x:{y:{z}}}", "{x:{y}}", "\\N{DASH}", "\\x41", "abc", "{x!r:}", "{x:=3}", "{x!=y}", "{x<y}",
+    "{a['b']}", "{x:{{}}}", "{[}", "{(]}", "{x)}", "{x!rr}", "{lambda: 1}", "{x:\\n}", "{x, y}", "{*x}",
+    "{[i for i in x]}", "{x\n}", "{\nx}", "\n", "{f'{x}'}", "{x:{'a'}}",
+};
+
+static void fstrings(void) {
+    static const char *const pre[] = {"f", "rf", "F"}, *const quote[] = {"'", "\"", "'''"};
+    size_t np = sizeof fs_parts / sizeof *fs_parts;
+    char buf[256];
+    for (size_t a = 0; a < np; a++)
+        for (size_t b = 0; b < np; b++) {
+            const char *p = pre[(a + b) % 3], *q = quote[(a * 7 + b) % 3];
+            int n = snprintf(buf, sizeof buf, "x = 1; y = 2\nprint(%s%s%s%s%s, x)\n", p, q, fs_parts[a], fs_parts[b], q);
+            compare(buf, (size_t)n, "f-string");
+        }
+}
+
 int main(int argc, char **argv) {
     for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) compare(extra[i], strlen(extra[i]), "extra");
+    fstrings();
     if (argc > 1) {
         for (int i = 1; i < argc; i++) file(argv[i]);
     } else {
