@@ -1488,6 +1488,8 @@ static bool fill(Q *q, sp_Lex *L) {
             q->tk = t, q->pair = p, cap *= 2;
         }
         sp_Tok *t = &q->tk[n];
+        /* tokens are work, charged as the parser charges them (limits, interrupts) */
+        if ((n & 15) == 15 && !sp_check_limits_n(q->c.vm, 16)) return false;
         if (!sp_lex_next(L, t)) return false;
         int k = t->kind;
         if (!(cls[k] & (X_NEVER | X_OPEN | X_LOOK))) continue; /* most tokens */
