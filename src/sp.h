@@ -700,7 +700,8 @@ bool sp_list_sort(sp_VM *vm, sp_List *l, sp_Value key, bool reverse);
 #define SP_LIST(v) ((sp_List *)(v).u.o)
 
 sp_Value sp_dict_new(sp_VM *vm);
-sp_Value sp_dict_new_globals(sp_VM *vm); /* its first table in its block */
+sp_Value sp_dict_with_room(sp_VM *vm, size_t n); /* sized for n keys (a display) */
+sp_Value sp_dict_new_globals(sp_VM *vm); /* {'__name__': '__main__'}, its first table in its block */
 /* 1 found (*out set), 0 missing, -1 error */
 int sp_dict_get(sp_VM *vm, sp_Dict *d, sp_Value key, sp_Value *out);
 bool sp_dict_set(sp_VM *vm, sp_Dict *d, sp_Value key, sp_Value val);
@@ -828,7 +829,9 @@ sp_Value sp_run_code(sp_VM *vm, sp_Value code, sp_Dict *globals);
 sp_Value sp_format_exc(sp_VM *vm, sp_Value exc);
 
 /* ------------------------------------------------- VM lifecycle (sp_state.c) */
-sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud);
+/* `extra` zeroed bytes for the embedder (the API's state) come in the
+ * VM's own host block, at *extrap: gone with sp_vm_free, never counted. */
+sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud, size_t extra, void **extrap);
 void sp_vm_free(sp_VM *vm);
 /* sp_vm.c: free the interpreter loop's own buffers (value stack...) at
  * teardown, after every object has been finalized (checked builds only:

@@ -8,6 +8,7 @@
  * snapshots in sp_snap.c. */
 #include "sp_api.h"
 #include "sp_names.h"
+#include "sp_pool.h" /* SP_POOL_WHOLESALE */
 
 #include <stdio.h>
 
@@ -31,34 +32,28 @@ static sp_Value lazy_slot(sandpy *sp, int i, bool list) {
 }
 
 sandpy *sandpy_new(const sandpy_config *cfg) {
-    sandpy_config c;
-    memset(&c, 0, sizeof c);
-    if (cfg) c = *cfg;
-    sp_VM *vm = sp_vm_new(c.alloc, c.alloc_ud);
+    sandpy *sp;
+    sp_VM *vm = sp_vm_new(cfg ? cfg->alloc : NULL, cfg ? cfg->alloc_ud : NULL, sizeof *sp, (void **)&sp);
     if (!vm) return NULL;
-    sandpy *sp = sp_calloc(vm, sizeof *sp);
-    if (!sp) return sp_vm_free(vm), NULL;
+    /* sp is zeroed, in vm's block */
+    if (cfg) sp->cfg = *cfg;
+    const sandpy_config *c = &sp->cfg;
     sp->vm = vm;
-    sp->cfg = c;
     sp->epoch = 1;
     sp_Value host = sp_list_new(vm, H_NSLOTS); /* every slot None */
-    if (sp_iserr(host)) {
-        sp_free(vm, sp, sizeof *sp);
-        sp_vm_free(vm);
-        return NULL;
-    }
+    if (sp_iserr(host)) return sp_vm_free(vm), NULL;
     vm->host = SP_LIST(host);
     vm->write = host_write;
     vm->write_ud = sp;
     vm->userdata = sp;
-    vm->mem_limit = c.max_memory;
-    vm->alloc_limit = c.max_allocations;
-    if (c.max_recursion > 0) vm->pydepth_max = c.max_recursion;
-    if (c.max_stack) vm->cstack_budget = c.max_stack;
-    vm->clock = c.clock;
-    vm->clock_ud = c.clock_ud;
-    vm->random_seed = c.random_seed;
-    vm->random_seed_ud = c.random_seed_ud;
+    vm->mem_limit = c->max_memory;
+    vm->alloc_limit = c->max_allocations;
+    if (c->max_recursion > 0) vm->pydepth_max = c->max_recursion;
+    if (c->max_stack) vm->cstack_budget = c->max_stack;
+    vm->clock = c->clock;
+    vm->clock_ud = c->clock_ud;
+    vm->random_seed = c->random_seed;
+    vm->random_seed_ud = c->random_seed_ud;
     sp_buf_init(vm, &sp->ebuf);
     sp_buf_init(vm, &sp->snap);
     return sp;
@@ -67,13 +62,14 @@ sandpy *sandpy_new(const sandpy_config *cfg) {
 void sandpy_free(sandpy *sp) {
     if (!sp) return;
     sp_VM *vm = sp->vm;
-    sp_buf_free(&sp->ebuf);
-    sp_snap_free(sp);
-    if (sp->frames) sp_free(vm, sp->frames, sp->framecap * sizeof *sp->frames);
-    for (uint32_t i = 0; i < sp->next; i++) sp_free(vm, sp->ext[i].name, sp->ext[i].namelen + 1);
-    if (sp->ext) sp_free(vm, sp->ext, sp->extcap * sizeof *sp->ext);
-    sp_free(vm, sp, sizeof *sp);
-    sp_vm_free(vm);
+    if (!SP_POOL_WHOLESALE) { /* else these go with the pool */
+        sp_buf_free(&sp->ebuf);
+        sp_snap_free(sp);
+        if (sp->frames) sp_free(vm, sp->frames, sp->framecap * sizeof *sp->frames);
+        for (uint32_t i = 0; i < sp->next; i++) sp_free(vm, sp->ext[i].name, sp->ext[i].namelen + 1);
+        if (sp->ext) sp_free(vm, sp->ext, sp->extcap * sizeof *sp->ext);
+    }
+    sp_vm_free(vm); /* sp too */
 }
 
 void *sandpy_userdata(sandpy *sp) { return sp->cfg.userdata; }
@@ -387,9 +383,7 @@ static bool fresh_globals(sandpy *sp, sp_Value declared, sp_Value *out) {
     sp_Value g = sp_dict_new_globals(vm), in = sp_api_slot(sp, H_INPUTS), exts = sp_api_slot(sp, H_EXTS);
     if (sp_iserr(g)) return false;
     *out = g;
-    if (!sp_dict_sets(vm, SP_DICT(g), SP_NAME(name), sp_objv(SP_NAME(main))) ||
-        (sp_isdict(exts) && !sp_dict_update(vm, SP_DICT(g), exts)))
-        return false;
+    if (sp_isdict(exts) && !sp_dict_update(vm, SP_DICT(g), exts)) return false; /* __name__ is set */
     size_t given = sp_isdict(in) ? sp_dict_len(SP_DICT(in)) : 0;
     for (size_t i = 0; i < SP_TUPLE(declared)->n; i++) {
         sp_Str *name = SP_STR(SP_TUPLE(declared)->items[i]);

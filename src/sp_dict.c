@@ -6,6 +6,7 @@
  * comparison that can run user code we check that the table layout and the
  * entry's key are unchanged, and restart the probe otherwise. */
 #include "sp_cont.h"
+#include "sp_names.h"
 #include "sp_snap.h" /* spc_dict_clone_keys */
 
 typedef struct DEnt {
@@ -211,19 +212,44 @@ sp_Value sp_dict_new(sp_VM *vm) {
     return d ? sp_objv(d) : SP_ERRV;
 }
 
-/* Module globals always get keys (__name__ first): the first table (the
- * one dict_resize would allocate first) comes in the object's block. */
-sp_Value sp_dict_new_globals(sp_VM *vm) {
+/* A dict whose first table (the one dict_resize would allocate first)
+ * comes in the object's block: one allocation, the same bytes.  Only the
+ * dict itself is zeroed: entries past nent are never read. */
+static sp_Dict *dict_new_inline(sp_VM *vm) {
     enum { SIZE = 8 };
     _Static_assert(sizeof(sp_Dict) % 8 == 0, "the entries after the object stay 8-aligned");
-    sp_Dict *d = sp_newobj(vm, &sp_t_dict, sizeof(sp_Dict) + tables_bytes(SIZE, USABLE(SIZE)));
-    if (!d) return SP_ERRV;
+    sp_Dict *d = sp_newobj_raw(vm, &sp_t_dict, sizeof(sp_Dict) + tables_bytes(SIZE, USABLE(SIZE)));
+    if (!d) return NULL;
+    memset(&d->h + 1, 0, sizeof *d - sizeof d->h);
     d->index = (int32_t *)(void *)(d + 1);
     d->ent = (DEnt *)(void *)(d->index + SIZE);
     d->mask = SIZE - 1;
     d->ecap = USABLE(SIZE);
     memset(d->index, 0xff, SIZE * sizeof(int32_t)); /* IX_EMPTY */
     d->h.objflags |= DF_INLINE;
+    return d;
+}
+
+/* A display {k: v, ...} of n pairs: sized once (inline up to 5). */
+sp_Value sp_dict_with_room(sp_VM *vm, size_t n) {
+    if (n && n <= USABLE(8)) {
+        sp_Dict *d = dict_new_inline(vm);
+        return d ? sp_objv(d) : SP_ERRV;
+    }
+    sp_Value d = sp_dict_new(vm);
+    if (!sp_iserr(d) && n && !dict_resize(vm, SP_DICT(d), n)) return SP_ERRV;
+    return d;
+}
+
+/* Module globals always get keys (__name__ first): an inline table, and
+ * {'__name__': '__main__'} written into it directly (static strs). */
+sp_Value sp_dict_new_globals(sp_VM *vm) {
+    sp_Dict *d = dict_new_inline(vm);
+    if (!d) return SP_ERRV;
+    int64_t h = sp_str_hash(SP_NAME(name));
+    d->index[probe_empty(d, h)] = 0;
+    d->ent[0] = (DEnt){sp_objv(SP_NAME(name)), sp_objv(SP_NAME(main)), h};
+    d->used = d->nent = 1;
     return sp_objv(d);
 }
 

@@ -67,7 +67,7 @@ static bool bad_code(sp_VM *vm, sp_Code *c, uint32_t pc, const char *why) {
 }
 
 /* Interned copies of str values; any non-str is a compiler bug. */
-static bool intern_names(sp_VM *vm, sp_Code *c, sp_Str **dst, const sp_Value *src, size_t n) {
+static inline bool intern_names(sp_VM *vm, sp_Code *c, sp_Str **dst, const sp_Value *src, size_t n) {
     for (size_t i = 0; i < n; i++) {
         if (!sp_isstr(src[i])) return bad_code(vm, c, 0, "name is not a str");
         sp_Value s = SP_STR(src[i])->interned ? src[i] /* the compiler's are */
@@ -488,7 +488,7 @@ static void build_cell2arg(sp_Code *c, int32_t *room) {
 static bool code_fill(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
     if (s->nconsts) memcpy(c->consts, s->consts, s->nconsts * sizeof *c->consts);
     for (size_t i = 0; i < s->nconsts; i++)
-        if (!intern_const(vm, &c->consts[i], 0)) return false;
+        if (c->consts[i].tag == SP_OBJ && !intern_const(vm, &c->consts[i], 0)) return false; /* ints, None: no call */
     return intern_names(vm, c, c->names, s->names, s->nnames) &&
            intern_names(vm, c, c->localnames, s->varnames, s->nlocals) &&
            intern_names(vm, c, c->localnames + s->nlocals, s->cellvars, s->ncells) &&
@@ -531,8 +531,14 @@ sp_Value sp_code_new(sp_VM *vm, const sp_CodeSpec *s) {
     if (runs > s->ncode) return bad_spec(vm, s, "bad line table");
     size_t size = sizeof(sp_Code) + s->nconsts * sizeof(sp_Value) + (s->nnames + nlp) * sizeof(sp_Str *) +
                   (s->ncode + 2 * runs + s->ncells) * sizeof(uint32_t);
-    sp_Code *c = sp_newobj(vm, &sp_t_code, size);
+    /* Not zeroed (a memset of the whole object cost a tenth of it): every
+     * field is written here or by code_finish, every array in full. */
+    _Static_assert(sizeof(void *) != 8 || sizeof(sp_Code) == 192, "a new sp_Code field: set it in sp_code_new");
+    sp_Code *c = sp_newobj_raw(vm, &sp_t_code, size);
     if (!c) return SP_ERRV;
+    c->cell2arg = NULL;
+    c->stacksize = c->maxblocks = c->framesize = c->blockslots = 0;
+    c->fastcall = false;
     c->consts = (sp_Value *)(c + 1);
     c->names = (sp_Str **)(c->consts + s->nconsts);
     c->localnames = c->names + s->nnames;
@@ -549,8 +555,8 @@ sp_Value sp_code_new(sp_VM *vm, const sp_CodeSpec *s) {
     c->name = SP_STR(s->name), c->qualname = SP_STR(s->qualname);
     c->filename = SP_STR(s->filename);
     c->source = sp_isstr(s->source) ? s->source : SP_NONEV;
-    /* the object is garbage on failure (zeroed, so it traverses safely) */
-    if (!code_fill(vm, c, s)) return SP_ERRV;
+    /* the object is garbage on failure; emptied, it traverses safely anyway */
+    if (!code_fill(vm, c, s)) return c->nconsts = c->nnames = c->nlocals = c->ncells = c->nfree = 0, SP_ERRV;
     build_cell2arg(c, (int32_t *)(c->linetab + 2 * runs));
     return code_finish(vm, c, s) ? sp_objv(c) : SP_ERRV;
 }
@@ -642,14 +648,18 @@ static void func_traverse(sp_VM *vm, sp_Obj *o) {
 }
 
 sp_Value sp_func_new(sp_VM *vm, sp_Code *code, sp_Dict *globals) {
-    sp_Func *f = sp_newobj(vm, &sp_t_function, sizeof *f);
+    /* not zeroed: every field is written here */
+    _Static_assert(sizeof(void *) != 8 || sizeof(sp_Func) == 152, "a new sp_Func field: set it in sp_func_new");
+    sp_Func *f = sp_newobj_raw(vm, &sp_t_function, sizeof *f);
     if (!f) return SP_ERRV;
+    f->dict = NULL;
     f->code = code, f->globals = globals;
     f->name = code->name, f->qualname = code->qualname;
     f->defaults = f->kwdefaults = f->closure = SP_NULLV;
     f->doc = (code->flags & SP_CO_HASDOC) && code->nconsts && sp_isstr(code->consts[0])
                  ? code->consts[0] : SP_NONEV;
-    f->module = sp_dict_gets(globals, SP_NAME(name)); /* a static str */
+    f->module = sp_dict_at(globals, 0, SP_NAME(name)); /* first in new globals: no probe */
+    if (sp_isnull(f->module)) f->module = sp_dict_gets(globals, SP_NAME(name)); /* a static str */
     if (sp_isnull(f->module)) f->module = SP_NONEV;
     return sp_objv(f);
 }

@@ -83,12 +83,16 @@ static void rescan(sp_VM *vm, sp_Obj *o) {
 }
 
 void sp_gc_collect(sp_VM *vm) {
+    /* the MemoryError lives in the VM's block (sp_state.c): no sweep
+     * clears its mark, so a stale one would hide what it holds */
+    if (vm->memerr) vm->memerr->h.gcflags &= ~SP_GC_MARK;
     mark_roots(vm);
     drain(vm);
     while (vm->gc_paused & 0x100) { /* gray stack overflowed: rescan */
         vm->gc_paused &= ~0x100;
         sp_pool_foreach(vm, rescan);
         for (sp_Obj *o = vm->objects; o; o = o->gcnext) rescan(vm, o);
+        if (vm->memerr) rescan(vm, &vm->memerr->h);
     }
     sp_stridx_sweep(vm); /* weak entries: before their strs are freed */
     sweep(vm);

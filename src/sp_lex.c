@@ -168,26 +168,46 @@ static inline int peekc(sp_Lex *L, size_t k) {
     return L->pos + k < L->n ? (unsigned char)L->src[L->pos + k] : -1;
 }
 
-/* Byte classes, in the order sp_lex_next tests them: C_GAP bytes separate
- * tokens (comment, newline, continuation, and the end, cur() == -1), C_OP
- * starts an operator (or is an invalid character), and identifier bytes
- * are the digits and C_NAME: ASCII letters, '_' and every non-ASCII byte
- * (verify_identifier checks those).  Names are the most common tokens. */
-enum { C_OP = 0, C_BLANK, C_GAP, C_DOT, C_QUOTE, C_DIGIT, C_NAME };
-static const unsigned char byte_classes[128] = {
+/* Byte classes: C_GAP bytes separate tokens (comment, newline,
+ * continuation, and the end, class_at() past n), C_OP1 is a one-byte
+ * operator (brackets among them), C_OP starts an operator that may be
+ * longer (or is an invalid character), and identifier bytes are the
+ * digits, C_NAME (ASCII letters and '_') and C_NAMEU (every non-ASCII
+ * byte: verify_identifier checks those).  The order matters: a name scan
+ * runs over C_DIGIT..C_NAME and stops for the fast path at C_NAMEU or
+ * C_QUOTE (a string prefix), a plain int must not be followed by C_DOT or
+ * above.  256 entries: a byte indexes it without a range check. */
+enum { C_OP = 0, C_OP1, C_BLANK, C_GAP, C_DOT, C_DIGIT, C_NAME, C_NAMEU, C_QUOTE, C_COUNT_ };
+#define N4 C_NAME, C_NAME, C_NAME, C_NAME
+#define N16 N4, N4, N4, N4
+#define U4 C_NAMEU, C_NAMEU, C_NAMEU, C_NAMEU
+#define U16 U4, U4, U4, U4
+/* The byte classes and the string body stops (one table: one base address
+ * for the loops that use both). */
+static const struct {
+    unsigned char classes[256], stops[256];
+} tabs = {.classes = {
     ['\t'] = C_BLANK, ['\f'] = C_BLANK, [' '] = C_BLANK,
     ['\n'] = C_GAP, ['\r'] = C_GAP, ['#'] = C_GAP, ['\\'] = C_GAP,
+    ['('] = C_OP1, [')'] = C_OP1, ['['] = C_OP1, [']'] = C_OP1, ['{'] = C_OP1, ['}'] = C_OP1,
+    [','] = C_OP1, [';'] = C_OP1, ['~'] = C_OP1,
     ['.'] = C_DOT, ['"'] = C_QUOTE, ['\''] = C_QUOTE,
     ['0'] = C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
-    ['A'] = C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME,
-    C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME,
-    C_NAME, C_NAME, C_NAME,
-    ['_'] = C_NAME,
-    ['a'] = C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME,
-    C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME, C_NAME,
-    C_NAME, C_NAME, C_NAME};
-static inline int byte_class(int c) { return c < 0 ? C_GAP : c < 128 ? byte_classes[c] : C_NAME; }
-static inline bool is_id_char(int c) { return byte_class(c) >= C_DIGIT; }
+    ['A'] = N16, N4, N4, C_NAME, C_NAME, ['_'] = C_NAME, ['a'] = N16, N4, N4, C_NAME, C_NAME,
+    [128] = U16, U16, U16, U16, U16, U16, U16, U16},
+    /* the bytes that end the one-line body of a '...' string (bit 1), of a "..." string (bit 2) */
+    .stops = {['\''] = 1, ['"'] = 2, ['\\'] = 3, ['\n'] = 3, ['\r'] = 3}};
+#undef N4
+#undef N16
+#undef U4
+#undef U16
+static inline int byte_class(int c) { return c < 0 ? C_GAP : tabs.classes[c]; }
+/* The class of s[i], C_GAP at the end. */
+static inline int class_at(const unsigned char *s, size_t i, size_t n) { return i < n ? tabs.classes[s[i]] : C_GAP; }
+static inline bool is_id_char(int c) {
+    int k = byte_class(c);
+    return k >= C_DIGIT && k <= C_NAMEU;
+}
 static inline bool is_digit(int c) { return c >= '0' && c <= '9'; }
 
 /* Consume a newline ("\n", "\r\n" or "\r") at pos; true if there was one. */
@@ -213,16 +233,6 @@ static void tok_begin(sp_Lex *L, sp_Tok *t, int kind) {
     t->line = t->end_line = L->line;
     t->col = t->end_col = (int)(L->pos - L->line_start);
     t->level = L->level;
-}
-/* tok_begin for the tokens that tok_end completes, setting every field
- * without clearing the struct first (it runs for every token). */
-static inline void tok_start(sp_Lex *L, sp_Tok *t) {
-    t->kind = T_NAME;
-    t->sub = 0;
-    t->level = L->level;
-    t->start = L->pos;
-    t->line = L->line;
-    t->col = (int)(L->pos - L->line_start);
 }
 static inline void tok_end(sp_Lex *L, sp_Tok *t) {
     t->end = L->pos;
@@ -376,25 +386,10 @@ static bool number_tail(sp_Lex *L, sp_Tok *t, bool frac) {
     return end_of_number(L, "decimal");
 }
 
-static COLD bool number_slow(sp_Lex *L, sp_Tok *t);
-
-static inline bool lex_number(sp_Lex *L, sp_Tok *t) {
-    t->kind = T_NUMBER;
-    /* The common case, a decimal int without underscores, followed by
-     * nothing that could continue a number: one scan, no checks. */
-    size_t i = L->pos;
-    while (i < L->n && is_digit((unsigned char)L->src[i])) i++;
-    int next = i < L->n ? (unsigned char)L->src[i] : -1;
-    if (i > L->pos && (L->src[L->pos] != '0' || i == L->pos + 1) && next != '.' && !is_id_char(next)) {
-        L->pos = i;
-        t->sub = SP_NUM_INT;
-        return true;
-    }
-    return number_slow(L, t);
-}
-
-/* Every other number: floats, radix prefixes, underscores, errors. */
+/* Every number but a plain decimal int (sp_lex_next lexes those): floats,
+ * radix prefixes, underscores, errors. */
 static COLD bool number_slow(sp_Lex *L, sp_Tok *t) {
+    t->kind = T_NUMBER;
     int c = cur(L);
     if (c == '.') { /* .5 */
         L->pos++;
@@ -516,7 +511,7 @@ static const unsigned char kw_hash[128] = {
     [99] = T_ASSERT, [101] = T_PASS, [103] = T_EXCEPT, [107] = T_IMPORT, [109] = T_NOT,
     [115] = T_WITH};
 
-static int keyword(const char *s, size_t k) {
+static inline int keyword(const char *s, size_t k) {
     if (k < 2 || k > 8) return T_NAME;
     unsigned h = ((unsigned char)s[0] + 11u * (unsigned char)s[k - 1] + (unsigned)k) & 127;
     int i = kw_hash[h];
@@ -703,73 +698,269 @@ static COLD int lex_gap(sp_Lex *L, sp_Tok *t, int c) {
     return 0;
 }
 
-/* Operators: the longest match (a C_OP byte c < 128 at pos). */
-static inline bool lex_op(sp_Lex *L, sp_Tok *t, int c) {
-    const char *s = L->src + L->pos;
-    size_t avail = L->n - L->pos;
-    int c1 = avail >= 2 ? s[1] : 0; /* the source holds no NUL */
+/* Operators: the kind of the longest match at s[pos] = c, a C_OP, C_OP1
+ * or C_DOT byte (< 128); *e is past it.  0: c starts none (an invalid character). */
+static inline int op_kind(const unsigned char *s, size_t pos, size_t n, int c, size_t *e) {
     const OpKinds *o = &op_kinds[c];
-    int k = o->one, len = 1;
+    int c1 = pos + 1 < n ? s[pos + 1] : 0; /* the source holds no NUL */
     if (c1 == c || c1 == '=' || c1 == '>') { /* every longer operator */
-        int c2 = avail >= 3 ? s[2] : 0;
+        int c2 = pos + 2 < n ? s[pos + 2] : 0;
         if (c1 == c && o->twice) {
-            if (c2 == '=') k = o->twice_eq, len = 3;
-            else k = o->twice, len = 2;
-        } else if (c1 == '=' && o->eq) {
-            k = o->eq, len = 2;
-        } else if (c == '-' && c1 == '>') {
-            k = T_RARROW, len = 2;
-        } else if (c == '.' && c1 == '.' && c2 == '.') {
-            k = T_ELLIPSIS, len = 3;
+            if (c2 == '=') return *e = pos + 3, o->twice_eq;
+            return *e = pos + 2, o->twice;
         }
+        if (c1 == '=' && o->eq) return *e = pos + 2, o->eq;
+        if (c == '-' && c1 == '>') return *e = pos + 2, T_RARROW;
+        if (c == '.' && c1 == '.' && c2 == '.') return *e = pos + 3, T_ELLIPSIS;
     }
-    if (!k) return bad_char(L, c);
-    L->pos += (size_t)len;
-    t->kind = k;
-    _Static_assert(T_LPAR < T_RBRACE && T_RBRACE - T_LPAR == 5, "brackets come first among the operators");
-    _Static_assert(T_LSQB - T_LPAR == 2 && T_LBRACE - T_LPAR == 4, "( [ { alternate with ) ] }");
-    if (k > T_RBRACE) return true;
-    /* the common bracket cases inline; limits and mismatches in bracket() */
-    int lv = L->level;
-    if (((k - T_LPAR) & 1) == 0) {
-        if (lv >= SP_MAX_PAREN_DEPTH) return bracket(L, k);
-        L->paren[lv] = (char)c;
-        L->paren_line[lv] = L->line;
-        L->paren_col[lv] = (int)(L->pos - 1 - L->line_start);
-        L->level = lv + 1;
-        return true;
+    *e = pos + 1;
+    return o->one;
+}
+
+/* Any token at L->pos (not a gap): sp_lex_next's cases that need more
+ * than one forward scan (prefixed or multi-line strings, non-ASCII names,
+ * numbers other than plain ints, bracket limits and mismatches, errors). */
+static COLD bool lex_token(sp_Lex *L, sp_Tok *t) {
+    t->kind = T_NAME;
+    t->sub = 0;
+    t->level = L->level;
+    t->start = L->pos;
+    t->line = L->line;
+    t->col = (int)(L->pos - L->line_start);
+    L->line_has_tok = true;
+    const unsigned char *s = (const unsigned char *)L->src;
+    int c = s[L->pos];
+    bool ok;
+    switch (tabs.classes[c]) {
+    case C_NAME: case C_NAMEU: ok = lex_name(L, t); break;
+    case C_QUOTE: t->kind = T_STRING; ok = lex_string(L, t); break;
+    case C_DIGIT: ok = number_slow(L, t); break;
+    default: /* C_OP, C_OP1, C_DOT */
+        if (c == '.' && is_digit(peekc(L, 1))) {
+            ok = number_slow(L, t);
+            break;
+        }
+        size_t e;
+        t->kind = op_kind(s, L->pos, L->n, c, &e);
+        if (!t->kind) return bad_char(L, c);
+        L->pos = e;
+        ok = t->kind > T_RBRACE || bracket(L, t->kind);
+        break;
     }
-    if (lv <= (int)L->no_indent || L->paren[lv - 1] != (c == ')' ? '(' : c - 2)) return bracket(L, k);
-    L->level = lv - 1;
+    if (!ok) return false;
+    tok_end(L, t);
     return true;
 }
 
-bool sp_lex_next(sp_Lex *L, sp_Tok *t) {
-    int c, cls;
+/* Between tokens (sp_lex_next found a gap byte, or a line start): skip to
+ * the next token and lex it, or produce NEWLINE/INDENT/DEDENT/ENDMARKER. */
+static COLD bool lex_lines(sp_Lex *L, sp_Tok *t) {
     for (;;) {
         /* at_bol is only set at bracket level 0 of a module lexer */
         if (L->pending | L->at_bol) {
             int r = line_start(L, t);
             if (r) return r > 0;
         }
-        c = cur(L);
+        int c = cur(L), cls;
         while ((cls = byte_class(c)) == C_BLANK) c = (L->pos++, cur(L));
-        if (cls != C_GAP) break;
+        /* a token: pending and at_bol are clear now (line_start found a
+         * non-blank line, or lex_gap a continuation), so sp_lex_next takes
+         * its fast path and does not come back here */
+        if (cls != C_GAP) return sp_lex_next(L, t);
         int r = lex_gap(L, t, c);
         if (r) return r > 0;
     }
-    tok_start(L, t);
-    L->line_has_tok = true;
-    bool ok;
-    switch (cls) {
-    case C_NAME: ok = lex_name(L, t); break;
-    case C_DIGIT: ok = lex_number(L, t); break;
-    case C_QUOTE: t->kind = T_STRING; ok = lex_string(L, t); break;
-    default: /* C_OP and C_DOT: one call site, so lex_op is inlined */
-        ok = cls == C_DOT && is_digit(peekc(L, 1)) ? lex_number(L, t) : lex_op(L, t, c);
-        break;
+}
+
+/* ------------------------------------------------------------- the fast path */
+
+/* sp_lex_ahead lexes runs of the common tokens (names, keywords,
+ * operators, plain ints, plain one-line strings) with the lexer state in
+ * locals, written back once per run.  It stops before anything else: a
+ * line start, a gap (newline, comment, continuation, the end), a token
+ * the scanners below decline (-1), an invalid character or a bracket
+ * error.  Those go through lex_lines and lex_token, which keep L->pos
+ * current and raise the errors.  So a token never fails in sp_lex_ahead,
+ * and lexing ahead changes nothing but when the work is done. */
+
+/* An ASCII name: its kind (keyword or T_NAME), -1 if a non-ASCII byte
+ * (to verify) or a quote (after a string prefix?) follows. */
+static inline int scan_name(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
+    size_t e = pos + 1;
+    int cls;
+    while ((unsigned)((cls = class_at(s, e, n)) - C_DIGIT) <= C_NAME - C_DIGIT) e++;
+    if (cls >= C_NAMEU) return -1;
+    *pe = e;
+    return keyword((const char *)s + pos, e - pos);
+}
+
+/* A decimal int without underscores, then nothing that could continue a number. */
+static inline int scan_int(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
+    size_t e = pos + 1;
+    while (e < n && is_digit(s[e])) e++;
+    if ((s[pos] == '0' && e > pos + 1) || class_at(s, e, n) >= C_DOT) return -1;
+    *pe = e;
+    return T_NUMBER; /* sub SP_NUM_INT */
+}
+
+/* A string on one line without backslashes, not empty (maybe a triple quote). */
+static inline int scan_str(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
+    int q = s[pos], stop = tabs.stops[q];
+    size_t e = pos + 1;
+    if (e >= n || s[e] == q) return -1;
+    while (e < n && !(tabs.stops[s[e]] & stop)) e++;
+    if (e >= n || s[e] != q) return -1;
+    *pe = e + 1;
+    return T_STRING;
+}
+
+/* A C_OP or C_DOT byte: -1 for an invalid character or ".5". */
+static inline int scan_op(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
+    if (s[pos] == '.' && pos + 1 < n && is_digit(s[pos + 1])) return -1;
+    int k = op_kind(s, pos, n, s[pos], pe);
+    return k ? k : -1;
+}
+
+/* A one-line token [pos, e) of the line starting at ls, written once. */
+static inline void put_tok(sp_Tok *t, int kind, int line, size_t ls, size_t pos, size_t e, int lv) {
+    t->kind = kind;
+    t->line = line;
+    t->col = (int)(pos - ls);
+    t->end_line = line;
+    t->end_col = (int)(e - ls);
+    t->start = pos;
+    t->end = e;
+    t->sub = 0;
+    t->level = lv;
+}
+
+/* The bracket level after the bracket c (kind k) at level lv, column col:
+ * -1 for a limit or a mismatch (bracket() reports those). */
+static inline int scan_bracket(sp_Lex *L, int k, int c, int lv, int line, int col) {
+    _Static_assert(T_LPAR < T_RBRACE && T_RBRACE - T_LPAR == 5, "brackets come first among the operators");
+    _Static_assert(T_LSQB - T_LPAR == 2 && T_LBRACE - T_LPAR == 4, "( [ { alternate with ) ] }");
+    if (((k - T_LPAR) & 1) == 0) { /* ( [ { */
+        if (lv >= SP_MAX_PAREN_DEPTH) return -1;
+        L->paren[lv] = (char)c;
+        L->paren_line[lv] = line;
+        L->paren_col[lv] = col;
+        return lv + 1;
     }
-    if (!ok) return false;
-    tok_end(L, t);
+    if (lv <= (int)L->no_indent || L->paren[lv - 1] != (c == ')' ? '(' : c - 2)) return -1;
+    return lv - 1;
+}
+
+size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max) {
+    if (L->pending | L->at_bol) return 0;
+    const unsigned char *s = (const unsigned char *)L->src;
+    size_t n = L->n, pos = L->pos, ls = L->line_start, k = 0;
+    int line = L->line, lv = L->level;
+    for (; k < max; k++) {
+        int cls, kind, nlv = lv;
+        size_t e = 0;
+        while ((cls = class_at(s, pos, n)) == C_BLANK) pos++;
+        if (cls == C_NAME) { /* the most common */
+            kind = scan_name(s, pos, n, &e);
+        } else switch (cls) {
+        case C_OP1: /* ( ) [ ] { } , ; ~ */
+            e = pos + 1;
+            kind = op_kinds[s[pos]].one;
+            if (kind <= T_RBRACE) nlv = scan_bracket(L, kind, s[pos], lv, line, (int)(pos - ls));
+            break;
+        case C_OP: case C_DOT: kind = scan_op(s, pos, n, &e); break;
+        case C_DIGIT: kind = scan_int(s, pos, n, &e); break;
+        case C_QUOTE: kind = scan_str(s, pos, n, &e); break;
+        default: kind = -1; break; /* C_GAP */
+        }
+        if ((kind | nlv) < 0) break;
+        put_tok(&q[k], kind, line, ls, pos, e, lv);
+        lv = nlv;
+        pos = e;
+    }
+    L->pos = pos;
+    L->level = lv;
+    if (k) L->line_has_tok = true;
+    return k;
+}
+
+/* One token: sp_lex_ahead's cases without its loop.  sp_lex_next jumps
+ * through a table on the first byte's class to one small function per
+ * kind (tail calls with few live values: few registers to save). */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+typedef bool NextFn(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, size_t n);
+
+/* The one-line token [pos, e) of the given kind, or lex_token for k < 0. */
+static inline bool tok_done(sp_Lex *L, sp_Tok *t, int kind, size_t pos, size_t e, int lv) {
+    if (kind < 0) return lex_token(L, t);
+    size_t ls = L->line_start;
+    int line = L->line;
+    L->pos = e;
+    L->line_has_tok = true;
+    put_tok(t, kind, line, ls, pos, e, lv);
     return true;
+}
+
+static NOINLINE bool next_name(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, size_t n) {
+    size_t e = 0;
+    int k = scan_name(s, pos, n, &e);
+    return tok_done(L, t, k, pos, e, L->level);
+}
+
+static NOINLINE bool next_op1(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, size_t n) {
+    (void)n;
+    int c = s[pos], k = op_kinds[c].one, lv = L->level;
+    if (k <= T_RBRACE) {
+        int nlv = scan_bracket(L, k, c, lv, L->line, (int)(pos - L->line_start));
+        if (nlv < 0) return lex_token(L, t);
+        L->level = nlv;
+    }
+    return tok_done(L, t, k, pos, pos + 1, lv);
+}
+
+static NOINLINE bool next_op(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, size_t n) {
+    size_t e = 0;
+    int k = scan_op(s, pos, n, &e);
+    return tok_done(L, t, k, pos, e, L->level);
+}
+
+static NOINLINE bool next_int(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, size_t n) {
+    size_t e = 0;
+    int k = scan_int(s, pos, n, &e);
+    return tok_done(L, t, k, pos, e, L->level);
+}
+
+static NOINLINE bool next_str(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, size_t n) {
+    size_t e = 0;
+    int k = scan_str(s, pos, n, &e);
+    return tok_done(L, t, k, pos, e, L->level);
+}
+
+static bool next_slow(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, size_t n) {
+    (void)s, (void)pos, (void)n;
+    return lex_token(L, t);
+}
+
+static bool next_gap(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, size_t n) {
+    (void)s, (void)pos, (void)n;
+    return lex_lines(L, t);
+}
+
+static NextFn *const next_fns[C_COUNT_] = {
+    [C_OP] = next_op, [C_OP1] = next_op1, [C_BLANK] = next_gap, [C_GAP] = next_gap,
+    [C_QUOTE] = next_str, [C_DOT] = next_op, [C_DIGIT] = next_int, [C_NAME] = next_name,
+    [C_NAMEU] = next_slow};
+
+bool sp_lex_next(sp_Lex *L, sp_Tok *t) {
+    if (L->pending | L->at_bol) return lex_lines(L, t);
+    const unsigned char *s = (const unsigned char *)L->src;
+    size_t n = L->n, pos = L->pos;
+    int cls;
+    while ((cls = class_at(s, pos, n)) == C_BLANK) pos++;
+    L->pos = pos;
+    return next_fns[cls](L, t, s, pos, n);
 }

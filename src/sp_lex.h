@@ -76,6 +76,12 @@ void sp_lex_init_sub(sp_Lex *L, const sp_Lex *parent, size_t start, size_t end, 
                      size_t line_start);
 /* Next token; false with the error raised. */
 bool sp_lex_next(sp_Lex *L, sp_Tok *t);
+/* Up to max next tokens into q[0..k), k returned: the run of common tokens
+ * (names, keywords, operators, plain ints and one-line strings) from here
+ * to the next line end, comment, line start or any token that needs more
+ * work or is an error.  Never fails: 0 means "call sp_lex_next", and a
+ * sequence of sp_lex_next calls gives the same tokens either way. */
+size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max);
 
 /* Raise a SyntaxError-family exception at a source position (line 1-based,
  * col 0-based byte offset; col < 0: none, end_col -1 passes -1 through). */

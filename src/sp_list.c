@@ -35,10 +35,16 @@ static bool list_resize(sp_VM *vm, sp_List *l, size_t n) {
     return true;
 }
 
+/* A new list with room for cap items (list_setcap's first case, direct:
+ * every BUILD_LIST comes here). */
 static sp_List *list_alloc(sp_VM *vm, sp_Type *t, size_t cap) {
     sp_List *l = sp_newobj(vm, t, sizeof(sp_List));
+    size_t sz;
     if (!l || !cap) return l;
-    return list_setcap(vm, l, cap) ? l : NULL;
+    if (!sp_size_mul(vm, cap, sizeof(sp_Value), &sz) || !(l->items = sp_malloc(vm, sz))) return NULL;
+    l->cap = cap;
+    l->h.objflags |= LF_TOUCHED;
+    return l;
 }
 
 sp_Value sp_list_with_cap(sp_VM *vm, size_t cap) {

@@ -47,7 +47,7 @@ static inline __attribute__((always_inline)) bool admit(sp_VM *vm, size_t grow, 
     return refuse(vm, grow, newn);
 }
 
-static void account(sp_VM *vm, size_t oldn, size_t newn) {
+static inline __attribute__((always_inline)) void account(sp_VM *vm, size_t oldn, size_t newn) {
     vm->nallocs++;
     vm->mem_used = vm->mem_used - oldn + newn;
     if (vm->mem_used > vm->mem_peak) vm->mem_peak = vm->mem_used;
@@ -102,7 +102,7 @@ void sp_free(sp_VM *vm, void *p, size_t n) {
 /* Objects are accounted like any block (admit checks the limits and the
  * GC's debt grows in account, exactly as for sp_malloc); where they live
  * (and how the sweep finds them) is sp_pool.c's business. */
-static inline void *newobj(sp_VM *vm, sp_Type *t, size_t size, bool zero) {
+static inline __attribute__((always_inline)) void *newobj(sp_VM *vm, sp_Type *t, size_t size, bool zero) {
     if (!admit(vm, size, size)) return NULL;
     sp_Obj *o = sp_pool_newobj(vm, size, zero);
     if (!o) return sp_nomem(vm);

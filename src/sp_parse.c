@@ -16,10 +16,11 @@ typedef struct P {
     sp_VM *vm;
     sp_Arena *A;
     sp_Lex *L;
-    sp_Tok *q;          /* lookahead queue: q[qh..qn) */
+    sp_Tok *q;          /* lookahead queue: q[qh..qn) seen, q[qn..qb) lexed ahead */
     sp_Tok *tok;        /* the current token q[qh], NULL until lexed (sync_tok) */
     sp_Tok *q0;         /* its first buffer, in the arena (a bigger one is on the heap) */
-    size_t qh, qn, qcap;
+    size_t qh, qn, qb, qcap;
+    size_t qlim;        /* q[qn..qlim) can be seen without a poll (see_ahead) */
     unsigned ntok;      /* tokens lexed (polls the limits) */
     int pend_line, pend_col; /* end of the last consumed token (fin) */
     sp_Tok endtok;      /* returned after an error */
@@ -37,8 +38,10 @@ typedef struct Vec {
 
 #if defined(__GNUC__)
 #define COLD __attribute__((noinline))
+#define HOT_INLINE inline __attribute__((always_inline))
 #else
 #define COLD
+#define HOT_INLINE inline
 #endif
 
 #define TRY(x) do { if (!(x)) return NULL; } while (0)
@@ -111,12 +114,21 @@ static void lex_failed(P *p) { p->failed = true; }
 
 /* ------------------------------------------------------------- tokens */
 
-/* Room for one more token at the end of the full queue: slide the unread
- * tokens to the front, or grow (only a long lookahead needs more room). */
+/* The queue: q[qh..qn) are the tokens the parser has seen (q[qh] is the
+ * current one), q[qn..qb) were lexed ahead and not yet seen.  Lexing
+ * ahead (sp_lex_ahead) fills the queue with runs of the common tokens in
+ * one call; a token is only "seen" (charged to the limits) when the parser
+ * first asks for it, and sp_lex_ahead never fails, so lexer errors and
+ * limit checks happen exactly where they would lexing one token at a time. */
+
+/* Room to lex at the end of the full queue: slide the unread tokens to the
+ * front, or grow (only when as many tokens as the queue holds are seen:
+ * a long lookahead). */
 static COLD bool queue_room(P *p) {
     if (p->qh > 0) {
-        memmove(p->q, p->q + p->qh, (p->qn - p->qh) * sizeof *p->q);
+        memmove(p->q, p->q + p->qh, (p->qb - p->qh) * sizeof *p->q);
         p->qn -= p->qh;
+        p->qb -= p->qh;
         p->qh = 0;
         return true;
     }
@@ -133,39 +145,64 @@ static COLD bool queue_room(P *p) {
 
 /* tok is q[qh], the current token, or NULL when the queue is empty: the
  * parser reads the current token a few times per token (every level
- * checks it), so that is a load.  Tokens are lexed on first use, so a
+ * checks it), so that is a load.  Tokens are seen on first use, so a
  * lexer error never hides an earlier parse error. */
 static inline void sync_tok(P *p) { p->tok = p->qh < p->qn ? &p->q[p->qh] : NULL; }
 
-/* Lex one more token at the end of the queue.  Each token is a unit of
+/* qlim: tokens lexed ahead that the parser can see with no poll due
+ * (advance sees them inline).  Set by lex_more and fstring_expr, the only
+ * places besides see_next that change qn, qb or ntok. */
+static inline void see_ahead(P *p) {
+    unsigned r = p->ntok & 15, free = r ? 16 - r : 0;
+    p->qlim = p->qn + (p->qb - p->qn < free ? p->qb - p->qn : free);
+}
+
+/* See the next token lexed ahead if no poll is due (inline, no call). */
+static inline bool see_next(P *p) {
+    if (p->qn >= p->qlim || p->failed) return false;
+    p->ntok++;
+    p->qn++;
+    return true;
+}
+
+/* Lex at q[qb] (there is room): a run of tokens, or one by sp_lex_next
+ * and the run after it. */
+static bool lex_ahead(P *p) {
+    sp_Tok *q = p->q + p->qb;
+    size_t room = p->qcap - p->qb, k = sp_lex_ahead(p->L, q, room);
+    if (!k) { /* a line start or end, or a token that needs more work: then the rest of a line */
+        if (!sp_lex_next(p->L, q)) return false;
+        k = 1 + sp_lex_ahead(p->L, q + 1, room - 1);
+    }
+    p->qb += k;
+    return true;
+}
+
+/* See one more token at the end of the queue.  Each token is a unit of
  * work for the limits (as a loop iteration in C code), charged 16 at a
  * time: a token costs far less than a poll. */
 static bool lex_more(P *p) {
     if (p->failed) return false;
-    bool ok = (p->qn < p->qcap || queue_room(p)) && ((p->ntok++ & 15) != 0 || sp_check_limits_n(p->vm, 16)) &&
-              sp_lex_next(p->L, &p->q[p->qn]);
+    bool ok = (p->qn < p->qb || p->qb < p->qcap || queue_room(p)) &&
+              ((p->ntok++ & 15) != 0 || sp_check_limits_n(p->vm, 16)) && (p->qn < p->qb || lex_ahead(p));
     if (ok) p->qn++;
     else lex_failed(p);
     sync_tok(p); /* queue_room may have moved the queue */
+    see_ahead(p);
     return ok;
 }
 
-/* The current token of an empty queue: the common case, lexed into q[0]
- * (lex_more's steps without its room check). */
+/* The current token of an empty queue: the next token lexed ahead, or
+ * lexed into q[0] of the reset queue. */
 static sp_Tok *lex_cur(P *p) {
-    p->qh = p->qn = 0;
-    if (p->failed || !p->qcap) return lex_more(p) ? p->tok : &p->endtok;
-    if (((p->ntok++ & 15) != 0 || sp_check_limits_n(p->vm, 16)) && sp_lex_next(p->L, p->q)) {
-        p->qn = 1;
-        return p->tok = p->q;
-    }
-    lex_failed(p);
-    return &p->endtok;
+    if (see_next(p)) return p->tok = &p->q[p->qh];
+    if (p->qn == p->qb) p->qh = p->qn = p->qb = 0;
+    return lex_more(p) ? p->tok : &p->endtok;
 }
 
 static sp_Tok *peekn(P *p, size_t k) {
     while (p->qn - p->qh <= k)
-        if (!lex_more(p)) return &p->endtok;
+        if (!see_next(p) && !lex_more(p)) return &p->endtok;
     return &p->q[p->qh + k];
 }
 
@@ -175,12 +212,12 @@ static inline bool at(P *p, int k) { return kind(p) == k; }
 
 /* Only the end of the consumed token is kept (for fin): code that needs
  * more of it reads the token before advancing. */
-static inline void advance(P *p) {
+static HOT_INLINE void advance(P *p) {
     sp_Tok *t = peek(p);
     p->pend_line = t->end_line;
     p->pend_col = t->end_col;
     if (p->qh < p->qn) p->qh++;
-    sync_tok(p);
+    p->tok = p->qh < p->qn || see_next(p) ? &p->q[p->qh] : NULL;
 }
 
 static inline bool accept(P *p, int k) {
@@ -712,12 +749,12 @@ static sp_Node *fstring_expr(P *p, const sp_Tok *tok, size_t s, size_t e) {
     sp_tok_pos_line(p->L->src, tok, s, &line, &ls);
     sp_Lex sub, *saveL = p->L;
     sp_Tok *sq = p->q, *stok = p->tok;
-    size_t sh = p->qh, sn = p->qn, sc = p->qcap;
+    size_t sh = p->qh, sn = p->qn, sb = p->qb, sc = p->qcap;
     int spl = p->pend_line, spc = p->pend_col;
     sp_lex_init_sub(&sub, saveL, s, e, line, ls);
     p->L = &sub;
     p->q = p->tok = NULL;
-    p->qh = p->qn = p->qcap = 0;
+    p->qh = p->qn = p->qb = p->qcap = p->qlim = 0;
     p->fdepth++;
     sp_Node *r = group_body(p, T_END, line, (int)(s - ls));
     if (r && !at(p, T_END)) r = generic(p);
@@ -728,7 +765,9 @@ static sp_Node *fstring_expr(P *p, const sp_Tok *tok, size_t s, size_t e) {
     p->tok = stok;
     p->qh = sh;
     p->qn = sn;
+    p->qb = sb;
     p->qcap = sc;
+    see_ahead(p); /* the field's tokens counted too */
     p->pend_line = spl;
     p->pend_col = spc;
     return r;

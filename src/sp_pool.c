@@ -12,7 +12,10 @@
  *    hands pages left empty back to the host.  Bigger objects keep the
  *    old way: a host block on the vm->objects list.
  * Pages grow geometrically from small, so an idle or short-lived
- * interpreter stays small and cheap to create.  Pages are not counted in
+ * interpreter stays small and cheap to create; before a class has a page
+ * with room, its objects come from the nursery, one page shared by every
+ * class (walked by object size), so a snippet's first objects carve no
+ * page at all.  Pages are not counted in
  * vm->mem_used, which stays exactly the sum of the sizes asked for.
  *
  * The pool lives in the VM's own host block, followed by a region from
@@ -33,43 +36,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#ifndef SP_POOL_MAX
-#define SP_POOL_MAX 512 /* largest pooled block or object */
-#endif
 #ifndef SP_POOL_PAGE_MIN
 #define SP_POOL_PAGE_MIN (4 * 1024)
 #endif
 #ifndef SP_POOL_PAGE_MAX
 #define SP_POOL_PAGE_MAX (64 * 1024)
 #endif
-
-enum { GRAIN = 16, NCLASS = SP_POOL_MAX / GRAIN + 1 };
-
-/* Header of an object page. */
-typedef struct Page {
-    struct Page *next;
-    char *bump;  /* slots from here on were never handed out */
-    char *end;   /* of the page */
-    size_t pad_; /* keeps the slots 16-byte aligned */
-} Page;
-
-/* Header of every block the pool takes from the host (pooled builds). */
-typedef struct Host {
-    struct Host *prev, *next; /* the pool's ring of them */
-    size_t size;              /* bytes asked of the host, header included */
-    size_t pad_;              /* keeps the block 16-byte aligned */
-} Host;
-
-typedef struct sp_Pool {
-    void *free[NCLASS];    /* free blocks of c * GRAIN bytes, linked through their first word */
-    char *bump, *end;      /* the unused tail of the newest block page */
-    size_t next_page;      /* size of the next block page */
-    sp_Obj *ofree[NCLASS]; /* free object slots, linked through gcnext */
-    Page *opages[NCLASS];  /* object pages of each class, newest first */
-    char *region, *rbump, *rend; /* the region after the pool, its unused part from rbump */
-    void *slots;           /* free region slots, linked through their first word */
-    Host hosts;            /* the ring of host blocks (a sentinel) */
-} sp_Pool;
 
 static inline void *host(sp_VM *vm, void *p, size_t oldn, size_t newn) {
     return vm->alloc(vm->alloc_ud, p, oldn, newn);
@@ -121,6 +93,7 @@ void *sp_pool_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
 }
 
 size_t sp_pool_size(void) { return 0; }
+size_t sp_pool_zeroed(void) { return 0; }
 void sp_pool_init(sp_VM *vm, void *mem) { (void)vm, (void)mem; }
 void *sp_pool_alloc(sp_VM *vm, size_t n) { return sp_pool_realloc(vm, NULL, 0, n); }
 void sp_pool_free(sp_VM *vm, void *p, size_t n) { sp_pool_realloc(vm, p, n, 0); }
@@ -131,19 +104,31 @@ void sp_pool_release(sp_VM *vm) { (void)vm; }
 
 #else
 
-static inline size_t class_of(size_t n) { return (n + GRAIN - 1) / GRAIN; }
+typedef sp_PoolPage Page;
+typedef sp_PoolHost Host;
+enum { GRAIN = SP_POOL_GRAIN, NCLASS = SP_POOL_NCLASS };
 
-/* The region holds the pages a snippet touches (a few classes, one small
- * page each) and one slot. */
-enum { POOL_HDR = (sizeof(sp_Pool) + GRAIN - 1) / GRAIN * GRAIN, REGION = 32 * 1024 + SP_REGION_SLOT };
+static inline size_t class_of(size_t n) { return sp_pool_class(n); }
+
+/* The region holds the nursery, the first block page, the pages a
+ * snippet touches (a few classes, one small page each) and one slot. */
+enum {
+    POOL_HDR = (sizeof(sp_Pool) + GRAIN - 1) / GRAIN * GRAIN,
+    NURSERY = 4 * 1024,
+    REGION = NURSERY + 32 * 1024 + SP_REGION_SLOT
+};
+
+static size_t grown(size_t size) { return size < SP_POOL_PAGE_MAX ? size * 2 : size; }
 
 size_t sp_pool_size(void) { return POOL_HDR + REGION; }
+size_t sp_pool_zeroed(void) { return sizeof(sp_Pool); }
 
 void sp_pool_init(sp_VM *vm, void *mem) {
-    sp_Pool *pl = mem;
-    memset(pl, 0, sizeof *pl);
-    pl->next_page = SP_POOL_PAGE_MIN;
-    pl->region = pl->rbump = (char *)pl + POOL_HDR;
+    sp_Pool *pl = mem; /* zeroed */
+    pl->region = pl->nbump = (char *)pl + POOL_HDR;
+    pl->nend = pl->bump = pl->region + NURSERY; /* the first block page: no carve */
+    pl->end = pl->rbump = pl->bump + SP_POOL_PAGE_MIN;
+    pl->next_page = grown(SP_POOL_PAGE_MIN);
     pl->rend = pl->region + REGION;
     pl->hosts.prev = pl->hosts.next = &pl->hosts;
     vm->pool = pl;
@@ -217,40 +202,28 @@ static void *new_page(sp_VM *vm, size_t size) {
     return pg ? pg : host_new(vm, size);
 }
 
-static size_t grown(size_t size) { return size < SP_POOL_PAGE_MAX ? size * 2 : size; }
-
 /* ------------------------------------------------------------ blocks */
 
-static void *pool_alloc(sp_VM *vm, size_t c) {
+/* No free block of its class and no room on the newest page (or a big
+ * block): a new page, the old tail (< n bytes) dropped. */
+void *sp_pool_alloc_slow(sp_VM *vm, size_t n) {
     sp_Pool *pl = vm->pool;
-    void *b = pl->free[c];
-    if (b) {
-        memcpy(&pl->free[c], b, sizeof(void *));
-        return b;
+    if (n > SP_POOL_MAX) {
+        void *p = slot_alloc(pl, n);
+        return p ? p : host_new(vm, n);
     }
-    size_t n = c * GRAIN;
-    if ((size_t)(pl->end - pl->bump) < n) { /* the old tail (< n bytes) is dropped */
-        char *pg = new_page(vm, pl->next_page);
-        if (!pg) return NULL;
-        pl->bump = pg;
-        pl->end = pg + pl->next_page;
-        pl->next_page = grown(pl->next_page);
-    }
-    b = pl->bump;
-    pl->bump += n;
-    return b;
+    char *pg = new_page(vm, pl->next_page);
+    if (!pg) return NULL;
+    pl->bump = pg + class_of(n) * GRAIN;
+    pl->end = pg + pl->next_page;
+    pl->next_page = grown(pl->next_page);
+    return pg;
 }
 
 static void pool_free(sp_VM *vm, void *b, size_t c) {
     sp_Pool *pl = vm->pool;
     memcpy(b, &pl->free[c], sizeof(void *));
     pl->free[c] = b;
-}
-
-void *sp_pool_alloc(sp_VM *vm, size_t n) {
-    if (n <= SP_POOL_MAX) return pool_alloc(vm, class_of(n));
-    void *p = slot_alloc(vm->pool, n);
-    return p ? p : host_new(vm, n);
 }
 
 void sp_pool_free(sp_VM *vm, void *p, size_t n) {
@@ -296,45 +269,63 @@ static __attribute__((noinline)) sp_Obj *carve_page(sp_VM *vm, size_t c) {
 }
 
 /* Freed slots are reused first (in address order), then the newest page
- * is carved forward: a fresh interpreter touches only what it uses. */
-sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size, bool zero) {
+ * is carved forward, then the nursery (sp_pool_newobj, inline): a fresh
+ * interpreter touches only what it uses.  The nursery (the start of the
+ * region) serves a class with no room on a page of its own while it
+ * lasts, so a snippet's dozen objects of seven sizes take no page each.
+ * Its slots are walked by the size of the object they hold (kept in a
+ * freed slot), so the sweep finds them.  Here all three failed. */
+sp_Obj *sp_pool_newobj_slow(sp_VM *vm, size_t size, bool zero) {
     if (size > SP_POOL_MAX) return list_obj(vm, size, zero);
-    size_t c = class_of(size);
-    sp_Pool *pl = vm->pool;
-    sp_Obj *o;
-    Page *pg;
-    if ((o = pl->ofree[c])) {
-        pl->ofree[c] = o->gcnext;
-    } else if ((pg = pl->opages[c]) && (size_t)(pg->end - pg->bump) >= c * GRAIN) {
-        o = (sp_Obj *)pg->bump;
-        pg->bump += c * GRAIN;
-    } else if (!(o = carve_page(vm, c))) {
-        return NULL;
-    }
-    clear(o, size, zero);
+    sp_Obj *o = carve_page(vm, class_of(size));
+    if (o) clear(o, size, zero);
     return o;
 }
 
-/* One class: free the unmarked objects, clear the marks, rebuild the
- * free list in address order, give back pages left empty (except the
- * newest, so a steady state does not churn the host allocator). */
-static void sweep_class(sp_VM *vm, sp_Pool *pl, size_t c) {
-    sp_Obj *head = NULL, **tail = &head;
+/* Sweep one slot: true if its object lives (mark cleared), else it is
+ * finalized (its size added to *freed) and the slot is free. */
+static inline bool sweep_slot(sp_VM *vm, sp_Obj *o, size_t *freed) {
+    if (o->type) {
+        if (o->gcflags & SP_GC_MARK) {
+            o->gcflags &= ~SP_GC_MARK;
+            return true;
+        }
+        if (o->type->finalize) o->type->finalize(vm, o);
+        *freed += o->size;
+        o->type = NULL;
+    }
+    return false;
+}
+
+/* The nursery's slots (every class) in address order: the free ones go
+ * on the lists at tails[class]. */
+static size_t sweep_nursery(sp_VM *vm, sp_Pool *pl, sp_Obj ***tails) {
+    size_t freed = 0;
+    for (char *p = pl->region; p < pl->nbump;) {
+        sp_Obj *o = (sp_Obj *)p;
+        size_t c = class_of(o->size);
+        p += c * GRAIN;
+        if (sweep_slot(vm, o, &freed)) continue;
+        *tails[c] = o;
+        tails[c] = &o->gcnext;
+    }
+    return freed;
+}
+
+/* One class, its free list begun at head/tail by the nursery: free the
+ * unmarked objects, clear the marks, rebuild the free list in address
+ * order, give back pages left empty (except the newest, so a steady
+ * state does not churn the host allocator). */
+static void sweep_class(sp_VM *vm, sp_Pool *pl, size_t c, sp_Obj *head, sp_Obj **tail) {
     size_t freed = 0; /* subtracted once: a finalizer's sp_free only subtracts too */
     for (Page **link = &pl->opages[c], *pg; (pg = *link);) {
         sp_Obj *phead = NULL, **ptail = &phead;
         bool live = false;
         SLOTS(pg, c, o) {
             sp_Obj *o = (sp_Obj *)o_p;
-            if (o->type) {
-                if (o->gcflags & SP_GC_MARK) {
-                    o->gcflags &= ~SP_GC_MARK;
-                    live = true;
-                    continue;
-                }
-                if (o->type->finalize) o->type->finalize(vm, o);
-                freed += o->size;
-                o->type = NULL;
+            if (sweep_slot(vm, o, &freed)) {
+                live = true;
+                continue;
             }
             *ptail = o;
             ptail = &o->gcnext;
@@ -357,12 +348,16 @@ static void sweep_class(sp_VM *vm, sp_Pool *pl, size_t c) {
 
 void sp_pool_sweep(sp_VM *vm) {
     sp_Pool *pl = vm->pool;
-    for (size_t c = 1; c < NCLASS; c++)
-        if (pl->opages[c]) sweep_class(vm, pl, c);
+    sp_Obj *heads[NCLASS], **tails[NCLASS];
+    for (size_t c = 0; c < NCLASS; c++) heads[c] = NULL, tails[c] = &heads[c];
+    vm->mem_used -= sweep_nursery(vm, pl, tails);
+    for (size_t c = 1; c < NCLASS; c++) sweep_class(vm, pl, c, heads[c], tails[c]);
 }
 
 void sp_pool_foreach(sp_VM *vm, void (*fn)(sp_VM *, sp_Obj *)) {
     sp_Pool *pl = vm->pool;
+    for (char *p = pl->region; p < pl->nbump; p += class_of(((sp_Obj *)p)->size) * GRAIN)
+        if (((sp_Obj *)p)->type) fn(vm, (sp_Obj *)p);
     for (size_t c = 1; c < NCLASS; c++)
         for (Page *pg = pl->opages[c]; pg; pg = pg->next) SLOTS(pg, c, o) {
                 if (((sp_Obj *)o_p)->type) fn(vm, (sp_Obj *)o_p);

@@ -2,11 +2,10 @@
  *
  * Creation must cost about a microsecond: builtin types, functions and
  * modules are static or created lazily, and so are the names it starts
- * with (sp_names.h), so a new VM is one host block (the VM, its pool and
- * the pool's first pages) plus a globals dict and the preallocated
- * MemoryError; freeing it is freeing that block and
+ * with (sp_names.h), so a new VM is one host block (the VM, the
+ * preallocated MemoryError, the API's state, its pool and the pool's
+ * first pages) plus a globals dict; freeing it is freeing that block and
  * whatever the pool took from the host since (sp_pool_release). */
-#include "sp_names.h"
 #include "sp_pool.h"
 
 #include <stdlib.h>
@@ -18,39 +17,48 @@ static void *default_alloc(void *ud, void *p, size_t oldn, size_t newn) {
         free(p);
         return NULL;
     }
-    return realloc(p, newn);
+    return p ? realloc(p, newn) : malloc(newn); /* realloc(NULL) costs a detour */
 }
 
-static bool init_objects(sp_VM *vm) {
-    sp_Value e = sp_exc_new(vm, &sp_t_MemoryError, sp_objv(&sp_empty_tuple));
-    if (sp_iserr(e)) return false;
-    vm->memerr = (sp_Exc *)SP_O(e);
+/* The preallocated MemoryError lives in the VM's block (exc, zeroed):
+ * making it an object cost a tenth of a fresh interpreter.  Never swept
+ * nor counted; each collection clears its mark (sp_gc.c). */
+static bool init_objects(sp_VM *vm, sp_Exc *exc) {
+    exc->h.type = &sp_t_MemoryError;
+    exc->h.size = sizeof *exc;
+    exc->args = sp_objv(&sp_empty_tuple);
+    vm->memerr = exc;
     sp_Value g = sp_dict_new_globals(vm);
     if (sp_iserr(g)) return false;
-    vm->globals = SP_DICT(g);
-    return sp_dict_sets(vm, vm->globals, SP_NAME(name), sp_objv(SP_NAME(main))); /* static strs */
+    vm->globals = SP_DICT(g); /* __name__ set */
+    return true;
 }
 
-/* The VM and its pool share one host block (sp_pool.h). */
-enum { VM_HDR = (sizeof(sp_VM) + 15) / 16 * 16 };
+/* One host block: the VM, the block's size (a 16-byte header), the
+ * MemoryError, the embedder's extra bytes, then the pool (sp_pool.h).
+ * All but the pool's region are zeroed with one memset. */
+enum { VM_HDR = (sizeof(sp_VM) + 15) / 16 * 16, SIZE_HDR = 16, EXC_HDR = (sizeof(sp_Exc) + 15) / 16 * 16 };
 
-static size_t block_size(void) { return VM_HDR + sp_pool_size(); }
+static size_t *size_slot(sp_VM *vm) { return (size_t *)(void *)((char *)vm + VM_HDR); }
 
-sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud) {
+sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud, size_t extra, void **extrap) {
     if (!alloc) alloc = default_alloc;
-    sp_VM *vm = alloc(ud, NULL, 0, block_size());
+    size_t head = VM_HDR + SIZE_HDR + EXC_HDR + (extra + 15) / 16 * 16, size = head + sp_pool_size();
+    sp_VM *vm = alloc(ud, NULL, 0, size);
     if (!vm) return NULL;
-    memset(vm, 0, sizeof *vm);
+    memset(vm, 0, head + sp_pool_zeroed()); /* the pool's state too */
+    *size_slot(vm) = size;
+    if (extrap) *extrap = (char *)vm + VM_HDR + SIZE_HDR + EXC_HDR;
     vm->alloc = alloc;
     vm->alloc_ud = ud;
-    sp_pool_init(vm, (char *)vm + VM_HDR);
+    sp_pool_init(vm, (char *)vm + head);
     vm->exc = SP_NULLV;
     vm->gc_threshold = SP_GC_MIN_DEBT;
     vm->cdepth_max = SP_MAX_CDEPTH;
     vm->cstack_budget = SP_CSTACK_BUDGET;
     vm->pydepth_max = SP_DEFAULT_RECURSION;
     vm->gc_paused = 1; /* nothing is rooted yet */
-    bool ok = init_objects(vm);
+    bool ok = init_objects(vm, (sp_Exc *)(void *)((char *)vm + VM_HDR + SIZE_HDR));
     vm->gc_paused = 0;
     if (!ok) {
         sp_vm_free(vm);
@@ -69,7 +77,7 @@ void sp_vm_free(sp_VM *vm) {
         sp_vm_free_exec(vm);
     }
     sp_pool_release(vm); /* last: every block above went back to the pool */
-    vm->alloc(vm->alloc_ud, vm, block_size(), 0);
+    vm->alloc(vm->alloc_ud, vm, *size_slot(vm), 0);
 }
 
 /* All program output leaves through the host's callback: the core never

@@ -64,13 +64,28 @@ _Static_assert(offsetof(sp_Frame, localsplus) <= SP_FRAME_HDR_SLOTS * sizeof(sp_
 enum { CACHE_AFTER = 64 };
 _Static_assert(CACHE_AFTER < SP_POLL_INTERVAL, "cache poll before the first full poll");
 
+/* The loop state and the first data-stack chunk are one block, filling a
+ * region slot (so it comes with the VM's own host block): the first run
+ * allocates once.  The first chunk goes with the state, never alone. */
+enum {
+    EXEC_BYTES = SP_REGION_SLOT,
+    FIRST_CHUNK = (EXEC_BYTES - sizeof(sp_Exec) - sizeof(sp_Chunk)) / sizeof(sp_Value)
+};
+_Static_assert(sizeof(sp_Exec) % 16 == 0, "the first chunk after the state stays 16-byte aligned");
+
 sp_Exec *sp_exec(sp_VM *vm) {
     if (vm->exec) return vm->exec;
-    sp_Exec *x = sp_calloc(vm, sizeof *x);
+    sp_Exec *x = sp_malloc(vm, EXEC_BYTES);
     if (!x) return NULL;
+    memset(x, 0, sizeof *x); /* inline: a few stores */
     x->exc_info = SP_NULLV;
     x->pending = SP_NULLV;
     x->poll = CACHE_AFTER;
+    sp_Chunk *c = (sp_Chunk *)(void *)(x + 1);
+    *c = (sp_Chunk){.size = FIRST_CHUNK};
+    x->chunk = c;
+    vm->stack = vm->stack_top = c->data;
+    vm->stack_end = c->data + c->size;
     vm->exec = x;
     return x;
 }
@@ -86,12 +101,10 @@ static void free_chunks(sp_VM *vm, sp_Chunk *c) {
 void sp_vm_free_exec(sp_VM *vm) {
     sp_Exec *x = vm->exec;
     if (!x) return;
-    sp_Chunk *c = x->chunk;
-    while (c && c->prev) c = c->prev;
-    free_chunks(vm, c);
+    free_chunks(vm, ((sp_Chunk *)(void *)(x + 1))->next); /* the first goes with x */
     if (x->ids) sp_free(vm, x->ids, x->idcap * sizeof *x->ids);
     sp_free(vm, x->caches, sizeof *x->caches);
-    sp_free(vm, x, sizeof *x);
+    sp_free(vm, x, EXEC_BYTES);
     vm->exec = NULL;
     vm->stack = vm->stack_top = vm->stack_end = NULL;
 }
@@ -122,10 +135,8 @@ static bool next_chunk(sp_VM *vm, sp_Exec *x, size_t need) {
         free_chunks(vm, c);
         c = NULL;
     }
-    if (!c) {
-        /* the first chunk fills a region slot: it comes with the VM's block */
-        size_t base = cur ? SP_STACK_CHUNK : (SP_REGION_SLOT - sizeof *c) / sizeof(sp_Value);
-        size_t size = need > base ? need : base, bytes;
+    if (!c) { /* (the first came with x: sp_exec) */
+        size_t size = need > SP_STACK_CHUNK ? need : SP_STACK_CHUNK, bytes;
         if (!sp_size_mul(vm, size, sizeof(sp_Value), &bytes)) return false;
         c = sp_malloc(vm, sizeof *c + bytes);
         if (!c) return false;
@@ -512,7 +523,7 @@ static sp_Value format_value(sp_VM *vm, sp_Value v, uint32_t flags, sp_Value spe
 
 /* ( k1 v1 .. kn vn -- dict ); the dict waits in the scratch slot. */
 static sp_Value build_map(sp_VM *vm, sp_Frame *f, sp_Value *sp, uint32_t n) {
-    sp_Value d = sp_dict_new(vm);
+    sp_Value d = sp_dict_with_room(vm, n);
     if (sp_iserr(d)) return d;
     sp[0] = d;
     f->sp = sp + 1;
