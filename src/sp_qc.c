@@ -1,7 +1,8 @@
 /* sp_qc.c - the quick compiler: source to bytecode in one pass over the
  * tokens, with no syntax tree and no symbol pass, for the programs agents
  * send most: module-level assignments, augmented assignments, expression
- * statements, if/elif/else, for, while, break, continue, pass and imports,
+ * statements, if/elif/else, for, while, break, continue, pass, imports and
+ * module-level functions (def with every parameter kind, return),
  * over expressions without lambdas, walrus or starred items
  * (comprehensions included).
  *
@@ -13,9 +14,12 @@
  * shows.  It is cheaper because nothing is built twice: the tokens go into
  * one array, the scope of a name is known where it is used (module names
  * are NAME ops; in a comprehension its targets are fast locals and other
- * names globals), and where code order is not source order (assignment
+ * names globals; a function's body is read twice, first only to learn the
+ * names it binds), and where code order is not source order (assignment
  * targets, comprehension elements, conditional expressions, conditions)
- * the compiler re-reads a token range instead of walking a tree. */
+ * the compiler re-reads a token range instead of walking a tree.  Names
+ * that would be free variables (a comprehension or function using a name
+ * an enclosing one binds) make it give up: cells are not handled. */
 #include "sp_cg.h"
 #include "sp_lex.h"
 #include "sp_names.h"
@@ -45,9 +49,9 @@ static const uint8_t cls[T_COUNT_] = {
     [T_DOUBLESLASHEQUAL] = AUG,
     [T_LESS] = X_CMP, [T_GREATER] = X_CMP, [T_EQEQUAL] = X_CMP, [T_NOTEQUAL] = X_CMP,
     [T_LESSEQUAL] = X_CMP, [T_GREATEREQUAL] = X_CMP, [T_IS] = X_CMP, [T_NOT] = X_CMP,
-    [T_DEF] = X_NEVER, [T_CLASS] = X_NEVER, [T_LAMBDA] = X_NEVER, [T_TRY] = X_NEVER,
+[T_CLASS] = X_NEVER, [T_LAMBDA] = X_NEVER, [T_TRY] = X_NEVER,
     [T_EXCEPT] = X_NEVER, [T_FINALLY] = X_NEVER, [T_WITH] = X_NEVER, [T_DEL] = X_NEVER,
-    [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER, [T_RAISE] = X_NEVER, [T_RETURN] = X_NEVER,
+    [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER, [T_RAISE] = X_NEVER, 
     [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_ASSERT] = X_NEVER,
     [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
     [T_RARROW] = X_NEVER,
@@ -82,6 +86,15 @@ typedef struct Comp {
     size_t n;
 } Comp;
 
+/* A module-level function being compiled: its parameters, then the names
+ * its body binds (found by a first pass over the body), all fast locals. */
+typedef struct Fn {
+    const sp_Tok **name;
+    int32_t *slot;     /* varnames index + 1; 0 until first used */
+    size_t n, nparams;
+    bool collect;      /* the first pass: only learning which names are bound */
+} Fn;
+
 typedef struct Q {
     C c;             /* the emitter; c.arena holds tokens and units */
     sp_Lex *L;       /* the module's lexer (f-string fields lex under it) */
@@ -89,9 +102,11 @@ typedef struct Q {
     int32_t *pair;   /* of a bracket: the index of its partner */
     size_t nt, i;    /* token count, cursor */
     size_t nif;      /* `if` tokens (none: no conditional expression to look for) */
-    Comp *comp;      /* innermost comprehension; NULL: module level */
+    Comp *comp;      /* innermost comprehension; NULL: module or function level */
+    Fn *fn;          /* the function being compiled; NULL: module level */
     sp_Value cv;     /* the value of the last K_CONST / K_FOLD expression */
     bool num;        /* that K_CONST is a number (-1 folds, -True does not) */
+    int cline;       /* and the line of its token */
     int nest;
     bool out;        /* gave up */
 } Q;
@@ -227,7 +242,8 @@ static sp_Value string(Q *q, size_t j) {
     }
     const char *b, *end;
     body(q, &q->tk[j], &b, &end);
-    bool plain = e == j + 1 && !bytes && !memchr(b, '\\', (size_t)(end - b)) && !memchr(b, '\r', (size_t)(end - b));
+    bool plain = e == j + 1 && !bytes; /* one str token without escapes or CRs: its bytes */
+    for (const char *c = b; plain && c < end; c++) plain = *c != '\\' && *c != '\r';
     char *buf = plain ? NULL : sp_arena_raw(q->c.arena, total + 1);
     size_t k = 0;
     for (size_t i = j; i < e && buf; i++) {
@@ -456,7 +472,11 @@ static int32_t name_idx(Q *q, size_t j) {
 
 static bool same_name(const Q *q, const sp_Tok *x, const sp_Tok *y) {
     size_t n = x->end - x->start;
-    return n == y->end - y->start && memcmp(q->c.src + x->start, q->c.src + y->start, n) == 0;
+    if (n != y->end - y->start) return false;
+    const char *a = q->c.src + x->start, *b = q->c.src + y->start;
+    for (size_t i = 0; i < n; i++) /* names are short: no call */
+        if (a[i] != b[i]) return false;
+    return true;
 }
 
 static int comp_find(const Q *q, const Comp *cp, size_t j) {
@@ -465,28 +485,52 @@ static int comp_find(const Q *q, const Comp *cp, size_t j) {
     return -1;
 }
 
-/* A name op: NAME at module level; in a comprehension FAST for its
- * targets, GLOBAL for the rest (a name an enclosing comprehension binds
- * would be a free variable: not handled). */
+static int fn_find(const Q *q, const Fn *fn, const sp_Tok *t) {
+    for (size_t k = 0; k < fn->n; k++)
+        if (same_name(q, fn->name[k], t)) return (int)k;
+    return -1;
+}
+
+/* The varnames slot of a local, given at its first use (CPython's order). */
+static int32_t local_slot(Q *q, const sp_Tok *t, int32_t *slot) {
+    if (*slot) return *slot - 1;
+    if (t->end - t->start == 9 && memcmp(q->c.src + t->start, "__debug__", 9) == 0) return quit(q), 0;
+    const char *s = sp_arena_strdup(q->c.arena, q->c.src + t->start, t->end - t->start);
+    int32_t i = s ? sp_cg_nt_index(&q->c, &q->c.u->varnames, s) : -1;
+    if (i < 0) return quit(q), 0;
+    *slot = i + 1;
+    return i;
+}
+
+/* A name op in a function: FAST for its locals, GLOBAL for the rest.  The
+ * first pass only learns the bound names (its code is thrown away). */
+static void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
+    const sp_Tok *t = &q->tk[j];
+    int k = fn_find(q, fn, t);
+    if (fn->collect) {
+        if (store && k < 0) fn->name[fn->n++] = t;
+        return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
+    }
+    if (k < 0) return store ? quit(q) : at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
+    at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, local_slot(q, t, &fn->slot[k]));
+}
+
+/* A name op: NAME at module level; in a function or a comprehension FAST
+ * for the names it binds, GLOBAL for the rest (a name an enclosing
+ * function or comprehension binds would be a free variable: not handled). */
 static void nameop(Q *q, size_t j, int line, bool store) {
     Comp *cp = q->comp;
+    if (!cp && q->fn) return fn_nameop(q, q->fn, j, line, store);
     if (!cp) return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
     int k = comp_find(q, cp, j);
     if (k < 0) {
         for (Comp *up = cp->up; up; up = up->up)
             if (comp_find(q, up, j) >= 0) return quit(q);
+        if (q->fn && !q->fn->collect && fn_find(q, q->fn, &q->tk[j]) >= 0) return quit(q);
         if (store) return quit(q);
         return at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
     }
-    if (!cp->slot[k]) {
-        if (is_debug(q, j)) return quit(q);
-        const sp_Tok *t = &q->tk[j];
-        const char *s = sp_arena_strdup(q->c.arena, q->c.src + t->start, t->end - t->start);
-        int32_t i = s ? sp_cg_nt_index(&q->c, &q->c.u->varnames, s) : -1;
-        if (i < 0) return quit(q);
-        cp->slot[k] = i + 1;
-    }
-    at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, cp->slot[k] - 1);
+    at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, local_slot(q, &q->tk[j], &cp->slot[k]));
 }
 
 /* ------------------------------------------------------------ expressions */
@@ -655,13 +699,14 @@ static int comprehension(Q *q, int nm, size_t open, size_t f) {
     size_t n = clauses(q, f, close, &cl, &cp);
     Unit *u = live(q) ? sp_cg_unit_open(&q->c, U_COMP, line, sp_names[nm].data, nm) : NULL;
     if (!u) return quit(q), K_OTHER;
-    if (u->parent->kind != U_MODULE) {
-        size_t lp = strlen(u->parent->qualname), ln = strlen(u->name);
-        char *s = sp_arena_alloc(q->c.arena, lp + ln + 2);
+    if (u->parent->kind != U_MODULE) { /* sp_compile.c's set_qualname */
+        const char *mid = u->parent->kind == U_FUNCTION ? ".<locals>." : ".";
+        size_t lp = strlen(u->parent->qualname), lm = strlen(mid), ln = strlen(u->name);
+        char *s = sp_arena_alloc(q->c.arena, lp + lm + ln + 1);
         if (!s) return quit(q), K_OTHER;
         memcpy(s, u->parent->qualname, lp);
-        s[lp] = '.';
-        memcpy(s + lp + 1, u->name, ln + 1);
+        memcpy(s + lp, mid, lm);
+        memcpy(s + lp + lm, u->name, ln + 1);
         u->qualname = s;
     } else {
         u->qualname = u->name;
@@ -747,6 +792,7 @@ static int atom(Q *q) {
         if (K(q) == T_STRING && has_f(q, j)) return fstring(q);
         q->cv = literal(q, j);
         q->num = K(q) == T_NUMBER;
+        q->cline = LINE(q, j);
         next(q);
         while (KA(q, j) == T_STRING && K(q) == T_STRING) next(q); /* 'a' 'b' */
         at_line(q, LINE(q, j), SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, q->cv));
@@ -1159,14 +1205,14 @@ static void store(Q *q, size_t s, size_t e) {
     int line = LINE(q, s);
     int k = KA(q, s);
     bool comma;
-    if ((k == T_LPAR || k == T_LSQB) && (size_t)q->pair[s] == e - 1) {
+    if (e == s + 1 && k == T_NAME) { /* the common target */
+        nameop(q, s, line, true);
+    } else if ((k == T_LPAR || k == T_LSQB) && (size_t)q->pair[s] == e - 1) {
         count_items(q, s + 1, e - 1, &comma);
         if (k == T_LPAR && !comma) store(q, s + 1, e - 1); /* (a) is a */
         else unpack(q, s + 1, e - 1, line);
     } else if (count_items(q, s, e, &comma), comma) {
         unpack(q, s, e, line);
-    } else if (e == s + 1 && k == T_NAME) {
-        nameop(q, s, line, true);
     } else if (KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT && e - 2 > s) {
         if (q->comp) return quit(q);
         q->i = s;
@@ -1265,6 +1311,196 @@ static void for_(Q *q) {
     store(q, s + 1, in);
     q->i = colon;
     loop_rest(q, line, start, cleanup, end);
+}
+
+/* ------------------------------------------------------------ functions */
+
+/* return [v]: a value that is not a literal is computed before the loops
+ * are left, a literal after (sp_compile.c's return_). */
+static void return_(Q *q) {
+    int line = LINE(q, q->i);
+    next(q);
+    if (!q->fn) return quit(q); /* outside a function: the full compiler's error */
+    size_t e = scan(q, q->i, X_STMT);
+    Unit *u = q->c.u;
+    bool bare = e == q->i;
+    Mark m = mark(q);
+    int k = bare ? K_CONST : exprlist(q, e);
+    if (q->i != e) return quit(q);
+    bool preserve = k != K_CONST;
+    sp_Value v = bare ? SP_NONEV : q->cv;
+    int vline = bare ? line : q->cline;
+    if (!preserve) rewind_to(q, &m);
+    for (int i = u->nfb - 1; i >= 0 && live(q); i--) {
+        if (u->fb[i].kind != FB_FOR) continue;
+        if (preserve) at_line(q, line, SP_SWAP, 2);
+        at_line(q, line, SP_POP_TOP, 0);
+    }
+    if (!preserve) at_line(q, vline, SP_LOAD_CONST, vt_add(&q->c, &u->consts, v));
+    at_line(q, line, SP_RETURN_VALUE, 0);
+}
+
+/* A parameter list: names, `name=default`, `*`, `*args`, `**kw` (no `/`,
+ * no annotations).  Fills fn->name in CPython's slot order. */
+typedef struct Params {
+    size_t *pos, npos, *kw, nkw;  /* positional and keyword-only names (token indexes) */
+    size_t *pdef, npdef;          /* the positional defaults' first tokens */
+    size_t *kdef;                 /* a keyword-only name's default, or 0 */
+    size_t star, dstar;           /* *args and **kw names, or 0 */
+} Params;
+
+static bool params(Q *q, size_t open, size_t close, Params *p) {
+    size_t room = close - open + 1;
+    p->pos = sp_arena_raw(q->c.arena, 4 * room * sizeof(size_t));
+    if (!p->pos) return quit(q), false;
+    p->kw = p->pos + room, p->pdef = p->kw + room, p->kdef = p->pdef + room;
+    bool kwonly = false;
+    for (q->i = open + 1; q->i < close && live(q);) {
+        int k = K(q);
+        if (p->dstar) return quit(q), false;
+        if (k == T_STAR || k == T_DOUBLESTAR) {
+            if (k == T_STAR && kwonly) return quit(q), false;
+            next(q);
+            if (K(q) == T_NAME) *(k == T_STAR ? &p->star : &p->dstar) = q->i, next(q);
+            else if (k == T_DOUBLESTAR || kwonly) return quit(q), false;
+            if (k == T_STAR) kwonly = true;
+        } else if (k == T_NAME) {
+            size_t name = q->i, def = 0;
+            next(q);
+            if (K(q) == T_EQUAL) {
+                next(q);
+                def = q->i;
+                q->i = scan(q, q->i, X_END);
+            } else if (!kwonly && p->npdef) {
+                return quit(q), false; /* a non-default after a default: the full compiler's error */
+            }
+            if (kwonly) p->kdef[p->nkw] = def, p->kw[p->nkw++] = name;
+            else p->pos[p->npos++] = name;
+            if (def && !kwonly) p->pdef[p->npdef++] = def;
+        } else {
+            return quit(q), false;
+        }
+        if (K(q) == T_COMMA) next(q);
+        else if (q->i != close) return quit(q), false;
+    }
+    if (kwonly && !p->star && !p->nkw) return quit(q), false; /* a bare * needs names after it */
+    return live(q);
+}
+
+/* The defaults (evaluated where the def is): a tuple, constant if each
+ * is, then a dict of the keyword-only ones; MAKE_FUNCTION's flags. */
+static uint32_t defaults(Q *q, const Params *p, int line) {
+    uint32_t flags = 0;
+    if (p->npdef) {
+        Mark m = mark(q);
+        sp_Value t = sp_tuple_new(q->c.vm, p->npdef);
+        if (sp_iserr(t)) return quit(q), 0;
+        bool consts = true;
+        for (size_t i = 0; i < p->npdef && live(q); i++) {
+            q->i = p->pdef[i];
+            consts &= expression(q) != K_OTHER;
+            SP_TUPLE(t)->items[i] = q->cv;
+        }
+        if (consts) {
+            rewind_to(q, &m);
+            at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, t));
+        } else {
+            at_line(q, line, SP_BUILD_TUPLE, (int64_t)p->npdef);
+        }
+        flags |= 1;
+    }
+    size_t nk = 0;
+    for (size_t i = 0; i < p->nkw && live(q); i++) {
+        if (!p->kdef[i]) continue;
+        const sp_Tok *t = &q->tk[p->kw[i]];
+        sp_Value s = sp_str_intern(q->c.vm, q->c.src + t->start, t->end - t->start);
+        if (sp_iserr(s)) return quit(q), 0;
+        at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, s));
+        q->i = p->kdef[i];
+        expression(q);
+        nk++;
+    }
+    if (nk) at_line(q, line, SP_BUILD_MAP, (int64_t)nk), flags |= 2;
+    return flags;
+}
+
+/* The parameters, in slot order, become the function's first names. */
+static bool fn_params(Q *q, Fn *fn, const Params *p) {
+    for (size_t i = 0; i < p->npos + p->nkw + (p->star != 0) + (p->dstar != 0); i++) {
+        size_t j = i < p->npos ? p->pos[i] : i < p->npos + p->nkw ? p->kw[i - p->npos]
+                   : i == p->npos + p->nkw && p->star ? p->star : p->dstar;
+        const sp_Tok *t = &q->tk[j];
+        if (fn_find(q, fn, t) >= 0) return quit(q), false; /* duplicate argument */
+        fn->name[fn->n++] = t;
+    }
+    fn->nparams = fn->n;
+    return true;
+}
+
+/* The body's docstring: its first statement if that is a str literal. */
+static bool docstring(Q *q, size_t colon, sp_Value *doc) {
+    size_t j = colon + 1;
+    if (KA(q, j) == T_NEWLINE) j += 2; /* NEWLINE INDENT */
+    if (KA(q, j) != T_STRING || has_f(q, j) || (q->tk[j].sub & SP_STR_BYTES)) return false;
+    size_t e = j;
+    while (KA(q, e) == T_STRING) e++;
+    if (KA(q, e) != T_NEWLINE && KA(q, e) != T_SEMI) return false;
+    *doc = string(q, j);
+    return live(q);
+}
+
+/* def f(params): body (module level): the body is read twice, first to
+ * learn the names it binds (its locals), then to emit its code. */
+static void funcdef(Q *q) {
+    size_t s = q->i;
+    int line = LINE(q, s);
+    if (q->fn || q->comp) return quit(q); /* nested: cells and free variables are not handled */
+    next(q);
+    size_t name = q->i;
+    if (!want(q, T_NAME) || K(q) != T_LPAR) return quit(q);
+    size_t open = q->i, close = (size_t)q->pair[open];
+    Params p = {0};
+    if (!params(q, open, close, &p)) return;
+    Fn fn = {0};
+    fn.name = sp_arena_raw(q->c.arena, q->nt * sizeof *fn.name);
+    fn.slot = sp_arena_alloc(q->c.arena, q->nt * sizeof *fn.slot);
+    if (!fn.name || !fn.slot || !fn_params(q, &fn, &p)) return quit(q);
+    q->c.lineno = line;
+    uint32_t flags = defaults(q, &p, line);
+    size_t colon = close + 1;
+    q->fn = &fn;
+    fn.collect = true;
+    Unit *scratch = sp_cg_unit_open(&q->c, U_FUNCTION, line, "", 0);
+    if (!scratch) return quit(q);
+    scratch->qualname = scratch->name;
+    q->i = colon;
+    block(q);
+    size_t end = q->i;
+    sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
+    fn.collect = false;
+    const sp_Tok *t = &q->tk[name];
+    const char *fname = sp_arena_strdup(q->c.arena, q->c.src + t->start, t->end - t->start);
+    Unit *u = live(q) && fname ? sp_cg_unit_open(&q->c, U_FUNCTION, line, fname, 0) : NULL;
+    if (!u) return quit(q);
+    u->qualname = u->name;
+    u->argcount = (int)p.npos, u->kwonly = (int)p.nkw;
+    if (p.star) u->flags |= SP_CO_VARARGS;
+    if (p.dstar) u->flags |= SP_CO_VARKW;
+    for (size_t i = 0; i < fn.nparams; i++) local_slot(q, fn.name[i], &fn.slot[i]);
+    sp_Value doc;
+    if (docstring(q, colon, &doc)) u->flags |= SP_CO_HASDOC, first_const(&q->c, doc);
+    else first_const(&q->c, SP_NONEV);
+    q->i = colon;
+    block(q);
+    if (q->i != end) quit(q);
+    q->fn = NULL;
+    q->c.lineno = line;
+    sp_Value code = live(q) ? sp_cg_unit_code(&q->c) : SP_ERRV;
+    sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
+    if (sp_iserr(code)) return quit(q);
+    at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, code));
+    at_line(q, line, SP_MAKE_FUNCTION, flags);
+    nameop(q, name, line, true);
 }
 
 static void loop_exit(Q *q, bool brk) {
@@ -1433,6 +1669,7 @@ static void simple(Q *q, bool top) {
     case T_BREAK: return loop_exit(q, true);
     case T_CONTINUE: return loop_exit(q, false);
     case T_IMPORT: return import_(q, line);
+    case T_RETURN: return return_(q);
     case T_FROM: return from_(q, line);
     default: break;
     }
@@ -1462,6 +1699,7 @@ static void statement(Q *q, bool top) {
     case T_IF: if_(q); break;
     case T_WHILE: while_(q); break;
     case T_FOR: for_(q); break;
+    case T_DEF: funcdef(q); break;
     default: simple_stmts(q, top); break;
     }
     q->nest--;
@@ -1469,43 +1707,51 @@ static void statement(Q *q, bool top) {
 
 /* ------------------------------------------------------------ driver */
 
-/* Lex the whole program into the token array, pairing brackets; false
- * (without an exception) at a token the compiler never handles. */
+/* Room for n more tokens (the arrays double, up to SP_QC_MAX_TOKENS). */
+static bool room(Q *q, size_t n, size_t *cap) {
+    if (n < *cap) return true;
+    if (*cap * 2 > SP_QC_MAX_TOKENS) return false;
+    sp_Tok *t = sp_arena_raw(q->c.arena, 2 * *cap * sizeof *t);
+    int32_t *p = sp_arena_raw(q->c.arena, 2 * *cap * sizeof *p);
+    if (!t || !p) return false;
+    memcpy(t, q->tk, *cap * sizeof *t);
+    memcpy(p, q->pair, *cap * sizeof *p);
+    q->tk = t, q->pair = p, *cap *= 2;
+    return true;
+}
+
+/* Lex the whole program into the token array (runs of common tokens at
+ * once), pairing brackets; false (without an exception) at a token the
+ * compiler never handles. */
 static bool fill(Q *q, sp_Lex *L) {
     size_t cap = 64, depth = 0;
     int32_t stack[SP_MAX_PAREN_DEPTH + 1];
     q->tk = sp_arena_raw(q->c.arena, cap * sizeof *q->tk);
     q->pair = sp_arena_raw(q->c.arena, cap * sizeof *q->pair);
     if (!q->tk || !q->pair) return false;
-    for (size_t n = 0;; n++) {
-        if (n == cap) {
-            if (cap * 2 > SP_QC_MAX_TOKENS) return false;
-            sp_Tok *t = sp_arena_raw(q->c.arena, 2 * cap * sizeof *t);
-            int32_t *p = sp_arena_raw(q->c.arena, 2 * cap * sizeof *p);
-            if (!t || !p) return false;
-            memcpy(t, q->tk, cap * sizeof *t);
-            memcpy(p, q->pair, cap * sizeof *p);
-            q->tk = t, q->pair = p, cap *= 2;
-        }
-        sp_Tok *t = &q->tk[n];
+    for (size_t n = 0;;) {
+        if (!room(q, n, &cap)) return false;
+        size_t end = n + sp_lex_ahead(L, q->tk + n, cap - n);
+        if (end == n && !sp_lex_next(L, &q->tk[end++])) return false;
         /* tokens are work, charged as the parser charges them (limits, interrupts) */
-        if ((n & 15) == 15 && !sp_check_limits_n(q->c.vm, 16)) return false;
-        if (!sp_lex_next(L, t)) return false;
-        int k = t->kind;
-        if (!(cls[k] & (X_NEVER | X_OPEN | X_LOOK))) continue; /* most tokens */
-        if (cls[k] & X_NEVER) return false;
-        if (cls[k] & X_OPEN) {
-            if (depth > SP_MAX_PAREN_DEPTH) return false;
-            stack[depth++] = (int32_t)n;
-        } else if (k == T_RPAR || k == T_RSQB || k == T_RBRACE) {
-            if (!depth) return false;
-            q->pair[n] = stack[--depth];
-            q->pair[stack[depth]] = (int32_t)n;
-        } else if (k == T_IF) {
-            q->nif++;
-        } else if (k == T_END) {
-            q->nt = n + 1;
-            return depth == 0;
+        if (!sp_check_limits_n(q->c.vm, (unsigned)(end - n))) return false;
+        for (; n < end; n++) {
+            int k = q->tk[n].kind;
+            if (!(cls[k] & (X_NEVER | X_OPEN | X_LOOK))) continue; /* most tokens */
+            if (cls[k] & X_NEVER) return false;
+            if (cls[k] & X_OPEN) {
+                if (depth > SP_MAX_PAREN_DEPTH) return false;
+                stack[depth++] = (int32_t)n;
+            } else if (k == T_RPAR || k == T_RSQB || k == T_RBRACE) {
+                if (!depth) return false;
+                q->pair[n] = stack[--depth];
+                q->pair[stack[depth]] = (int32_t)n;
+            } else if (k == T_IF) {
+                q->nif++;
+            } else if (k == T_END) {
+                q->nt = n + 1;
+                return depth == 0;
+            }
         }
     }
 }
