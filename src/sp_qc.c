@@ -17,9 +17,11 @@
  * names globals; a function's body is read twice, first only to learn the
  * names it binds), and where code order is not source order (assignment
  * targets, comprehension elements, conditional expressions, conditions)
- * the compiler re-reads a token range instead of walking a tree.  Names
- * that would be free variables (a comprehension or function using a name
- * an enclosing one binds) make it give up: cells are not handled. */
+ * the compiler re-reads a token range instead of walking a tree.  A
+ * function's locals that its comprehensions use become its cells (the
+ * first pass notes what each comprehension uses); a free variable of any
+ * other kind (nested functions, a comprehension using what an enclosing
+ * comprehension binds) makes it give up. */
 #include "sp_cg.h"
 #include "sp_lex.h"
 #include "sp_names.h"
@@ -84,6 +86,9 @@ typedef struct Comp {
     const sp_Tok **name; /* each name (tokens of the module, or of an f-string field) */
     int32_t *slot;   /* its varnames index + 1; 0 until first used */
     size_t n;
+    const sp_Tok *open;  /* its opening bracket (the same in both passes of a function) */
+    const sp_Tok **free; /* the function's cells it uses, sorted: its free variables */
+    size_t nfree;
 } Comp;
 
 /* A module-level function being compiled: its parameters, then the names
@@ -93,6 +98,13 @@ typedef struct Fn {
     int32_t *slot;     /* varnames index + 1; 0 until first used */
     size_t n, nparams;
     bool collect;      /* the first pass: only learning which names are bound */
+    /* names comprehensions use that they do not bind (first pass: each with
+     * the comprehension's opening bracket); those the function binds are
+     * its cells (sorted, CPython's order) and the comprehensions' free variables */
+    const sp_Tok **use_comp, **use_name;
+    size_t nuse, capuse;
+    const sp_Tok **cell;
+    size_t ncell;
 } Fn;
 
 typedef struct Q {
@@ -502,8 +514,16 @@ static int32_t local_slot(Q *q, const sp_Tok *t, int32_t *slot) {
     return i;
 }
 
-/* A name op in a function: FAST for its locals, GLOBAL for the rest.  The
- * first pass only learns the bound names (its code is thrown away). */
+/* The index of name t in a sorted list of names, or -1. */
+static int list_find(const Q *q, const sp_Tok *const *v, size_t n, const sp_Tok *t) {
+    for (size_t k = 0; k < n; k++)
+        if (same_name(q, v[k], t)) return (int)k;
+    return -1;
+}
+
+/* A name op in a function: DEREF for its cells, FAST for its other
+ * locals, GLOBAL for the rest.  The first pass only learns the bound
+ * names (its code is thrown away). */
 static void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
     const sp_Tok *t = &q->tk[j];
     int k = fn_find(q, fn, t);
@@ -512,7 +532,53 @@ static void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
         return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
     }
     if (k < 0) return store ? quit(q) : at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
+    int c = list_find(q, fn->cell, fn->ncell, t);
+    if (c >= 0) return at_line(q, line, store ? SP_STORE_DEREF : SP_LOAD_DEREF, c);
     at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, local_slot(q, t, &fn->slot[k]));
+}
+
+/* strcmp's order of two names (sp_compile.c sorts cells and frees so). */
+static int name_cmp(const Q *q, const sp_Tok *x, const sp_Tok *y) {
+    size_t a = x->end - x->start, b = y->end - y->start;
+    int c = memcmp(q->c.src + x->start, q->c.src + y->start, a < b ? a : b);
+    return c ? c : (a > b) - (a < b);
+}
+
+/* The distinct names of use_name[i] for which keep(i) holds, sorted, added
+ * to the table tab (a unit's cells or frees) in that order. */
+static size_t pick_names(Q *q, const Fn *fn, const sp_Tok *comp, sp_NameTab *tab, const sp_Tok ***out) {
+    const sp_Tok **v = sp_arena_raw(q->c.arena, (fn->nuse + 1) * sizeof *v);
+    if (!v) return quit(q), 0;
+    size_t n = 0;
+    for (size_t i = 0; i < fn->nuse; i++) {
+        const sp_Tok *t = fn->use_name[i];
+        bool want = comp ? fn->use_comp[i] == comp && list_find(q, fn->cell, fn->ncell, t) >= 0
+                         : fn_find(q, fn, t) >= 0;
+        if (!want || list_find(q, v, n, t) >= 0) continue;
+        size_t k = n++;
+        for (; k > 0 && name_cmp(q, v[k - 1], t) > 0; k--) v[k] = v[k - 1];
+        v[k] = t;
+    }
+    for (size_t k = 0; k < n && live(q); k++) {
+        const char *s = sp_arena_strdup(q->c.arena, q->c.src + v[k]->start, v[k]->end - v[k]->start);
+        if (!s || sp_cg_nt_index(&q->c, tab, s) < 0) quit(q);
+    }
+    *out = v;
+    return n;
+}
+
+/* First pass: comprehension cp and those around it use name t. */
+static void fn_use(Q *q, Fn *fn, const Comp *cp, const sp_Tok *t) {
+    for (; cp && live(q); cp = cp->up) {
+        if (fn->nuse == fn->capuse) {
+            size_t cap = fn->capuse * 2 + 16;
+            const sp_Tok **c = sp_arena_raw(q->c.arena, 2 * cap * sizeof *c);
+            if (!c) return quit(q);
+            if (fn->nuse) memcpy(c, fn->use_comp, fn->nuse * sizeof *c), memcpy(c + cap, fn->use_name, fn->nuse * sizeof *c);
+            fn->use_comp = c, fn->use_name = c + cap, fn->capuse = cap;
+        }
+        fn->use_comp[fn->nuse] = cp->open, fn->use_name[fn->nuse++] = t;
+    }
 }
 
 /* A name op: NAME at module level; in a function or a comprehension FAST
@@ -526,8 +592,11 @@ static void nameop(Q *q, size_t j, int line, bool store) {
     if (k < 0) {
         for (Comp *up = cp->up; up; up = up->up)
             if (comp_find(q, up, j) >= 0) return quit(q);
-        if (q->fn && !q->fn->collect && fn_find(q, q->fn, &q->tk[j]) >= 0) return quit(q);
         if (store) return quit(q);
+        if (q->fn && q->fn->collect) fn_use(q, q->fn, cp, &q->tk[j]);
+        int f = list_find(q, cp->free, cp->nfree, &q->tk[j]);
+        if (f >= 0) return at_line(q, line, SP_LOAD_DEREF, (int64_t)q->c.u->cells.n + f);
+        if (q->fn && !q->fn->collect && fn_find(q, q->fn, &q->tk[j]) >= 0) return quit(q);
         return at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
     }
     at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, local_slot(q, &q->tk[j], &cp->slot[k]));
@@ -694,7 +763,7 @@ static void comp_loops(Q *q, const Clause *cl, size_t n, size_t gi, int nm, size
 static int comprehension(Q *q, int nm, size_t open, size_t f) {
     size_t close = (size_t)q->pair[open];
     int line = LINE(q, open);
-    Comp cp = {q->comp, NULL, NULL, 0};
+    Comp cp = {q->comp, NULL, NULL, 0, &q->tk[open], NULL, 0};
     Clause *cl = NULL;
     size_t n = clauses(q, f, close, &cl, &cp);
     Unit *u = live(q) ? sp_cg_unit_open(&q->c, U_COMP, line, sp_names[nm].data, nm) : NULL;
@@ -714,6 +783,7 @@ static int comprehension(Q *q, int nm, size_t open, size_t f) {
     u->argcount = 1;
     if (nm == SP_NM_genexpr) u->flags |= SP_CO_GENERATOR;
     sp_cg_nt_index(&q->c, &u->varnames, ".0");
+    if (q->fn && !q->fn->collect) cp.nfree = pick_names(q, q->fn, cp.open, &u->frees, &cp.free);
     first_const(&q->c, SP_NONEV);
     q->comp = &cp;
     if (nm != SP_NM_genexpr)
@@ -725,8 +795,15 @@ static int comprehension(Q *q, int nm, size_t open, size_t f) {
     sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
     q->comp = cp.up;
     if (!live(q) || sp_iserr(code)) return quit(q), K_OTHER;
+    for (size_t k = 0; k < cp.nfree && live(q); k++) { /* the closure: the cells it uses */
+        int d = q->comp ? list_find(q, q->comp->free, q->comp->nfree, cp.free[k])
+                        : list_find(q, q->fn->cell, q->fn->ncell, cp.free[k]);
+        if (d < 0) return quit(q), K_OTHER;
+        at_line(q, line, SP_LOAD_CLOSURE, (int64_t)q->c.u->cells.n * (q->comp != NULL) + d);
+    }
+    if (cp.nfree) at_line(q, line, SP_BUILD_TUPLE, (int64_t)cp.nfree);
     at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, code));
-    at_line(q, line, SP_MAKE_FUNCTION, 0);
+    at_line(q, line, SP_MAKE_FUNCTION, cp.nfree ? 8 : 0);
     q->i = cl[0].in + 1;
     disjunction(q);
     if (q->i != cl[0].iter_end) return quit(q), K_OTHER;
@@ -1483,6 +1560,7 @@ static void funcdef(Q *q) {
     Unit *u = live(q) && fname ? sp_cg_unit_open(&q->c, U_FUNCTION, line, fname, 0) : NULL;
     if (!u) return quit(q);
     u->qualname = u->name;
+    fn.ncell = pick_names(q, &fn, NULL, &u->cells, &fn.cell);
     u->argcount = (int)p.npos, u->kwonly = (int)p.nkw;
     if (p.star) u->flags |= SP_CO_VARARGS;
     if (p.dstar) u->flags |= SP_CO_VARKW;

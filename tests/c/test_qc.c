@@ -194,6 +194,12 @@ static const char *const extra[] = {
     "for i in r:\n    def f(): return i\n", "def f(a,): pass\n", "def f(,): pass\n", "def f(a, *, b, c=1, **d):\n    return a, b, c, d\n",
     "def f():\n    break\n", "def f():\n    for x in y:\n        continue\n", "def f(): return lambda: 1\n",
     "def f(x):\n    return x if x else -x\n", "def f(x):\n    if x:\n        return 1\n    elif not x:\n        return 2\n    return 3\n",
+    "def f(k):\n    return [i * k for i in range(3)]\n", "def f(k):\n    m = 2\n    return [[i * k * m for i in r] for r in k]\n",
+    "def f(k):\n    return {a: k for a in k if a != k}, (x + k for x in k)\n", "def f(a, b):\n    c = [b for _ in a]\n    b = 1\n    return c\n",
+    "def f(k):\n    return [f'{k}{i}' for i in k]\n", "def f(k):\n    return [[j for j in i if j > k] for i in k]\n",
+    "def f(b, a):\n    return [a + b for _ in a]\n", "def f(k):\n    k = [k for _ in k]\n    return [k for _ in k]\n",
+    "def f():\n    return [x for x in g]\ng = 1\n", "def f(k):\n    return [[k for _ in j] for j in k]\n",
+    "def f(*a, **k):\n    return [a, k for _ in a]\n", "def f(*a, **k):\n    return [(a, k) for _ in a]\n",
     "x = a @ b\n", "x @= b\n", "x = a or b and c or d\n", "x = (a or b) or c\n", "x = a and (b and c)\n",
 };
 

@@ -54,3 +54,11 @@ try_global = 5
 def uses_global():
     return try_global * 2
 print(uses_global())
+
+def scaled(items, factor, *, offset=0):
+    base = offset * 2
+    grid = [[i * factor + base for i in row] for row in items]
+    flat = {v for row in grid for v in row if v > factor}
+    return grid, sorted(flat), sum(x - factor for x in flat), {k: factor for k in 'ab'}
+
+print(scaled([[1, 2], [3]], 10, offset=1))
