@@ -98,8 +98,8 @@ test-allocfail:
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="-O1 -g -Wno-error -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION" \
 	  SAN="$(FUZZ_SAN)" build-fuzz/libsandpy.a
-	for h in source gen input snap; do \
-	  clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize=pointer-overflow -fno-sanitize-recover=all -Iinclude -Itests/fuzz \
+	for h in source gen input snap qc; do \
+	  clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize=pointer-overflow -fno-sanitize-recover=all -Iinclude -Isrc -Itests/fuzz \
 	    -o build-fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c build-fuzz/libsandpy.a -lm || exit 1; done
 	clang -std=c11 -g -O1 -DFUZZ_GEN_MAIN -Iinclude -Itests/fuzz -fsanitize=address,undefined \
 	  -o build-fuzz/fuzz_gen_print tests/fuzz/fuzz_gen.c build-fuzz/libsandpy.a -lm

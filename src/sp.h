@@ -613,6 +613,7 @@ sp_Value sp_str_new(sp_VM *vm, const char *utf8, size_t nbytes);  /* valid UTF-8
 /* A str from bytes already known to be valid (WTF-8) with clen code points. */
 sp_Value sp_str_from(sp_VM *vm, const char *p, size_t n, size_t clen);
 sp_Value sp_str_cstr(sp_VM *vm, const char *s);
+sp_Value sp_str_filename(sp_VM *vm, const char *s); /* static for "<string>" & co (sp_str.c) */
 sp_Str *sp_str_alloc(sp_VM *vm, size_t nbytes, size_t clen);       /* fill data, then done */
 sp_Value sp_str_intern(sp_VM *vm, const char *s, size_t n);        /* per-VM interned */
 sp_Value sp_str_intern_cstr(sp_VM *vm, const char *s);

@@ -117,12 +117,24 @@ static void vt_free(C *c, ValTab *t) {
 }
 
 /* Index of name in a name table, added at the end if new. */
-int32_t sp_cg_nt_index(C *c, sp_NameTab *t, const char *name) {
-    if (c->err) return -1;
+static sp_NEnt *nt_entry(C *c, sp_NameTab *t, const char *name) {
+    if (c->err) return NULL;
     size_t n = t->n;
     sp_NEnt *e = sp_nt_add(c->vm, t, name);
-    if (!e) return fail(c), -1;
+    if (!e) return fail(c), NULL;
     if (t->n != n) e->flags = (int)n; /* new */
+    return e;
+}
+
+int32_t sp_cg_nt_index(C *c, sp_NameTab *t, const char *name) {
+    sp_NEnt *e = nt_entry(c, t, name);
+    return e ? e->flags : -1;
+}
+
+int32_t sp_cg_nt_index_str(C *c, sp_NameTab *t, sp_Str *name) {
+    sp_NEnt *e = nt_entry(c, t, name->data);
+    if (!e) return -1;
+    if (!e->str) e->str = name;
     return e->flags;
 }
 
@@ -334,18 +346,35 @@ static bool needs_implicit_return(Unit *u) {
     return false;
 }
 
+/* The interned str of a name: one-character names and ".0" (every
+ * comprehension's argument) are static strs found without hashing. */
+static sp_Value intern_name(C *c, const char *s) {
+    if (s[0] && !s[1] && (uint8_t)s[0] < 0x80) return sp_objv((sp_Str *)(uintptr_t)&sp_chars[(uint8_t)s[0]]);
+    if (s[0] == '.' && s[1] == '0' && !s[2]) return sp_objv(SP_NAME(dot0));
+    return sp_str_intern_cstr(c->vm, s);
+}
+
+/* The interned str of a name-table entry (kept if it was added with it). */
+static sp_Value entry_str(C *c, const sp_NEnt *e) {
+    return e->str ? sp_objv(e->str) : intern_name(c, e->name);
+}
+
 /* str values of a name table's names, in index order (in the arena). */
-static sp_Value *name_values(C *c, sp_NameTab *t) {
-    if (!t->n || c->err) return NULL;
+static sp_Value *name_values_(C *c, sp_NameTab *t) {
     size_t bytes;
     if (!sp_size_mul(c->vm, t->n, sizeof(sp_Value), &bytes)) return fail(c), NULL;
     sp_Value *v = sp_arena_raw(c->arena, bytes);
     if (!v) return fail(c), NULL;
     for (size_t k = 0; k < t->n; k++) {
-        v[t->e[k].flags] = sp_str_intern_cstr(c->vm, t->e[k].name);
+        v[t->e[k].flags] = entry_str(c, &t->e[k]);
         if (sp_iserr(v[t->e[k].flags])) fail(c);
     }
     return v;
+}
+
+/* Most tables are empty (cells, frees): no call then. */
+static inline sp_Value *name_values(C *c, sp_NameTab *t) {
+    return !t->n || c->err ? NULL : name_values_(c, t);
 }
 
 sp_Value sp_cg_unit_code(C *c) {
@@ -366,7 +395,7 @@ sp_Value sp_cg_unit_code(C *c) {
              *fv = name_values(c, &u->frees);
     sp_Value res = SP_ERRV;
     /* A top-level unit's qualname is its name (the same pointer): share the str. */
-    sp_Value name = u->nm ? sp_objv((sp_Str *)(uintptr_t)&sp_names[u->nm]) : sp_str_intern_cstr(c->vm, u->name);
+    sp_Value name = u->nm ? sp_objv((sp_Str *)(uintptr_t)&sp_names[u->nm]) : intern_name(c, u->name);
     sp_Value qual = u->qualname == u->name ? name : sp_str_cstr(c->vm, u->qualname);
     if (!c->err && !sp_iserr(name) && !sp_iserr(qual)) {
         sp_CodeSpec sp = {

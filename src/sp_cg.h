@@ -124,6 +124,8 @@ static inline int32_t vt_add(C *c, ValTab *t, sp_Value v) {
 
 void sp_cg_vt_truncate(C *c, ValTab *t, size_t n);
 int32_t sp_cg_nt_index(C *c, sp_NameTab *t, const char *name); /* added at the end if new */
+/* The same for an interned name (its str is kept: unit_code need not intern it). */
+int32_t sp_cg_nt_index_str(C *c, sp_NameTab *t, sp_Str *name);
 int32_t sp_cg_name_index(C *c, const char *name);              /* in the unit's names */
 
 /* ------------------------------------------------------------ emitting */

@@ -2021,7 +2021,7 @@ sp_Value sp_compile_ast(sp_VM *vm, const char *src, size_t n, const char *filena
     c.arena = &ast; /* AST, scopes and names: one arena, freed at once */
     sp_Value res = SP_ERRV;
     if (sp_symtable_build(&c.st, vm, &ast, mod, filename, src, n)) {
-        c.filename_v = sp_str_cstr(vm, filename);
+        c.filename_v = sp_str_filename(vm, filename);
         c.source_v = sp_str_from(vm, src, n, mod->u.module.nchars); /* counted by sp_parse */
         if (!sp_iserr(c.filename_v) && !sp_iserr(c.source_v)) res = module(&c, mod);
     }

@@ -1,7 +1,7 @@
 /* sp_iter.c - sequence iterators, reversed, enumerate, zip, map, filter,
  * iter(f, sentinel), iterable -> list/tuple, and the argument/index
  * helpers the container modules share. */
-#include "sp_cont.h"
+#include "sp_iter.h"
 #include "sp_snap.h"
 
 /* ------------------------------------------------------------ arguments */
@@ -159,11 +159,7 @@ sp_Value sp_tuple_from_iter(sp_VM *vm, sp_Value v) {
 
 /* ------------------------------------------------------------ sequence iterators */
 
-typedef struct SeqIter {
-    sp_Obj h;
-    sp_Value seq; /* SP_NULL once exhausted */
-    int64_t pos;
-} SeqIter;
+typedef sp_SeqIter SeqIter; /* sp_iter.h: FOR_ITER steps list and tuple ones in line */
 
 sp_Value spc_seqiter_new(sp_VM *vm, sp_Type *t, sp_Value seq, int64_t pos) {
     SeqIter *it = sp_newobj(vm, t, sizeof *it);
@@ -180,16 +176,9 @@ static sp_Value self_iter(sp_VM *vm, sp_Value self) {
 
 static void seqiter_traverse(sp_VM *vm, sp_Obj *o) { sp_gc_markv(vm, ((SeqIter *)o)->seq); }
 
-/* list and tuple iterators read the live sequence by index (CPython). */
 static sp_Value items_next(sp_VM *vm, sp_Value self) {
     (void)vm;
-    SeqIter *it = (SeqIter *)SP_O(self);
-    if (sp_isnull(it->seq)) return SP_NULLV;
-    size_t n;
-    sp_Value *items = spc_items(it->seq, &n);
-    if (it->pos >= 0 && (size_t)it->pos < n) return items[it->pos++];
-    it->seq = SP_NULLV;
-    return SP_NULLV;
+    return sp_seqiter_items_next((SeqIter *)SP_O(self));
 }
 
 static sp_Value list_rev_next(sp_VM *vm, sp_Value self) {

@@ -118,6 +118,7 @@ typedef struct Q {
     Fn *fn;          /* the function being compiled; NULL: module level */
     sp_Value cv;     /* the value of the last K_CONST / K_FOLD expression */
     bool num;        /* that K_CONST is a number (-1 folds, -True does not) */
+    int gline;       /* the line of enclosing parentheses a tuple here takes */
     int cline;       /* and the line of its token */
     int nest;
     bool out;        /* gave up */
@@ -201,6 +202,27 @@ static Group group(const Q *q, size_t open) {
         j = cls[k] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
     }
     return g;
+}
+
+/* The line an expression starting at token j has as a node: a group is
+ * its content, so `(\n a) + 1` starts on the line of `a` (sp_parse.c
+ * positions nodes so; CPython would say the line of the `(`). */
+static int group_line(const Q *q, size_t j);
+static inline int start_line(const Q *q, size_t j) {
+    return q->tk[j].kind == T_LPAR ? group_line(q, j) : q->tk[j].line;
+}
+
+static int group_line(const Q *q, size_t j) {
+    size_t first = j;
+    while (q->tk[j].kind == T_LPAR) {
+        Group g = group(q, j);
+        if (g.close == j + 1 || g.comma || g.first_for < g.close) { /* a tuple: at the outermost '(' */
+            while (j > first && (size_t)q->pair[j - 1] == (size_t)q->pair[j] + 1) j--; /* of those just around it */
+            break;
+        }
+        j++;
+    }
+    return q->tk[j].line;
 }
 
 /* ------------------------------------------------------------ constants */
@@ -507,8 +529,8 @@ static int fn_find(const Q *q, const Fn *fn, const sp_Tok *t) {
 static int32_t local_slot(Q *q, const sp_Tok *t, int32_t *slot) {
     if (*slot) return *slot - 1;
     if (t->end - t->start == 9 && memcmp(q->c.src + t->start, "__debug__", 9) == 0) return quit(q), 0;
-    const char *s = sp_arena_strdup(q->c.arena, q->c.src + t->start, t->end - t->start);
-    int32_t i = s ? sp_cg_nt_index(&q->c, &q->c.u->varnames, s) : -1;
+    sp_Value s = sp_str_intern(q->c.vm, q->c.src + t->start, t->end - t->start);
+    int32_t i = sp_iserr(s) ? -1 : sp_cg_nt_index_str(&q->c, &q->c.u->varnames, SP_STR(s));
     if (i < 0) return quit(q), 0;
     *slot = i + 1;
     return i;
@@ -760,9 +782,8 @@ static void comp_loops(Q *q, const Clause *cl, size_t n, size_t gi, int nm, size
 
 /* [x for ...], {x for ...}, {k: v for ...}, (x for ...): a function made
  * and called with the first iterable, as CPython 3.11. */
-static int comprehension(Q *q, int nm, size_t open, size_t f) {
+static int comprehension(Q *q, int nm, size_t open, size_t f, int line) {
     size_t close = (size_t)q->pair[open];
-    int line = LINE(q, open);
     Comp cp = {q->comp, NULL, NULL, 0, &q->tk[open], NULL, 0};
     Clause *cl = NULL;
     size_t n = clauses(q, f, close, &cl, &cp);
@@ -818,15 +839,20 @@ static int comprehension(Q *q, int nm, size_t open, size_t f) {
 static int paren(Q *q) {
     size_t open = q->i;
     Group g = group(q, open);
-    int line = LINE(q, open);
-    if (g.first_for < g.close) return comprehension(q, SP_NM_genexpr, open, g.first_for);
+    /* a tuple or generator expression in more parentheses is positioned at
+     * the outermost '(' (sp_parse.c's atom does so) */
+    int line = q->gline ? q->gline : LINE(q, open);
+    q->gline = 0;
+    if (g.first_for < g.close) return comprehension(q, SP_NM_genexpr, open, g.first_for, line);
     next(q);
     if (g.close == open + 1 || g.comma) {
         int k = items(q, g.close, g.items, line, SP_BUILD_LIST, SP_LIST_APPEND, true);
         next(q);
         return k;
     }
+    if (KA(q, open + 1) == T_LPAR && (size_t)q->pair[open + 1] == g.close - 1) q->gline = line;
     int k = expression(q);
+    q->gline = 0;
     want(q, T_RPAR);
     return k;
 }
@@ -834,7 +860,7 @@ static int paren(Q *q) {
 static int bracket(Q *q) {
     size_t open = q->i;
     Group g = group(q, open);
-    if (g.first_for < g.close) return comprehension(q, SP_NM_listcomp, open, g.first_for);
+    if (g.first_for < g.close) return comprehension(q, SP_NM_listcomp, open, g.first_for, LINE(q, open));
     next(q);
     items(q, g.close, g.items, LINE(q, open), SP_BUILD_LIST, SP_LIST_APPEND, false);
     next(q);
@@ -846,7 +872,7 @@ static int brace(Q *q) {
     Group g = group(q, open);
     int line = LINE(q, open);
     bool dict = g.close == open + 1 || g.colon;
-    if (g.first_for < g.close) return comprehension(q, dict ? SP_NM_dictcomp : SP_NM_setcomp, open, g.first_for);
+    if (g.first_for < g.close) return comprehension(q, dict ? SP_NM_dictcomp : SP_NM_setcomp, open, g.first_for, line);
     next(q);
     if (dict) dict_items(q, g.close, line);
     else items(q, g.close, g.items, line, SP_BUILD_SET, SP_SET_ADD, false);
@@ -941,9 +967,35 @@ static bool subscript_key(Q *q, int line, bool aug) {
 }
 
 /* An atom and its trailers (.name, (args), [key]) up to token stop. */
+static size_t primary_end(const Q *q, size_t j);
+
+/* Whether the group at open is, through any more parentheses, one primary
+ * ending in an attribute: (a.b), ((f().b)) -- called, it is a method call. */
+static bool attr_group(const Q *q, size_t open) {
+    for (;;) {
+        size_t close = (size_t)q->pair[open];
+        if (primary_end(q, open + 1) != close) return false;
+        if (KA(q, open + 1) != T_LPAR || (size_t)q->pair[open + 1] != close - 1)
+            return KA(q, close - 1) == T_NAME && KA(q, close - 2) == T_DOT;
+        open++;
+    }
+}
+
+/* (a.b)(x): the group's LOAD_ATTR, just emitted, becomes LOAD_METHOD. */
+static void group_method(Q *q, int line) {
+    Unit *u = q->c.u;
+    uint32_t w = u->ncode ? u->code[u->ncode - 1] : 0;
+    if (SP_OPCODE(w) != SP_LOAD_ATTR || u->depth < 0) return quit(q);
+    u->code[u->ncode - 1] = SP_INSTR(SP_LOAD_METHOD, SP_OPARG(w));
+    if (++u->depth > u->maxdepth) u->maxdepth = u->depth;
+    call(q, line, true);
+}
+
 static int primary(Q *q, size_t stop) {
-    int line = LINE(q, q->i);
+    int line = start_line(q, q->i);
+    size_t s = q->i;
     int k = atom(q);
+    if (KA(q, s) == T_LPAR && K(q) == T_LPAR && q->i < stop && attr_group(q, s)) group_method(q, line), k = K_OTHER;
     while (q->i < stop && live(q)) {
         switch (K(q)) {
         case T_DOT: {
@@ -988,7 +1040,7 @@ static size_t primary_end(const Q *q, size_t j) {
 }
 
 static int power(Q *q) {
-    int line = LINE(q, q->i);
+    int line = start_line(q, q->i);
     int k = primary(q, SIZE_MAX);
     if (K(q) != T_DOUBLESTAR) return k;
     next(q);
@@ -1019,7 +1071,7 @@ static int factor(Q *q) {
 
 /* Binary operators by precedence climbing (all left-associative). */
 static int binary(Q *q, int min) {
-    int line = LINE(q, q->i);
+    int line = start_line(q, q->i);
     int k = factor(q);
     while (prec[K(q)] >= min && live(q)) {
         int op = binop[K(q)], p = prec[K(q)];
@@ -1085,7 +1137,7 @@ static bool is_cmp_at(const Q *q) {
 }
 
 static int comparison(Q *q) {
-    int line = LINE(q, q->i);
+    int line = start_line(q, q->i);
     int k = binary(q, 1);
     int op = cmp_op(q);
     if (op < 0) return k;
@@ -1117,7 +1169,7 @@ static int inversion(Q *q) {
 
 /* a and b / a or b: the value of the first operand deciding it. */
 static int boolop(Q *q, int tok) {
-    int line = LINE(q, q->i);
+    int line = start_line(q, q->i);
     int k = tok == T_AND ? inversion(q) : boolop(q, T_AND);
     if (K(q) != tok) return k;
     int32_t end = sp_cg_label(&q->c);
@@ -1142,7 +1194,7 @@ static int disjunction(Q *q) {
 /* body if test else orelse: the test first (sp_compile.c's ifexp). */
 static int ifexp(Q *q, size_t at_if) {
     size_t s = q->i, at_else = scan(q, at_if + 1, X_END);
-    int line = LINE(q, s);
+    int line = start_line(q, s);
     if (KA(q, at_else) != T_ELSE) return quit(q), K_OTHER;
     int32_t orelse = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
     q->i = at_if + 1;
@@ -1173,7 +1225,7 @@ static int exprlist(Q *q, size_t e) {
     bool comma;
     size_t n = count_items(q, q->i, e, &comma);
     if (!comma) return expression(q);
-    return items(q, e, n, LINE(q, q->i), SP_BUILD_LIST, SP_LIST_APPEND, true);
+    return items(q, e, n, start_line(q, q->i), SP_BUILD_LIST, SP_LIST_APPEND, true);
 }
 
 /* ------------------------------------------------------------ conditions */
@@ -1182,7 +1234,7 @@ static int exprlist(Q *q, size_t e) {
  * token ranges (the shape is known before any code: and/or/not split
  * the range, a chain of comparisons tests each link). */
 static void cond_chain(Q *q, size_t e, bool when, int32_t label) {
-    int line = LINE(q, q->i);
+    int line = start_line(q, q->i);
     int32_t cleanup = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
     binary(q, 1);
     int op = cmp_op(q);
@@ -1279,7 +1331,7 @@ static void unpack(Q *q, size_t s, size_t e, int line) {
 /* Store TOS into the target [s, e) (sp_compile.c's store). */
 static void store(Q *q, size_t s, size_t e) {
     if (!live(q) || s >= e || !enter(q)) return quit(q);
-    int line = LINE(q, s);
+    int line = start_line(q, s);
     int k = KA(q, s);
     bool comma;
     if (e == s + 1 && k == T_NAME) { /* the common target */
@@ -1290,7 +1342,7 @@ static void store(Q *q, size_t s, size_t e) {
         else unpack(q, s + 1, e - 1, line);
     } else if (count_items(q, s, e, &comma), comma) {
         unpack(q, s, e, line);
-    } else if (KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT && e - 2 > s) {
+    } else if (e > s + 2 && KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT) {
         if (q->comp) return quit(q);
         q->i = s;
         primary(q, e - 2);
@@ -1476,6 +1528,7 @@ static uint32_t defaults(Q *q, const Params *p, int line) {
         for (size_t i = 0; i < p->npdef && live(q); i++) {
             q->i = p->pdef[i];
             consts &= expression(q) != K_OTHER;
+            if (K(q) != T_COMMA && K(q) != T_RPAR) return quit(q), 0; /* f(a=b c) */
             SP_TUPLE(t)->items[i] = q->cv;
         }
         if (consts) {
@@ -1495,6 +1548,7 @@ static uint32_t defaults(Q *q, const Params *p, int line) {
         at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, s));
         q->i = p->kdef[i];
         expression(q);
+        if (K(q) != T_COMMA && K(q) != T_RPAR) return quit(q), 0;
         nk++;
     }
     if (nk) at_line(q, line, SP_BUILD_MAP, (int64_t)nk), flags |= 2;
@@ -1514,14 +1568,24 @@ static bool fn_params(Q *q, Fn *fn, const Params *p) {
     return true;
 }
 
+/* Whether the statement at j is a str literal ("doc", ("doc")), and *s
+ * its first string token (sp_compile.c's is_docstring). */
+static bool doc_at(const Q *q, size_t j, size_t *s) {
+    size_t open = 0, e;
+    while (KA(q, j + open) == T_LPAR) open++;
+    *s = e = j + open;
+    if (KA(q, e) != T_STRING || has_f(q, e) || (q->tk[e].sub & SP_STR_BYTES)) return false;
+    while (KA(q, e) == T_STRING) e++;
+    for (size_t k = 0; k < open; k++, e++)
+        if (KA(q, e) != T_RPAR) return false;
+    return KA(q, e) == T_NEWLINE || KA(q, e) == T_SEMI || KA(q, e) == T_END;
+}
+
 /* The body's docstring: its first statement if that is a str literal. */
 static bool docstring(Q *q, size_t colon, sp_Value *doc) {
     size_t j = colon + 1;
-    if (KA(q, j) == T_NEWLINE) j += 2; /* NEWLINE INDENT */
-    if (KA(q, j) != T_STRING || has_f(q, j) || (q->tk[j].sub & SP_STR_BYTES)) return false;
-    size_t e = j;
-    while (KA(q, e) == T_STRING) e++;
-    if (KA(q, e) != T_NEWLINE && KA(q, e) != T_SEMI) return false;
+    if (KA(q, j) == T_NEWLINE) j += 1 + (KA(q, j + 1) == T_INDENT); /* NEWLINE INDENT */
+    if (!doc_at(q, j, &j)) return false;
     *doc = string(q, j);
     return live(q);
 }
@@ -1668,6 +1732,7 @@ static void from_(Q *q, int line) {
 static void augassign(Q *q, size_t s, size_t op_at) {
     int line = LINE(q, s), op = binop[KA(q, op_at)] + SP_OP_INPLACE;
     size_t e = op_at;
+    if (e == s) return quit(q); /* `+= 1`: no target */
     if (e == s + 1 && KA(q, s) == T_NAME) {
         nameop(q, s, line, false);
         q->i = op_at + 1;
@@ -1675,7 +1740,7 @@ static void augassign(Q *q, size_t s, size_t op_at) {
         at_line(q, line, SP_BINARY_OP, op);
         return nameop(q, s, line, true);
     }
-    if (KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT && e - 2 > s) {
+    if (e > s + 2 && KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT) {
         int32_t name = name_idx(q, e - 1);
         q->i = s;
         primary(q, e - 2);
@@ -1766,7 +1831,7 @@ static void simple_stmts(Q *q, bool top) {
         if (K(q) == T_SEMI) next(q);
         if (K(q) == T_NEWLINE) return next(q);
         if (K(q) == T_END) return;
-        if (q->tk[q->i - 1].kind != T_SEMI) return quit(q);
+        if (!q->i || q->tk[q->i - 1].kind != T_SEMI) return quit(q);
     }
 }
 
@@ -1826,7 +1891,9 @@ static bool fill(Q *q, sp_Lex *L) {
                 q->pair[stack[depth]] = (int32_t)n;
             } else if (k == T_IF) {
                 q->nif++;
-            } else if (k == T_END) {
+            } else if (k == T_END) { /* a second END after it: a look one past is safe */
+                if (!room(q, n + 1, &cap)) return false;
+                q->tk[n + 1] = q->tk[n];
                 q->nt = n + 1;
                 return depth == 0;
             }
@@ -1839,7 +1906,7 @@ static sp_Value module(Q *q) {
     q->c.u->qualname = q->c.u->name;
     size_t first = 0;
     while (KA(q, first) == T_NEWLINE) first++;
-    if (KA(q, first) == T_STRING) return quit(q), SP_ERRV; /* a docstring */
+    if (doc_at(q, first, &first)) return quit(q), SP_ERRV; /* a docstring */
     while (K(q) != T_END && live(q)) {
         if (K(q) == T_NEWLINE) next(q);
         else statement(q, true);
@@ -1864,7 +1931,7 @@ sp_Value sp_qc_compile(sp_VM *vm, const char *src, size_t n, const char *filenam
     if (L) {
         sp_lex_init(L, vm, src, n, filename);
         if (fill(&q, L)) {
-            c->filename_v = sp_str_cstr(vm, filename);
+            c->filename_v = sp_str_filename(vm, filename);
             c->source_v = sp_str_from(vm, src, n, (size_t)nchars);
             if (!sp_iserr(c->filename_v) && !sp_iserr(c->source_v)) code = module(&q);
         }

@@ -260,6 +260,20 @@ void sp_str_free_interned(sp_VM *vm) {
 
 sp_Value sp_str_intern_cstr(sp_VM *vm, const char *s) { return sp_str_intern(vm, s, strlen(s)); }
 
+/* A compiled code's filename: the static str for the pseudo-files the API
+ * passes ("<string>", "<stdin>", "<snippet>": sp_names.h), so a fresh
+ * interpreter's first compile allocates no str for it; else a new str,
+ * not interned (the table would keep every filename for the VM's life). */
+sp_Value sp_str_filename(sp_VM *vm, const char *s) {
+    static const uint8_t files[] = {SP_NM_string, SP_NM_stdin, SP_NM_snippet};
+    size_t n = strlen(s);
+    for (size_t i = 0; i < sizeof files && s[0] == '<'; i++) { /* cheaper than hashing */
+        const sp_StaticStr *st = &sp_names[files[i]];
+        if (st->len == n && bytes_eq(st->data, s, n)) return sp_objv((void *)(uintptr_t)st);
+    }
+    return sp_str_new(vm, s, n);
+}
+
 sp_Value sp_str_concat(sp_VM *vm, sp_Str *a, sp_Str *b) {
     if (b->len > SP_MAX_ALLOC - a->len) return sp_nomem(vm), SP_ERRV;
     sp_Str *s = sp_str_alloc(vm, (size_t)a->len + b->len, (size_t)a->clen + b->clen);

@@ -38,7 +38,10 @@ typedef struct sp_NEnt {
     uint32_t hash;
     int flags;              /* SP_DEF_* / SP_USE (the compiler: the index) */
     int scope;              /* SP_SC_* after analysis */
-    const sp_Node *dir;     /* first global/nonlocal statement naming it */
+    union {
+        const sp_Node *dir; /* first global/nonlocal statement naming it */
+        sp_Str *str;        /* the compiler's tables: the interned name, if known */
+    };
     int32_t slot;           /* the compiler: 1 + the index the name ops of unit
                                number `unit` use (co_names, varnames or cells) */
     uint32_t unit;          /* (a block compiled twice, in a finally body, has two) */

@@ -23,6 +23,7 @@
  * pointer that is not an offset into a frame, a chunk or a GC object. */
 #include "sp_code.h"
 #include "sp_class.h"
+#include "sp_iter.h" /* FOR_ITER steps list and tuple iterators in line */
 #include <math.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -1747,14 +1748,17 @@ dispatch:
     TARGET(GET_ITER) {
         if (!sp_istype(sp[-1], &sp_t_generator)) {
             SAVE();
-            CHECK(r = sp_iter(vm, sp[-1]));
+            CHECK(r = sp_istype(sp[-1], &sp_t_list) ? spc_seqiter_new(vm, &sp_t_list_iterator, sp[-1], 0)
+                                                    : sp_iter(vm, sp[-1]));
             sp[-1] = r;
         }
         DISPATCH();
     }
     TARGET(FOR_ITER) {
         sp_Value it = sp[-1];
-        if (sp_istype(it, &sp_t_generator)) {
+        if (sp_istype(it, &sp_t_list_iterator) || sp_istype(it, &sp_t_tuple_iterator)) {
+            r = sp_seqiter_items_next(SP_AS(sp_SeqIter, it)); /* no call; cannot fail */
+        } else if (sp_istype(it, &sp_t_generator)) {
             sp_Gen *g = SP_AS(sp_Gen, it);
             if (g->state == SP_GEN_DONE) {
                 sp--;
@@ -1767,10 +1771,11 @@ dispatch:
             LOAD();
             POLL();
             DISPATCH();
+        } else {
+            SAVE();
+            sp_Type *t = sp_typeof(it);
+            r = t->next ? t->next(vm, it) : sp_next(vm, it);
         }
-        SAVE();
-        sp_Type *t = sp_typeof(it);
-        r = t->next ? t->next(vm, it) : sp_next(vm, it);
         if (sp_isnull(r)) {
             sp--;
             JUMPTO(ARG);

@@ -40,6 +40,8 @@ NAMES = [
     ("fields", "_fields"), ("field_defaults", "_field_defaults"),
     ("orig_bases", "__orig_bases__"), ("re", "re"), ("clear", "clear"),
     ("int", "__int__"), ("trunc", "__trunc__"),
+    # the filenames the API and the CLI pass (sp_str_filename)
+    ("string", "<string>"), ("stdin", "<stdin>"), ("snippet", "<snippet>"),
 ]
 TABLE = 256  # lookup slots (a power of two, under half full)
 M = (1 << 64) - 1

@@ -21,7 +21,7 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HARNESSES = ("source", "gen", "input", "snap")
+HARNESSES = ("source", "gen", "input", "snap", "qc")
 JSON_SEEDS = [b'[1, 2.5, "x", null, true, {"a": [[]]}]', b'{"k": {"k": {"k": [1e308, -0.0]}}}',
               b'"\\ud800\\u00e9\\n"', b'123456789012345678901234567890', b'[' * 50 + b']' * 50,
               b'{"a": 1, "a": 2}', b'NaN', b'[-Infinity, 1E400]']
