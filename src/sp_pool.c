@@ -312,11 +312,11 @@ static size_t sweep_nursery(sp_VM *vm, sp_Pool *pl, sp_Obj ***tails) {
     return freed;
 }
 
-/* One class, its free list begun at head/tail by the nursery: free the
+/* One class, its free list begun at *head/tail by the nursery: free the
  * unmarked objects, clear the marks, rebuild the free list in address
  * order, give back pages left empty (except the newest, so a steady
  * state does not churn the host allocator). */
-static void sweep_class(sp_VM *vm, sp_Pool *pl, size_t c, sp_Obj *head, sp_Obj **tail) {
+static void sweep_class(sp_VM *vm, sp_Pool *pl, size_t c, sp_Obj **head, sp_Obj **tail) {
     size_t freed = 0; /* subtracted once: a finalizer's sp_free only subtracts too */
     for (Page **link = &pl->opages[c], *pg; (pg = *link);) {
         sp_Obj *phead = NULL, **ptail = &phead;
@@ -342,7 +342,7 @@ static void sweep_class(sp_VM *vm, sp_Pool *pl, size_t c, sp_Obj *head, sp_Obj *
         link = &pg->next;
     }
     *tail = NULL;
-    pl->ofree[c] = head;
+    pl->ofree[c] = *head; /* read after the pages: with no nursery slot, tail is head */
     vm->mem_used -= freed;
 }
 
@@ -351,7 +351,7 @@ void sp_pool_sweep(sp_VM *vm) {
     sp_Obj *heads[NCLASS], **tails[NCLASS];
     for (size_t c = 0; c < NCLASS; c++) heads[c] = NULL, tails[c] = &heads[c];
     vm->mem_used -= sweep_nursery(vm, pl, tails);
-    for (size_t c = 1; c < NCLASS; c++) sweep_class(vm, pl, c, heads[c], tails[c]);
+    for (size_t c = 1; c < NCLASS; c++) sweep_class(vm, pl, c, &heads[c], tails[c]);
 }
 
 void sp_pool_foreach(sp_VM *vm, void (*fn)(sp_VM *, sp_Obj *)) {
