@@ -53,8 +53,8 @@ static const uint8_t cls[T_COUNT_] = {
     [T_LESSEQUAL] = X_CMP, [T_GREATEREQUAL] = X_CMP, [T_IS] = X_CMP, [T_NOT] = X_CMP,
 [T_CLASS] = X_NEVER, [T_LAMBDA] = X_NEVER, [T_TRY] = X_NEVER,
     [T_EXCEPT] = X_NEVER, [T_FINALLY] = X_NEVER, [T_WITH] = X_NEVER, [T_DEL] = X_NEVER,
-    [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER, [T_RAISE] = X_NEVER, 
-    [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_ASSERT] = X_NEVER,
+    [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER, 
+    [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, 
     [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
     [T_RARROW] = X_NEVER,
 };
@@ -1645,6 +1645,42 @@ static void funcdef(Q *q) {
     nameop(q, name, line, true);
 }
 
+/* raise [exc [from cause]] (sp_compile.c's raise_). */
+static void raise_(Q *q) {
+    int line = LINE(q, q->i), n = 0;
+    next(q);
+    size_t e = scan(q, q->i, X_STMT);
+    if (q->i < e) {
+        expression(q);
+        n = 1;
+        if (K(q) == T_FROM) {
+            next(q);
+            expression(q);
+            n = 2;
+        }
+    }
+    if (q->i != e) return quit(q);
+    at_line(q, line, SP_RAISE_VARARGS, n);
+}
+
+/* assert test[, msg]: raise AssertionError(msg) unless the test holds. */
+static void assert_(Q *q) {
+    int line = LINE(q, q->i);
+    next(q);
+    size_t e = scan(q, q->i, X_STMT), comma = find(q, q->i, e, T_COMMA);
+    int32_t end = sp_cg_label(&q->c);
+    cond(q, comma, true, end, line);
+    at_line(q, line, SP_LOAD_ASSERTION_ERROR, 0);
+    if (comma < e) {
+        q->i = comma + 1;
+        expression(q);
+        at_line(q, line, SP_CALL, 1);
+    }
+    if (q->i != e) return quit(q);
+    at_line(q, line, SP_RAISE_VARARGS, 1);
+    sp_cg_bind(&q->c, end);
+}
+
 static void loop_exit(Q *q, bool brk) {
     Unit *u = q->c.u;
     int line = LINE(q, q->i);
@@ -1813,6 +1849,8 @@ static void simple(Q *q, bool top) {
     case T_CONTINUE: return loop_exit(q, false);
     case T_IMPORT: return import_(q, line);
     case T_RETURN: return return_(q);
+    case T_RAISE: return raise_(q);
+    case T_ASSERT: return assert_(q);
     case T_FROM: return from_(q, line);
     default: break;
     }

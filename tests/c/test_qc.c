@@ -200,6 +200,11 @@ static const char *const extra[] = {
     "def f(b, a):\n    return [a + b for _ in a]\n", "def f(k):\n    k = [k for _ in k]\n    return [k for _ in k]\n",
     "def f():\n    return [x for x in g]\ng = 1\n", "def f(k):\n    return [[k for _ in j] for j in k]\n",
     "def f(*a, **k):\n    return [a, k for _ in a]\n", "def f(*a, **k):\n    return [(a, k) for _ in a]\n",
+    "raise\n", "raise ValueError\n", "raise ValueError('x')\n", "raise E from None\n", "raise E from e\n",
+    "raise E,\n", "raise E from\n", "raise a, b\n", "def f():\n    raise KeyError(1)\n", "if x: raise E\n",
+    "assert x\n", "assert x, 'msg'\n", "assert x, f'{y}'\n", "assert a and b, m\n", "assert not a < b < c\n",
+    "assert (x, 'm')\n", "assert x if y else z, w\n", "assert\n", "assert x,\n", "assert x, y, z\n",
+    "assert 1\n", "assert 0, 'never'\n", "def f(x):\n    assert x > 0, x\n    return x\n",
     "x = a @ b\n", "x @= b\n", "x = a or b and c or d\n", "x = (a or b) or c\n", "x = a and (b and c)\n",
 };
 
