@@ -1,10 +1,10 @@
 /* sp_qc.c - the quick compiler: source to bytecode in one pass over the
  * tokens, with no syntax tree and no symbol pass, for the programs agents
  * send most: module-level assignments, augmented assignments, expression
- * statements, if/elif/else, for, while, break, continue, pass, imports and
- * module-level functions (def with every parameter kind, return),
- * over expressions without lambdas, walrus or starred items
- * (comprehensions included).
+ * statements, if/elif/else, for, while, break, continue, pass, imports,
+ * raise, assert and module-level functions (def with every parameter kind
+ * but positional-only, return), over expressions without walrus or
+ * starred items (comprehensions and lambdas included).
  *
  * It emits through sp_cg.h what sp_compile.c emits for the same program,
  * instruction for instruction, constant for constant and line for line
@@ -33,11 +33,11 @@
 enum { K_OTHER, K_CONST, K_FOLD };
 
 /* Token classes: where scans stop, and what is never handled. */
-enum { X_END = 1, X_STMT = 2, X_IN = 4, X_NEVER = 8, X_OPEN = 16, X_CMP = 32, X_LOOK = 64 };
+enum { X_END = 1, X_STMT = 2, X_IN = 4, X_NEVER = 8, X_OPEN = 16, X_CMP = 32, X_LOOK = 64, X_AUG = 128 };
 
 #define CLOSER (X_END | X_STMT | X_IN | X_LOOK)
 #define ENDALL (X_END | X_STMT | X_IN)
-#define AUG (X_END | X_STMT | X_IN)
+#define AUG (X_END | X_STMT | X_IN | X_AUG)
 static const uint8_t cls[T_COUNT_] = {
     [T_END] = ENDALL | X_LOOK, [T_NEWLINE] = ENDALL, [T_SEMI] = ENDALL, [T_INDENT] = ENDALL, [T_DEDENT] = ENDALL,
     [T_RPAR] = CLOSER, [T_RSQB] = CLOSER, [T_RBRACE] = CLOSER,
@@ -51,7 +51,7 @@ static const uint8_t cls[T_COUNT_] = {
     [T_DOUBLESLASHEQUAL] = AUG,
     [T_LESS] = X_CMP, [T_GREATER] = X_CMP, [T_EQEQUAL] = X_CMP, [T_NOTEQUAL] = X_CMP,
     [T_LESSEQUAL] = X_CMP, [T_GREATEREQUAL] = X_CMP, [T_IS] = X_CMP, [T_NOT] = X_CMP,
-[T_CLASS] = X_NEVER, [T_LAMBDA] = X_NEVER, [T_TRY] = X_NEVER,
+[T_CLASS] = X_NEVER, [T_TRY] = X_NEVER,
     [T_EXCEPT] = X_NEVER, [T_FINALLY] = X_NEVER, [T_WITH] = X_NEVER, [T_DEL] = X_NEVER,
     [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER, 
     [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, 
@@ -105,6 +105,8 @@ typedef struct Fn {
     size_t nuse, capuse;
     const sp_Tok **cell;
     size_t ncell;
+    const struct Comp *outer; /* a lambda: the comprehension it is in, */
+    struct Fn *up;            /* and the function (names they bind would be free variables) */
 } Fn;
 
 typedef struct Q {
@@ -158,17 +160,26 @@ static bool enter(Q *q) {
 
 /* The first token from j on at this bracket level in a class of stop
  * (groups are skipped whole; T_END stops every scan). */
+static size_t find(const Q *q, size_t j, size_t e, int k);
+
 static size_t scan(const Q *q, size_t j, unsigned stop) {
     for (;;) {
-        unsigned x = cls[q->tk[j].kind];
+        int k = q->tk[j].kind;
+        unsigned x = cls[k];
         if (x & stop) return j;
+        if (k == T_LAMBDA) j = find(q, j + 1, q->nt - 1, T_COLON); /* its ':' is its own */
         j = x & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
     }
 }
 
-/* The first token of kind k in [j, e) at this level, or e. */
+/* The first token of kind k in [j, e) at this level, or e (a lambda's
+ * parameters and ':' are its own). */
 static size_t find(const Q *q, size_t j, size_t e, int k) {
-    while (j < e && q->tk[j].kind != k) j = cls[q->tk[j].kind] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
+    while (j < e && q->tk[j].kind != k) {
+        int t = q->tk[j].kind;
+        if (t == T_LAMBDA && k != T_COLON) j = find(q, j + 1, e, T_COLON);
+        j = cls[t] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
+    }
     return j < e ? j : e;
 }
 
@@ -196,7 +207,8 @@ static Group group(const Q *q, size_t open) {
     Group g = {close, j < close, close, false, false};
     while (j < close) {
         int k = q->tk[j].kind;
-        if (k == T_COMMA) g.comma = true, g.items += j + 1 < close;
+        if (k == T_LAMBDA) j = find(q, j + 1, close, T_COLON); /* its parameters */
+        else if (k == T_COMMA) g.comma = true, g.items += j + 1 < close;
         else if (k == T_FOR && g.first_for == close) g.first_for = j;
         else if (k == T_COLON && !g.comma && g.first_for == close) g.colon = true;
         j = cls[k] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
@@ -553,7 +565,14 @@ static void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
         if (store && k < 0) fn->name[fn->n++] = t;
         return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
     }
-    if (k < 0) return store ? quit(q) : at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
+    if (k < 0) {
+        for (const Fn *f = fn; f; f = f->up) { /* bound around a lambda: a free variable */
+            for (const Comp *cp = f->outer; cp; cp = cp->up)
+                if (comp_find(q, cp, j) >= 0) return quit(q);
+            if (f != fn && fn_find(q, f, t) >= 0) return quit(q);
+        }
+        return store ? quit(q) : at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
+    }
     int c = list_find(q, fn->cell, fn->ncell, t);
     if (c >= 0) return at_line(q, line, store ? SP_STORE_DEREF : SP_LOAD_DEREF, c);
     at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, local_slot(q, t, &fn->slot[k]));
@@ -750,6 +769,22 @@ static void comp_element(Q *q, int nm, size_t open, size_t f, int line, int dept
     }
 }
 
+/* A nested unit's qualname (sp_compile.c's set_qualname). */
+static bool qualify(Q *q, Unit *u) {
+    Unit *p = u->parent;
+    u->qualname = u->name;
+    if (p->kind == U_MODULE) return true;
+    const char *mid = p->kind == U_FUNCTION || p->kind == U_LAMBDA ? ".<locals>." : ".";
+    size_t lp = strlen(p->qualname), lm = strlen(mid), ln = strlen(u->name);
+    char *s = sp_arena_alloc(q->c.arena, lp + lm + ln + 1);
+    if (!s) return quit(q), false;
+    memcpy(s, p->qualname, lp);
+    memcpy(s + lp, mid, lm);
+    memcpy(s + lp + lm, u->name, ln + 1);
+    u->qualname = s;
+    return true;
+}
+
 /* The nested loops (sp_compile.c's comp_generator, one clause a level). */
 static void comp_loops(Q *q, const Clause *cl, size_t n, size_t gi, int nm, size_t open, size_t f, int line) {
     if (!live(q) || !enter(q)) return;
@@ -789,18 +824,7 @@ static int comprehension(Q *q, int nm, size_t open, size_t f, int line) {
     size_t n = clauses(q, f, close, &cl, &cp);
     Unit *u = live(q) ? sp_cg_unit_open(&q->c, U_COMP, line, sp_names[nm].data, nm) : NULL;
     if (!u) return quit(q), K_OTHER;
-    if (u->parent->kind != U_MODULE) { /* sp_compile.c's set_qualname */
-        const char *mid = u->parent->kind == U_FUNCTION ? ".<locals>." : ".";
-        size_t lp = strlen(u->parent->qualname), lm = strlen(mid), ln = strlen(u->name);
-        char *s = sp_arena_alloc(q->c.arena, lp + lm + ln + 1);
-        if (!s) return quit(q), K_OTHER;
-        memcpy(s, u->parent->qualname, lp);
-        memcpy(s + lp, mid, lm);
-        memcpy(s + lp + lm, u->name, ln + 1);
-        u->qualname = s;
-    } else {
-        u->qualname = u->name;
-    }
+    if (!qualify(q, u)) return K_OTHER;
     u->argcount = 1;
     if (nm == SP_NM_genexpr) u->flags |= SP_CO_GENERATOR;
     sp_cg_nt_index(&q->c, &u->varnames, ".0");
@@ -1210,8 +1234,15 @@ static int ifexp(Q *q, size_t at_if) {
     return K_OTHER;
 }
 
+static int lambda_(Q *q);
+
 static int expression(Q *q) {
     if (!live(q) || !enter(q)) return K_OTHER;
+    if (K(q) == T_LAMBDA) {
+        int k = lambda_(q);
+        q->nest--;
+        return k;
+    }
     int k;
     size_t e;
     if (q->nif && KA(q, e = scan(q, q->i, X_END)) == T_IF) k = ifexp(q, e);
@@ -1476,6 +1507,7 @@ typedef struct Params {
     size_t *pdef, npdef;          /* the positional defaults' first tokens */
     size_t *kdef;                 /* a keyword-only name's default, or 0 */
     size_t star, dstar;           /* *args and **kw names, or 0 */
+    int close;                    /* what ends the list: ')' or a lambda's ':' */
 } Params;
 
 static bool params(Q *q, size_t open, size_t close, Params *p) {
@@ -1528,7 +1560,7 @@ static uint32_t defaults(Q *q, const Params *p, int line) {
         for (size_t i = 0; i < p->npdef && live(q); i++) {
             q->i = p->pdef[i];
             consts &= expression(q) != K_OTHER;
-            if (K(q) != T_COMMA && K(q) != T_RPAR) return quit(q), 0; /* f(a=b c) */
+            if (K(q) != T_COMMA && K(q) != p->close) return quit(q), 0; /* f(a=b c) */
             SP_TUPLE(t)->items[i] = q->cv;
         }
         if (consts) {
@@ -1548,7 +1580,7 @@ static uint32_t defaults(Q *q, const Params *p, int line) {
         at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, s));
         q->i = p->kdef[i];
         expression(q);
-        if (K(q) != T_COMMA && K(q) != T_RPAR) return quit(q), 0;
+        if (K(q) != T_COMMA && K(q) != p->close) return quit(q), 0;
         nk++;
     }
     if (nk) at_line(q, line, SP_BUILD_MAP, (int64_t)nk), flags |= 2;
@@ -1590,6 +1622,44 @@ static bool docstring(Q *q, size_t colon, sp_Value *doc) {
     return live(q);
 }
 
+/* lambda params: body (sp_compile.c's lambda): a function of one
+ * expression; names the enclosing comprehension or function binds would be
+ * free variables (it gives up on them). */
+static int lambda_(Q *q) {
+    size_t s = q->i, colon = find(q, s + 1, q->nt - 1, T_COLON);
+    int line = LINE(q, s);
+    Params p = {0};
+    p.close = T_COLON;
+    if (KA(q, colon) != T_COLON || !params(q, s, colon, &p)) return quit(q), K_OTHER;
+    Fn fn = {0};
+    fn.name = sp_arena_raw(q->c.arena, q->nt * sizeof *fn.name);
+    fn.slot = sp_arena_alloc(q->c.arena, q->nt * sizeof *fn.slot);
+    if (!fn.name || !fn.slot || !fn_params(q, &fn, &p)) return quit(q), K_OTHER;
+    fn.outer = q->comp, fn.up = q->fn;
+    q->c.lineno = line;
+    uint32_t flags = defaults(q, &p, line);
+    Unit *u = live(q) ? sp_cg_unit_open(&q->c, U_LAMBDA, line, sp_names[SP_NM_lambda].data, SP_NM_lambda) : NULL;
+    if (!u || !qualify(q, u)) return quit(q), K_OTHER;
+    u->argcount = (int)p.npos, u->kwonly = (int)p.nkw;
+    if (p.star) u->flags |= SP_CO_VARARGS;
+    if (p.dstar) u->flags |= SP_CO_VARKW;
+    for (size_t i = 0; i < fn.nparams; i++) local_slot(q, fn.name[i], &fn.slot[i]);
+    first_const(&q->c, SP_NONEV); /* a lambda has no docstring */
+    Comp *comp = q->comp;
+    Fn *up = q->fn;
+    q->comp = NULL, q->fn = &fn;
+    q->i = colon + 1;
+    expression(q);
+    at_line(q, line, SP_RETURN_VALUE, 0);
+    q->comp = comp, q->fn = up;
+    sp_Value code = live(q) ? sp_cg_unit_code(&q->c) : SP_ERRV;
+    sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
+    if (sp_iserr(code)) return quit(q), K_OTHER;
+    at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, code));
+    at_line(q, line, SP_MAKE_FUNCTION, flags);
+    return K_OTHER;
+}
+
 /* def f(params): body (module level): the body is read twice, first to
  * learn the names it binds (its locals), then to emit its code. */
 static void funcdef(Q *q) {
@@ -1601,6 +1671,7 @@ static void funcdef(Q *q) {
     if (!want(q, T_NAME) || K(q) != T_LPAR) return quit(q);
     size_t open = q->i, close = (size_t)q->pair[open];
     Params p = {0};
+    p.close = T_RPAR;
     if (!params(q, open, close, &p)) return;
     Fn fn = {0};
     fn.name = sp_arena_raw(q->c.arena, q->nt * sizeof *fn.name);
@@ -1857,7 +1928,7 @@ static void simple(Q *q, bool top) {
     size_t e = scan(q, s, X_STMT);
     int k = KA(q, e);
     if (k == T_EQUAL) return assign(q, s, e);
-    if (binop[k] && (cls[k] & X_STMT)) return augassign(q, s, e); /* x op= v */
+    if (cls[k] & X_AUG) return augassign(q, s, e); /* x op= v */
     if (k == T_NEWLINE || k == T_SEMI || k == T_END) return expr_stmt(q, e, top);
     quit(q);
 }

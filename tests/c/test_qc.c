@@ -205,6 +205,14 @@ static const char *const extra[] = {
     "assert x\n", "assert x, 'msg'\n", "assert x, f'{y}'\n", "assert a and b, m\n", "assert not a < b < c\n",
     "assert (x, 'm')\n", "assert x if y else z, w\n", "assert\n", "assert x,\n", "assert x, y, z\n",
     "assert 1\n", "assert 0, 'never'\n", "def f(x):\n    assert x > 0, x\n    return x\n",
+    "y = lambda a, b=1: a\n", "y = lambda *c, d: c\n", "y = lambda a, b=1, *c, d, **e: a\n", "x = [lambda a, b: a, 1]\n",
+    "x = {1: lambda a, b: a}\n", "f(lambda a, b: a, 2)\n", "x = lambda: (yield)\n", "x = [lambda: i for i in r]\n",
+    "def f(k):\n    return lambda: k\n", "def f(k):\n    return lambda x: x + 1\n", "x = lambda: lambda: 1\n",
+    "x = lambda a: lambda: a\n", "x = lambda a=lambda: 1: a\n", "x = lambda a, a: 1\n", "x = lambda a=1, b: 1\n",
+    "x = lambda *: 1\n", "x = lambda: x if y else z\n", "x = lambda: 1, 2\n", "x = (lambda: 1)()\n",
+    "x = sorted(d, key=lambda k: -d[k]['n'])\n", "x = lambda a: [a for _ in a]\n", "x = a[lambda: 1]\n",
+    "x = {lambda: 1}\n", "x = lambda a: f'{a}'\n", "x += 1\n", "x.y += 1\n", "x[0] += 1\n", "x[1:2] += y\n",
+    "x = lambda: (1, 2)\n", "x = lambda __debug__: 1\n", "x = lambda: __debug__\n",
     "x = a @ b\n", "x @= b\n", "x = a or b and c or d\n", "x = (a or b) or c\n", "x = a and (b and c)\n",
 };
 
