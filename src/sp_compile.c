@@ -13,9 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-
 /* ------------------------------------------------------------ errors */
-
 
 static void error_at(C *c, const sp_Node *at, const char *fmt, const char *name) {
     if (c->err) return;
@@ -32,15 +30,13 @@ static bool forbidden(C *c, const char *name, int ctx) {
     return true;
 }
 
-/* ------------------------------------------------------------ tables */
+/* ------------------------------------------------------------ names */
 
 static const char *mangle(C *c, const char *name) {
     const char *m = sp_mangle(c->arena, c->u->private_, name);
     if (!m) fail(c);
     return m ? m : name;
 }
-
-
 
 /* ------------------------------------------------------------ units */
 

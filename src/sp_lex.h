@@ -98,5 +98,9 @@ sp_Value sp_synerr_new(sp_VM *vm, sp_Type *type, const char *filename, const cha
 const char *sp_tok_name(int kind); /* "(" or "if" etc. */
 /* Line and line start of the byte offset pos inside token tok (sp_parse.c). */
 void sp_tok_pos_line(const char *src, const sp_Tok *tok, size_t pos, int *line, size_t *ls);
+/* A STRING token's text between its quotes: src[*body, *body_end) (sp_parse.c). */
+void sp_tok_str_body(const char *src, const sp_Tok *t, size_t *body, size_t *body_end);
+/* A NUMBER token's digits without prefix or underscores (sp_parse.c, see there). */
+size_t sp_numlit_digits(const char *s, size_t len, int sub, char *d, int *base);
 
 #endif

@@ -490,6 +490,23 @@ static bool to_target(P *p, sp_Node *e, int ctx) {
 
 /* ------------------------------------------------------------- numbers */
 
+/* The digits of the NUMBER token s[0, len) of kind sub into d (room for
+ * len + 1), without a 0x/0o/0b prefix or underscores and NUL-terminated:
+ * their count, and *base.  Shared with sp_qc.c. */
+size_t sp_numlit_digits(const char *s, size_t len, int sub, char *d, int *base) {
+    size_t k = 0, i = 0;
+    *base = 10;
+    if (sub == SP_NUM_INT && len > 1 && s[0] == '0') {
+        int c = s[1] | 0x20;
+        *base = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 10;
+        if (*base != 10) i = 2;
+    }
+    for (; i < len; i++)
+        if (s[i] != '_') d[k++] = s[i];
+    d[k] = 0;
+    return k;
+}
+
 static COLD sp_Node *number(P *p) {
     const sp_Tok *t = peek(p);
     if (t->sub == SP_NUM_IMAG) {
@@ -506,16 +523,8 @@ static COLD sp_Node *number(P *p) {
     fin(p, n);
     char *d = sp_arena_raw(p->A, len + 1);
     if (!d) return p->failed = true, NULL;
-    size_t k = 0, i = 0;
-    int base = 10;
-    if (sub == SP_NUM_INT && len > 1 && s[0] == '0') {
-        int c = s[1] | 0x20;
-        base = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 10;
-        if (base != 10) i = 2;
-    }
-    for (; i < len; i++)
-        if (s[i] != '_') d[k++] = s[i];
-    d[k] = 0;
+    int base;
+    size_t k = sp_numlit_digits(s, len, sub, d, &base);
     if (sub == SP_NUM_FLOAT) {
         n->u.constant.kind = SP_CONST_FLOAT;
         n->u.constant.f = strtod(d, NULL); /* overflow gives inf, as CPython */
@@ -979,8 +988,7 @@ static bool fstring_body(P *p, FStr *f, const sp_Tok *tok, size_t s, size_t e, i
 
 /* The text between the quotes of STRING token t: after the prefix letters
  * and the quotes (the lexer checked them). */
-static void string_body(P *p, const sp_Tok *t, size_t *body, size_t *body_end) {
-    const char *src = p->L->src;
+void sp_tok_str_body(const char *src, const sp_Tok *t, size_t *body, size_t *body_end) {
     size_t s = t->start;
     while (src[s] != '"' && src[s] != '\'') s++;
     size_t ql = t->end - s >= 6 && src[s + 1] == src[s] && src[s + 2] == src[s] ? 3 : 1;
@@ -994,7 +1002,7 @@ static void string_body(P *p, const sp_Tok *t, size_t *body, size_t *body_end) {
  * 1 done, 0 not this case (nothing done), -1 error. */
 static int plain_first(P *p, const sp_Tok *t, Text *lit) {
     size_t b, e;
-    string_body(p, t, &b, &e);
+    sp_tok_str_body(p->L->src, t, &b, &e);
     const char *s = p->L->src + b;
     size_t n = e - b;
     unsigned char hi = (t->sub & SP_STR_BYTES) ? 0x80 : 0;
@@ -1035,7 +1043,7 @@ static COLD sp_Node *strings(P *p) {
         advance(p);
         f.tok = &tk;
         size_t body, body_end;
-        string_body(p, &tk, &body, &body_end);
+        sp_tok_str_body(p->L->src, &tk, &body, &body_end);
         if (tk.sub & SP_STR_F) {
             anyf = true;
             TRY(enter(p));

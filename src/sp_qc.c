@@ -51,11 +51,9 @@ static const uint8_t cls[T_COUNT_] = {
     [T_DOUBLESLASHEQUAL] = AUG,
     [T_LESS] = X_CMP, [T_GREATER] = X_CMP, [T_EQEQUAL] = X_CMP, [T_NOTEQUAL] = X_CMP,
     [T_LESSEQUAL] = X_CMP, [T_GREATEREQUAL] = X_CMP, [T_IS] = X_CMP, [T_NOT] = X_CMP,
-[T_CLASS] = X_NEVER, [T_TRY] = X_NEVER,
-    [T_EXCEPT] = X_NEVER, [T_FINALLY] = X_NEVER, [T_WITH] = X_NEVER, [T_DEL] = X_NEVER,
-    [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER, 
-    [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, 
-    [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
+    [T_CLASS] = X_NEVER, [T_TRY] = X_NEVER, [T_EXCEPT] = X_NEVER, [T_FINALLY] = X_NEVER,
+    [T_WITH] = X_NEVER, [T_DEL] = X_NEVER, [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER,
+    [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
     [T_RARROW] = X_NEVER,
 };
 #undef CLOSER
@@ -120,10 +118,9 @@ typedef struct Q {
     Fn *fn;          /* the function being compiled; NULL: module level */
     sp_Value cv;     /* the value of the last K_CONST / K_FOLD expression */
     bool num;        /* that K_CONST is a number (-1 folds, -True does not) */
-    int gline;       /* the line of enclosing parentheses a tuple here takes */
     int cline;       /* and the line of its token */
+    int gline;       /* the line of enclosing parentheses a tuple here takes */
     int nest;
-    bool out;        /* gave up */
 } Q;
 
 static int exprlist(Q *q, size_t e);
@@ -131,10 +128,7 @@ static bool fill(Q *q, sp_Lex *L);
 
 /* Give up: every emitter is a no-op from here (c.err) and the caller
  * compiles the program with sp_compile.c. */
-static void quit(Q *q) {
-    q->out = true;
-    q->c.err = true;
-}
+static void quit(Q *q) { q->c.err = true; }
 
 static bool live(Q *q) { return !q->c.err; }
 static int K(const Q *q) { return q->tk[q->i].kind; }
@@ -153,34 +147,45 @@ static void at_line(Q *q, int line, int op, int64_t arg) {
     emit(&q->c, op, arg);
 }
 
+static void load_at(Q *q, int line, sp_Value v) {
+    q->c.lineno = line;
+    load_const(&q->c, v);
+}
+
 static bool enter(Q *q) {
     if (++q->nest > SP_QC_MAX_NEST || !sp_cstack_ok(q->c.vm)) return quit(q), false;
     return true;
 }
 
-/* The first token from j on at this bracket level in a class of stop
- * (groups are skipped whole; T_END stops every scan). */
-static size_t find(const Q *q, size_t j, size_t e, int k);
-
-static size_t scan(const Q *q, size_t j, unsigned stop) {
-    for (;;) {
-        int k = q->tk[j].kind;
-        unsigned x = cls[k];
-        if (x & stop) return j;
-        if (k == T_LAMBDA) j = find(q, j + 1, q->nt - 1, T_COLON); /* its ':' is its own */
-        j = x & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
-    }
+/* The token after the one at j at its bracket level: a group is skipped whole. */
+static inline size_t over(const Q *q, size_t j) {
+    return cls[q->tk[j].kind] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
 }
 
-/* The first token of kind k in [j, e) at this level, or e (a lambda's
- * parameters and ':' are its own). */
-static size_t find(const Q *q, size_t j, size_t e, int k) {
-    while (j < e && q->tk[j].kind != k) {
-        int t = q->tk[j].kind;
-        if (t == T_LAMBDA && k != T_COLON) j = find(q, j + 1, e, T_COLON);
-        j = cls[t] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
-    }
+/* The first token of kind k in [j, e) at this level, or e. */
+static size_t find_raw(const Q *q, size_t j, size_t e, int k) {
+    while (j < e && q->tk[j].kind != k) j = over(q, j);
     return j < e ? j : e;
+}
+
+/* As over, and a lambda's parameters and ':' (before e) are its own. */
+static inline size_t past(const Q *q, size_t j, size_t e) {
+    return over(q, q->tk[j].kind == T_LAMBDA ? find_raw(q, j + 1, e, T_COLON) : j);
+}
+
+/* The first token of kind k in [j, e) at this level, or e (searching for
+ * a ':' finds a lambda's own, as the lambda does). */
+static size_t find(const Q *q, size_t j, size_t e, int k) {
+    if (k == T_COLON) return find_raw(q, j, e, k);
+    while (j < e && q->tk[j].kind != k) j = past(q, j, e);
+    return j < e ? j : e;
+}
+
+/* The first token from j on at this bracket level in a class of stop
+ * (T_END stops every scan). */
+static size_t scan(const Q *q, size_t j, unsigned stop) {
+    while (!(cls[q->tk[j].kind] & stop)) j = past(q, j, q->nt - 1);
+    return j;
 }
 
 /* Items separated by top-level commas in [j, e), a trailing comma allowed;
@@ -205,13 +210,11 @@ typedef struct Group {
 static Group group(const Q *q, size_t open) {
     size_t close = (size_t)q->pair[open], j = open + 1;
     Group g = {close, j < close, close, false, false};
-    while (j < close) {
+    for (; j < close; j = past(q, j, close)) {
         int k = q->tk[j].kind;
-        if (k == T_LAMBDA) j = find(q, j + 1, close, T_COLON); /* its parameters */
-        else if (k == T_COMMA) g.comma = true, g.items += j + 1 < close;
+        if (k == T_COMMA) g.comma = true, g.items += j + 1 < close;
         else if (k == T_FOR && g.first_for == close) g.first_for = j;
         else if (k == T_COLON && !g.comma && g.first_for == close) g.colon = true;
-        j = cls[k] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
     }
     return g;
 }
@@ -242,25 +245,18 @@ static int group_line(const Q *q, size_t j) {
 static sp_Value number(Q *q, size_t j) {
     const sp_Tok *t = &q->tk[j];
     const char *s = q->c.src + t->start;
-    size_t len = t->end - t->start, k = 0, i = 0;
+    size_t len = t->end - t->start;
     if (t->sub == SP_NUM_INT && len <= 18 && (s[0] != '0' || len == 1)) { /* plain decimal: most literals */
         int64_t v = 0;
+        size_t i = 0;
         for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) v = v * 10 + (s[i] - '0');
         if (i == len) return sp_int(v);
-        v = 0, i = 0;
     }
-    int base = 10;
     if (t->sub == SP_NUM_IMAG) return quit(q), SP_NONEV; /* the full compiler's error */
-    if (t->sub == SP_NUM_INT && len > 1 && s[0] == '0') {
-        int c = s[1] | 0x20;
-        base = c == 'x' ? 16 : c == 'o' ? 8 : c == 'b' ? 2 : 10;
-        if (base != 10) i = 2;
-    }
     char *d = sp_arena_raw(q->c.arena, len + 1);
     if (!d) return quit(q), SP_NONEV;
-    for (; i < len; i++)
-        if (s[i] != '_') d[k++] = s[i];
-    d[k] = 0;
+    int base;
+    size_t k = sp_numlit_digits(s, len, t->sub, d, &base);
     if (t->sub == SP_NUM_FLOAT) return sp_float(strtod(d, NULL)); /* overflow gives inf, as CPython */
     if (base == 10 && k > SP_INT_MAX_STR_DIGITS) return quit(q), SP_NONEV; /* the full compiler's error */
     sp_Value v = sp_cg_int(&q->c, d, k, base, t->line);
@@ -270,10 +266,9 @@ static sp_Value number(Q *q, size_t j) {
 
 /* The body of the string token t: [*b, *e) without prefix and quotes. */
 static void body(const Q *q, const sp_Tok *t, const char **b, const char **e) {
-    const char *s = q->c.src + t->start, *end = q->c.src + t->end;
-    while (*s != '\'' && *s != '"') s++;
-    size_t quote = s + 2 < end && s[1] == s[0] && s[2] == s[0] ? 3 : 1;
-    *b = s + quote, *e = end - quote;
+    size_t s, end;
+    sp_tok_str_body(q->c.src, t, &s, &end);
+    *b = q->c.src + s, *e = q->c.src + end;
 }
 
 /* The str or bytes of adjacent string tokens from j (not f-strings),
@@ -348,9 +343,18 @@ static void fs_flush(Fs *f) {
     Q *q = f->q;
     sp_Value v = sp_str_intern(q->c.vm, f->lit, f->nlit);
     if (sp_iserr(v)) return quit(q);
-    at_line(q, LINE(q, f->tok), SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, v));
+    load_at(q, LINE(q, f->tok), v);
     f->nlit = 0;
     f->nparts++;
+}
+
+/* The JoinedStr's value: '' for no part, one formatted value as it is,
+ * else BUILD_STRING (sp_compile.c's joined()). */
+static void fs_end(Fs *f, int line) {
+    Q *q = f->q;
+    fs_flush(f);
+    if (!f->nparts) load_at(q, line, sp_str_intern(q->c.vm, "", 0));
+    else if (f->nparts > 1 || !f->first_fv) at_line(q, line, SP_BUILD_STRING, (int64_t)f->nparts);
 }
 
 static bool fsq_error(void *ctx, const char *msg) {
@@ -409,9 +413,7 @@ static bool fsq_field(void *ctx, size_t xs, size_t doc, int conv, bool spec) {
     if (spec && live(q)) {
         Fs sf = {.q = q, .tok = f->tok};
         fs_walk(&sf, ss, se, sflags, slvl);
-        fs_flush(&sf);
-        if (!sf.nparts) at_line(q, xline, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, sp_str_intern(q->c.vm, "", 0)));
-        else if (sf.nparts > 1 || !sf.first_fv) at_line(q, xline, SP_BUILD_STRING, (int64_t)sf.nparts);
+        fs_end(&sf, xline);
         flags |= 4;
     }
     at_line(q, LINE(q, f->tok), SP_FORMAT_VALUE, flags);
@@ -440,9 +442,7 @@ static int fstring(Q *q) {
         if (t->sub & SP_STR_F) fs_walk(&f, (size_t)(b - q->c.src), (size_t)(e - q->c.src), t->sub, 0);
         else fsq_text(&f, b, (size_t)(e - b), t->sub);
     }
-    fs_flush(&f);
-    if (!f.nparts) at_line(q, LINE(q, j), SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, sp_str_intern(q->c.vm, "", 0)));
-    else if (f.nparts > 1 || !f.first_fv) at_line(q, LINE(q, j), SP_BUILD_STRING, (int64_t)f.nparts);
+    fs_end(&f, LINE(q, j));
     return K_OTHER;
 }
 
@@ -505,15 +505,23 @@ static void rewind_to(Q *q, const Mark *m) {
 
 /* CPython's forbidden_name: __debug__ is a constant the full compiler
  * handles (and rejects as a target). */
-static bool is_debug(const Q *q, size_t j) {
-    const sp_Tok *t = &q->tk[j];
+static bool is_debug(const Q *q, const sp_Tok *t) {
     return t->end - t->start == 9 && memcmp(q->c.src + t->start, "__debug__", 9) == 0;
 }
 
 static int32_t name_idx(Q *q, size_t j) {
     const sp_Tok *t = &q->tk[j];
-    if (is_debug(q, j)) return quit(q), 0;
+    if (is_debug(q, t)) return quit(q), 0;
     return vt_add(&q->c, &q->c.u->names, sp_str_intern(q->c.vm, q->c.src + t->start, t->end - t->start));
+}
+
+static bool same_name(const Q *q, const sp_Tok *x, const sp_Tok *y);
+
+/* The index of name t in the names v[0, n), or -1. */
+static int list_find(const Q *q, const sp_Tok *const *v, size_t n, const sp_Tok *t) {
+    for (size_t k = 0; k < n; k++)
+        if (same_name(q, v[k], t)) return (int)k;
+    return -1;
 }
 
 static bool same_name(const Q *q, const sp_Tok *x, const sp_Tok *y) {
@@ -525,22 +533,11 @@ static bool same_name(const Q *q, const sp_Tok *x, const sp_Tok *y) {
     return true;
 }
 
-static int comp_find(const Q *q, const Comp *cp, size_t j) {
-    for (size_t k = 0; k < cp->n; k++)
-        if (same_name(q, cp->name[k], &q->tk[j])) return (int)k;
-    return -1;
-}
-
-static int fn_find(const Q *q, const Fn *fn, const sp_Tok *t) {
-    for (size_t k = 0; k < fn->n; k++)
-        if (same_name(q, fn->name[k], t)) return (int)k;
-    return -1;
-}
 
 /* The varnames slot of a local, given at its first use (CPython's order). */
 static int32_t local_slot(Q *q, const sp_Tok *t, int32_t *slot) {
     if (*slot) return *slot - 1;
-    if (t->end - t->start == 9 && memcmp(q->c.src + t->start, "__debug__", 9) == 0) return quit(q), 0;
+    if (is_debug(q, t)) return quit(q), 0;
     sp_Value s = sp_str_intern(q->c.vm, q->c.src + t->start, t->end - t->start);
     int32_t i = sp_iserr(s) ? -1 : sp_cg_nt_index_str(&q->c, &q->c.u->varnames, SP_STR(s));
     if (i < 0) return quit(q), 0;
@@ -548,19 +545,12 @@ static int32_t local_slot(Q *q, const sp_Tok *t, int32_t *slot) {
     return i;
 }
 
-/* The index of name t in a sorted list of names, or -1. */
-static int list_find(const Q *q, const sp_Tok *const *v, size_t n, const sp_Tok *t) {
-    for (size_t k = 0; k < n; k++)
-        if (same_name(q, v[k], t)) return (int)k;
-    return -1;
-}
-
 /* A name op in a function: DEREF for its cells, FAST for its other
  * locals, GLOBAL for the rest.  The first pass only learns the bound
  * names (its code is thrown away). */
 static void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
     const sp_Tok *t = &q->tk[j];
-    int k = fn_find(q, fn, t);
+    int k = list_find(q, fn->name, fn->n, t);
     if (fn->collect) {
         if (store && k < 0) fn->name[fn->n++] = t;
         return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
@@ -568,8 +558,8 @@ static void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
     if (k < 0) {
         for (const Fn *f = fn; f; f = f->up) { /* bound around a lambda: a free variable */
             for (const Comp *cp = f->outer; cp; cp = cp->up)
-                if (comp_find(q, cp, j) >= 0) return quit(q);
-            if (f != fn && fn_find(q, f, t) >= 0) return quit(q);
+                if (list_find(q, cp->name, cp->n, &q->tk[j]) >= 0) return quit(q);
+            if (f != fn && list_find(q, f->name, f->n, t) >= 0) return quit(q);
         }
         return store ? quit(q) : at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
     }
@@ -594,7 +584,7 @@ static size_t pick_names(Q *q, const Fn *fn, const sp_Tok *comp, sp_NameTab *tab
     for (size_t i = 0; i < fn->nuse; i++) {
         const sp_Tok *t = fn->use_name[i];
         bool want = comp ? fn->use_comp[i] == comp && list_find(q, fn->cell, fn->ncell, t) >= 0
-                         : fn_find(q, fn, t) >= 0;
+                         : list_find(q, fn->name, fn->n, t) >= 0;
         if (!want || list_find(q, v, n, t) >= 0) continue;
         size_t k = n++;
         for (; k > 0 && name_cmp(q, v[k - 1], t) > 0; k--) v[k] = v[k - 1];
@@ -629,15 +619,15 @@ static void nameop(Q *q, size_t j, int line, bool store) {
     Comp *cp = q->comp;
     if (!cp && q->fn) return fn_nameop(q, q->fn, j, line, store);
     if (!cp) return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
-    int k = comp_find(q, cp, j);
+    int k = list_find(q, cp->name, cp->n, &q->tk[j]);
     if (k < 0) {
         for (Comp *up = cp->up; up; up = up->up)
-            if (comp_find(q, up, j) >= 0) return quit(q);
+            if (list_find(q, up->name, up->n, &q->tk[j]) >= 0) return quit(q);
         if (store) return quit(q);
         if (q->fn && q->fn->collect) fn_use(q, q->fn, cp, &q->tk[j]);
         int f = list_find(q, cp->free, cp->nfree, &q->tk[j]);
         if (f >= 0) return at_line(q, line, SP_LOAD_DEREF, (int64_t)q->c.u->cells.n + f);
-        if (q->fn && !q->fn->collect && fn_find(q, q->fn, &q->tk[j]) >= 0) return quit(q);
+        if (q->fn && !q->fn->collect && list_find(q, q->fn->name, q->fn->n, &q->tk[j]) >= 0) return quit(q);
         return at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
     }
     at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, local_slot(q, &q->tk[j], &cp->slot[k]));
@@ -679,13 +669,13 @@ static int items(Q *q, size_t e, size_t n, int line, int build, int add, bool tu
         rewind_to(q, &m);
         if (tuple) {
             q->cv = t;
-            at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, t));
+            load_at(q, line, t);
             return K_FOLD;
         }
         sp_Value fs = sp_cg_frozenset(&q->c, t);
         if (sp_iserr(fs)) return quit(q), K_OTHER;
         at_line(q, line, SP_BUILD_SET, 0);
-        at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, fs));
+        load_at(q, line, fs);
         at_line(q, line, SP_SET_UPDATE, 1);
         return K_OTHER;
     }
@@ -847,7 +837,7 @@ static int comprehension(Q *q, int nm, size_t open, size_t f, int line) {
         at_line(q, line, SP_LOAD_CLOSURE, (int64_t)q->c.u->cells.n * (q->comp != NULL) + d);
     }
     if (cp.nfree) at_line(q, line, SP_BUILD_TUPLE, (int64_t)cp.nfree);
-    at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, code));
+    load_at(q, line, code);
     at_line(q, line, SP_MAKE_FUNCTION, cp.nfree ? 8 : 0);
     q->i = cl[0].in + 1;
     disjunction(q);
@@ -922,7 +912,7 @@ static int atom(Q *q) {
         q->cline = LINE(q, j);
         next(q);
         while (KA(q, j) == T_STRING && K(q) == T_STRING) next(q); /* 'a' 'b' */
-        at_line(q, LINE(q, j), SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, q->cv));
+        load_at(q, LINE(q, j), q->cv);
         return K_CONST;
     }
 }
@@ -938,7 +928,7 @@ static void call(Q *q, int line, bool meth) {
         if (K(q) == T_NAME && KA(q, q->i + 1) == T_EQUAL) {
             for (size_t k = 0; k < nkw; k++)
                 if (same_name(q, &q->tk[kw[k]], &q->tk[q->i])) return quit(q); /* repeated: the full compiler's error */
-            if (is_debug(q, q->i)) return quit(q);
+            if (is_debug(q, &q->tk[q->i])) return quit(q);
             kw[nkw++] = q->i;
             q->i += 2;
         } else if (nkw || K(q) == T_STAR || K(q) == T_DOUBLESTAR) {
@@ -959,7 +949,7 @@ static void call(Q *q, int line, bool meth) {
         if (sp_iserr(s)) return quit(q);
         SP_TUPLE(t)->items[k] = s;
     }
-    at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, t));
+    load_at(q, line, t);
     at_line(q, line, meth ? SP_CALL_METHOD_KW : SP_CALL_KW, (int64_t)n);
 }
 
@@ -975,10 +965,10 @@ static bool subscript_key(Q *q, int line, bool aug) {
         want(q, T_RSQB);
         return false;
     }
-    if (K(q) == T_COLON) at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, SP_NONEV));
+    if (K(q) == T_COLON) load_at(q, line, SP_NONEV);
     else expression(q);
     want(q, T_COLON);
-    if (K(q) == T_COLON || K(q) == T_RSQB) at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, SP_NONEV));
+    if (K(q) == T_COLON || K(q) == T_RSQB) load_at(q, line, SP_NONEV);
     else expression(q);
     bool step = false;
     if (K(q) == T_COLON) {
@@ -1084,7 +1074,7 @@ static int factor(Q *q) {
         rewind_to(q, &m);
         q->cv = sp_cg_neg(&q->c, q->cv);
         if (sp_iserr(q->cv)) quit(q);
-        at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, q->cv));
+        load_at(q, line, q->cv);
         q->nest--;
         return K_FOLD;
     }
@@ -1288,7 +1278,7 @@ static int count_cmps(const Q *q, size_t j, size_t e) {
         int k = q->tk[j].kind;
         if ((cls[k] & X_CMP) && k != T_NOT) n++;
         else if (k == T_NOT && j + 1 < e && q->tk[j + 1].kind == T_IN) n++, j++;
-        j = cls[k] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
+        j = over(q, j);
     }
     return n;
 }
@@ -1496,7 +1486,7 @@ static void return_(Q *q) {
         if (preserve) at_line(q, line, SP_SWAP, 2);
         at_line(q, line, SP_POP_TOP, 0);
     }
-    if (!preserve) at_line(q, vline, SP_LOAD_CONST, vt_add(&q->c, &u->consts, v));
+    if (!preserve) load_at(q, vline, v);
     at_line(q, line, SP_RETURN_VALUE, 0);
 }
 
@@ -1565,7 +1555,7 @@ static uint32_t defaults(Q *q, const Params *p, int line) {
         }
         if (consts) {
             rewind_to(q, &m);
-            at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, t));
+            load_at(q, line, t);
         } else {
             at_line(q, line, SP_BUILD_TUPLE, (int64_t)p->npdef);
         }
@@ -1577,7 +1567,7 @@ static uint32_t defaults(Q *q, const Params *p, int line) {
         const sp_Tok *t = &q->tk[p->kw[i]];
         sp_Value s = sp_str_intern(q->c.vm, q->c.src + t->start, t->end - t->start);
         if (sp_iserr(s)) return quit(q), 0;
-        at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, s));
+        load_at(q, line, s);
         q->i = p->kdef[i];
         expression(q);
         if (K(q) != T_COMMA && K(q) != p->close) return quit(q), 0;
@@ -1593,7 +1583,7 @@ static bool fn_params(Q *q, Fn *fn, const Params *p) {
         size_t j = i < p->npos ? p->pos[i] : i < p->npos + p->nkw ? p->kw[i - p->npos]
                    : i == p->npos + p->nkw && p->star ? p->star : p->dstar;
         const sp_Tok *t = &q->tk[j];
-        if (fn_find(q, fn, t) >= 0) return quit(q), false; /* duplicate argument */
+        if (list_find(q, fn->name, fn->n, t) >= 0) return quit(q), false; /* duplicate argument */
         fn->name[fn->n++] = t;
     }
     fn->nparams = fn->n;
@@ -1655,7 +1645,7 @@ static int lambda_(Q *q) {
     sp_Value code = live(q) ? sp_cg_unit_code(&q->c) : SP_ERRV;
     sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
     if (sp_iserr(code)) return quit(q), K_OTHER;
-    at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, code));
+    load_at(q, line, code);
     at_line(q, line, SP_MAKE_FUNCTION, flags);
     return K_OTHER;
 }
@@ -1711,7 +1701,7 @@ static void funcdef(Q *q) {
     sp_Value code = live(q) ? sp_cg_unit_code(&q->c) : SP_ERRV;
     sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
     if (sp_iserr(code)) return quit(q);
-    at_line(q, line, SP_LOAD_CONST, vt_add(&q->c, &q->c.u->consts, code));
+    load_at(q, line, code);
     at_line(q, line, SP_MAKE_FUNCTION, flags);
     nameop(q, name, line, true);
 }
