@@ -116,7 +116,8 @@ static void vt_free(C *c, ValTab *t) {
     if (t->idx) sp_free(c->vm, t->idx, t->icap * sizeof(int32_t));
 }
 
-/* Index of name in a name table, added at the end if new. */
+/* The entry of name in a name table, added at the end if new (its index
+ * in flags). */
 static sp_NEnt *nt_entry(C *c, sp_NameTab *t, const char *name) {
     if (c->err) return NULL;
     size_t n = t->n;
@@ -142,8 +143,6 @@ int32_t sp_cg_name_index(C *c, const char *name) {
     if (c->err) return -1;
     return vt_add(c, &c->u->names, sp_str_intern_cstr(c->vm, name));
 }
-/* ------------------------------------------------------------ emitting */
-
 /* ------------------------------------------------------------ depths
  *
  * The stack and block depths of every reachable instruction, computed the
@@ -230,6 +229,8 @@ void sp_cg_track_slow(Unit *u, uint32_t w) {
     u->depth = nd, u->blocks = b;
     if (nd >= 0) reach(u, nd, b);
 }
+
+/* ------------------------------------------------------------ emitting */
 
 /* The line table is written as instructions are emitted: a new run when
  * the line changes (as sp_code_new would derive it from per-instruction
