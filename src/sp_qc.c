@@ -162,29 +162,35 @@ static inline size_t over(const Q *q, size_t j) {
     return cls[q->tk[j].kind] & X_OPEN ? (size_t)q->pair[j] + 1 : j + 1;
 }
 
+/* The ':' of the lambda at j (the lambdas in its defaults have their own),
+ * or, if it has none, the token that ends its expression (a closing
+ * bracket, a line end). */
+static size_t lambda_colon(const Q *q, size_t j) {
+    for (int depth = 0;; j = over(q, j)) {
+        int k = q->tk[j].kind;
+        if (k == T_LAMBDA) depth++;
+        else if (k == T_COLON && --depth == 0) return j;
+        else if ((cls[k] & X_STMT) && k != T_EQUAL && k != T_COLON) return j;
+    }
+}
+
+/* As over, and a lambda's parameters and ':' are its own. */
+static inline size_t past(const Q *q, size_t j) {
+    if (q->tk[j].kind != T_LAMBDA) return over(q, j);
+    j = lambda_colon(q, j);
+    return j + (q->tk[j].kind == T_COLON);
+}
+
 /* The first token of kind k in [j, e) at this level, or e. */
-static size_t find_raw(const Q *q, size_t j, size_t e, int k) {
-    while (j < e && q->tk[j].kind != k) j = over(q, j);
-    return j < e ? j : e;
-}
-
-/* As over, and a lambda's parameters and ':' (before e) are its own. */
-static inline size_t past(const Q *q, size_t j, size_t e) {
-    return over(q, q->tk[j].kind == T_LAMBDA ? find_raw(q, j + 1, e, T_COLON) : j);
-}
-
-/* The first token of kind k in [j, e) at this level, or e (searching for
- * a ':' finds a lambda's own, as the lambda does). */
 static size_t find(const Q *q, size_t j, size_t e, int k) {
-    if (k == T_COLON) return find_raw(q, j, e, k);
-    while (j < e && q->tk[j].kind != k) j = past(q, j, e);
+    while (j < e && q->tk[j].kind != k) j = past(q, j);
     return j < e ? j : e;
 }
 
 /* The first token from j on at this bracket level in a class of stop
  * (T_END stops every scan). */
 static size_t scan(const Q *q, size_t j, unsigned stop) {
-    while (!(cls[q->tk[j].kind] & stop)) j = past(q, j, q->nt - 1);
+    while (!(cls[q->tk[j].kind] & stop)) j = past(q, j);
     return j;
 }
 
@@ -210,7 +216,7 @@ typedef struct Group {
 static Group group(const Q *q, size_t open) {
     size_t close = (size_t)q->pair[open], j = open + 1;
     Group g = {close, j < close, close, false, false};
-    for (; j < close; j = past(q, j, close)) {
+    for (; j < close; j = past(q, j)) {
         int k = q->tk[j].kind;
         if (k == T_COMMA) g.comma = true, g.items += j + 1 < close;
         else if (k == T_FOR && g.first_for == close) g.first_for = j;
@@ -1616,7 +1622,7 @@ static bool docstring(Q *q, size_t colon, sp_Value *doc) {
  * expression; names the enclosing comprehension or function binds would be
  * free variables (it gives up on them). */
 static int lambda_(Q *q) {
-    size_t s = q->i, colon = find(q, s + 1, q->nt - 1, T_COLON);
+    size_t s = q->i, colon = lambda_colon(q, s);
     int line = LINE(q, s);
     Params p = {0};
     p.close = T_COLON;

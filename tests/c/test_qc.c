@@ -213,6 +213,8 @@ static const char *const extra[] = {
     "x = sorted(d, key=lambda k: -d[k]['n'])\n", "x = lambda a: [a for _ in a]\n", "x = a[lambda: 1]\n",
     "x = {lambda: 1}\n", "x = lambda a: f'{a}'\n", "x += 1\n", "x.y += 1\n", "x[0] += 1\n", "x[1:2] += y\n",
     "x = lambda: (1, 2)\n", "x = lambda __debug__: 1\n", "x = lambda: __debug__\n",
+    "x = f(key=lambda key=lambda t: t[1], r=1)\n", "x = lambda a=lambda b=lambda: 1: b: a\n",
+    "x = [lambda a=lambda: 2: a, 1]\n", "x = {lambda: 1: 2}\n", "x = lambda a=(lambda: 1): a\n",
     "x = a @ b\n", "x @= b\n", "x = a or b and c or d\n", "x = (a or b) or c\n", "x = a and (b and c)\n",
 };
 
