@@ -194,6 +194,16 @@ static size_t scan(const Q *q, size_t j, unsigned stop) {
     return j;
 }
 
+/* scan(q, j, X_STMT), noting whether a top-level comma was passed (an
+ * expression list that is a tuple). */
+static size_t scan_stmt(const Q *q, size_t j, bool *comma) {
+    int k;
+    bool c = false;
+    while (!(cls[k = q->tk[j].kind] & X_STMT)) c |= k == T_COMMA, j = past(q, j);
+    *comma = c;
+    return j;
+}
+
 /* Items separated by top-level commas in [j, e), a trailing comma allowed;
  * *comma: whether there is one (a tuple). */
 static size_t count_items(const Q *q, size_t j, size_t e, bool *comma) {
@@ -278,22 +288,31 @@ static void body(const Q *q, const sp_Tok *t, const char **b, const char **e) {
 }
 
 /* The str or bytes of adjacent string tokens from j (not f-strings),
- * decoded by the parser's decoder. */
+ * decoded by the parser's decoder; one str token without escapes or CRs
+ * (most literals) is its bytes. */
 static sp_Value string(Q *q, size_t j) {
     bool bytes = q->tk[j].sub & SP_STR_BYTES;
+    const char *b, *end;
+    sp_Value v;
+    if (!(q->tk[j].sub & (SP_STR_BYTES | SP_STR_F)) && KA(q, j + 1) != T_STRING) {
+        body(q, &q->tk[j], &b, &end);
+        const char *c = b;
+        while (c < end && *c != '\\' && *c != '\r') c++;
+        if (c == end) {
+            v = sp_str_intern(q->c.vm, b, (size_t)(end - b));
+            goto done;
+        }
+    }
     size_t total = 0, e = j;
     for (; KA(q, e) == T_STRING; e++) {
         const sp_Tok *t = &q->tk[e];
         if ((t->sub & SP_STR_F) || ((t->sub & SP_STR_BYTES) != 0) != bytes) return quit(q), SP_NONEV;
         total += t->end - t->start;
     }
-    const char *b, *end;
-    body(q, &q->tk[j], &b, &end);
-    bool plain = e == j + 1 && !bytes; /* one str token without escapes or CRs: its bytes */
-    for (const char *c = b; plain && c < end; c++) plain = *c != '\\' && *c != '\r';
-    char *buf = plain ? NULL : sp_arena_raw(q->c.arena, total + 1);
+    char *buf = sp_arena_raw(q->c.arena, total + 1);
+    if (!buf) return quit(q), SP_NONEV;
     size_t k = 0;
-    for (size_t i = j; i < e && buf; i++) {
+    for (size_t i = j; i < e; i++) {
         char msg[160];
         bool whole;
         body(q, &q->tk[i], &b, &end);
@@ -301,9 +320,8 @@ static sp_Value string(Q *q, size_t j) {
         if (n == (size_t)-1) return quit(q), SP_NONEV; /* the full compiler's error */
         k += n;
     }
-    if (!plain && !buf) return quit(q), SP_NONEV;
-    sp_Value v = plain ? sp_str_intern(q->c.vm, b, (size_t)(end - b))
-                 : bytes ? sp_bytes_new(q->c.vm, buf, k) : sp_str_intern(q->c.vm, buf, k);
+    v = bytes ? sp_bytes_new(q->c.vm, buf, k) : sp_str_intern(q->c.vm, buf, k);
+done:
     if (sp_iserr(v)) quit(q);
     return v;
 }
@@ -721,24 +739,23 @@ typedef struct Clause {
  * names their targets bind (only names and parentheses in targets). */
 static size_t clauses(Q *q, size_t f, size_t e, Clause **out, Comp *cp) {
     size_t n = 0, names = 0;
-    for (size_t j = f; j < e; j = scan(q, j + 1, X_END)) n += KA(q, j) == T_FOR;
-    Clause *cl = sp_arena_raw(q->c.arena, n * sizeof *cl);
+    Clause *cl = sp_arena_raw(q->c.arena, ((e - f) / 3 + 1) * sizeof *cl); /* `for t in` at least, each */
     cp->name = sp_arena_raw(q->c.arena, (e - f) * sizeof *cp->name);
     if (!cl || !cp->name) return quit(q), 0;
-    size_t j = f;
-    for (size_t k = 0; k < n && live(q); k++) {
+    for (size_t j = f; j < e; n++) {
+        Clause *c = &cl[n];
         if (KA(q, j) != T_FOR) return quit(q), 0;
-        cl[k].target = j + 1;
-        cl[k].in = scan(q, j + 1, X_IN);
-        if (KA(q, cl[k].in) != T_IN || cl[k].in == j + 1) return quit(q), 0;
-        for (size_t t = j + 1; t < cl[k].in; t++) {
+        c->target = j + 1;
+        c->in = scan(q, j + 1, X_IN);
+        if (KA(q, c->in) != T_IN || c->in == j + 1) return quit(q), 0;
+        for (size_t t = j + 1; t < c->in; t++) {
             int tk = KA(q, t);
             if (tk == T_NAME) cp->name[names++] = &q->tk[t];
             else if (tk != T_COMMA && tk != T_LPAR && tk != T_RPAR) return quit(q), 0;
         }
-        cl[k].iter_end = scan(q, cl[k].in + 1, X_END);
-        cl[k].ifs = cl[k].iter_end, cl[k].nifs = 0;
-        for (j = cl[k].iter_end; KA(q, j) == T_IF; j = scan(q, j + 1, X_END)) cl[k].nifs++;
+        c->iter_end = scan(q, c->in + 1, X_END);
+        c->ifs = c->iter_end, c->nifs = 0;
+        for (j = c->iter_end; KA(q, j) == T_IF; j = scan(q, j + 1, X_END)) c->nifs++;
         if (j != e && KA(q, j) != T_FOR) return quit(q), 0;
     }
     cp->n = names;
@@ -1060,8 +1077,11 @@ static size_t primary_end(const Q *q, size_t j) {
 }
 
 static int power(Q *q) {
+    int k = K(q), after = KA(q, q->i + 1);
+    if ((k == T_NAME || k == T_NUMBER) && after != T_DOT && after != T_LPAR && after != T_LSQB && after != T_DOUBLESTAR)
+        return atom(q); /* a lone name or number: most operands */
     int line = start_line(q, q->i);
-    int k = primary(q, SIZE_MAX);
+    k = primary(q, SIZE_MAX);
     if (K(q) != T_DOUBLESTAR) return k;
     next(q);
     factor(q);
@@ -1207,7 +1227,7 @@ static int boolop(Q *q, int tok) {
  * if: that primary, without the descent through every precedence level. */
 static int disjunction(Q *q) {
     size_t e = primary_end(q, q->i);
-    if (e && (cls[KA(q, e)] & X_END)) return primary(q, SIZE_MAX);
+    if (e && (cls[KA(q, e)] & X_END)) return e == q->i + 1 ? atom(q) : primary(q, SIZE_MAX);
     return boolop(q, T_OR);
 }
 
@@ -1247,12 +1267,16 @@ static int expression(Q *q) {
     return k;
 }
 
-/* An expression list up to token e: one expression, or a tuple. */
-static int exprlist(Q *q, size_t e) {
-    bool comma;
-    size_t n = count_items(q, q->i, e, &comma);
+/* An expression list up to token e: one expression, or a tuple (if
+ * comma: a top-level comma is known to be in it). */
+static int exprlist_(Q *q, size_t e, bool comma) {
     if (!comma) return expression(q);
+    size_t n = count_items(q, q->i, e, &comma);
     return items(q, e, n, start_line(q, q->i), SP_BUILD_LIST, SP_LIST_APPEND, true);
+}
+
+static int exprlist(Q *q, size_t e) {
+    return exprlist_(q, e, find(q, q->i, e, T_COMMA) < e);
 }
 
 /* ------------------------------------------------------------ conditions */
@@ -1877,14 +1901,15 @@ static void augassign(Q *q, size_t s, size_t op_at) {
 static void assign(Q *q, size_t s, size_t eq) {
     int line = LINE(q, s);
     size_t ends[SP_QC_MAX_TARGETS], n = 0, v = eq + 1, e;
+    bool comma;
     ends[n++] = eq;
-    while (KA(q, e = scan(q, v, X_STMT)) == T_EQUAL) {
+    while (KA(q, e = scan_stmt(q, v, &comma)) == T_EQUAL) {
         if (n == SP_QC_MAX_TARGETS) return quit(q);
         ends[n++] = e;
         v = e + 1;
     }
     q->i = v;
-    exprlist(q, e);
+    exprlist_(q, e, comma);
     if (q->i != e) return quit(q);
     for (size_t k = 0, t = s; k < n && live(q); t = ends[k++] + 1) {
         if (k + 1 < n) at_line(q, line, SP_COPY, 1);
@@ -1895,10 +1920,10 @@ static void assign(Q *q, size_t s, size_t eq) {
 
 /* An expression statement: POP_TOP, nothing for a literal, or the run's
  * result (RETURN_VALUE) for the module's last statement. */
-static void expr_stmt(Q *q, size_t e, bool top) {
+static void expr_stmt(Q *q, size_t e, bool comma, bool top) {
     int line = LINE(q, q->i);
     Mark m = mark(q);
-    int k = exprlist(q, e);
+    int k = exprlist_(q, e, comma);
     if (q->i != e) return quit(q);
     size_t j = e + (KA(q, e) == T_SEMI);
     while (KA(q, j) == T_NEWLINE) j++;
@@ -1921,11 +1946,12 @@ static void simple(Q *q, bool top) {
     case T_FROM: return from_(q, line);
     default: break;
     }
-    size_t e = scan(q, s, X_STMT);
+    bool comma;
+    size_t e = scan_stmt(q, s, &comma);
     int k = KA(q, e);
     if (k == T_EQUAL) return assign(q, s, e);
     if (cls[k] & X_AUG) return augassign(q, s, e); /* x op= v */
-    if (k == T_NEWLINE || k == T_SEMI || k == T_END) return expr_stmt(q, e, top);
+    if (k == T_NEWLINE || k == T_SEMI || k == T_END) return expr_stmt(q, e, comma, top);
     quit(q);
 }
 
