@@ -21,7 +21,8 @@
 
 enum { U_MODULE, U_FUNCTION, U_LAMBDA, U_COMP, U_CLASS };
 enum { FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-       FB_HANDLER_CLEANUP, FB_POP_VALUE };
+       FB_HANDLER_CLEANUP, FB_POP_VALUE,
+       FB_EXC_HANDLER /* around except clauses: counts toward MAXBLOCKS, as in CPython */ };
 
 typedef struct FBlock {
     int kind;

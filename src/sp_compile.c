@@ -206,7 +206,8 @@ static void clear_name(C *c, const char *name) {
  * preserve: keep the value on top of the stack (return). */
 static void unwind_one(C *c, const FBlock *fb, bool preserve) {
     switch (fb->kind) {
-    case FB_WHILE: return;
+    case FB_WHILE:
+    case FB_EXC_HANDLER: return;
     case FB_FOR:
     case FB_POP_VALUE:
         if (preserve) emit(c, SP_SWAP, 2);
@@ -1297,11 +1298,13 @@ static void try_except(C *c, const sp_Node *s) {
     emit0(c, SP_POP_BLOCK);
     emit(c, SP_JUMP, orelse);
     sp_cg_bind(c, h);
+    push_fb(c, s, FB_EXC_HANDLER, -1, -1, NULL);
     for (size_t i = 0; i < hs->n && !c->err; i++) {
         if (!hs->items[i]->u.handler.type && i + 1 < hs->n)
             return error_at(c, hs->items[i], "default 'except:' must be last", NULL);
         handler(c, hs->items[i], end);
     }
+    pop_fb(c);
     emit0(c, SP_RERAISE);
     sp_cg_bind(c, orelse);
     stmts(c, &s->u.try_.orelse);

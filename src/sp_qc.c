@@ -51,7 +51,7 @@ static const uint8_t cls[T_COUNT_] = {
     [T_DOUBLESLASHEQUAL] = AUG,
     [T_LESS] = X_CMP, [T_GREATER] = X_CMP, [T_EQEQUAL] = X_CMP, [T_NOTEQUAL] = X_CMP,
     [T_LESSEQUAL] = X_CMP, [T_GREATEREQUAL] = X_CMP, [T_IS] = X_CMP, [T_NOT] = X_CMP,
-    [T_CLASS] = X_NEVER, [T_TRY] = X_NEVER, [T_EXCEPT] = X_NEVER, [T_FINALLY] = X_NEVER,
+    [T_CLASS] = X_NEVER, [T_FINALLY] = X_NEVER,
     [T_WITH] = X_NEVER, [T_DEL] = X_NEVER, [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER,
     [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
     [T_RARROW] = X_NEVER,
@@ -655,6 +655,18 @@ static void nameop(Q *q, size_t j, int line, bool store) {
         return at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
     }
     at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, local_slot(q, &q->tk[j], &cp->slot[k]));
+}
+
+/* del name (only for an except clause's `as` name, which is bound). */
+static void del_name(Q *q, size_t j, int line) {
+    const sp_Tok *t = &q->tk[j];
+    Fn *fn = q->fn;
+    if (q->comp) return quit(q);
+    if (!fn || fn->collect) return at_line(q, line, SP_DELETE_NAME, name_idx(q, j));
+    int k = list_find(q, fn->name, fn->n, t), c = list_find(q, fn->cell, fn->ncell, t);
+    if (k < 0) return quit(q);
+    if (c >= 0) return at_line(q, line, SP_DELETE_DEREF, c);
+    at_line(q, line, SP_DELETE_FAST, local_slot(q, t, &fn->slot[k]));
 }
 
 /* ------------------------------------------------------------ expressions */
@@ -1447,11 +1459,113 @@ static void if_(Q *q) {
     sp_cg_bind(&q->c, end);
 }
 
-static bool push_loop(Q *q, int kind, int32_t start, int32_t exit) {
+static bool push_block(Q *q, int kind, int32_t start, int32_t exit, const sp_Tok *name) {
     Unit *u = q->c.u;
     if (u->nfb >= MAXBLOCKS) return quit(q), false;
-    u->fb[u->nfb++] = (FBlock){kind, start, exit, NULL};
+    u->fb[u->nfb++] = (FBlock){kind, start, exit, name};
     return true;
+}
+
+/* The `as` name of an except clause is cleared on every way out of it. */
+static void clear_name(Q *q, size_t j, int line) {
+    load_at(q, line, SP_NONEV);
+    nameop(q, j, line, true);
+    del_name(q, j, line);
+}
+
+/* Code leaving block fb early (sp_compile.c's unwind_one for the blocks
+ * made here); preserve: a return value is kept on top. */
+static void unwind_one(Q *q, const FBlock *fb, bool preserve, int line) {
+    const sp_Tok *name = fb->datum;
+    switch (fb->kind) {
+    case FB_FOR:
+        if (preserve) at_line(q, line, SP_SWAP, 2);
+        return at_line(q, line, SP_POP_TOP, 0);
+    case FB_TRY_EXCEPT: return at_line(q, line, SP_POP_BLOCK, 0);
+    case FB_HANDLER_CLEANUP:
+        if (name) at_line(q, line, SP_POP_BLOCK, 0);
+        if (preserve) at_line(q, line, SP_SWAP, 2);
+        at_line(q, line, SP_POP_EXCEPT, 0);
+        if (name) clear_name(q, (size_t)(name - q->tk), line);
+        return;
+    default: return; /* FB_WHILE, FB_EXC_HANDLER */
+    }
+}
+
+/* Every block (return) or those up to the innermost loop, which is
+ * returned (break, continue; NULL if there is none). */
+static const FBlock *unwind(Q *q, bool preserve, bool to_loop, int line) {
+    Unit *u = q->c.u;
+    for (int i = u->nfb - 1; i >= 0 && live(q); i--) {
+        const FBlock *fb = &u->fb[i];
+        if (to_loop && (fb->kind == FB_WHILE || fb->kind == FB_FOR)) return fb;
+        unwind_one(q, fb, preserve, line);
+    }
+    return NULL;
+}
+
+/* try: ... except [T [as name]]: ... [else: ...] (with finally the
+ * token array is never filled). */
+static void handler(Q *q, int32_t end);
+static void try_(Q *q) {
+    int line = LINE(q, q->i);
+    int32_t h = sp_cg_label(&q->c), orelse = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
+    next(q);
+    at_line(q, line, SP_SETUP_FINALLY, h);
+    if (!push_block(q, FB_TRY_EXCEPT, -1, -1, NULL)) return;
+    block(q);
+    q->c.u->nfb--;
+    at_line(q, line, SP_POP_BLOCK, 0);
+    at_line(q, line, SP_JUMP, orelse);
+    sp_cg_bind(&q->c, h);
+    if (K(q) != T_EXCEPT || !push_block(q, FB_EXC_HANDLER, -1, -1, NULL)) return quit(q);
+    while (K(q) == T_EXCEPT && live(q)) handler(q, end);
+    q->c.u->nfb--;
+    at_line(q, line, SP_RERAISE, 0);
+    sp_cg_bind(&q->c, orelse);
+    if (K(q) == T_ELSE) next(q), block(q);
+    sp_cg_bind(&q->c, end);
+}
+
+/* One except clause; the stack is ( prev exc ) on entry. */
+static void handler(Q *q, int32_t end) {
+    int line = LINE(q, q->i);
+    int32_t next_l = sp_cg_label(&q->c);
+    next(q);
+    bool typed = K(q) != T_COLON;
+    if (typed) {
+        if (K(q) == T_STAR) return quit(q);
+        expression(q);
+        at_line(q, line, SP_CHECK_EXC_MATCH, 0);
+        at_line(q, line, SP_POP_JUMP_IF_FALSE, next_l);
+    }
+    if (K(q) == T_AS) {
+        size_t name = q->i + 1;
+        next(q);
+        if (!want(q, T_NAME)) return;
+        int32_t cleanup = sp_cg_label(&q->c);
+        nameop(q, name, line, true);
+        at_line(q, line, SP_SETUP_FINALLY, cleanup);
+        if (!push_block(q, FB_HANDLER_CLEANUP, -1, -1, &q->tk[name])) return;
+        block(q);
+        q->c.u->nfb--;
+        at_line(q, line, SP_POP_BLOCK, 0);
+        at_line(q, line, SP_POP_EXCEPT, 0);
+        clear_name(q, name, line);
+        at_line(q, line, SP_JUMP, end);
+        sp_cg_bind(&q->c, cleanup);
+        clear_name(q, name, line);
+        at_line(q, line, SP_RERAISE, 0);
+    } else {
+        at_line(q, line, SP_POP_TOP, 0);
+        if (!push_block(q, FB_HANDLER_CLEANUP, -1, -1, NULL)) return;
+        block(q);
+        q->c.u->nfb--;
+        at_line(q, line, SP_POP_EXCEPT, 0);
+        at_line(q, line, SP_JUMP, end);
+    }
+    if (!typed && K(q) == T_EXCEPT) return quit(q); /* the full compiler's error: a bare except not last */
+    sp_cg_bind(&q->c, next_l);
 }
 
 /* The body of a loop pushed with start, then its else clause ahead of
@@ -1472,7 +1586,7 @@ static void while_(Q *q) {
     next(q);
     sp_cg_bind(&q->c, start);
     cond(q, colon, false, orelse, line);
-    if (push_loop(q, FB_WHILE, start, end)) loop_rest(q, line, start, orelse, end);
+    if (push_block(q, FB_WHILE, start, end, NULL)) loop_rest(q, line, start, orelse, end);
 }
 
 static void for_(Q *q) {
@@ -1487,7 +1601,7 @@ static void for_(Q *q) {
     at_line(q, line, SP_GET_ITER, 0);
     sp_cg_bind(&q->c, start);
     at_line(q, line, SP_FOR_ITER, cleanup);
-    if (!push_loop(q, FB_FOR, start, end)) return;
+    if (!push_block(q, FB_FOR, start, end, NULL)) return;
     store(q, s + 1, in);
     q->i = colon;
     loop_rest(q, line, start, cleanup, end);
@@ -1502,7 +1616,6 @@ static void return_(Q *q) {
     next(q);
     if (!q->fn) return quit(q); /* outside a function: the full compiler's error */
     size_t e = scan(q, q->i, X_STMT);
-    Unit *u = q->c.u;
     bool bare = e == q->i;
     Mark m = mark(q);
     int k = bare ? K_CONST : exprlist(q, e);
@@ -1511,11 +1624,7 @@ static void return_(Q *q) {
     sp_Value v = bare ? SP_NONEV : q->cv;
     int vline = bare ? line : q->cline;
     if (!preserve) rewind_to(q, &m);
-    for (int i = u->nfb - 1; i >= 0 && live(q); i--) {
-        if (u->fb[i].kind != FB_FOR) continue;
-        if (preserve) at_line(q, line, SP_SWAP, 2);
-        at_line(q, line, SP_POP_TOP, 0);
-    }
+    unwind(q, preserve, false, line);
     if (!preserve) load_at(q, vline, v);
     at_line(q, line, SP_RETURN_VALUE, 0);
 }
@@ -1773,13 +1882,12 @@ static void assert_(Q *q) {
 }
 
 static void loop_exit(Q *q, bool brk) {
-    Unit *u = q->c.u;
     int line = LINE(q, q->i);
     next(q);
-    if (!u->nfb) return quit(q); /* outside a loop: the full compiler's error */
-    const FBlock *fb = &u->fb[u->nfb - 1];
+    const FBlock *fb = unwind(q, false, true, line);
+    if (!fb) return quit(q); /* outside a loop: the full compiler's error */
     if (!brk) return at_line(q, line, SP_JUMP, fb->start);
-    if (fb->kind == FB_FOR) at_line(q, line, SP_POP_TOP, 0);
+    unwind_one(q, fb, false, line);
     at_line(q, line, SP_JUMP, fb->exit);
 }
 
@@ -1973,6 +2081,7 @@ static void statement(Q *q, bool top) {
     case T_IF: if_(q); break;
     case T_WHILE: while_(q); break;
     case T_FOR: for_(q); break;
+    case T_TRY: try_(q); break;
     case T_DEF: funcdef(q); break;
     default: simple_stmts(q, top); break;
     }

@@ -240,7 +240,25 @@ static void fstrings(void) {
         }
 }
 
+/* `test_qc --taken FILE...`: whether the quick compiler takes each whole
+ * file (a tool for extending it; compares nothing). */
+static int report_taken(int argc, char **argv) {
+    for (int i = 2; i < argc; i++) {
+        FILE *fp = fopen(argv[i], "rb");
+        char buf[1 << 16];
+        size_t n = fp ? fread(buf, 1, sizeof buf, fp) : 0;
+        if (fp) fclose(fp);
+        sandpy *sp = sandpy_new(NULL);
+        if (!sp) return 1;
+        bool took = !sp_isnull(sp_qc_compile(sp->vm, buf, n, "<qc>"));
+        printf("%s %s\n", took ? "taken    " : "not taken", argv[i]);
+        sandpy_free(sp);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "--taken") == 0) return report_taken(argc, argv);
     for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) compare(extra[i], strlen(extra[i]), "extra");
     fstrings();
     if (argc > 1) {
