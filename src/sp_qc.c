@@ -43,7 +43,7 @@ static const uint8_t cls[T_COUNT_] = {
     [T_RPAR] = CLOSER, [T_RSQB] = CLOSER, [T_RBRACE] = CLOSER,
     [T_LPAR] = X_OPEN, [T_LSQB] = X_OPEN, [T_LBRACE] = X_OPEN,
     [T_COLON] = X_END | X_STMT | X_IN, [T_EQUAL] = X_END | X_STMT | X_IN,
-    [T_COMMA] = X_END | X_IN, [T_IF] = X_END | X_IN | X_LOOK, [T_ELSE] = X_END | X_IN, [T_FOR] = X_END | X_IN,
+    [T_COMMA] = X_END, [T_IF] = X_END | X_IN | X_LOOK, [T_ELSE] = X_END | X_IN, [T_FOR] = X_END | X_IN,
     [T_AS] = X_END | X_IN, [T_FROM] = X_END | X_IN, [T_IN] = X_IN | X_CMP,
     [T_PLUSEQUAL] = AUG, [T_MINEQUAL] = AUG, [T_STAREQUAL] = AUG, [T_SLASHEQUAL] = AUG,
     [T_PERCENTEQUAL] = AUG, [T_AMPEREQUAL] = AUG, [T_VBAREQUAL] = AUG, [T_CIRCUMFLEXEQUAL] = AUG,
@@ -956,6 +956,12 @@ static int atom(Q *q) {
  * forms after LOAD_METHOD. */
 static void call(Q *q, int line, bool meth) {
     size_t open = q->i, close = (size_t)q->pair[open], n = 0, nkw = 0;
+    Group g = group(q, open);
+    if (g.first_for < close) { /* f(x for x in y): a generator expression, the only argument */
+        if (g.comma) return quit(q);
+        comprehension(q, SP_NM_genexpr, open, g.first_for, LINE(q, open));
+        return at_line(q, line, meth ? SP_CALL_METHOD : SP_CALL, 1);
+    }
     next(q);
     size_t *kw = sp_arena_raw(q->c.arena, (close - open) * sizeof *kw);
     if (!kw) return quit(q);
@@ -1367,8 +1373,8 @@ static void cond(Q *q, size_t e, bool when, int32_t label, int line) {
         cond(q, e, !when, label, line);
     } else if (count_cmps(q, s, e) > 1) {
         cond_chain(q, e, when, label);
-    } else {
-        disjunction(q);
+    } else { /* no and/or at this level: a comparison (which stops at an `or` after it) */
+        comparison(q);
         at_line(q, line, when ? SP_POP_JUMP_IF_TRUE : SP_POP_JUMP_IF_FALSE, label);
     }
     if (q->i != e) quit(q);
