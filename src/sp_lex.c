@@ -228,16 +228,18 @@ static bool eat_newline(sp_Lex *L) {
 
 static void tok_begin(sp_Lex *L, sp_Tok *t, int kind) {
     memset(t, 0, sizeof *t);
-    t->kind = kind;
+    t->kind = (uint8_t)kind;
     t->start = L->pos;
     t->line = t->end_line = L->line;
     t->col = t->end_col = (int)(L->pos - L->line_start);
-    t->level = L->level;
+    t->level = (uint8_t)L->level;
+    t->flags = SP_TOK_END;
 }
 static inline void tok_end(sp_Lex *L, sp_Tok *t) {
     t->end = L->pos;
     t->end_line = L->line;
     t->end_col = (int)(L->pos - L->line_start);
+    t->flags = SP_TOK_END;
 }
 
 /* ------------------------------------------------------------- indentation */
@@ -821,17 +823,17 @@ static inline int scan_op(const unsigned char *s, size_t pos, size_t n, size_t *
     return k ? k : -1;
 }
 
-/* A one-line token [pos, e) of the line starting at ls, written once. */
+/* A one-line token [pos, e) of the line starting at ls, written once
+ * (its end follows from col, start and end: no SP_TOK_END). */
 static inline void put_tok(sp_Tok *t, int kind, int line, size_t ls, size_t pos, size_t e, int lv) {
-    t->kind = kind;
+    t->kind = (uint8_t)kind;
+    t->sub = 0;
+    t->level = (uint8_t)lv;
+    t->flags = 0;
     t->line = line;
     t->col = (int)(pos - ls);
-    t->end_line = line;
-    t->end_col = (int)(e - ls);
     t->start = pos;
     t->end = e;
-    t->sub = 0;
-    t->level = lv;
 }
 
 /* The bracket level after the bracket c (kind k) at level lv, column col:

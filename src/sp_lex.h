@@ -36,13 +36,28 @@ enum { SP_NUM_INT = 0, SP_NUM_FLOAT, SP_NUM_IMAG };
 /* STRING token flags */
 enum { SP_STR_RAW = 1, SP_STR_BYTES = 2, SP_STR_F = 4, SP_STR_U = 8 };
 
+/* sp_Tok.flags */
+enum { SP_TOK_END = 1 }; /* end_line/end_col hold its end */
+
+/* A token.  Most are written by the lexer's fast path (sp_lex_ahead),
+ * a few stores each: its end is then on its line, `end - start` bytes
+ * after col, and end_line/end_col are not written (no SP_TOK_END).  Read
+ * the end with sp_tok_end_line/sp_tok_end_col. */
 typedef struct sp_Tok {
-    int kind;
-    int line, col, end_line, end_col; /* col: 0-based byte offset in line */
+    uint8_t kind;
+    uint8_t sub;                      /* NUMBER: SP_NUM_*, STRING: SP_STR_* */
+    uint8_t level;                    /* bracket depth before this token */
+    uint8_t flags;                    /* SP_TOK_* */
+    int line, col;                    /* col: 0-based byte offset in line */
+    int end_line, end_col;            /* only with SP_TOK_END */
     size_t start, end;                /* byte span in the source (STRING: prefix and quotes included) */
-    int sub;                          /* NUMBER: SP_NUM_*, STRING: SP_STR_* */
-    int level;                        /* bracket depth before this token */
 } sp_Tok;
+_Static_assert(SP_MAX_PAREN_DEPTH < 256, "a token's level fits a byte");
+
+static inline int sp_tok_end_line(const sp_Tok *t) { return t->flags & SP_TOK_END ? t->end_line : t->line; }
+static inline int sp_tok_end_col(const sp_Tok *t) {
+    return t->flags & SP_TOK_END ? t->end_col : t->col + (int)(t->end - t->start);
+}
 
 typedef struct sp_Lex {
     sp_VM *vm;

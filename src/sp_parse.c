@@ -96,7 +96,7 @@ static void *err_node(P *p, const sp_Node *n, const char *fmt, ...) {
 static void *err_tok(P *p, const sp_Tok *t, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    verr(p, &sp_t_SyntaxError, t->line, t->col, t->end_line, t->end_col, fmt, ap);
+    verr(p, &sp_t_SyntaxError, t->line, t->col, sp_tok_end_line(t), sp_tok_end_col(t), fmt, ap);
     va_end(ap);
     return NULL;
 }
@@ -214,8 +214,8 @@ static inline bool at(P *p, int k) { return kind(p) == k; }
  * more of it reads the token before advancing. */
 static HOT_INLINE void advance(P *p) {
     sp_Tok *t = peek(p);
-    p->pend_line = t->end_line;
-    p->pend_col = t->end_col;
+    p->pend_line = sp_tok_end_line(t);
+    p->pend_col = sp_tok_end_col(t);
     if (p->qh < p->qn) p->qh++;
     p->tok = p->qh < p->qn || see_next(p) ? &p->q[p->qh] : NULL;
 }
@@ -382,8 +382,8 @@ static sp_Node *name_node(P *p, const sp_Tok *t, int ctx) {
     TRY(n);
     TRY(n->u.name.id = tok_str(p, t));
     n->ctx = (uint8_t)ctx;
-    n->end_lineno = t->end_line;
-    n->end_col = t->end_col;
+    n->end_lineno = sp_tok_end_line(t);
+    n->end_col = sp_tok_end_col(t);
     return n;
 }
 
@@ -746,7 +746,7 @@ static void *ferr(P *p, const sp_Tok *tok, size_t pos, const char *msg) {
     (void)pos;
     int fd = p->fdepth;
     p->fdepth = 0; /* msg already has its prefix */
-    err_at(p, tok->end_line, tok->end_col, tok->end_line, tok->end_col, "%s", msg);
+    err_at(p, sp_tok_end_line(tok), sp_tok_end_col(tok), sp_tok_end_line(tok), sp_tok_end_col(tok), "%s", msg);
     p->fdepth = fd;
     return NULL;
 }
@@ -971,8 +971,8 @@ static bool fs_done(void *ctx, size_t xs, size_t doc, int conv, bool spec) {
     TRYB(fs_flush(p, f));
     sp_Node *fv = mk(p, SP_N_FORMATTEDVALUE, tok->line, tok->col);
     TRYB(fv);
-    fv->end_lineno = tok->end_line;
-    fv->end_col = tok->end_col;
+    fv->end_lineno = sp_tok_end_line(tok);
+    fv->end_col = sp_tok_end_col(tok);
     fv->u.formatted.value = fc->x;
     fv->u.formatted.conversion = conv;
     fv->u.formatted.format_spec = spec ? fc->spec : NULL;
@@ -1435,8 +1435,8 @@ static COLD bool call_args(P *p, sp_NodeList *args, sp_NodeList *kws, int oline,
             if (at(p, T_EQUAL)) {
                 sp_Tok eq = *peek(p);
                 if (e->kind == SP_N_CONSTANT && (e->u.constant.kind <= SP_CONST_FALSE))
-                    return err_at(p, e->lineno, e->col, eq.end_line, eq.end_col, "cannot assign to %s", expr_name(e)), false;
-                return err_at(p, e->lineno, e->col, eq.end_line, eq.end_col,
+                    return err_at(p, e->lineno, e->col, sp_tok_end_line(&eq), sp_tok_end_col(&eq), "cannot assign to %s", expr_name(e)), false;
+                return err_at(p, e->lineno, e->col, sp_tok_end_line(&eq), sp_tok_end_col(&eq),
                               "expression cannot contain assignment, perhaps you meant \"==\"?"), false;
             }
             if (is_comp_start(p)) {
@@ -1454,8 +1454,8 @@ static COLD bool call_args(P *p, sp_NodeList *args, sp_NodeList *kws, int oline,
                 }
                 g->lineno = oline;
                 g->col = ocol;
-                g->end_lineno = peek(p)->end_line;
-                g->end_col = peek(p)->end_col;
+                g->end_lineno = sp_tok_end_line(peek(p));
+                g->end_col = sp_tok_end_col(peek(p));
                 e = g;
             } else if (seen_kwunpack) {
                 return err_node(p, e, "positional argument follows keyword argument unpacking"), false;
@@ -2309,7 +2309,7 @@ static bool block(P *p, sp_NodeList *out, const char *what, int line) {
     if (!at(p, T_INDENT)) {
         sp_Tok *t = peek(p);
         if (p->failed) return false;
-        err_indent(p, t->line, t->col, t->end_line, t->end_col, "expected an indented block after %s on line %d",
+        err_indent(p, t->line, t->col, sp_tok_end_line(t), sp_tok_end_col(t), "expected an indented block after %s on line %d",
                    what, line);
         return false;
     }
@@ -2905,7 +2905,7 @@ static sp_Node *match_stmt(P *p) {
     TRY(expect(p, T_NEWLINE));
     if (!at(p, T_INDENT)) {
         sp_Tok *t = peek(p);
-        return err_indent(p, t->line, t->col, t->end_line, t->end_col,
+        return err_indent(p, t->line, t->col, sp_tok_end_line(t), sp_tok_end_col(t),
                           "expected an indented block after 'match' statement on line %d", st.line);
     }
     advance(p);

@@ -61,8 +61,8 @@ static void print_err(sp_VM *vm) {
 static bool lexable(const char *s, size_t n) { return !memchr(s, 0, n) && sp_utf8_check(s, n) >= 0; }
 
 static void print_tok(const sp_Tok *t) {
-    printf("%s %d:%d-%d:%d [%zu,%zu) sub=%d lv=%d\n", sp_tok_name(t->kind), t->line, t->col, t->end_line,
-           t->end_col, t->start, t->end, t->sub, t->level);
+    printf("%s %d:%d-%d:%d [%zu,%zu) sub=%d lv=%d\n", sp_tok_name(t->kind), t->line, t->col,
+           sp_tok_end_line(t), sp_tok_end_col(t), t->start, t->end, t->sub, t->level);
 }
 
 /* Runs of 1..7 tokens, so that every run boundary is met somewhere.
