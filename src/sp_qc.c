@@ -33,17 +33,18 @@
 enum { K_OTHER, K_CONST, K_FOLD };
 
 /* Token classes: where scans stop, and what is never handled. */
-enum { X_END = 1, X_STMT = 2, X_IN = 4, X_NEVER = 8, X_OPEN = 16, X_CMP = 32, X_LOOK = 64, X_AUG = 128 };
+enum { X_END = 1, X_STMT = 2, X_IN = 4, X_NEVER = 8, X_OPEN = 16, X_CMP = 32, X_LOOK = 64, X_AUG = 128, X_GRP = 256 };
 
 #define CLOSER (X_END | X_STMT | X_IN | X_LOOK)
 #define ENDALL (X_END | X_STMT | X_IN)
 #define AUG (X_END | X_STMT | X_IN | X_AUG)
-static const uint8_t cls[T_COUNT_] = {
+static const uint16_t cls[T_COUNT_] = {
     [T_END] = ENDALL | X_LOOK, [T_NEWLINE] = ENDALL, [T_SEMI] = ENDALL, [T_INDENT] = ENDALL, [T_DEDENT] = ENDALL,
     [T_RPAR] = CLOSER, [T_RSQB] = CLOSER, [T_RBRACE] = CLOSER,
     [T_LPAR] = X_OPEN, [T_LSQB] = X_OPEN, [T_LBRACE] = X_OPEN,
-    [T_COLON] = X_END | X_STMT | X_IN, [T_EQUAL] = X_END | X_STMT | X_IN,
-    [T_COMMA] = X_END, [T_IF] = X_END | X_IN | X_LOOK, [T_ELSE] = X_END | X_IN, [T_FOR] = X_END | X_IN,
+    [T_COLON] = X_END | X_STMT | X_IN | X_GRP, [T_EQUAL] = X_END | X_STMT | X_IN,
+    [T_COMMA] = X_END | X_GRP, [T_IF] = X_END | X_IN | X_LOOK, [T_ELSE] = X_END | X_IN, [T_FOR] = X_END | X_IN | X_GRP,
+    [T_LAMBDA] = X_GRP,
     [T_AS] = X_END | X_IN, [T_FROM] = X_END | X_IN, [T_IN] = X_IN | X_CMP,
     [T_PLUSEQUAL] = AUG, [T_MINEQUAL] = AUG, [T_STAREQUAL] = AUG, [T_SLASHEQUAL] = AUG,
     [T_PERCENTEQUAL] = AUG, [T_AMPEREQUAL] = AUG, [T_VBAREQUAL] = AUG, [T_CIRCUMFLEXEQUAL] = AUG,
@@ -107,11 +108,20 @@ typedef struct Fn {
     struct Fn *up;            /* and the function (names they bind would be free variables) */
 } Fn;
 
+/* What fill learns of a bracket's top level for group(): its commas, its
+ * first `for` (-1: none) and a ':' before both; with a lambda there (its
+ * parameters' commas and its ':' are its own) group() scans instead. */
+typedef struct Grp {
+    int32_t ncomma, first_for;
+    bool colon, lambda;
+} Grp;
+
 typedef struct Q {
     C c;             /* the emitter; c.arena holds tokens and units */
     sp_Lex *L;       /* the module's lexer (f-string fields lex under it) */
     sp_Tok *tk;      /* the tokens, T_END last */
     int32_t *pair;   /* of a bracket: the index of its partner */
+    Grp *grp;        /* of an opening bracket: what its top level holds */
     size_t nt, i;    /* token count, cursor */
     size_t nif;      /* `if` tokens (none: no conditional expression to look for) */
     Comp *comp;      /* innermost comprehension; NULL: module or function level */
@@ -223,7 +233,7 @@ typedef struct Group {
     bool comma, colon;       /* a comma; a ':' in the first item (a dict) */
 } Group;
 
-static Group group(const Q *q, size_t open) {
+static Group group_scan(const Q *q, size_t open) {
     size_t close = (size_t)q->pair[open], j = open + 1;
     Group g = {close, j < close, close, false, false};
     for (; j < close; j = past(q, j)) {
@@ -233,6 +243,14 @@ static Group group(const Q *q, size_t open) {
         else if (k == T_COLON && !g.comma && g.first_for == close) g.colon = true;
     }
     return g;
+}
+
+static inline Group group(const Q *q, size_t open) {
+    const Grp *r = &q->grp[open];
+    if (r->lambda) return group_scan(q, open);
+    size_t close = (size_t)q->pair[open];
+    size_t items = (open + 1 < close) + (size_t)r->ncomma - (q->tk[close - 1].kind == T_COMMA);
+    return (Group){close, items, r->first_for < 0 ? close : (size_t)r->first_for, r->ncomma > 0, r->colon};
 }
 
 /* The line an expression starting at token j has as a node: a group is
@@ -409,6 +427,7 @@ static int fs_value(Q *q, size_t tok, size_t xs, size_t xe) {
     sp_lex_init_sub(sub, q->L, xs, xe, line, ls);
     sp_Tok *tk = q->tk;
     int32_t *pair = q->pair;
+    Grp *grp = q->grp;
     size_t nt = q->nt, i = q->i, nif = q->nif;
     int first = 0;
     if (!fill(q, sub)) {
@@ -419,7 +438,7 @@ static int fs_value(Q *q, size_t tok, size_t xs, size_t xe) {
         exprlist(q, q->nt - 1);
         if (q->i != q->nt - 1) quit(q);
     }
-    q->tk = tk, q->pair = pair, q->nt = nt, q->i = i, q->nif = nif;
+    q->tk = tk, q->pair = pair, q->grp = grp, q->nt = nt, q->i = i, q->nif = nif;
     return first;
 }
 
@@ -998,10 +1017,10 @@ static void call(Q *q, int line, bool meth) {
  * true for a two-bound slice (its bounds pushed, for the *_SLICE ops).
  * aug: a slice is always built (augmented assignment, sp_compile.c's slice()). */
 static bool subscript_key(Q *q, int line, bool aug) {
-    size_t open = q->i, close = (size_t)q->pair[open];
+    Group g = group(q, q->i);
     next(q);
-    if (find(q, q->i, close, T_COMMA) < close) return quit(q), false;
-    if (find(q, q->i, close, T_COLON) == close) {
+    if (g.comma) return quit(q), false;
+    if (!g.colon) {
         expression(q);
         want(q, T_RSQB);
         return false;
@@ -2102,11 +2121,21 @@ static bool room(Q *q, size_t n, size_t *cap) {
     if (*cap * 2 > SP_QC_MAX_TOKENS) return false;
     sp_Tok *t = sp_arena_raw(q->c.arena, 2 * *cap * sizeof *t);
     int32_t *p = sp_arena_raw(q->c.arena, 2 * *cap * sizeof *p);
-    if (!t || !p) return false;
+    Grp *g = sp_arena_raw(q->c.arena, 2 * *cap * sizeof *g);
+    if (!t || !p || !g) return false;
     memcpy(t, q->tk, *cap * sizeof *t);
     memcpy(p, q->pair, *cap * sizeof *p);
-    q->tk = t, q->pair = p, *cap *= 2;
+    memcpy(g, q->grp, *cap * sizeof *g);
+    q->tk = t, q->pair = p, q->grp = g, *cap *= 2;
     return true;
+}
+
+/* Token k at n, at the top level of a bracket: what group() needs. */
+static void note(Grp *g, int k, size_t n) {
+    if (k == T_COMMA) g->ncomma++;
+    else if (k == T_LAMBDA) g->lambda = true;
+    else if (k == T_COLON) g->colon |= !g->ncomma && g->first_for < 0;
+    else if (g->first_for < 0) g->first_for = (int32_t)n; /* T_FOR */
 }
 
 /* Lex the whole program into the token array (runs of common tokens at
@@ -2117,7 +2146,8 @@ static bool fill(Q *q, sp_Lex *L) {
     int32_t stack[SP_MAX_PAREN_DEPTH + 1];
     q->tk = sp_arena_raw(q->c.arena, cap * sizeof *q->tk);
     q->pair = sp_arena_raw(q->c.arena, cap * sizeof *q->pair);
-    if (!q->tk || !q->pair) return false;
+    q->grp = sp_arena_raw(q->c.arena, cap * sizeof *q->grp);
+    if (!q->tk || !q->pair || !q->grp) return false;
     for (size_t n = 0;;) {
         if (!room(q, n, &cap)) return false;
         size_t end = n + sp_lex_ahead(L, q->tk + n, cap - n);
@@ -2126,11 +2156,14 @@ static bool fill(Q *q, sp_Lex *L) {
         if (!sp_check_limits_n(q->c.vm, (unsigned)(end - n))) return false;
         for (; n < end; n++) {
             int k = q->tk[n].kind;
-            if (!(cls[k] & (X_NEVER | X_OPEN | X_LOOK))) continue; /* most tokens */
+            if (!(cls[k] & (X_NEVER | X_OPEN | X_LOOK | X_GRP))) continue; /* most tokens */
             if (cls[k] & X_NEVER) return false;
             if (cls[k] & X_OPEN) {
                 if (depth > SP_MAX_PAREN_DEPTH) return false;
+                q->grp[n] = (Grp){0, -1, false, false};
                 stack[depth++] = (int32_t)n;
+            } else if (cls[k] & X_GRP) {
+                if (depth) note(&q->grp[stack[depth - 1]], k, n);
             } else if (k == T_RPAR || k == T_RSQB || k == T_RBRACE) {
                 if (!depth) return false;
                 q->pair[n] = stack[--depth];
