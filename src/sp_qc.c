@@ -52,7 +52,7 @@ static const uint16_t cls[T_COUNT_] = {
     [T_DOUBLESLASHEQUAL] = AUG,
     [T_LESS] = X_CMP, [T_GREATER] = X_CMP, [T_EQEQUAL] = X_CMP, [T_NOTEQUAL] = X_CMP,
     [T_LESSEQUAL] = X_CMP, [T_GREATEREQUAL] = X_CMP, [T_IS] = X_CMP, [T_NOT] = X_CMP,
-    [T_CLASS] = X_NEVER, [T_FINALLY] = X_NEVER,
+    [T_CLASS] = X_NEVER,
     [T_WITH] = X_NEVER, [T_DEL] = X_NEVER, [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER,
     [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
     [T_RARROW] = X_NEVER,
@@ -1500,13 +1500,26 @@ static void clear_name(Q *q, size_t j, int line) {
 
 /* Code leaving block fb early (sp_compile.c's unwind_one for the blocks
  * made here); preserve: a return value is kept on top. */
+static void finally_body(Q *q, const sp_Tok *fin);
 static void unwind_one(Q *q, const FBlock *fb, bool preserve, int line) {
     const sp_Tok *name = fb->datum;
     switch (fb->kind) {
     case FB_FOR:
+    case FB_POP_VALUE:
         if (preserve) at_line(q, line, SP_SWAP, 2);
         return at_line(q, line, SP_POP_TOP, 0);
     case FB_TRY_EXCEPT: return at_line(q, line, SP_POP_BLOCK, 0);
+    case FB_FINALLY_TRY: /* name: its `finally` */
+        at_line(q, line, SP_POP_BLOCK, 0);
+        if (preserve && !push_block(q, FB_POP_VALUE, -1, -1, NULL)) return;
+        finally_body(q, name);
+        if (preserve) q->c.u->nfb--;
+        return;
+    case FB_FINALLY_END: /* ( prev exc ) */
+        if (preserve) at_line(q, line, SP_SWAP, 2);
+        at_line(q, line, SP_POP_TOP, 0);
+        if (preserve) at_line(q, line, SP_SWAP, 2);
+        return at_line(q, line, SP_POP_EXCEPT, 0);
     case FB_HANDLER_CLEANUP:
         if (name) at_line(q, line, SP_POP_BLOCK, 0);
         if (preserve) at_line(q, line, SP_SWAP, 2);
@@ -1517,25 +1530,57 @@ static void unwind_one(Q *q, const FBlock *fb, bool preserve, int line) {
     }
 }
 
-/* Every block (return) or those up to the innermost loop, which is
- * returned (break, continue; NULL if there is none). */
-static const FBlock *unwind(Q *q, bool preserve, bool to_loop, int line) {
+/* Every block (return) or those up to the innermost loop (break,
+ * continue: false if there is none, else *loop is it).  Each block's
+ * cleanup is compiled with only the blocks outside it active. */
+static bool unwind(Q *q, bool preserve, FBlock *loop, int line) {
     Unit *u = q->c.u;
-    for (int i = u->nfb - 1; i >= 0 && live(q); i--) {
-        const FBlock *fb = &u->fb[i];
-        if (to_loop && (fb->kind == FB_WHILE || fb->kind == FB_FOR)) return fb;
-        unwind_one(q, fb, preserve, line);
+    int n = u->nfb;
+    FBlock saved[MAXBLOCKS];
+    memcpy(saved, u->fb, (size_t)n * sizeof *saved);
+    bool found = false;
+    for (int i = n - 1; i >= 0 && live(q) && !found; i--) {
+        if (loop && (saved[i].kind == FB_WHILE || saved[i].kind == FB_FOR)) {
+            *loop = saved[i], found = true;
+        } else {
+            u->nfb = i;
+            unwind_one(q, &saved[i], preserve, line);
+        }
     }
-    return NULL;
+    memcpy(u->fb, saved, (size_t)n * sizeof *saved);
+    u->nfb = n;
+    return found;
 }
 
-/* try: ... except [T [as name]]: ... [else: ...] (with finally the
- * token array is never filled). */
+/* The block after the `finally` at fin, compiled where the cursor is not. */
+static void finally_body(Q *q, const sp_Tok *fin) {
+    size_t at = q->i;
+    q->i = (size_t)(fin - q->tk) + 1;
+    block(q);
+    q->i = at;
+}
+
+/* The token after the block whose ':' is at j (a suite: through its DEDENT). */
+static size_t skip_block(const Q *q, size_t j) {
+    j = scan(q, j, X_STMT);
+    if (KA(q, j) != T_COLON) return j;
+    if (KA(q, ++j) != T_NEWLINE) {
+        while (KA(q, j) != T_NEWLINE && KA(q, j) != T_END) j++;
+        return j + (KA(q, j) == T_NEWLINE);
+    }
+    if (KA(q, ++j) != T_INDENT) return j;
+    for (int depth = 0; KA(q, j) != T_END; j++) {
+        if (KA(q, j) == T_INDENT) depth++;
+        else if (KA(q, j) == T_DEDENT && --depth == 0) return j + 1;
+    }
+    return j;
+}
+
+/* try: ... except [T [as name]]: ... [else: ...], the cursor at the
+ * body's ':' (sp_compile.c's try_except). */
 static void handler(Q *q, int32_t end);
-static void try_(Q *q) {
-    int line = LINE(q, q->i);
+static void try_except(Q *q, int line) {
     int32_t h = sp_cg_label(&q->c), orelse = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
-    next(q);
     at_line(q, line, SP_SETUP_FINALLY, h);
     if (!push_block(q, FB_TRY_EXCEPT, -1, -1, NULL)) return;
     block(q);
@@ -1550,6 +1595,37 @@ static void try_(Q *q) {
     sp_cg_bind(&q->c, orelse);
     if (K(q) == T_ELSE) next(q), block(q);
     sp_cg_bind(&q->c, end);
+}
+
+/* try ... finally: the final body compiled for the normal way out, for
+ * the exceptional one and for each return/break/continue leaving the try
+ * (sp_compile.c's try_finally); its `finally` is found first. */
+static void try_(Q *q) {
+    int line = LINE(q, q->i);
+    size_t fin = skip_block(q, q->i + 1);
+    bool handlers = KA(q, fin) == T_EXCEPT;
+    while (KA(q, fin) == T_EXCEPT || KA(q, fin) == T_ELSE) fin = skip_block(q, fin + 1);
+    next(q);
+    if (KA(q, fin) != T_FINALLY) return try_except(q, line);
+    int32_t h = sp_cg_label(&q->c), end = sp_cg_label(&q->c);
+    at_line(q, line, SP_SETUP_FINALLY, h);
+    if (!push_block(q, FB_FINALLY_TRY, -1, -1, &q->tk[fin])) return;
+    if (handlers) try_except(q, line);
+    else block(q);
+    q->c.u->nfb--;
+    at_line(q, line, SP_POP_BLOCK, 0);
+    if (q->i != fin) return quit(q);
+    next(q);
+    block(q);
+    size_t after = q->i;
+    at_line(q, line, SP_JUMP, end);
+    sp_cg_bind(&q->c, h);
+    if (!push_block(q, FB_FINALLY_END, -1, -1, NULL)) return;
+    finally_body(q, &q->tk[fin]);
+    q->c.u->nfb--;
+    at_line(q, line, SP_RERAISE, 0);
+    sp_cg_bind(&q->c, end);
+    q->i = after;
 }
 
 /* One except clause; the stack is ( prev exc ) on entry. */
@@ -1649,7 +1725,7 @@ static void return_(Q *q) {
     sp_Value v = bare ? SP_NONEV : q->cv;
     int vline = bare ? line : q->cline;
     if (!preserve) rewind_to(q, &m);
-    unwind(q, preserve, false, line);
+    unwind(q, preserve, NULL, line);
     if (!preserve) load_at(q, vline, v);
     at_line(q, line, SP_RETURN_VALUE, 0);
 }
@@ -1909,11 +1985,11 @@ static void assert_(Q *q) {
 static void loop_exit(Q *q, bool brk) {
     int line = LINE(q, q->i);
     next(q);
-    const FBlock *fb = unwind(q, false, true, line);
-    if (!fb) return quit(q); /* outside a loop: the full compiler's error */
-    if (!brk) return at_line(q, line, SP_JUMP, fb->start);
-    unwind_one(q, fb, false, line);
-    at_line(q, line, SP_JUMP, fb->exit);
+    FBlock loop;
+    if (!unwind(q, false, &loop, line)) return quit(q); /* outside a loop: the full compiler's error */
+    if (!brk) return at_line(q, line, SP_JUMP, loop.start);
+    unwind_one(q, &loop, false, line);
+    at_line(q, line, SP_JUMP, loop.exit);
 }
 
 /* a.b.c as a dotted name: its text (tokens may have spaces between). */
