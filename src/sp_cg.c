@@ -13,22 +13,15 @@ void sp_cg_internal(C *c, const char *what) {
 
 /* ------------------------------------------------------------ tables */
 
-/* Every emit checks room: the check is inline, the growing is not.
- * Instruction arrays start at 32 entries, enough for a snippet.  That
- * first block comes from the arena (a bump, freed with the AST), so a
- * snippet's compile makes no heap calls for its arrays; an array that
- * outgrows it moves to the heap.  A capacity of exactly first_cap means
- * "in the arena": grow_free leaves such a block alone. */
-static size_t first_cap(size_t elsize) { return elsize <= 4 ? 32 : 8; }
-
+/* Past the first block (sp_cg_first_cap): to the heap, doubling. */
 bool sp_cg_grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
-    size_t nc = *cap ? *cap * 2 : first_cap(elsize), bytes;
+    size_t nc = *cap ? *cap * 2 : sp_cg_first_cap(elsize), bytes;
     while (nc < need) nc *= 2;
     if (!sp_size_mul(c->vm, nc, elsize, &bytes)) return false;
     void *np;
-    if (nc == first_cap(elsize)) {
+    if (nc == sp_cg_first_cap(elsize)) {
         np = sp_arena_raw(c->arena, bytes);
-    } else if (*cap == first_cap(elsize)) {
+    } else if (*cap == sp_cg_first_cap(elsize)) {
         if ((np = sp_malloc(c->vm, bytes))) memcpy(np, *p, *cap * elsize);
     } else {
         np = sp_realloc(c->vm, *p, *cap * elsize, bytes);
@@ -37,10 +30,6 @@ bool sp_cg_grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
     *p = np;
     *cap = nc;
     return true;
-}
-
-void sp_cg_grow_free(C *c, void *p, size_t cap, size_t elsize) {
-    if (p && cap != first_cap(elsize)) sp_free(c->vm, p, cap * elsize);
 }
 
 static uint32_t val_hash(sp_Value v) {
@@ -111,7 +100,7 @@ void sp_cg_vt_truncate(C *c, ValTab *t, size_t n) {
     }
 }
 
-static void vt_free(C *c, ValTab *t) {
+static inline void vt_free(C *c, ValTab *t) {
     sp_cg_grow_free(c, t->v, t->cap, sizeof(sp_Value));
     if (t->idx) sp_free(c->vm, t->idx, t->icap * sizeof(int32_t));
 }
@@ -170,60 +159,61 @@ static void jump_depth(Unit *u, uint32_t l, int d, int b) {
     reach(u, d, b);
 }
 
-/* Pops and pushes + 1 of the plain instructions emitted most (no jump, no
- * block, no argument-dependent effect); 0: ask sp_op_effect.  Each entry
- * is what sp_op_effect says for the op: -DSP_CHECK_DEPTH compares every
- * compiled code object against the verifier. */
-#define QK(pop, push) (uint8_t)((pop) << 4 | ((push) + 1))
-const uint8_t sp_cg_quick[SP_NOPCODES_] = {
-    [SP_POP_TOP] = QK(1, 0), [SP_COPY] = QK(0, 1), [SP_LOAD_CONST] = QK(0, 1),
-    [SP_LOAD_FAST] = QK(0, 1), [SP_STORE_FAST] = QK(1, 0), [SP_LOAD_DEREF] = QK(0, 1),
-    [SP_STORE_DEREF] = QK(1, 0), [SP_LOAD_GLOBAL] = QK(0, 1), [SP_STORE_GLOBAL] = QK(1, 0),
-    [SP_LOAD_NAME] = QK(0, 1), [SP_STORE_NAME] = QK(1, 0), [SP_LOAD_ATTR] = QK(1, 1),
-    [SP_STORE_ATTR] = QK(2, 0), [SP_LOAD_METHOD] = QK(1, 2), [SP_BINARY_SUBSCR] = QK(2, 1),
-    [SP_STORE_SUBSCR] = QK(3, 0), [SP_GET_ITER] = QK(1, 1), [SP_LIST_APPEND] = QK(1, 0),
-    [SP_SET_ADD] = QK(1, 0), [SP_MAP_ADD] = QK(2, 0), [SP_LOAD_CLOSURE] = QK(0, 1),
-    /* an argument the compiler gives is always valid: only its effect counts */
-    [SP_BINARY_OP] = QK(2, 1), [SP_COMPARE_OP] = QK(2, 1), [SP_IS_OP] = QK(2, 1),
-    [SP_CONTAINS_OP] = QK(2, 1), [SP_UNARY_OP] = QK(1, 1), [SP_UNARY_NOT] = QK(1, 1),
-    [SP_BINARY_SLICE] = QK(3, 1), [SP_STORE_SLICE] = QK(4, 0), [SP_LIST_TO_TUPLE] = QK(1, 1),
-    [SP_IMPORT_NAME] = QK(0, 1), [SP_IMPORT_FROM] = QK(1, 2), [SP_YIELD_VALUE] = QK(1, 1),
-};
-#undef QK
-
 /* The opcode whose quick[] entry disagrees with sp_op_effect, or -1 (a
  * check for tests/c/test_compile.c: the table is a copy for speed). */
 int sp_compile_quick_mismatch(void) {
     for (int op = 0; op < SP_NOPCODES_; op++) {
-        int pop, push;
-        if (sp_cg_quick[op] && (!sp_op_effect(SP_INSTR(op, 0), &pop, &push) || sp_cg_quick[op] >> 4 != pop ||
-                          (sp_cg_quick[op] & 15) != push + 1))
-            return op;
+        unsigned q = sp_cg_quick[op], per = q >> 8 & 3;
+        for (uint32_t a = 0; q && a < 4; a++) {
+            int pop, push;
+            if (!sp_op_effect(SP_INSTR(op, a), &pop, &push) || pop != (int)(q >> 4 & 15) + (int)(per * a) ||
+                push + 1 != (int)((q & 15) | q >> 12) || ((q & 15) && q >> 12))
+                return op;
+            if (!per) break; /* the argument does not count (and 0 is valid for every such op) */
+        }
     }
     return -1;
 }
 
-static bool is_jump(int op);
+/* How an instruction moves control, for the depths and for resolving
+ * labels: the jumps (whose argument is a label until sp_cg_unit_code)
+ * come last. */
+enum { FL_PLAIN, FL_END, FL_POP_BLOCK, FL_JUMP, FL_POP_JUMP, FL_OR_POP, FL_FOR_ITER, FL_SETUP, FL_SEND };
+static const uint8_t flow[SP_NOPCODES_] = {
+    [SP_RETURN_VALUE] = FL_END, [SP_RAISE_VARARGS] = FL_END, [SP_RERAISE] = FL_END,
+    [SP_POP_BLOCK] = FL_POP_BLOCK, [SP_POP_EXCEPT] = FL_POP_BLOCK,
+    [SP_JUMP] = FL_JUMP, [SP_POP_JUMP_IF_FALSE] = FL_POP_JUMP, [SP_POP_JUMP_IF_TRUE] = FL_POP_JUMP,
+    [SP_JUMP_IF_FALSE_OR_POP] = FL_OR_POP, [SP_JUMP_IF_TRUE_OR_POP] = FL_OR_POP,
+    [SP_FOR_ITER] = FL_FOR_ITER, [SP_SETUP_FINALLY] = FL_SETUP, [SP_SEND_FROM] = FL_SEND,
+};
+
+static bool is_jump(int op) { return flow[op] >= FL_JUMP; }
 
 void sp_cg_track_slow(Unit *u, uint32_t w) {
-    if (!u->firstjump && is_jump(SP_OPCODE(w))) u->firstjump = u->ncode; /* its pc + 1 */
-    int d = u->depth, b = u->blocks, pop, push;
+    int f = flow[SP_OPCODE(w)];
+    if (f >= FL_JUMP && !u->firstjump) u->firstjump = u->ncode; /* its pc + 1 */
+    int d = u->depth, b = u->blocks;
     if (d < 0) return; /* unreachable: the verifier skips it too */
-    uint32_t a = SP_OPARG(w);
-    if (!sp_op_effect(w, &pop, &push) || pop > d) {
+    uint32_t a = SP_OPARG(w), q = sp_cg_quick[SP_OPCODE(w)];
+    int pop = (int)(q >> 4 & 15), push = (int)(q >> 12) - 1; /* in the table: no call */
+    if (!(q >> 12)) {
+        int p = 0, n = 0; /* not pop and push themselves: their address would keep them in memory */
+        pop = sp_op_effect(w, &p, &n) ? p : INT_MAX, push = n;
+    }
+    if (pop > d) {
         u->depth_lost = true;
         return;
     }
     int nd = d - pop + push;
-    switch ((sp_Opcode)SP_OPCODE(w)) {
-    case SP_RETURN_VALUE: case SP_RAISE_VARARGS: case SP_RERAISE: nd = -1; break;
-    case SP_JUMP: jump_depth(u, a, d, b), nd = -1; break;
-    case SP_POP_JUMP_IF_FALSE: case SP_POP_JUMP_IF_TRUE: jump_depth(u, a, nd, b); break;
-    case SP_JUMP_IF_FALSE_OR_POP: case SP_JUMP_IF_TRUE_OR_POP: jump_depth(u, a, d, b); break;
-    case SP_FOR_ITER: jump_depth(u, a, d - 1, b); break;
-    case SP_SETUP_FINALLY: jump_depth(u, a, d + 2, b + 1), b++; break;
-    case SP_POP_BLOCK: case SP_POP_EXCEPT: b--; break;
-    default: break;
+    switch (f) {
+    case FL_END: nd = -1; break;
+    case FL_JUMP: jump_depth(u, a, d, b), nd = -1; break;
+    case FL_POP_JUMP: jump_depth(u, a, nd, b); break;
+    case FL_OR_POP: jump_depth(u, a, d, b); break;
+    case FL_FOR_ITER: jump_depth(u, a, d - 1, b); break;
+    case FL_SETUP: jump_depth(u, a, d + 2, b + 1), b++; break;
+    case FL_POP_BLOCK: b--; break;
+    default: break; /* SEND_FROM: its label is the next instruction, reached by falling through */
     }
     if (b < 0) u->depth_lost = true;
     u->depth = nd, u->blocks = b;
@@ -234,12 +224,23 @@ void sp_cg_track_slow(Unit *u, uint32_t w) {
 
 /* The line table is written as instructions are emitted: a new run when
  * the line changes (as sp_code_new would derive it from per-instruction
- * lines). */
+ * lines).  The first run is implied while it is the only one (nruns 0):
+ * it starts at 0, on runline, which a unit opens with at its first line,
+ * mostly its first instruction's, so that the first emit is not a slow
+ * one.  (runline and nruns are all there is of it: a compiler that takes
+ * instructions back restores the two.) */
+static void set_run(Unit *u, size_t r, size_t pc, int line) {
+    u->runs[2 * r] = (uint32_t)pc;
+    u->runs[2 * r + 1] = (uint32_t)(line < 0 ? 0 : line);
+    u->nruns = r + 1;
+}
+
 static bool new_run(C *c, Unit *u) {
-    if (!grow(c, (void **)&u->runs, &u->capruns, 2 * u->nruns + 2, sizeof(uint32_t))) return false;
-    u->runs[2 * u->nruns] = (uint32_t)u->ncode;
-    u->runs[2 * u->nruns + 1] = (uint32_t)(c->lineno < 0 ? 0 : c->lineno);
-    u->nruns++;
+    if (u->ncode) { /* else the implied first run moves to this line */
+        if (!u->nruns) set_run(u, 0, 0, u->runline);
+        if (!grow(c, (void **)&u->runs, &u->capruns, 2 * u->nruns + 2, sizeof(uint32_t))) return false;
+        set_run(u, u->nruns, u->ncode, c->lineno);
+    }
     u->runline = c->lineno;
     return true;
 }
@@ -279,16 +280,6 @@ void sp_cg_bind(C *c, int32_t l) {
     }
 }
 
-static bool is_jump(int op) {
-    switch (op) {
-    case SP_JUMP: case SP_POP_JUMP_IF_FALSE: case SP_POP_JUMP_IF_TRUE:
-    case SP_JUMP_IF_FALSE_OR_POP: case SP_JUMP_IF_TRUE_OR_POP: case SP_FOR_ITER:
-    case SP_SETUP_FINALLY: case SP_SEND_FROM:
-        return true;
-    default: return false;
-    }
-}
-
 /* ------------------------------------------------------------ units */
 
 /* Units live in the arena and are reused: as many as the deepest nesting,
@@ -306,21 +297,23 @@ Unit *sp_cg_unit_open(C *c, int kind, int firstline, const char *name, int nm) {
     u->private_ = c->u ? c->u->private_ : NULL;
     if (kind == U_CLASS) u->private_ = name;
     u->firstline = firstline ? firstline : 1;
-    u->runline = INT_MIN;
     u->serial = c->nunits++;
-    /* every unit has code, a line run and a constant, most have names and
-     * labels: their first blocks (grow's first capacities, so grow_free
-     * leaves them) in one piece */
-    size_t ci = first_cap(sizeof(uint32_t)), cv = first_cap(sizeof(sp_Value)), cl = first_cap(sizeof(Label));
-    sp_Value *first =
-        sp_arena_raw(c->arena, 2 * cv * sizeof(sp_Value) + 2 * ci * sizeof(uint32_t) + cl * sizeof(Label));
+    /* every unit has code, a line run and a constant, most have names,
+     * labels and locals: their first blocks (grow's and sp_nt_add's first
+     * capacities, so grow_free leaves them) in one piece */
+    size_t ci = sp_cg_first_cap(sizeof(uint32_t)), cv = sp_cg_first_cap(sizeof(sp_Value));
+    size_t cl = sp_cg_first_cap(sizeof(Label));
+    sp_Value *first = sp_arena_raw(c->arena, 2 * cv * sizeof(sp_Value) + 2 * ci * sizeof(uint32_t) +
+                                                 cl * sizeof(Label) + SP_NT_FIRST * sizeof(sp_NEnt));
     if (!first) return fail(c), NULL;
     u->consts.v = first, u->consts.cap = cv;
     u->names.v = first + cv, u->names.cap = cv;
     u->code = (uint32_t *)(first + 2 * cv), u->capcode = ci;
     u->runs = u->code + ci, u->capruns = ci;
     u->labels = (Label *)(u->runs + ci), u->caplabels = cl;
+    u->varnames.e = (sp_NEnt *)(u->labels + cl), u->varnames.cap = SP_NT_FIRST;
     u->varnames.arena = u->cells.arena = u->frees.arena = c->arena;
+    u->runline = u->firstline;
     if (kind == U_MODULE) u->flags |= SP_CO_MODULE;
     if (kind == U_CLASS) u->flags |= SP_CO_CLASS;
     c->u = u;
@@ -355,27 +348,38 @@ static sp_Value intern_name(C *c, const char *s) {
     return sp_str_intern_cstr(c->vm, s);
 }
 
-/* The interned str of a name-table entry (kept if it was added with it). */
-static sp_Value entry_str(C *c, const sp_NEnt *e) {
-    return e->str ? sp_objv(e->str) : intern_name(c, e->name);
-}
-
-/* str values of a name table's names, in index order (in the arena). */
-static sp_Value *name_values_(C *c, sp_NameTab *t) {
-    size_t bytes;
-    if (!sp_size_mul(c->vm, t->n, sizeof(sp_Value), &bytes)) return fail(c), NULL;
-    sp_Value *v = sp_arena_raw(c->arena, bytes);
-    if (!v) return fail(c), NULL;
+/* The interned str of every entry of a name table, kept in the entry:
+ * done before the code object exists, whose arrays are then written with
+ * nothing left to fail. */
+static bool intern_entries_(C *c, sp_NameTab *t) {
     for (size_t k = 0; k < t->n; k++) {
-        v[t->e[k].flags] = entry_str(c, &t->e[k]);
-        if (sp_iserr(v[t->e[k].flags])) fail(c);
+        if (t->e[k].str) continue;
+        sp_Value s = intern_name(c, t->e[k].name);
+        if (sp_iserr(s)) return false;
+        t->e[k].str = SP_STR(s);
     }
-    return v;
+    return true;
 }
 
 /* Most tables are empty (cells, frees): no call then. */
-static inline sp_Value *name_values(C *c, sp_NameTab *t) {
-    return !t->n || c->err ? NULL : name_values_(c, t);
+static inline bool intern_entries(C *c, sp_NameTab *t) { return !t->n || intern_entries_(c, t); }
+
+static void put_names(sp_Str **dst, const sp_NameTab *t) {
+    for (size_t k = 0; k < t->n; k++) dst[t->e[k].flags] = t->e[k].str;
+}
+
+/* The unit's arrays and fields into the code object sp_code_alloc made. */
+static void fill_code(C *c, const Unit *u, sp_Code *co) {
+    memcpy(co->code, u->code, u->ncode * sizeof *u->code);
+    memcpy(co->linetab, u->runs, 2 * u->nruns * sizeof *u->runs);
+    memcpy(co->consts, u->consts.v, u->consts.n * sizeof *u->consts.v);
+    for (size_t i = 0; i < u->names.n; i++) co->names[i] = SP_STR(u->names.v[i]); /* interned by name_index */
+    put_names(co->localnames, &u->varnames);
+    put_names(co->localnames + u->varnames.n, &u->cells);
+    put_names(co->localnames + u->varnames.n + u->cells.n, &u->frees);
+    co->argcount = u->argcount, co->posonlyargcount = u->posonly, co->kwonlyargcount = u->kwonly;
+    co->flags = u->flags, co->firstline = u->firstline;
+    co->filename = SP_STR(c->filename_v), co->source = c->source_v;
 }
 
 sp_Value sp_cg_unit_code(C *c) {
@@ -392,27 +396,20 @@ sp_Value sp_cg_unit_code(C *c) {
         if (t < 0) return sp_cg_internal(c, "unbound label"), SP_ERRV;
         u->code[i] = SP_INSTR(op, (uint32_t)t);
     }
-    sp_Value *vn = name_values(c, &u->varnames), *cv = name_values(c, &u->cells),
-             *fv = name_values(c, &u->frees);
-    sp_Value res = SP_ERRV;
+    if (!u->nruns) set_run(u, 0, 0, u->runline); /* there is an instruction: the room too */
     /* A top-level unit's qualname is its name (the same pointer): share the str. */
     sp_Value name = u->nm ? sp_objv((sp_Str *)(uintptr_t)&sp_names[u->nm]) : intern_name(c, u->name);
     sp_Value qual = u->qualname == u->name ? name : sp_str_cstr(c->vm, u->qualname);
-    if (!c->err && !sp_iserr(name) && !sp_iserr(qual)) {
-        sp_CodeSpec sp = {
-            .code = u->code, .ncode = u->ncode, .runs = u->runs, .nruns = u->nruns,
-            .consts = u->consts.v, .nconsts = u->consts.n,
-            .names = u->names.v, .nnames = u->names.n,
-            .varnames = vn, .nlocals = u->varnames.n,
-            .cellvars = cv, .ncells = u->cells.n,
-            .freevars = fv, .nfree = u->frees.n,
-            .argcount = u->argcount, .posonlyargcount = u->posonly, .kwonlyargcount = u->kwonly,
-            .flags = u->flags, .firstline = u->firstline,
-            .name = name, .qualname = qual, .filename = c->filename_v, .source = c->source_v,
-            .depth_known = !u->depth_lost, .stacksize = u->maxdepth, .maxblocks = u->maxblocks,
-        };
-        res = sp_code_new(c->vm, &sp);
-    }
+    if (sp_iserr(name) || sp_iserr(qual) || !intern_entries(c, &u->varnames) || !intern_entries(c, &u->cells) ||
+        !intern_entries(c, &u->frees))
+        return fail(c), SP_ERRV;
+    sp_CodeShape sh = {.ncode = u->ncode, .nruns = u->nruns, .nconsts = u->consts.n, .nnames = u->names.n,
+                       .nlocals = u->varnames.n, .ncells = u->cells.n, .nfree = u->frees.n};
+    sp_Code *co = sp_code_alloc(c->vm, &sh, SP_STR(name));
+    if (!co) return fail(c), SP_ERRV;
+    fill_code(c, u, co);
+    co->qualname = SP_STR(qual);
+    sp_Value res = sp_code_seal(c->vm, co, !u->depth_lost, u->maxdepth, u->maxblocks);
     if (sp_iserr(res)) fail(c);
     return res;
 }

@@ -58,7 +58,7 @@ struct Unit {
     size_t ncode, capcode;
     uint32_t *runs;         /* the line table: (first instruction, line) pairs */
     size_t nruns, capruns;
-    int runline;            /* c->lineno of the last run (INT_MIN: none yet) */
+    int runline;            /* the line of the last run (nruns 0: of the implied first) */
     Label *labels;
     size_t nlabels, caplabels;
     int depth, blocks;      /* at the next instruction, as the verifier sees them; <0: unreachable */
@@ -99,12 +99,21 @@ void sp_cg_internal(C *c, const char *what); /* SystemError "compiler: what" */
 
 /* ------------------------------------------------------------ tables */
 
+/* Every emit checks room: the check is inline, the growing is not.
+ * Instruction arrays start at 32 entries, enough for a snippet.  That
+ * first block comes from the arena (a bump, freed with the AST), so a
+ * snippet's compile makes no heap calls for its arrays; an array that
+ * outgrows it moves to the heap.  A capacity of exactly first_cap means
+ * "in the arena". */
+static inline size_t sp_cg_first_cap(size_t elsize) { return elsize <= 4 ? 32 : 8; }
 bool sp_cg_grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize);
 static inline bool grow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
     return need <= *cap || sp_cg_grow_slow(c, p, cap, need, elsize);
 }
 /* Frees what grow allocated (a first block lives in the arena: left alone). */
-void sp_cg_grow_free(C *c, void *p, size_t cap, size_t elsize);
+static inline void sp_cg_grow_free(C *c, void *p, size_t cap, size_t elsize) {
+    if (p && cap != sp_cg_first_cap(elsize)) sp_free(c->vm, p, cap * elsize);
+}
 
 /* Small tables (most of them) are searched linearly, without an index. */
 enum { VT_SCAN = 8 };
@@ -131,17 +140,51 @@ int32_t sp_cg_name_index(C *c, const char *name);              /* in the unit's 
 
 /* ------------------------------------------------------------ emitting */
 
-extern const uint8_t sp_cg_quick[SP_NOPCODES_];
+/* Pops and pushes of the instructions emitted most: base + per * argument
+ * pops; push + 1 in bits 0-3 for a plain instruction (no jump, no block),
+ * which track follows inline, or in bits 12-15 for one that moves control
+ * (sp_cg_track_slow's); 0: ask sp_op_effect.  Each entry is what
+ * sp_op_effect says for the op (tests/c/test_compile.c checks;
+ * -DSP_CHECK_DEPTH compares every compiled code object against the
+ * verifier).  Here, not in sp_cg.c, so that an emit of a constant op folds
+ * its effect at compile time. */
+#define SP_QK(base, per, push) (uint16_t)((per) << 8 | (base) << 4 | ((push) + 1))
+#define SP_QF(base, push) (uint16_t)(((push) + 1) << 12 | (base) << 4)
+static const uint16_t sp_cg_quick[SP_NOPCODES_] = {
+    [SP_POP_TOP] = SP_QK(1, 0, 0), [SP_COPY] = SP_QK(0, 0, 1), [SP_LOAD_CONST] = SP_QK(0, 0, 1),
+    [SP_LOAD_FAST] = SP_QK(0, 0, 1), [SP_STORE_FAST] = SP_QK(1, 0, 0), [SP_LOAD_DEREF] = SP_QK(0, 0, 1),
+    [SP_STORE_DEREF] = SP_QK(1, 0, 0), [SP_LOAD_GLOBAL] = SP_QK(0, 0, 1), [SP_STORE_GLOBAL] = SP_QK(1, 0, 0),
+    [SP_LOAD_NAME] = SP_QK(0, 0, 1), [SP_STORE_NAME] = SP_QK(1, 0, 0), [SP_LOAD_ATTR] = SP_QK(1, 0, 1),
+    [SP_STORE_ATTR] = SP_QK(2, 0, 0), [SP_LOAD_METHOD] = SP_QK(1, 0, 2), [SP_BINARY_SUBSCR] = SP_QK(2, 0, 1),
+    [SP_STORE_SUBSCR] = SP_QK(3, 0, 0), [SP_GET_ITER] = SP_QK(1, 0, 1), [SP_LIST_APPEND] = SP_QK(1, 0, 0),
+    [SP_SET_ADD] = SP_QK(1, 0, 0), [SP_MAP_ADD] = SP_QK(2, 0, 0), [SP_LOAD_CLOSURE] = SP_QK(0, 0, 1),
+    [SP_BINARY_SLICE] = SP_QK(3, 0, 1), [SP_STORE_SLICE] = SP_QK(4, 0, 0), [SP_LIST_TO_TUPLE] = SP_QK(1, 0, 1),
+    [SP_IMPORT_NAME] = SP_QK(0, 0, 1), [SP_IMPORT_FROM] = SP_QK(1, 0, 2), [SP_YIELD_VALUE] = SP_QK(1, 0, 1),
+    /* an argument the compiler gives is always valid: only its effect counts */
+    [SP_BINARY_OP] = SP_QK(2, 0, 1), [SP_COMPARE_OP] = SP_QK(2, 0, 1), [SP_IS_OP] = SP_QK(2, 0, 1),
+    [SP_CONTAINS_OP] = SP_QK(2, 0, 1), [SP_UNARY_OP] = SP_QK(1, 0, 1), [SP_UNARY_NOT] = SP_QK(1, 0, 1),
+    [SP_BUILD_TUPLE] = SP_QK(0, 1, 1), [SP_BUILD_LIST] = SP_QK(0, 1, 1), [SP_BUILD_SET] = SP_QK(0, 1, 1),
+    [SP_BUILD_STRING] = SP_QK(0, 1, 1), [SP_BUILD_MAP] = SP_QK(0, 2, 1), [SP_CALL] = SP_QK(1, 1, 1),
+    [SP_CALL_KW] = SP_QK(2, 1, 1), [SP_CALL_METHOD] = SP_QK(2, 1, 1), [SP_CALL_METHOD_KW] = SP_QK(3, 1, 1),
+    [SP_RETURN_VALUE] = SP_QF(1, 0), [SP_RERAISE] = SP_QF(1, 0), [SP_JUMP] = SP_QF(0, 0),
+    [SP_POP_JUMP_IF_FALSE] = SP_QF(1, 0), [SP_POP_JUMP_IF_TRUE] = SP_QF(1, 0),
+    [SP_JUMP_IF_FALSE_OR_POP] = SP_QF(1, 0), [SP_JUMP_IF_TRUE_OR_POP] = SP_QF(1, 0),
+    [SP_FOR_ITER] = SP_QF(1, 2), [SP_SETUP_FINALLY] = SP_QF(0, 0), [SP_POP_BLOCK] = SP_QF(0, 0),
+    [SP_POP_EXCEPT] = SP_QF(1, 0),
+};
+#undef SP_QK
+#undef SP_QF
 void sp_cg_track_slow(Unit *u, uint32_t w);
 void sp_cg_emit_slow(C *c, int op, int64_t arg);
 
 /* Stack depth after w: a quick op at a reachable depth (d < 0 fails the
- * pop test) needs no more than the new depth. */
+ * pop test) needs no more than the new depth.  The argument is < 2**24:
+ * twice it fits. */
 static inline void track(Unit *u, uint32_t w) {
     unsigned q = sp_cg_quick[SP_OPCODE(w)];
-    int d = u->depth;
-    if (!q || (int)(q >> 4) > d) return sp_cg_track_slow(u, w);
-    d += (int)(q & 15) - 1 - (int)(q >> 4);
+    int d = u->depth, pop = (int)(q >> 4 & 15) + (int)(q >> 8 & 3) * (int)SP_OPARG(w);
+    if (!(q & 15) || pop > d) return sp_cg_track_slow(u, w);
+    d += (int)(q & 15) - 1 - pop;
     u->depth = d;
     if (d > u->maxdepth) u->maxdepth = d;
 }

@@ -8,8 +8,8 @@
  *
  * Stack effects use Forth notation "( before -- after )", rightmost = top of
  * stack (TOS).  The max value stack depth and block depth come from the
- * compiler, which tracks them while emitting (sp_CodeSpec.depth_known), or
- * for any other code from sp_code_new's verifier.
+ * compiler, which tracks them while emitting (sp_code_seal), or for any
+ * other code from sp_code_new's verifier.
  *
  * Local slot layout of a frame ("localsplus"):
  *   [0, nlocals)                      fast locals (varnames); the arguments come
@@ -231,8 +231,8 @@ typedef struct sp_Code {
     sp_Value source;       /* str: the whole source text (for traceback lines), or SP_NONE */
 } sp_Code;
 
-/* What the compiler passes to sp_code_new.  Everything is copied: the
- * compiler keeps ownership of its arrays.  Names are str values. */
+/* What sp_code_new builds a code object from (snapshots).  Everything is
+ * copied: the caller keeps ownership of its arrays.  Names are str values. */
 typedef struct sp_CodeSpec {
     const uint32_t *code;
     size_t ncode;
@@ -253,20 +253,31 @@ typedef struct sp_CodeSpec {
     uint32_t flags;
     int firstline;
     sp_Value name, qualname, filename, source; /* str (source may be SP_NONEV) */
-    /* Set only by sp_compile.c, which tracks the depths as it emits: its
-     * code is trusted and skips the verifier (a latency cost).  Code from
-     * anywhere else (snapshots: untrusted bytes) leaves it false and is
-     * verified.  -DSP_CHECK_DEPTH verifies compiled code too and fails on
-     * any difference. */
-    bool depth_known;
-    int stacksize, maxblocks;  /* with depth_known: max value / block depth */
 } sp_CodeSpec;
 
 extern sp_Type sp_t_code, sp_t_function, sp_t_cell, sp_t_generator, sp_t_tb_;
 
-/* Verifies the bytecode (arguments in range, consistent stack depths at
- * jump targets) and computes stacksize/maxblocks.  SystemError on bad code. */
+/* Checks everything in the spec, verifies the bytecode (arguments in
+ * range, consistent stack depths at jump targets) and computes
+ * stacksize/maxblocks.  SystemError on bad code. */
 sp_Value sp_code_new(sp_VM *vm, const sp_CodeSpec *spec);
+
+/* The compiler's way (sp_cg.c), without a spec's copies and checks: its
+ * names are interned strs, its parameter counts and line table right by
+ * construction.  sp_code_alloc lays out a code object of that shape
+ * (SystemError "code too large" past the argument range) and sets the
+ * counts, the arrays' places and name; the caller writes every array
+ * (names and localnames interned) and the fields argcount to source, with
+ * nothing that can fail in between; sp_code_seal interns identifier constants,
+ * pairs cells with parameters and takes the depths the compiler tracked
+ * (max value and block depth) or, if !depth_known, the verifier's.
+ * -DSP_CHECK_DEPTH verifies compiled code too and fails on any
+ * difference. */
+typedef struct sp_CodeShape {
+    size_t ncode, nruns, nconsts, nnames, nlocals, ncells, nfree;
+} sp_CodeShape;
+sp_Code *sp_code_alloc(sp_VM *vm, const sp_CodeShape *sh, sp_Str *name);
+sp_Value sp_code_seal(sp_VM *vm, sp_Code *c, bool depth_known, int stacksize, int maxblocks);
 int sp_code_line(const sp_Code *c, uint32_t pc); /* line of instruction pc */
 /* Stack effect of one instruction: pops and pushes on the fall-through
  * path.  Jumps with a different depth on the taken path are handled by

@@ -446,16 +446,16 @@ int sp_code_frame_fits(sp_VM *vm, sp_Code *c, uint32_t pc, int below, const sp_B
 }
 
 /* Depths from the compiler (trusted) or from the verifier. */
-static bool check_depth(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
+static bool check_depth(sp_VM *vm, sp_Code *c, bool known, int stacksize, int maxblocks) {
 #ifndef SP_CHECK_DEPTH
-    if (s->depth_known) {
-        c->stacksize = s->stacksize + 2; /* as verify() */
-        c->maxblocks = s->maxblocks;
+    if (known) {
+        c->stacksize = stacksize + 2; /* as verify() */
+        c->maxblocks = maxblocks;
         return true;
     }
 #endif
     if (!verify(vm, c)) return false;
-    if (s->depth_known && (c->stacksize != s->stacksize + 2 || c->maxblocks != s->maxblocks))
+    if (known && (c->stacksize != stacksize + 2 || c->maxblocks != maxblocks))
         return bad_code(vm, c, 0, "compiler depth differs from the verifier's");
     return true;
 }
@@ -484,81 +484,100 @@ static void build_cell2arg(sp_Code *c, int32_t *room) {
     }
 }
 
-/* Names and constants; everything else is set. */
-static bool code_fill(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
-    if (s->nconsts) memcpy(c->consts, s->consts, s->nconsts * sizeof *c->consts);
-    for (size_t i = 0; i < s->nconsts; i++)
-        if (c->consts[i].tag == SP_OBJ && !intern_const(vm, &c->consts[i], 0)) return false; /* ints, None: no call */
-    return intern_names(vm, c, c->names, s->names, s->nnames) &&
-           intern_names(vm, c, c->localnames, s->varnames, s->nlocals) &&
-           intern_names(vm, c, c->localnames + s->nlocals, s->cellvars, s->ncells) &&
-           intern_names(vm, c, c->localnames + s->nlocals + s->ncells, s->freevars, s->nfree);
-}
-
-/* Depths and frame size, once the names are in. */
-static bool code_finish(sp_VM *vm, sp_Code *c, const sp_CodeSpec *s) {
-    size_t nlp = code_nlocalsplus(c);
-    if (!check_depth(vm, c, s)) return false;
-    c->blockslots = (int)((c->maxblocks * sizeof(sp_Block) + sizeof(sp_Value) - 1) / sizeof(sp_Value));
-    c->fastcall = !c->kwonlyargcount && !c->ncells && !c->nfree &&
-                  !(c->flags & (SP_CO_VARARGS | SP_CO_VARKW | SP_CO_GENERATOR));
-    size_t fs = SP_FRAME_HDR_SLOTS + (size_t)sp_code_blockslots(c) + nlp + (size_t)c->stacksize;
-    if (fs > SP_MAX_OPARG) return bad_code(vm, c, 0, "frame too large");
-    c->framesize = (int)fs;
-    return true;
-}
-
-static sp_Value bad_spec(sp_VM *vm, const sp_CodeSpec *s, const char *why) {
-    sp_raise(vm, &sp_t_SystemError, "bad bytecode in %U at %u: %s", SP_STR(s->name), 0u, why);
+/* A failed code object is garbage; emptied, it traverses safely anyway. */
+static sp_Value code_drop(sp_Code *c) {
+    c->nconsts = c->nnames = c->nlocals = c->ncells = c->nfree = 0;
     return SP_ERRV;
 }
 
+static bool too_large(const sp_CodeShape *sh) {
+    return sh->ncode > SP_MAX_OPARG || sh->nconsts > SP_MAX_OPARG || sh->nnames > SP_MAX_OPARG ||
+           sh->nlocals + sh->ncells + sh->nfree > SP_MAX_OPARG;
+}
+
+static void *bad_shape(sp_VM *vm, sp_Str *name, const char *why) {
+    sp_raise(vm, &sp_t_SystemError, "bad bytecode in %U at %u: %s", name, 0u, why);
+    return NULL;
+}
+
 /* One block: the object, then its arrays (consts, names, localnames,
- * code, line table, cell2arg), 8-byte items first. */
-sp_Value sp_code_new(sp_VM *vm, const sp_CodeSpec *s) {
-    if (!sp_isstr(s->name) || !sp_isstr(s->qualname) || !sp_isstr(s->filename))
-        return sp_raise(vm, &sp_t_SystemError, "code object needs str names");
-    size_t nlp = s->nlocals + s->ncells + s->nfree;
-    if (s->ncode > SP_MAX_OPARG || s->nconsts > SP_MAX_OPARG || s->nnames > SP_MAX_OPARG ||
-        nlp > SP_MAX_OPARG)
-        return bad_spec(vm, s, "code too large");
-    int nparams = s->argcount + s->kwonlyargcount + !!(s->flags & SP_CO_VARARGS) +
-                  !!(s->flags & SP_CO_VARKW);
-    if (s->argcount < 0 || s->kwonlyargcount < 0 || s->posonlyargcount < 0 ||
-        s->posonlyargcount > s->argcount || (size_t)nparams > s->nlocals)
-        return bad_spec(vm, s, "bad parameter counts");
-    size_t runs = s->lines ? linetab(s->lines, s->ncode, NULL) : s->nruns; /* all < 2**24: no overflow */
-    if (runs > s->ncode) return bad_spec(vm, s, "bad line table");
-    size_t size = sizeof(sp_Code) + s->nconsts * sizeof(sp_Value) + (s->nnames + nlp) * sizeof(sp_Str *) +
-                  (s->ncode + 2 * runs + s->ncells) * sizeof(uint32_t);
-    /* Not zeroed (a memset of the whole object cost a tenth of it): every
-     * field is written here or by code_finish, every array in full. */
-    _Static_assert(sizeof(void *) != 8 || sizeof(sp_Code) == 192, "a new sp_Code field: set it in sp_code_new");
+ * code, line table, cell2arg), 8-byte items first.  Not zeroed (a memset
+ * of the whole object cost a tenth of it): the caller fills every array
+ * and the fields from argcount to source, sp_code_seal the rest. */
+sp_Code *sp_code_alloc(sp_VM *vm, const sp_CodeShape *sh, sp_Str *name) {
+    if (too_large(sh)) return bad_shape(vm, name, "code too large");
+    if (sh->nruns > sh->ncode) return bad_shape(vm, name, "bad line table"); /* all < 2**24: no overflow below */
+    size_t nlp = sh->nlocals + sh->ncells + sh->nfree;
+    size_t size = sizeof(sp_Code) + sh->nconsts * sizeof(sp_Value) + (sh->nnames + nlp) * sizeof(sp_Str *) +
+                  (sh->ncode + 2 * sh->nruns + sh->ncells) * sizeof(uint32_t);
+    _Static_assert(sizeof(void *) != 8 || sizeof(sp_Code) == 192, "a new sp_Code field: set it in sp_code_alloc");
     sp_Code *c = sp_newobj_raw(vm, &sp_t_code, size);
-    if (!c) return SP_ERRV;
+    if (!c) return NULL;
     c->cell2arg = NULL;
     c->stacksize = c->maxblocks = c->framesize = c->blockslots = 0;
     c->fastcall = false;
     c->consts = (sp_Value *)(c + 1);
-    c->names = (sp_Str **)(c->consts + s->nconsts);
-    c->localnames = c->names + s->nnames;
+    c->names = (sp_Str **)(c->consts + sh->nconsts);
+    c->localnames = c->names + sh->nnames;
     c->code = (uint32_t *)(c->localnames + nlp);
-    c->linetab = c->code + s->ncode;
-    c->nconsts = (uint32_t)s->nconsts, c->nnames = (uint32_t)s->nnames, c->ncode = (uint32_t)s->ncode;
-    c->nlocals = (uint32_t)s->nlocals, c->ncells = (uint32_t)s->ncells, c->nfree = (uint32_t)s->nfree;
-    c->nlinetab = (uint32_t)runs;
+    c->linetab = c->code + sh->ncode;
+    c->nconsts = (uint32_t)sh->nconsts, c->nnames = (uint32_t)sh->nnames, c->ncode = (uint32_t)sh->ncode;
+    c->nlocals = (uint32_t)sh->nlocals, c->ncells = (uint32_t)sh->ncells, c->nfree = (uint32_t)sh->nfree;
+    c->nlinetab = (uint32_t)sh->nruns;
+    c->name = name;
+    return c;
+}
+
+/* A str not yet interned or a tuple: the constants intern_const may change. */
+static inline bool may_intern(sp_Value v) {
+    return v.tag == SP_OBJ &&
+           (v.u.o->type == &sp_t_tuple || (v.u.o->type == &sp_t_str && !((sp_Str *)v.u.o)->interned));
+}
+
+sp_Value sp_code_seal(sp_VM *vm, sp_Code *c, bool depth_known, int stacksize, int maxblocks) {
+    for (size_t i = 0; i < c->nconsts; i++)
+        if (may_intern(c->consts[i]) && !intern_const(vm, &c->consts[i], 0)) return code_drop(c); /* most: no call */
+    build_cell2arg(c, (int32_t *)(c->linetab + 2 * c->nlinetab));
+    if (!check_depth(vm, c, depth_known, stacksize, maxblocks)) return SP_ERRV;
+    c->blockslots = (int)((c->maxblocks * sizeof(sp_Block) + sizeof(sp_Value) - 1) / sizeof(sp_Value));
+    c->fastcall = !c->kwonlyargcount && !c->ncells && !c->nfree &&
+                  !(c->flags & (SP_CO_VARARGS | SP_CO_VARKW | SP_CO_GENERATOR));
+    size_t fs = SP_FRAME_HDR_SLOTS + (size_t)sp_code_blockslots(c) + code_nlocalsplus(c) + (size_t)c->stacksize;
+    if (fs > SP_MAX_OPARG) return bad_code(vm, c, 0, "frame too large"), SP_ERRV;
+    c->framesize = (int)fs;
+    return sp_objv(c);
+}
+
+/* Everything a spec says is checked: snapshots (untrusted bytes) come
+ * this way. */
+sp_Value sp_code_new(sp_VM *vm, const sp_CodeSpec *s) {
+    if (!sp_isstr(s->name) || !sp_isstr(s->qualname) || !sp_isstr(s->filename))
+        return sp_raise(vm, &sp_t_SystemError, "code object needs str names");
+    sp_CodeShape sh = {.ncode = s->ncode, .nconsts = s->nconsts, .nnames = s->nnames,
+                       .nlocals = s->nlocals, .ncells = s->ncells, .nfree = s->nfree};
+    if (too_large(&sh)) return bad_shape(vm, SP_STR(s->name), "code too large"), SP_ERRV;
+    int nparams = s->argcount + s->kwonlyargcount + !!(s->flags & SP_CO_VARARGS) +
+                  !!(s->flags & SP_CO_VARKW);
+    if (s->argcount < 0 || s->kwonlyargcount < 0 || s->posonlyargcount < 0 ||
+        s->posonlyargcount > s->argcount || (size_t)nparams > s->nlocals)
+        return bad_shape(vm, SP_STR(s->name), "bad parameter counts"), SP_ERRV;
+    sh.nruns = s->lines ? linetab(s->lines, s->ncode, NULL) : s->nruns;
+    sp_Code *c = sp_code_alloc(vm, &sh, SP_STR(s->name));
+    if (!c) return SP_ERRV;
     if (s->lines) linetab(s->lines, s->ncode, c->linetab);
-    else if (runs) memcpy(c->linetab, s->runs, 2 * runs * sizeof *c->linetab);
+    else if (sh.nruns) memcpy(c->linetab, s->runs, 2 * sh.nruns * sizeof *c->linetab);
     if (s->ncode) memcpy(c->code, s->code, s->ncode * sizeof *c->code);
+    if (s->nconsts) memcpy(c->consts, s->consts, s->nconsts * sizeof *c->consts);
     c->argcount = s->argcount, c->posonlyargcount = s->posonlyargcount;
     c->kwonlyargcount = s->kwonlyargcount, c->flags = s->flags, c->firstline = s->firstline;
-    c->name = SP_STR(s->name), c->qualname = SP_STR(s->qualname);
-    c->filename = SP_STR(s->filename);
+    c->qualname = SP_STR(s->qualname), c->filename = SP_STR(s->filename);
     c->source = sp_isstr(s->source) ? s->source : SP_NONEV;
-    /* the object is garbage on failure; emptied, it traverses safely anyway */
-    if (!code_fill(vm, c, s)) return c->nconsts = c->nnames = c->nlocals = c->ncells = c->nfree = 0, SP_ERRV;
-    build_cell2arg(c, (int32_t *)(c->linetab + 2 * runs));
-    return code_finish(vm, c, s) ? sp_objv(c) : SP_ERRV;
+    if (!intern_names(vm, c, c->names, s->names, s->nnames) ||
+        !intern_names(vm, c, c->localnames, s->varnames, s->nlocals) ||
+        !intern_names(vm, c, c->localnames + s->nlocals, s->cellvars, s->ncells) ||
+        !intern_names(vm, c, c->localnames + s->nlocals + s->ncells, s->freevars, s->nfree))
+        return code_drop(c);
+    return sp_code_seal(vm, c, false, 0, 0);
 }
 
 /* ================================================================ ids */
