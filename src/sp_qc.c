@@ -44,7 +44,7 @@ static const uint16_t cls[T_COUNT_] = {
     [T_LPAR] = X_OPEN, [T_LSQB] = X_OPEN, [T_LBRACE] = X_OPEN,
     [T_COLON] = X_END | X_STMT | X_IN | X_GRP, [T_EQUAL] = X_END | X_STMT | X_IN,
     [T_COMMA] = X_END | X_GRP, [T_IF] = X_END | X_IN | X_LOOK, [T_ELSE] = X_END | X_IN, [T_FOR] = X_END | X_IN | X_GRP,
-    [T_LAMBDA] = X_GRP,
+    [T_LAMBDA] = X_GRP, [T_STAR] = X_GRP, [T_DOUBLESTAR] = X_GRP,
     [T_AS] = X_END | X_IN, [T_FROM] = X_END | X_IN, [T_IN] = X_IN | X_CMP,
     [T_PLUSEQUAL] = AUG, [T_MINEQUAL] = AUG, [T_STAREQUAL] = AUG, [T_SLASHEQUAL] = AUG,
     [T_PERCENTEQUAL] = AUG, [T_AMPEREQUAL] = AUG, [T_VBAREQUAL] = AUG, [T_CIRCUMFLEXEQUAL] = AUG,
@@ -113,7 +113,7 @@ typedef struct Fn {
  * parameters' commas and its ':' are its own) group() scans instead. */
 typedef struct Grp {
     int32_t ncomma, first_for;
-    bool colon, lambda;
+    bool colon, lambda, star; /* star: an item starts with * or ** */
 } Grp;
 
 typedef struct Q {
@@ -231,13 +231,15 @@ typedef struct Group {
     size_t close, items;     /* its closing token; items between commas */
     size_t first_for;        /* a comprehension's first `for`, or close */
     bool comma, colon;       /* a comma; a ':' in the first item (a dict) */
+    bool star;               /* an item starting with * or ** */
 } Group;
 
 static Group group_scan(const Q *q, size_t open) {
     size_t close = (size_t)q->pair[open], j = open + 1;
-    Group g = {close, j < close, close, false, false};
+    Group g = {close, j < close, close, false, false, false};
     for (; j < close; j = past(q, j)) {
         int k = q->tk[j].kind;
+        if ((k == T_STAR || k == T_DOUBLESTAR) && (j == open + 1 || q->tk[j - 1].kind == T_COMMA)) g.star = true;
         if (k == T_COMMA) g.comma = true, g.items += j + 1 < close;
         else if (k == T_FOR && g.first_for == close) g.first_for = j;
         else if (k == T_COLON && !g.comma && g.first_for == close) g.colon = true;
@@ -250,7 +252,7 @@ static inline Group group(const Q *q, size_t open) {
     if (r->lambda) return group_scan(q, open);
     size_t close = (size_t)q->pair[open];
     size_t items = (open + 1 < close) + (size_t)r->ncomma - (q->tk[close - 1].kind == T_COMMA);
-    return (Group){close, items, r->first_for < 0 ? close : (size_t)r->first_for, r->ncomma > 0, r->colon};
+    return (Group){close, items, r->first_for < 0 ? close : (size_t)r->first_for, r->ncomma > 0, r->colon, r->star};
 }
 
 /* The line an expression starting at token j has as a node: a group is
@@ -693,6 +695,7 @@ static void del_name(Q *q, size_t j, int line) {
 static int expression(Q *q);
 static int disjunction(Q *q);
 static int factor(Q *q);
+static int binary(Q *q, int min);
 static void cond(Q *q, size_t e, bool when, int32_t label, int line);
 static void store(Q *q, size_t s, size_t e);
 
@@ -700,22 +703,41 @@ static void store(Q *q, size_t s, size_t e);
  * (CPython's starunpack_helper without starred items; big displays are
  * built piecewise).  A tuple or a set of more than two items made only of
  * constants is folded as sp_compile.c does. */
-static int items(Q *q, size_t e, size_t n, int line, int build, int add, bool tuple) {
+/* n items up to token e, CPython's starunpack_helper: each pushed, then
+ * build n; or, from a starred item or the first of more than STACK_GUIDE
+ * items on, built and each added (extended by a starred one: its value a
+ * bitwise_or in a display, an expression in a call).  Returns whether it
+ * was built so; vals[k] (if vals) is item k's value when it is constant. */
+static bool star_items(Q *q, size_t e, size_t n, int line, int build, bool call, sp_Value *vals, bool *consts) {
+    int add = build == SP_BUILD_SET ? SP_SET_ADD : SP_LIST_APPEND;
+    bool built = n > STACK_GUIDE;
+    if (built) at_line(q, line, build, 0);
+    for (size_t k = 0; k < n && live(q); k++) {
+        if (K(q) == T_STAR) {
+            if (!built) at_line(q, line, build, (int64_t)k);
+            built = true, *consts = false;
+            next(q);
+            if (call) expression(q);
+            else binary(q, 1);
+            at_line(q, line, build == SP_BUILD_SET ? SP_SET_UPDATE : SP_LIST_EXTEND, 1);
+        } else {
+            *consts &= expression(q) != K_OTHER;
+            if (vals) vals[k] = q->cv;
+            if (built) at_line(q, line, add, 1);
+        }
+        if (K(q) == T_COMMA) next(q);
+        else if (q->i != e) return quit(q), built;
+    }
+    if (q->i != e) quit(q);
+    return built;
+}
+
+static int items(Q *q, size_t e, size_t n, int line, int build, bool tuple) {
     Mark m = mark(q);
     sp_Value *vals = n ? sp_arena_raw(q->c.arena, n * sizeof *vals) : NULL;
     if (n && !vals) return quit(q), K_OTHER;
-    bool big = n > STACK_GUIDE, consts = true;
-    if (big) at_line(q, line, build, 0);
-    for (size_t k = 0; k < n && live(q); k++) {
-        if (K(q) == T_STAR) return quit(q), K_OTHER;
-        int kind = expression(q);
-        consts &= kind != K_OTHER;
-        vals[k] = q->cv;
-        if (big) at_line(q, line, add, 1);
-        if (K(q) == T_COMMA) next(q);
-        else if (q->i != e) return quit(q), K_OTHER;
-    }
-    if (!live(q) || q->i != e) return quit(q), K_OTHER;
+    bool consts = true, built = star_items(q, e, n, line, build, false, vals, &consts);
+    if (!live(q)) return K_OTHER;
     bool fold = consts && (tuple || (build == SP_BUILD_SET && n > 2));
     if (fold) {
         sp_Value t = sp_tuple_new(q->c.vm, n);
@@ -734,30 +756,50 @@ static int items(Q *q, size_t e, size_t n, int line, int build, int add, bool tu
         at_line(q, line, SP_SET_UPDATE, 1);
         return K_OTHER;
     }
-    if (!big) at_line(q, line, tuple ? SP_BUILD_TUPLE : build, (int64_t)n);
+    if (!built) at_line(q, line, tuple ? SP_BUILD_TUPLE : build, (int64_t)n);
     else if (tuple) at_line(q, line, SP_LIST_TO_TUPLE, 0);
     return K_OTHER;
 }
 
-/* {k: v, ...}: BUILD_MAP of at most STACK_GUIDE / 2 pairs, merged. */
+/* The pending run of pairs of a dict being built as one BUILD_MAP,
+ * merged into the dict so far with op if there is one. */
+static void map_run(Q *q, int line, size_t *run, bool *have, int op) {
+    if (!*run) return;
+    at_line(q, line, SP_BUILD_MAP, (int64_t)*run);
+    if (*have) at_line(q, line, op, 1);
+    *have = true, *run = 0;
+}
+
+/* **m in a dict display (op DICT_UPDATE, m a bitwise_or) or in a call's
+ * keywords (DICT_MERGE, an expression). */
+static void map_unpack(Q *q, int line, size_t *run, bool *have, int op) {
+    map_run(q, line, run, have, op);
+    if (!*have) at_line(q, line, SP_BUILD_MAP, 0);
+    *have = true;
+    next(q);
+    if (op == SP_DICT_MERGE) expression(q);
+    else binary(q, 1);
+    at_line(q, line, op, 1);
+}
+
+/* {k: v, **m, ...}: BUILD_MAP of at most STACK_GUIDE / 2 pairs, merged. */
 static void dict_items(Q *q, size_t e, int line) {
     size_t run = 0;
     bool have = false;
     while (q->i < e && live(q)) {
-        if (K(q) == T_DOUBLESTAR) return quit(q);
-        expression(q);
-        want(q, T_COLON);
-        expression(q);
-        if (++run * 2 >= STACK_GUIDE) {
-            at_line(q, line, SP_BUILD_MAP, (int64_t)run);
-            if (have) at_line(q, line, SP_DICT_UPDATE, 1);
-            have = true, run = 0;
+        if (K(q) == T_DOUBLESTAR) {
+            map_unpack(q, line, &run, &have, SP_DICT_UPDATE);
+        } else {
+            expression(q);
+            want(q, T_COLON);
+            expression(q);
+            if (++run * 2 >= STACK_GUIDE) map_run(q, line, &run, &have, SP_DICT_UPDATE);
         }
         if (K(q) == T_COMMA) next(q);
         else if (q->i != e) return quit(q);
     }
-    if (run || !have) at_line(q, line, SP_BUILD_MAP, (int64_t)run);
-    if (run && have) at_line(q, line, SP_DICT_UPDATE, 1);
+    map_run(q, line, &run, &have, SP_DICT_UPDATE);
+    if (!have) at_line(q, line, SP_BUILD_MAP, 0);
 }
 
 /* One `for` clause of a comprehension: token positions. */
@@ -914,7 +956,7 @@ static int paren(Q *q) {
     if (g.first_for < g.close) return comprehension(q, SP_NM_genexpr, open, g.first_for, line);
     next(q);
     if (g.close == open + 1 || g.comma) {
-        int k = items(q, g.close, g.items, line, SP_BUILD_LIST, SP_LIST_APPEND, true);
+        int k = items(q, g.close, g.items, line, SP_BUILD_LIST, true);
         next(q);
         return k;
     }
@@ -930,7 +972,7 @@ static int bracket(Q *q) {
     Group g = group(q, open);
     if (g.first_for < g.close) return comprehension(q, SP_NM_listcomp, open, g.first_for, LINE(q, open));
     next(q);
-    items(q, g.close, g.items, LINE(q, open), SP_BUILD_LIST, SP_LIST_APPEND, false);
+    items(q, g.close, g.items, LINE(q, open), SP_BUILD_LIST, false);
     next(q);
     return K_OTHER;
 }
@@ -939,11 +981,11 @@ static int brace(Q *q) {
     size_t open = q->i;
     Group g = group(q, open);
     int line = LINE(q, open);
-    bool dict = g.close == open + 1 || g.colon;
+    bool dict = g.close == open + 1 || g.colon || KA(q, open + 1) == T_DOUBLESTAR;
     if (g.first_for < g.close) return comprehension(q, dict ? SP_NM_dictcomp : SP_NM_setcomp, open, g.first_for, line);
     next(q);
     if (dict) dict_items(q, g.close, line);
-    else items(q, g.close, g.items, line, SP_BUILD_SET, SP_SET_ADD, false);
+    else items(q, g.close, g.items, line, SP_BUILD_SET, false);
     next(q);
     return K_OTHER;
 }
@@ -971,6 +1013,67 @@ static int atom(Q *q) {
     }
 }
 
+/* A keyword argument's name at the cursor, noted in kw[*nkw] (a repeated
+ * or forbidden one: the full compiler's error); the cursor then at its value. */
+static bool kw_name(Q *q, size_t *kw, size_t *nkw) {
+    for (size_t k = 0; k < *nkw; k++)
+        if (same_name(q, &q->tk[kw[k]], &q->tk[q->i])) return quit(q), false;
+    if (is_debug(q, &q->tk[q->i])) return quit(q), false;
+    kw[(*nkw)++] = q->i;
+    q->i += 2;
+    return true;
+}
+
+static sp_Value name_str(Q *q, size_t j) {
+    const sp_Tok *t = &q->tk[j];
+    sp_Value s = sp_str_intern(q->c.vm, q->c.src + t->start, t->end - t->start);
+    if (sp_iserr(s)) quit(q);
+    return s;
+}
+
+static bool is_kw_at(const Q *q, size_t j) {
+    return (KA(q, j) == T_NAME && KA(q, j + 1) == T_EQUAL) || KA(q, j) == T_DOUBLESTAR;
+}
+
+/* f(*a, **k) and mixes (sp_compile.c's call_ex), the cursor after '(':
+ * the positional arguments as a list (or the one starred iterable), the
+ * keywords as a dict, CALL_EX; a positional argument after a keyword
+ * (they are reordered in the AST) gives up. */
+static void call_ex(Q *q, int line, size_t close, size_t *kw) {
+    size_t npos = 0, first_kw = q->i, nkw = 0, run = 0;
+    while (first_kw < close && !is_kw_at(q, first_kw)) {
+        npos++;
+        first_kw = find(q, first_kw, close, T_COMMA);
+        first_kw += first_kw < close;
+    }
+    bool consts = true, have = false;
+    if (npos == 1 && K(q) == T_STAR) {
+        next(q);
+        expression(q);
+        if (K(q) == T_COMMA) next(q);
+    } else if (!star_items(q, first_kw, npos, line, SP_BUILD_LIST, true, NULL, &consts)) {
+        at_line(q, line, SP_BUILD_LIST, (int64_t)npos);
+    }
+    if (q->i != first_kw) return quit(q);
+    if (first_kw == close) return next(q), at_line(q, line, SP_CALL_EX, 0);
+    while (q->i < close && live(q)) {
+        if (K(q) == T_DOUBLESTAR) {
+            map_unpack(q, line, &run, &have, SP_DICT_MERGE);
+        } else {
+            if (!is_kw_at(q, q->i)) return quit(q);
+            load_at(q, line, name_str(q, q->i));
+            if (!kw_name(q, kw, &nkw)) return;
+            expression(q);
+            run++;
+        }
+        if (K(q) == T_COMMA) next(q);
+        else if (q->i != close) return quit(q);
+    }
+    map_run(q, line, &run, &have, SP_DICT_MERGE);
+    next(q);
+    at_line(q, line, SP_CALL_EX, 1);
+}
+
 /* f(a, b, k=v): CALL n, CALL_KW n with the names' tuple, or the METHOD
  * forms after LOAD_METHOD. */
 static void call(Q *q, int line, bool meth) {
@@ -984,14 +1087,11 @@ static void call(Q *q, int line, bool meth) {
     next(q);
     size_t *kw = sp_arena_raw(q->c.arena, (close - open) * sizeof *kw);
     if (!kw) return quit(q);
+    if (g.star) return meth ? quit(q) : call_ex(q, line, close, kw);
     while (q->i < close && live(q)) {
         if (K(q) == T_NAME && KA(q, q->i + 1) == T_EQUAL) {
-            for (size_t k = 0; k < nkw; k++)
-                if (same_name(q, &q->tk[kw[k]], &q->tk[q->i])) return quit(q); /* repeated: the full compiler's error */
-            if (is_debug(q, &q->tk[q->i])) return quit(q);
-            kw[nkw++] = q->i;
-            q->i += 2;
-        } else if (nkw || K(q) == T_STAR || K(q) == T_DOUBLESTAR) {
+            if (!kw_name(q, kw, &nkw)) return;
+        } else if (nkw) {
             return quit(q);
         }
         expression(q);
@@ -1003,12 +1103,7 @@ static void call(Q *q, int line, bool meth) {
     if (!nkw) return at_line(q, line, meth ? SP_CALL_METHOD : SP_CALL, (int64_t)n);
     sp_Value t = sp_tuple_new(q->c.vm, nkw);
     if (sp_iserr(t)) return quit(q);
-    for (size_t k = 0; k < nkw; k++) {
-        const sp_Tok *tok = &q->tk[kw[k]];
-        sp_Value s = sp_str_intern(q->c.vm, q->c.src + tok->start, tok->end - tok->start);
-        if (sp_iserr(s)) return quit(q);
-        SP_TUPLE(t)->items[k] = s;
-    }
+    for (size_t k = 0; k < nkw && live(q); k++) SP_TUPLE(t)->items[k] = name_str(q, kw[k]);
     load_at(q, line, t);
     at_line(q, line, meth ? SP_CALL_METHOD_KW : SP_CALL_KW, (int64_t)n);
 }
@@ -1069,14 +1164,15 @@ static int primary(Q *q, size_t stop) {
     int line = start_line(q, q->i);
     size_t s = q->i;
     int k = atom(q);
-    if (KA(q, s) == T_LPAR && K(q) == T_LPAR && q->i < stop && attr_group(q, s)) group_method(q, line), k = K_OTHER;
+    if (KA(q, s) == T_LPAR && K(q) == T_LPAR && q->i < stop && !group(q, q->i).star && attr_group(q, s))
+        group_method(q, line), k = K_OTHER;
     while (q->i < stop && live(q)) {
         switch (K(q)) {
         case T_DOT: {
             next(q);
             size_t name = q->i;
             if (!want(q, T_NAME)) break;
-            if (K(q) == T_LPAR && q->i < stop) {
+            if (K(q) == T_LPAR && q->i < stop && !group(q, q->i).star) {
                 at_line(q, LINE(q, name), SP_LOAD_METHOD, name_idx(q, name));
                 call(q, line, true);
             } else {
@@ -1309,7 +1405,7 @@ static int expression(Q *q) {
 static int exprlist_(Q *q, size_t e, bool comma) {
     if (!comma) return expression(q);
     size_t n = count_items(q, q->i, e, &comma);
-    return items(q, e, n, start_line(q, q->i), SP_BUILD_LIST, SP_LIST_APPEND, true);
+    return items(q, e, n, start_line(q, q->i), SP_BUILD_LIST, true);
 }
 
 static int exprlist(Q *q, size_t e) {
@@ -2207,8 +2303,9 @@ static bool room(Q *q, size_t n, size_t *cap) {
 }
 
 /* Token k at n, at the top level of a bracket: what group() needs. */
-static void note(Grp *g, int k, size_t n) {
-    if (k == T_COMMA) g->ncomma++;
+static void note(Grp *g, int k, size_t n, bool item_start) {
+    if (k == T_STAR || k == T_DOUBLESTAR) g->star |= item_start;
+    else if (k == T_COMMA) g->ncomma++;
     else if (k == T_LAMBDA) g->lambda = true;
     else if (k == T_COLON) g->colon |= !g->ncomma && g->first_for < 0;
     else if (g->first_for < 0) g->first_for = (int32_t)n; /* T_FOR */
@@ -2236,10 +2333,10 @@ static bool fill(Q *q, sp_Lex *L) {
             if (cls[k] & X_NEVER) return false;
             if (cls[k] & X_OPEN) {
                 if (depth > SP_MAX_PAREN_DEPTH) return false;
-                q->grp[n] = (Grp){0, -1, false, false};
+                q->grp[n] = (Grp){0, -1, false, false, false};
                 stack[depth++] = (int32_t)n;
             } else if (cls[k] & X_GRP) {
-                if (depth) note(&q->grp[stack[depth - 1]], k, n);
+                if (depth) note(&q->grp[stack[depth - 1]], k, n, (cls[q->tk[n - 1].kind] & X_OPEN) || q->tk[n - 1].kind == T_COMMA);
             } else if (k == T_RPAR || k == T_RSQB || k == T_RBRACE) {
                 if (!depth) return false;
                 q->pair[n] = stack[--depth];
