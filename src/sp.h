@@ -313,6 +313,8 @@ typedef void (*sp_WriteFn)(void *ud, int stream /* 1 stdout, 2 stderr */, const 
 struct sp_Frame;
 struct sp_Code;
 
+enum { SP_HOST_SLOTS = 8 }; /* >= sp_api.h's H_NSLOTS */
+
 struct sp_VM {
     /* memory (sp_mem.c) */
     sp_AllocFn alloc;
@@ -355,7 +357,9 @@ struct sp_VM {
     uint32_t stridx_next;        /* round-robin victim */
     /* containers being repr()'d right now, for "[...]" (sp_obj.c helpers) */
     sp_List *repr_active;
-    /* values the host holds (results, inputs): a GC root (sp_api.c) */
+    /* values the host holds, GC roots (sp_api.h): the API's own slots, and
+     * the handle arena, a list made at the first handle (NULL until then) */
+    sp_Value host_slots[SP_HOST_SLOTS];
     sp_List *host;
     /* modules and globals */
     sp_Dict *modules;            /* name -> module, imported so far */
@@ -406,6 +410,10 @@ void *sp_newobj_raw(sp_VM *vm, sp_Type *t, size_t size);
 /* Raise the preallocated MemoryError (marks the run as limit-stopped if a
  * limit fired).  Always returns NULL for convenience. */
 void *sp_nomem(sp_VM *vm);
+/* vm->mem_peak lags (sp_mem.c): call note_peak before mem_used drops
+ * other than through sp_free/sp_realloc; read the peak with sp_mem_peak. */
+void sp_mem_note_peak(sp_VM *vm);
+size_t sp_mem_peak(const sp_VM *vm);
 /* n * size with overflow and SP_MAX_ALLOC checks; false + MemoryError on
  * overflow.  Inline: size is nearly always a constant, so is the bound. */
 static inline bool sp_size_mul(sp_VM *vm, size_t n, size_t size, size_t *out) {
@@ -694,6 +702,7 @@ sp_Value sp_tuple_new(sp_VM *vm, size_t n);    /* items SP_NONE-initialised */
 sp_Value sp_tuple_pack(sp_VM *vm, size_t n, const sp_Value *items);
 sp_Value sp_list_new(sp_VM *vm, size_t n);     /* length n, items None */
 sp_Value sp_list_with_cap(sp_VM *vm, size_t cap); /* length 0 */
+sp_Value sp_list_of(sp_VM *vm, const sp_Value *v, size_t n); /* a copy of v[0..n) */
 bool sp_list_append(sp_VM *vm, sp_List *l, sp_Value v);
 bool sp_list_extend(sp_VM *vm, sp_List *l, sp_Value iterable);
 bool sp_list_sort(sp_VM *vm, sp_List *l, sp_Value key, bool reverse);

@@ -40,9 +40,6 @@ sandpy *sandpy_new(const sandpy_config *cfg) {
     const sandpy_config *c = &sp->cfg;
     sp->vm = vm;
     sp->epoch = 1;
-    sp_Value host = sp_list_new(vm, H_NSLOTS); /* every slot None */
-    if (sp_iserr(host)) return sp_vm_free(vm), NULL;
-    vm->host = SP_LIST(host);
     vm->write = host_write;
     vm->write_ud = sp;
     vm->userdata = sp;
@@ -75,7 +72,7 @@ void sandpy_free(sandpy *sp) {
 void *sandpy_userdata(sandpy *sp) { return sp->cfg.userdata; }
 void sandpy_interrupt(sandpy *sp) { sp->vm->interrupt = 1; }
 size_t sandpy_memory_used(const sandpy *sp) { return sp->vm->mem_used; }
-size_t sandpy_memory_peak(const sandpy *sp) { return sp->vm->mem_peak; }
+size_t sandpy_memory_peak(const sandpy *sp) { return sp_mem_peak(sp->vm); }
 
 /* ================================================================ errors */
 
@@ -526,7 +523,7 @@ static bool callback_args(sandpy *sp, sp_Value *args, int npos, sp_Tuple *kw, sa
 static sp_Value callback(sandpy *sp, sp_ExtFn *e, sp_Ext *x, sp_Value *args, int nargs, sp_Tuple *kw) {
     sp_VM *vm = sp->vm;
     int npos = nargs; /* keyword values follow the positional ones */
-    size_t mark = vm->host->n, bytes = (size_t)npos * sizeof(sandpy_value);
+    size_t mark = sp_api_mark(sp), bytes = (size_t)npos * sizeof(sandpy_value);
     sandpy_value *hs = npos ? sp_malloc(vm, bytes) : NULL, kwh = 0, r = 0;
     sp_Value out = SP_ERRV;
     if ((hs || !npos) && callback_args(sp, args, npos, kw, hs, &kwh)) {

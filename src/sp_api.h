@@ -2,10 +2,12 @@
  * (runs, errors, external functions), sp_value_api.c (value handles) and
  * sp_snap.c (snapshots).
  *
- * Value handles: vm->host is a GC-rooted list.  Its first H_NSLOTS items
- * are the API's own roots; the rest is the handle arena.  A handle is
- * (epoch << 32 | index); resetting the arena truncates the list and bumps
- * the epoch, so a stale handle is recognised instead of read. */
+ * Value handles: the API's own roots are vm->host_slots (H_NSLOTS of
+ * them); the handle arena is the list vm->host, made at the first handle
+ * (a snippet run gives out none).  Both are GC roots.  A handle is
+ * (epoch << 32 | index), index H_NSLOTS + the position in the arena;
+ * resetting the arena truncates the list and bumps the epoch, so a stale
+ * handle is recognised instead of read. */
 #ifndef SP_API_H
 #define SP_API_H
 
@@ -22,6 +24,7 @@ enum {
     H_CODES,      /* list of live sandpy_code objects (their slot is their index) */
     H_NSLOTS
 };
+_Static_assert((int)H_NSLOTS <= (int)SP_HOST_SLOTS, "room in sp_VM for the API's slots");
 
 /* A registered host function. */
 typedef struct sp_Ext {
@@ -59,10 +62,16 @@ struct sandpy {
 /* sp_value_api.c */
 sandpy_value sp_api_push(sandpy *sp, sp_Value v);           /* 0 on MemoryError (error set) */
 bool sp_api_get(sandpy *sp, sandpy_value h, sp_Value *out); /* false: invalid handle (error set) */
-/* Drop handles from n on; bump: invalidate all outstanding handles. */
+/* The index the next handle gets; drop handles from index n on (bump:
+ * invalidate all outstanding handles). */
+size_t sp_api_mark(sandpy *sp);
 void sp_api_truncate(sandpy *sp, size_t n, bool bump);
-static inline sp_Value sp_api_slot(sandpy *sp, int i) { return sp->vm->host->items[i]; }
-static inline void sp_api_setslot(sandpy *sp, int i, sp_Value v) { sp->vm->host->items[i] = v; }
+/* A slot never set reads None: the VM's block starts zeroed (SP_NULL). */
+static inline sp_Value sp_api_slot(sandpy *sp, int i) {
+    sp_Value v = sp->vm->host_slots[i];
+    return sp_isnull(v) ? SP_NONEV : v;
+}
+static inline void sp_api_setslot(sandpy *sp, int i, sp_Value v) { sp->vm->host_slots[i] = v; }
 
 /* sp_api.c */
 /* Capture the pending exception as the host-visible error; returns st. */

@@ -155,12 +155,12 @@ static inline void keys_changed(sp_VM *vm, sp_Dict *d) {
     if (d->h.objflags & SP_DICT_WATCHED) vm->gkeys_epoch++;
 }
 
-/* Append a new entry (key known to be absent). */
+static bool insert_grow(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Value val);
+
+/* Append a new entry (key known to be absent).  A full table is the rare
+ * case, out of line: the common one then calls nothing. */
 static bool insert_new(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Value val) {
-    /* CPython's GROWTH_RATE: an index of the power of two >= used * 3, i.e.
-     * room for 2 * used entries (asking for room for used * 3 entries
-     * doubled every table: a 100,000-key dict held 350,000 entry slots) */
-    if (d->nent >= d->ecap && !dict_resize(vm, d, d->used * 2 > 5 ? d->used * 2 : 5)) return false;
+    if (d->nent >= d->ecap) return insert_grow(vm, d, key, hash, val);
     size_t slot = probe_empty(d, hash);
     d->index[slot] = (int32_t)d->nent;
     DEnt *e = &d->ent[d->nent++];
@@ -172,8 +172,16 @@ static bool insert_new(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Val
     return true;
 }
 
+/* CPython's GROWTH_RATE: an index of the power of two >= used * 3, i.e.
+ * room for 2 * used entries (asking for room for used * 3 entries doubled
+ * every table: a 100,000-key dict held 350,000 entry slots) */
+static __attribute__((noinline)) bool insert_grow(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Value val) {
+    return dict_resize(vm, d, d->used * 2 > 5 ? d->used * 2 : 5) && insert_new(vm, d, key, hash, val);
+}
+
 static bool set_hashed(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Value val) {
     size_t ix;
+    if (!d->used) return insert_new(vm, d, key, hash, val); /* nothing to find (a display's first key) */
     int r = lookup(vm, d, key, hash, &ix);
     if (r < 0) return false;
     if (r) {
@@ -276,11 +284,12 @@ int sp_dict_del(sp_VM *vm, sp_Dict *d, sp_Value key) {
     return r;
 }
 
-/* str-only probe: never runs user code (non-str keys never match). */
-static int32_t find_str(const sp_Dict *d, sp_Str *key, int64_t hash) {
-    if (!d->index) return IX_EMPTY;
-    size_t mask = d->mask, i = (size_t)hash & mask;
-    for (uint64_t perturb = (uint64_t)hash;;) {
+/* find_str's probe comparing str contents, going on from slot i (perturb
+ * as the probe left it), whose entry's hash matches but whose key is
+ * another object. */
+static __attribute__((noinline)) int32_t find_str_eq(const sp_Dict *d, sp_Str *key, int64_t hash, size_t i,
+                                                     uint64_t perturb) {
+    for (size_t mask = d->mask;;) {
         int32_t e = d->index[i];
         if (e == IX_EMPTY) return e;
         if (e >= 0) {
@@ -288,6 +297,25 @@ static int32_t find_str(const sp_Dict *d, sp_Str *key, int64_t hash) {
             if (en->key.tag == SP_OBJ && (en->key.u.o == (sp_Obj *)key ||
                 (en->hash == hash && sp_isstr(en->key) && sp_str_eq(SP_STR(en->key), key))))
                 return e;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* str-only probe: never runs user code (non-str keys never match).  Names
+ * are interned, so the same object is the common hit: the loop tests only
+ * that, calling nothing (so saving no registers), and hands the probe over
+ * to find_str_eq at the first other key of the same hash. */
+static int32_t find_str(const sp_Dict *d, sp_Str *key, int64_t hash) {
+    if (!d->index) return IX_EMPTY;
+    size_t mask = d->mask, i = (size_t)hash & mask;
+    for (uint64_t perturb = (uint64_t)hash;;) {
+        int32_t e = d->index[i];
+        if (e == IX_EMPTY) return e;
+        if (e >= 0 && d->ent[e].hash == hash) {
+            const DEnt *en = &d->ent[e];
+            return en->key.tag == SP_OBJ && en->key.u.o == (sp_Obj *)key ? e : find_str_eq(d, key, hash, i, perturb);
         }
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;

@@ -52,6 +52,7 @@ static void mark_roots(sp_VM *vm) {
     sp_gc_marko(vm, (sp_Obj *)vm->modules);
     sp_gc_marko(vm, (sp_Obj *)vm->globals);
     sp_gc_marko(vm, (sp_Obj *)vm->repr_active);
+    for (size_t i = 0; i < SP_HOST_SLOTS; i++) sp_gc_markv(vm, vm->host_slots[i]);
     sp_gc_marko(vm, (sp_Obj *)vm->host);
     sp_gc_marko(vm, (sp_Obj *)vm->memerr);
     sp_gc_markv(vm, vm->exc);
@@ -62,6 +63,7 @@ static void mark_roots(sp_VM *vm) {
 /* Small objects live in pages that sp_pool.c sweeps in address order;
  * big ones are on the vm->objects list. */
 static void sweep(sp_VM *vm) {
+    sp_mem_note_peak(vm); /* the pool's sweep lowers mem_used itself */
     sp_pool_sweep(vm);
     sp_Obj **link = &vm->objects;
     while (*link) {

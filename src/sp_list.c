@@ -6,12 +6,25 @@
  * list and uses this to see whether user code touched it meanwhile. */
 enum { LF_TOUCHED = 1 };
 
+/* A small list made at its final size (a display, sp_list_new) holds its
+ * items in its own object: one allocation, the same bytes.  That buffer
+ * is never freed or resized alone; growing moves the items to a block. */
+enum { LIST_INLINE_MAX = 8 };
+static inline bool inline_items(const sp_List *l) { return l->items == (const sp_Value *)(const void *)(l + 1); }
+
 static bool list_setcap(sp_VM *vm, sp_List *l, size_t cap) {
     size_t oldsz = l->cap * sizeof(sp_Value), sz;
     if (!sp_size_mul(vm, cap, sizeof(sp_Value), &sz)) return false;
-    sp_Value *p = !cap ? (sp_free(vm, l->items, oldsz), NULL)
-                  : l->items ? sp_realloc(vm, l->items, oldsz, sz)
-                             : sp_malloc(vm, sz); /* a new list: the pool's direct path */
+    sp_Value *p;
+    if (inline_items(l)) {
+        if (cap && cap <= l->cap) return true; /* shrinking: the buffer stays */
+        p = cap ? sp_malloc(vm, sz) : NULL;
+        if (p) memcpy(p, l->items, oldsz);
+    } else {
+        p = !cap ? (sp_free(vm, l->items, oldsz), NULL)
+            : l->items ? sp_realloc(vm, l->items, oldsz, sz)
+                       : sp_malloc(vm, sz); /* a new list: the pool's direct path */
+    }
     if (cap && !p) return false;
     l->items = p;
     l->cap = cap;
@@ -35,9 +48,20 @@ static bool list_resize(sp_VM *vm, sp_List *l, size_t n) {
     return true;
 }
 
-/* A new list with room for cap items (list_setcap's first case, direct:
- * every BUILD_LIST comes here). */
-static sp_List *list_alloc(sp_VM *vm, sp_Type *t, size_t cap) {
+/* A new list with room for cap items (in the object when that is small
+ * and the list is a plain one: a subclass's instance may be laid out
+ * differently), zeroed (no items).  raw: the caller writes them all. */
+static sp_List *list_alloc_ex(sp_VM *vm, sp_Type *t, size_t cap, bool raw) {
+    if (cap && cap <= LIST_INLINE_MAX && t == &sp_t_list) {
+        size_t size = sizeof(sp_List) + cap * sizeof(sp_Value);
+        sp_List *l = raw ? sp_newobj_raw(vm, t, size) : sp_newobj(vm, t, size);
+        if (!l) return NULL;
+        l->n = 0;
+        l->cap = cap;
+        l->items = (sp_Value *)(void *)(l + 1);
+        l->h.objflags |= LF_TOUCHED;
+        return l;
+    }
     sp_List *l = sp_newobj(vm, t, sizeof(sp_List));
     size_t sz;
     if (!l || !cap) return l;
@@ -47,15 +71,25 @@ static sp_List *list_alloc(sp_VM *vm, sp_Type *t, size_t cap) {
     return l;
 }
 
+static sp_List *list_alloc(sp_VM *vm, sp_Type *t, size_t cap) { return list_alloc_ex(vm, t, cap, false); }
+
 sp_Value sp_list_with_cap(sp_VM *vm, size_t cap) {
     sp_List *l = list_alloc(vm, &sp_t_list, cap);
     return l ? sp_objv(l) : SP_ERRV;
 }
 
 sp_Value sp_list_new(sp_VM *vm, size_t n) {
-    sp_List *l = list_alloc(vm, &sp_t_list, n);
+    sp_List *l = list_alloc_ex(vm, &sp_t_list, n, true);
     if (!l) return SP_ERRV;
     for (size_t i = 0; i < n; i++) l->items[i] = SP_NONEV;
+    l->n = n;
+    return sp_objv(l);
+}
+
+sp_Value sp_list_of(sp_VM *vm, const sp_Value *v, size_t n) {
+    sp_List *l = list_alloc_ex(vm, &sp_t_list, n, true);
+    if (!l) return SP_ERRV;
+    if (n) memcpy(l->items, v, n * sizeof *v);
     l->n = n;
     return sp_objv(l);
 }
@@ -310,7 +344,7 @@ static void list_traverse(sp_VM *vm, sp_Obj *o) {
 
 static void list_finalize(sp_VM *vm, sp_Obj *o) {
     sp_List *l = (sp_List *)o;
-    sp_free(vm, l->items, l->cap * sizeof(sp_Value));
+    if (!inline_items(l)) sp_free(vm, l->items, l->cap * sizeof(sp_Value));
     l->items = NULL;
     l->cap = l->n = 0;
 }

@@ -47,17 +47,42 @@ static inline __attribute__((always_inline)) bool admit(sp_VM *vm, size_t grow, 
     return refuse(vm, grow, newn);
 }
 
+/* mem_peak is brought up to date only where mem_used is about to drop
+ * (and when read: sp_mem_peak): between drops the peak is the current
+ * use, so a new block costs no test for it. */
+void sp_mem_note_peak(sp_VM *vm) {
+    if (vm->mem_used > vm->mem_peak) vm->mem_peak = vm->mem_used;
+}
+
+size_t sp_mem_peak(const sp_VM *vm) { return vm->mem_used > vm->mem_peak ? vm->mem_used : vm->mem_peak; }
+
 static inline __attribute__((always_inline)) void account(sp_VM *vm, size_t oldn, size_t newn) {
     vm->nallocs++;
+    if (newn < oldn) sp_mem_note_peak(vm);
     vm->mem_used = vm->mem_used - oldn + newn;
-    if (vm->mem_used > vm->mem_peak) vm->mem_peak = vm->mem_used;
     if (newn > oldn) vm->gc_debt += newn - oldn;
+}
+
+/* The common case of a new block or object (no limit near, a small one
+ * the pool has at hand), in line with no call, so it saves no registers:
+ * whatever else, the caller's full path. */
+static inline __attribute__((always_inline)) bool quick_ok(sp_VM *vm, size_t n) {
+    _Static_assert(SP_POOL_QUICK_MAX < SP_POLL_BYTES && SP_POOL_QUICK_MAX <= SP_MAX_ALLOC, "admit's first tests hold");
+    return n <= SP_POOL_QUICK_MAX && (!vm->mem_limit || vm->mem_used + n <= vm->mem_limit) &&
+           (!vm->alloc_limit || vm->nallocs < vm->alloc_limit);
+}
+
+static inline __attribute__((always_inline)) void account_new(sp_VM *vm, size_t n) {
+    vm->nallocs++;
+    vm->mem_used += n;
+    vm->gc_debt += n;
 }
 
 void *sp_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
     if (newn > oldn && !admit(vm, newn - oldn, newn)) return NULL;
     if (newn == 0) {
         if (p) sp_pool_realloc(vm, p, oldn, 0);
+        sp_mem_note_peak(vm);
         vm->mem_used -= oldn;
         return NULL;
     }
@@ -67,13 +92,22 @@ void *sp_realloc(sp_VM *vm, void *p, size_t oldn, size_t newn) {
     return q;
 }
 
-void *sp_malloc(sp_VM *vm, size_t n) {
+static __attribute__((noinline)) void *malloc_full(sp_VM *vm, size_t n) {
     if (!n) n = 1;
     if (!admit(vm, n, n)) return NULL;
     void *q = sp_pool_alloc(vm, n);
     if (!q) return sp_nomem(vm);
     account(vm, 0, n);
     return q;
+}
+
+void *sp_malloc(sp_VM *vm, size_t n) {
+    void *q;
+    if (n && quick_ok(vm, n) && (q = sp_pool_alloc_quick(vm, n))) {
+        account_new(vm, n);
+        return q;
+    }
+    return malloc_full(vm, n);
 }
 
 void *sp_malloc_spare(sp_VM *vm, size_t n) {
@@ -96,19 +130,29 @@ void sp_free(sp_VM *vm, void *p, size_t n) {
     if (!p) return;
     if (!n) n = 1;
     sp_pool_free(vm, p, n);
+    sp_mem_note_peak(vm);
     vm->mem_used -= n;
 }
 
 /* Objects are accounted like any block (admit checks the limits and the
  * GC's debt grows in account, exactly as for sp_malloc); where they live
  * (and how the sweep finds them) is sp_pool.c's business. */
-static inline __attribute__((always_inline)) void *newobj(sp_VM *vm, sp_Type *t, size_t size, bool zero) {
+static __attribute__((noinline)) void *newobj_full(sp_VM *vm, sp_Type *t, size_t size, bool zero) {
     if (!admit(vm, size, size)) return NULL;
     sp_Obj *o = sp_pool_newobj(vm, size, zero);
     if (!o) return sp_nomem(vm);
     account(vm, 0, size);
     o->type = t;
     o->size = size;
+    return o;
+}
+
+static inline __attribute__((always_inline)) void *newobj(sp_VM *vm, sp_Type *t, size_t size, bool zero) {
+    sp_Obj *o;
+    if (!quick_ok(vm, size) || !(o = sp_pool_newobj_quick(vm, size))) return newobj_full(vm, t, size, zero);
+    if (zero) memset(o, 0, size);
+    *o = (sp_Obj){t, NULL, size, 0, 0}; /* gcflags must not carry a stale mark */
+    account_new(vm, size);
     return o;
 }
 

@@ -51,6 +51,10 @@ void *sp_pool_alloc(sp_VM *vm, size_t n);
  * sp_pool_newobj_slow.) */
 #ifdef SP_POOL_CHECKED
 sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size, bool zero);
+/* No inline cases: every block and object takes the full path. */
+#define SP_POOL_QUICK_MAX 0
+static inline void *sp_pool_alloc_quick(sp_VM *vm, size_t n) { return (void)vm, (void)n, NULL; }
+static inline sp_Obj *sp_pool_newobj_quick(sp_VM *vm, size_t size) { return (void)vm, (void)size, NULL; }
 #endif
 /* Sweep the object pages: finalize and free every unmarked object,
  * subtracting their sizes from vm->mem_used; clear marks. */
@@ -68,6 +72,7 @@ void sp_pool_release(sp_VM *vm);
 #endif
 
 enum { SP_POOL_GRAIN = 16, SP_POOL_NCLASS = SP_POOL_MAX / SP_POOL_GRAIN + 1 };
+#define SP_POOL_QUICK_MAX SP_POOL_MAX /* the largest size the _quick functions serve */
 
 /* Header of an object page. */
 typedef struct sp_PoolPage {
@@ -102,32 +107,39 @@ static inline size_t sp_pool_class(size_t n) { return (n + SP_POOL_GRAIN - 1) / 
 
 void *sp_pool_alloc_slow(sp_VM *vm, size_t n);
 
-static inline void *sp_pool_alloc(sp_VM *vm, size_t n) {
+/* The inline cases of sp_pool_alloc for n <= SP_POOL_MAX: a free block
+ * of its class or room on the newest block page; else NULL.  (Apart, so
+ * that sp_mem.c's fast path calls nothing and saves no registers.) */
+static inline void *sp_pool_alloc_quick(sp_VM *vm, size_t n) {
     sp_Pool *pl = vm->pool;
     size_t c = sp_pool_class(n);
     void *b;
-    if (n > SP_POOL_MAX) return sp_pool_alloc_slow(vm, n);
     if ((b = pl->free[c])) {
         memcpy(&pl->free[c], b, sizeof b);
     } else if ((size_t)(pl->end - pl->bump) >= c * SP_POOL_GRAIN) {
         b = pl->bump;
         pl->bump += c * SP_POOL_GRAIN;
-    } else {
-        return sp_pool_alloc_slow(vm, n);
     }
     return b;
+}
+
+static inline void *sp_pool_alloc(sp_VM *vm, size_t n) {
+    void *b = n <= SP_POOL_MAX ? sp_pool_alloc_quick(vm, n) : NULL;
+    return b ? b : sp_pool_alloc_slow(vm, n);
 }
 
 /* Everything but a free slot or room in the class's newest page or the
  * nursery: a new page, or a big object.  Zeroed as sp_pool_newobj's. */
 sp_Obj *sp_pool_newobj_slow(sp_VM *vm, size_t size, bool zero);
 
-static inline sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size, bool zero) {
+/* The inline cases of sp_pool_newobj for size <= SP_POOL_MAX (a free
+ * slot, room on the class's newest page or in the nursery), nothing
+ * cleared; else NULL. */
+static inline sp_Obj *sp_pool_newobj_quick(sp_VM *vm, size_t size) {
     sp_Pool *pl = vm->pool;
     size_t c = sp_pool_class(size);
     sp_Obj *o;
     sp_PoolPage *pg;
-    if (size > SP_POOL_MAX) return sp_pool_newobj_slow(vm, size, zero);
     if ((o = pl->ofree[c])) {
         pl->ofree[c] = o->gcnext;
     } else if ((pg = pl->opages[c]) && (size_t)(pg->end - pg->bump) >= c * SP_POOL_GRAIN) {
@@ -136,9 +148,13 @@ static inline sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size, bool zero) {
     } else if ((size_t)(pl->nend - pl->nbump) >= c * SP_POOL_GRAIN) {
         o = (sp_Obj *)pl->nbump;
         pl->nbump += c * SP_POOL_GRAIN;
-    } else {
-        return sp_pool_newobj_slow(vm, size, zero);
     }
+    return o;
+}
+
+static inline sp_Obj *sp_pool_newobj(sp_VM *vm, size_t size, bool zero) {
+    sp_Obj *o = size <= SP_POOL_MAX ? sp_pool_newobj_quick(vm, size) : NULL;
+    if (!o) return sp_pool_newobj_slow(vm, size, zero);
     /* gcflags must not carry a stale mark */
     if (zero) memset(o, 0, size);
     else *o = (sp_Obj){0};

@@ -12,24 +12,32 @@
 sandpy_value sp_api_push(sandpy *sp, sp_Value v) {
     sp_VM *vm = sp->vm;
     if (sp_iserr(v)) return sp_api_capture(sp, SANDPY_ERROR), 0;
+    if (!vm->host) { /* no safe point here: v stays alive unrooted */
+        sp_Value l = sp_list_with_cap(vm, 0);
+        if (sp_iserr(l)) return sp_api_capture(sp, SANDPY_ERROR), 0;
+        vm->host = SP_LIST(l);
+    }
     if (!sp_list_append(vm, vm->host, v)) return sp_api_capture(sp, SANDPY_ERROR), 0;
-    return ((uint64_t)sp->epoch << 32) | (uint64_t)(vm->host->n - 1);
+    return ((uint64_t)sp->epoch << 32) | (uint64_t)(H_NSLOTS + vm->host->n - 1);
 }
 
 bool sp_api_get(sandpy *sp, sandpy_value h, sp_Value *out) {
     uint64_t i = h & 0xFFFFFFFFu;
-    if ((h >> 32) != sp->epoch || i < H_NSLOTS || i >= sp->vm->host->n) {
+    sp_List *l = sp->vm->host;
+    if ((h >> 32) != sp->epoch || i < H_NSLOTS || !l || i - H_NSLOTS >= l->n) {
         sp_api_invalid(sp, &sp_t_ValueError, "invalid or stale sandpy value handle");
         return false;
     }
-    *out = sp->vm->host->items[i];
+    *out = l->items[i - H_NSLOTS];
     return true;
 }
+
+size_t sp_api_mark(sandpy *sp) { return H_NSLOTS + (sp->vm->host ? sp->vm->host->n : 0); }
 
 void sp_api_truncate(sandpy *sp, size_t n, bool bump) {
     sp_List *l = sp->vm->host;
     if (n < H_NSLOTS) n = H_NSLOTS;
-    if (n < l->n) l->n = n;
+    if (l && n - H_NSLOTS < l->n) l->n = n - H_NSLOTS;
     if (bump) sp->epoch++;
 }
 

@@ -1792,9 +1792,8 @@ dispatch:
         DISPATCH();
     }
     TARGET(BUILD_LIST) {
-        CHECK(r = sp_list_new(vm, ARG));
-        sp -= ARG;
-        if (ARG) memcpy(SP_LIST(r)->items, sp, ARG * sizeof *sp);
+        sp -= ARG; /* dropped on failure too: the run is unwinding */
+        CHECK(r = sp_list_of(vm, sp, ARG));
         PUSH(r);
         DISPATCH();
     }
