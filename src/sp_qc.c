@@ -590,6 +590,17 @@ static int32_t local_slot(Q *q, const sp_Tok *t, int32_t *slot) {
     return i;
 }
 
+/* Whether a function or comprehension around fn binds t: then t is a
+ * free variable of fn, which the quick compiler does not pass through. */
+static bool bound_around(const Q *q, const Fn *fn, const sp_Tok *t) {
+    for (const Fn *f = fn; f; f = f->up) {
+        for (const Comp *cp = f->outer; cp; cp = cp->up)
+            if (list_find(q, cp->name, cp->n, t) >= 0) return true;
+        if (f != fn && list_find(q, f->name, f->n, t) >= 0) return true;
+    }
+    return false;
+}
+
 /* A name op in a function: DEREF for its cells, FAST for its other
  * locals, GLOBAL for the rest.  The first pass only learns the bound
  * names (its code is thrown away). */
@@ -601,11 +612,7 @@ static void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
         return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
     }
     if (k < 0) {
-        for (const Fn *f = fn; f; f = f->up) { /* bound around a lambda: a free variable */
-            for (const Comp *cp = f->outer; cp; cp = cp->up)
-                if (list_find(q, cp->name, cp->n, &q->tk[j]) >= 0) return quit(q);
-            if (f != fn && list_find(q, f->name, f->n, t) >= 0) return quit(q);
-        }
+        if (bound_around(q, fn, t)) return quit(q);
         return store ? quit(q) : at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
     }
     int c = list_find(q, fn->cell, fn->ncell, t);
@@ -673,6 +680,7 @@ static void nameop(Q *q, size_t j, int line, bool store) {
         int f = list_find(q, cp->free, cp->nfree, &q->tk[j]);
         if (f >= 0) return at_line(q, line, SP_LOAD_DEREF, (int64_t)q->c.u->cells.n + f);
         if (q->fn && !q->fn->collect && list_find(q, q->fn->name, q->fn->n, &q->tk[j]) >= 0) return quit(q);
+        if (q->fn && bound_around(q, q->fn, &q->tk[j])) return quit(q); /* a lambda's comprehension */
         return at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
     }
     at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, local_slot(q, &q->tk[j], &cp->slot[k]));

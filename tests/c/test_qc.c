@@ -146,7 +146,10 @@ static const char *const extra[] = {
     "import a as b.c\n", "x = 1\nelif y: pass\n", "if x: for y in z: pass\n", "if x: y = 1; z = 2\n",
     "x = 1 +\n", "f(a=1, a=2)\n", "f(a=1, b)\n", "f(a, *b)\n", "f(**k)\n", "f(x for x in y)\n",
     "f(x for x in y, 1)\n", "f(\n x\n for x in y)\n", "o.m(\n (x,\n y) for x, y in z if x)\n",
-    "f(1, x for x in y)\n", "{**a}\n", "{**a, b}\n", "{*a, **b}\n", "{**a for a in b}\n", "[**a]\n", "f(*a, b)\n",
+    "f(1, x for x in y)\n", "def f(n):\n return lambda xs: [x + n for x in xs]\n",
+    "def f(n):\n g = lambda xs: [x + m for x in xs]\n m = 1\n return g\n",
+    "def f(n):\n return [lambda: [y + x for y in n] for x in n]\n", "x = [lambda: [y + x for y in z] for x in z]\n",
+    "def f(n):\n return lambda a: lambda b: [a + b + c + n for c in a]\n", "{**a}\n", "{**a, b}\n", "{*a, **b}\n", "{**a for a in b}\n", "[**a]\n", "f(*a, b)\n",
     "f(a=1, *b)\n", "f(**a, *b)\n", "f(**a, b)\n", "f(*a, a=1, a=2)\n", "f(*a, __debug__=1)\n", "o.m(\n *a,\n **b)\n",
     "(o.m)(*a)\n", "f(*a, *b, c, d=1, **e, f=2)\n", "x = *a\n", "x = *a,\n", "[*a for b in c]\n", "print(*a or b)\n",
     "[*a or b]\n", "{**a or b}\n", "{**a | b, 'k': *c}\n", "f(* *a)\n", "f(**)\n", "f(*)\n", "try:\n pass\n", "try: pass\nfinally: pass\nexcept: pass\n",
@@ -269,10 +272,65 @@ static int report_taken(int argc, char **argv) {
     return 0;
 }
 
+/* Scopes nested in every way the quick compiler might take: module or
+ * def at the top, then up to three lambdas / list comprehensions /
+ * generator expressions, the innermost using any subset of the names
+ * the levels bind (and a global), each comprehension iterating over a
+ * name of the level around it; a def may bind a name after the use. */
+static void scope_level(char *buf, size_t cap, const char *kinds, int lvl, int depth, unsigned uses, int src) {
+    size_t n = strlen(buf);
+    if (lvl == depth) {
+        static const char *const nm[] = {"p0", "v1", "v2", "v3", "g"};
+        bool any = false;
+        for (int i = 0; i < 5; i++)
+            if (uses & (1u << i)) n += (size_t)snprintf(buf + n, cap - n, "%s%s", any ? " + " : "", nm[i]), any = true;
+        if (!any) snprintf(buf + n, cap - n, "0");
+        return;
+    }
+    char k = kinds[lvl];
+    const char *from = src & (1 << lvl) ? "g" : lvl ? (kinds[lvl - 1] == 'L' ? "v" : "v") : "p0";
+    char fromv[8];
+    snprintf(fromv, sizeof fromv, "%s%s", from, lvl && !(src & (1 << lvl)) ? (const char[]){(char)('0' + lvl), 0} : "");
+    if (k == 'L') {
+        n += (size_t)snprintf(buf + n, cap - n, "(lambda v%d: ", lvl + 1);
+        scope_level(buf, cap, kinds, lvl + 1, depth, uses, src);
+        n = strlen(buf);
+        snprintf(buf + n, cap - n, ")");
+    } else {
+        n += (size_t)snprintf(buf + n, cap - n, "%c", k == 'C' ? '[' : '(');
+        scope_level(buf, cap, kinds, lvl + 1, depth, uses, src);
+        n = strlen(buf);
+        snprintf(buf + n, cap - n, " for v%d in %s%c", lvl + 1, fromv, k == 'C' ? ']' : ')');
+    }
+}
+
+static void scopes(void) {
+    static const char kind[] = "LCG";
+    char buf[512], kinds[4] = {0};
+    for (int depth = 1; depth <= 3; depth++)
+        for (int combo = 0; combo < 27; combo++) {
+            if (depth < 3 && combo >= (depth == 1 ? 3 : 9)) break;
+            for (int d = 0, c = combo; d < depth; d++, c /= 3) kinds[d] = kind[c % 3];
+            kinds[depth] = 0;
+            for (unsigned uses = 0; uses < 32; uses++)
+                for (int top = 0; top < 3; top++) {
+                    int src = (int)(uses * 7 + (unsigned)top) & 7;
+                    size_t n = (size_t)snprintf(buf, sizeof buf, top ? "def f(p0):\n    r = " : "p0 = 1\nr = ");
+                    buf[n] = 0;
+                    scope_level(buf, sizeof buf, kinds, 0, depth, uses, src);
+                    n = strlen(buf);
+                    if (top) snprintf(buf + n, sizeof buf - n, "\n%s    return r\n", top == 2 ? "    v2 = 1\n" : "");
+                    else snprintf(buf + n, sizeof buf - n, "\n");
+                    compare(buf, strlen(buf), "scopes");
+                }
+        }
+}
+
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "--taken") == 0) return report_taken(argc, argv);
     for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) compare(extra[i], strlen(extra[i]), "extra");
     fstrings();
+    scopes();
     if (argc > 1) {
         for (int i = 1; i < argc; i++) file(argv[i]);
     } else {
