@@ -106,6 +106,9 @@ typedef struct Fn {
     size_t ncell;
     const struct Comp *outer; /* a lambda: the comprehension it is in, */
     struct Fn *up;            /* and the function (names they bind would be free variables) */
+    const sp_Tok *lambda;     /* a lambda: its keyword (NULL: a def) */
+    const sp_Tok **free;      /* a lambda directly in a def: the def's cells it uses, sorted */
+    size_t nfree;
 } Fn;
 
 /* What fill learns of a bracket's top level for group(): its commas, its
@@ -590,6 +593,8 @@ static int32_t local_slot(Q *q, const sp_Tok *t, int32_t *slot) {
     return i;
 }
 
+static void use(Q *q, Fn *fn, const sp_Tok *key, const sp_Tok *t);
+
 /* Whether a function or comprehension around fn binds t: then t is a
  * free variable of fn, which the quick compiler does not pass through. */
 static bool bound_around(const Q *q, const Fn *fn, const sp_Tok *t) {
@@ -612,7 +617,11 @@ static void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
         return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
     }
     if (k < 0) {
-        if (bound_around(q, fn, t)) return quit(q);
+        bool direct = fn->lambda && !fn->outer && fn->up && !fn->up->lambda; /* a lambda in a def */
+        if (direct && fn->up->collect) use(q, fn->up, fn->lambda, t);
+        int f = direct ? list_find(q, fn->free, fn->nfree, t) : -1;
+        if (f >= 0 && !store) return at_line(q, line, SP_LOAD_DEREF, (int64_t)q->c.u->cells.n + f);
+        if (bound_around(q, fn, t) && !(direct && fn->up->collect)) return quit(q);
         return store ? quit(q) : at_line(q, line, SP_LOAD_GLOBAL, name_idx(q, j));
     }
     int c = list_find(q, fn->cell, fn->ncell, t);
@@ -650,18 +659,22 @@ static size_t pick_names(Q *q, const Fn *fn, const sp_Tok *comp, sp_NameTab *tab
     return n;
 }
 
+/* First pass: the comprehension or lambda whose first token is key uses
+ * name t (if fn binds t, it becomes a cell and their free variable). */
+static void use(Q *q, Fn *fn, const sp_Tok *key, const sp_Tok *t) {
+    if (fn->nuse == fn->capuse) {
+        size_t cap = fn->capuse * 2 + 16;
+        const sp_Tok **c = sp_arena_raw(q->c.arena, 2 * cap * sizeof *c);
+        if (!c) return quit(q);
+        if (fn->nuse) memcpy(c, fn->use_comp, fn->nuse * sizeof *c), memcpy(c + cap, fn->use_name, fn->nuse * sizeof *c);
+        fn->use_comp = c, fn->use_name = c + cap, fn->capuse = cap;
+    }
+    fn->use_comp[fn->nuse] = key, fn->use_name[fn->nuse++] = t;
+}
+
 /* First pass: comprehension cp and those around it use name t. */
 static void fn_use(Q *q, Fn *fn, const Comp *cp, const sp_Tok *t) {
-    for (; cp && live(q); cp = cp->up) {
-        if (fn->nuse == fn->capuse) {
-            size_t cap = fn->capuse * 2 + 16;
-            const sp_Tok **c = sp_arena_raw(q->c.arena, 2 * cap * sizeof *c);
-            if (!c) return quit(q);
-            if (fn->nuse) memcpy(c, fn->use_comp, fn->nuse * sizeof *c), memcpy(c + cap, fn->use_name, fn->nuse * sizeof *c);
-            fn->use_comp = c, fn->use_name = c + cap, fn->capuse = cap;
-        }
-        fn->use_comp[fn->nuse] = cp->open, fn->use_name[fn->nuse++] = t;
-    }
+    for (; cp && live(q); cp = cp->up) use(q, fn, cp->open, t);
 }
 
 /* A name op: NAME at module level; in a function or a comprehension FAST
@@ -909,6 +922,18 @@ static void comp_loops(Q *q, const Clause *cl, size_t n, size_t gi, int nm, size
     q->nest--;
 }
 
+/* The closure of a function being made here: the cells (of the function
+ * or comprehension being compiled) that it uses. */
+static void closure(Q *q, int line, const sp_Tok *const *free, size_t nfree) {
+    for (size_t k = 0; k < nfree && live(q); k++) {
+        int d = q->comp ? list_find(q, q->comp->free, q->comp->nfree, free[k])
+                        : list_find(q, q->fn->cell, q->fn->ncell, free[k]);
+        if (d < 0) return quit(q);
+        at_line(q, line, SP_LOAD_CLOSURE, (int64_t)q->c.u->cells.n * (q->comp != NULL) + d);
+    }
+    if (nfree) at_line(q, line, SP_BUILD_TUPLE, (int64_t)nfree);
+}
+
 /* [x for ...], {x for ...}, {k: v for ...}, (x for ...): a function made
  * and called with the first iterable, as CPython 3.11. */
 static int comprehension(Q *q, int nm, size_t open, size_t f, int line) {
@@ -934,13 +959,7 @@ static int comprehension(Q *q, int nm, size_t open, size_t f, int line) {
     sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
     q->comp = cp.up;
     if (!live(q) || sp_iserr(code)) return quit(q), K_OTHER;
-    for (size_t k = 0; k < cp.nfree && live(q); k++) { /* the closure: the cells it uses */
-        int d = q->comp ? list_find(q, q->comp->free, q->comp->nfree, cp.free[k])
-                        : list_find(q, q->fn->cell, q->fn->ncell, cp.free[k]);
-        if (d < 0) return quit(q), K_OTHER;
-        at_line(q, line, SP_LOAD_CLOSURE, (int64_t)q->c.u->cells.n * (q->comp != NULL) + d);
-    }
-    if (cp.nfree) at_line(q, line, SP_BUILD_TUPLE, (int64_t)cp.nfree);
+    closure(q, line, cp.free, cp.nfree);
     load_at(q, line, code);
     at_line(q, line, SP_MAKE_FUNCTION, cp.nfree ? 8 : 0);
     q->i = cl[0].in + 1;
@@ -1969,11 +1988,13 @@ static int lambda_(Q *q) {
     fn.name = sp_arena_raw(q->c.arena, q->nt * sizeof *fn.name);
     fn.slot = sp_arena_alloc(q->c.arena, q->nt * sizeof *fn.slot);
     if (!fn.name || !fn.slot || !fn_params(q, &fn, &p)) return quit(q), K_OTHER;
-    fn.outer = q->comp, fn.up = q->fn;
+    fn.outer = q->comp, fn.up = q->fn, fn.lambda = &q->tk[s];
     q->c.lineno = line;
     uint32_t flags = defaults(q, &p, line);
     Unit *u = live(q) ? sp_cg_unit_open(&q->c, U_LAMBDA, line, sp_names[SP_NM_lambda].data, SP_NM_lambda) : NULL;
     if (!u || !qualify(q, u)) return quit(q), K_OTHER;
+    if (fn.up && !fn.up->lambda && !fn.outer && !fn.up->collect) /* in a def: the def's cells it uses */
+        fn.nfree = pick_names(q, fn.up, fn.lambda, &u->frees, &fn.free);
     u->argcount = (int)p.npos, u->kwonly = (int)p.nkw;
     if (p.star) u->flags |= SP_CO_VARARGS;
     if (p.dstar) u->flags |= SP_CO_VARKW;
@@ -1989,8 +2010,9 @@ static int lambda_(Q *q) {
     sp_Value code = live(q) ? sp_cg_unit_code(&q->c) : SP_ERRV;
     sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
     if (sp_iserr(code)) return quit(q), K_OTHER;
+    closure(q, line, fn.free, fn.nfree);
     load_at(q, line, code);
-    at_line(q, line, SP_MAKE_FUNCTION, flags);
+    at_line(q, line, SP_MAKE_FUNCTION, flags | (fn.nfree ? 8 : 0));
     return K_OTHER;
 }
 

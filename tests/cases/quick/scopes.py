@@ -16,3 +16,4 @@ print([fn() for fn in k([1, 2])])
 def nested(n):
     return lambda a: lambda b: [a + b + c + n for c in range(2)]
 print(nested(10)(1)(2))
+
