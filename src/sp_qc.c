@@ -55,7 +55,6 @@ static const uint16_t cls[T_COUNT_] = {
     [T_CLASS] = X_NEVER,
     [T_WITH] = X_NEVER, [T_DEL] = X_NEVER, [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER,
     [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
-    [T_RARROW] = X_NEVER,
 };
 #undef CLOSER
 #undef ENDALL
@@ -1863,6 +1862,53 @@ typedef struct Params {
     int close;                    /* what ends the list: ')' or a lambda's ':' */
 } Params;
 
+/* The token after an annotation starting at j, 0 if it is not of the
+ * simple shapes checked here (then the quick compiler gives up).  sandpy
+ * never evaluates annotations (sp_compile.c), so one only has to be valid:
+ * dotted names, subscripted by annotations (list[int], dict[str, Any],
+ * Callable[[int], str]), None, ..., strings (decoded, for their errors),
+ * and unions of them with |. */
+static size_t ann_end(Q *q, size_t j) {
+    if (!enter(q)) return 0;
+    for (;;) {
+        int k = KA(q, j);
+        if (k == T_NAME) {
+            while (KA(q, ++j) == T_DOT)
+                if (KA(q, ++j) != T_NAME) return q->nest--, 0;
+        } else if (k == T_STRING) {
+            string(q, j);
+            while (KA(q, j) == T_STRING) j++;
+            if (!live(q)) return q->nest--, 0;
+        } else if (k == T_NONE || k == T_ELLIPSIS) {
+            j++;
+        } else if (k != T_LSQB) {
+            return q->nest--, 0;
+        }
+        if (KA(q, j) == T_LSQB) { /* items: annotations separated by commas */
+            size_t close = (size_t)q->pair[j];
+            if (k != T_LSQB && close == j + 1) return q->nest--, 0; /* int[]: a subscript needs a key */
+            for (j++; j < close;) {
+                if (!(j = ann_end(q, j))) return q->nest--, 0;
+                if (KA(q, j) == T_COMMA) j++;
+                else if (j != close) return q->nest--, 0;
+            }
+            j = close + 1;
+        }
+        if (KA(q, j) != T_VBAR) return q->nest--, j;
+        j++;
+    }
+}
+
+/* Past the annotation at the cursor's ':' if there is one (false: not
+ * one ann_end takes). */
+static bool skip_ann(Q *q) {
+    if (K(q) != T_COLON) return true;
+    size_t e = ann_end(q, q->i + 1);
+    if (!e) return quit(q), false;
+    q->i = e;
+    return true;
+}
+
 static bool params(Q *q, size_t open, size_t close, Params *p) {
     size_t room = close - open + 1;
     p->pos = sp_arena_raw(q->c.arena, 4 * room * sizeof(size_t));
@@ -1875,12 +1921,18 @@ static bool params(Q *q, size_t open, size_t close, Params *p) {
         if (k == T_STAR || k == T_DOUBLESTAR) {
             if (k == T_STAR && kwonly) return quit(q), false;
             next(q);
-            if (K(q) == T_NAME) *(k == T_STAR ? &p->star : &p->dstar) = q->i, next(q);
-            else if (k == T_DOUBLESTAR || kwonly) return quit(q), false;
+            if (K(q) == T_NAME) {
+                *(k == T_STAR ? &p->star : &p->dstar) = q->i;
+                next(q);
+                if (p->close == T_RPAR && !skip_ann(q)) return false;
+            } else if (k == T_DOUBLESTAR || kwonly) {
+                return quit(q), false;
+            }
             if (k == T_STAR) kwonly = true;
         } else if (k == T_NAME) {
             size_t name = q->i, def = 0;
             next(q);
+            if (p->close == T_RPAR && !skip_ann(q)) return false;
             if (K(q) == T_EQUAL) {
                 next(q);
                 def = q->i;
@@ -2036,6 +2088,7 @@ static void funcdef(Q *q) {
     q->c.lineno = line;
     uint32_t flags = defaults(q, &p, line);
     size_t colon = close + 1;
+    if (KA(q, colon) == T_RARROW && !(colon = ann_end(q, colon + 1))) return quit(q);
     q->fn = &fn;
     fn.collect = true;
     Unit *scratch = sp_cg_unit_open(&q->c, U_FUNCTION, line, "", 0);
@@ -2267,6 +2320,27 @@ static void expr_stmt(Q *q, size_t e, bool comma, bool top) {
     at_line(q, line, SP_POP_TOP, 0);
 }
 
+/* x: ann [= value]: the value stored, the annotation only checked; without
+ * a value nothing runs, but in a def x is a local. */
+static void annassign(Q *q, size_t s, size_t colon) {
+    size_t e = ann_end(q, colon + 1);
+    Fn *fn = q->fn;
+    if (!e || is_debug(q, &q->tk[s])) return quit(q);
+    if (KA(q, e) != T_EQUAL) {
+        if (fn && fn->collect && list_find(q, fn->name, fn->n, &q->tk[s]) < 0) fn->name[fn->n++] = &q->tk[s];
+        q->i = e;
+        return;
+    }
+    bool comma;
+    size_t end = scan_stmt(q, e + 1, &comma);
+    if (KA(q, end) == T_EQUAL) return quit(q); /* x: t = y = 1: the full compiler's error */
+    q->i = e + 1;
+    exprlist_(q, end, comma);
+    if (q->i != end) return quit(q);
+    store(q, s, s + 1);
+    q->i = end;
+}
+
 static void simple(Q *q, bool top) {
     size_t s = q->i;
     int line = LINE(q, s);
@@ -2286,6 +2360,7 @@ static void simple(Q *q, bool top) {
     int k = KA(q, e);
     if (k == T_EQUAL) return assign(q, s, e);
     if (cls[k] & X_AUG) return augassign(q, s, e); /* x op= v */
+    if (k == T_COLON && e == s + 1 && KA(q, s) == T_NAME) return annassign(q, s, e);
     if (k == T_NEWLINE || k == T_SEMI || k == T_END) return expr_stmt(q, e, comma, top);
     quit(q);
 }
