@@ -53,7 +53,7 @@ static const uint16_t cls[T_COUNT_] = {
     [T_LESS] = X_CMP, [T_GREATER] = X_CMP, [T_EQEQUAL] = X_CMP, [T_NOTEQUAL] = X_CMP,
     [T_LESSEQUAL] = X_CMP, [T_GREATEREQUAL] = X_CMP, [T_IS] = X_CMP, [T_NOT] = X_CMP,
     [T_CLASS] = X_NEVER,
-    [T_WITH] = X_NEVER, [T_DEL] = X_NEVER, [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER,
+    [T_WITH] = X_NEVER, [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER,
     [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
 };
 #undef CLOSER
@@ -698,11 +698,12 @@ static void nameop(Q *q, size_t j, int line, bool store) {
     at_line(q, line, store ? SP_STORE_FAST : SP_LOAD_FAST, local_slot(q, &q->tk[j], &cp->slot[k]));
 }
 
-/* del name (only for an except clause's `as` name, which is bound). */
+/* del name: in a def the name is a local (the first pass notes it). */
 static void del_name(Q *q, size_t j, int line) {
     const sp_Tok *t = &q->tk[j];
     Fn *fn = q->fn;
     if (q->comp) return quit(q);
+    if (fn && fn->collect && list_find(q, fn->name, fn->n, t) < 0) fn->name[fn->n++] = t;
     if (!fn || fn->collect) return at_line(q, line, SP_DELETE_NAME, name_idx(q, j));
     int k = list_find(q, fn->name, fn->n, t), c = list_find(q, fn->cell, fn->ncell, t);
     if (k < 0) return quit(q);
@@ -2341,6 +2342,43 @@ static void annassign(Q *q, size_t s, size_t colon) {
     q->i = end;
 }
 
+/* One target of del in [s, e) (sp_compile.c's del_target). */
+static void del_target(Q *q, size_t s, size_t e, int line) {
+    if (!live(q) || s >= e || !enter(q)) return quit(q);
+    int k = KA(q, s);
+    if (e == s + 1 && k == T_NAME) {
+        del_name(q, s, line);
+    } else if ((k == T_LPAR || k == T_LSQB) && (size_t)q->pair[s] == e - 1) {
+        bool comma;
+        count_items(q, s + 1, e - 1, &comma);
+        if (k == T_LPAR && !comma) del_target(q, s + 1, e - 1, line); /* (a) is a */
+        else for (size_t j = s + 1, c; j < e - 1 && live(q); j = c + 1) del_target(q, j, c = find(q, j, e - 1, T_COMMA), line);
+    } else if (e > s + 2 && KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT) {
+        q->i = s;
+        primary(q, e - 2);
+        if (q->i != e - 2) return quit(q);
+        at_line(q, line, SP_DELETE_ATTR, name_idx(q, e - 1));
+    } else if (KA(q, e - 1) == T_RSQB && (size_t)q->pair[e - 1] > s) {
+        size_t open = (size_t)q->pair[e - 1];
+        q->i = s;
+        primary(q, open);
+        if (q->i != open) return quit(q);
+        subscript_key(q, line, true);
+        at_line(q, line, SP_DELETE_SUBSCR, 0);
+    } else {
+        quit(q);
+    }
+    q->nest--;
+}
+
+static void del_(Q *q, int line) {
+    next(q);
+    size_t e = scan(q, q->i, X_STMT), s = q->i;
+    if (e == s) return quit(q);
+    for (size_t c; s < e && live(q); s = c + 1) del_target(q, s, c = find(q, s, e, T_COMMA), line);
+    q->i = e;
+}
+
 static void simple(Q *q, bool top) {
     size_t s = q->i;
     int line = LINE(q, s);
@@ -2353,6 +2391,7 @@ static void simple(Q *q, bool top) {
     case T_RAISE: return raise_(q);
     case T_ASSERT: return assert_(q);
     case T_FROM: return from_(q, line);
+    case T_DEL: return del_(q, line);
     default: break;
     }
     bool comma;
