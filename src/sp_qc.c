@@ -2069,8 +2069,41 @@ static int lambda_(Q *q) {
     return K_OTHER;
 }
 
-/* def f(params): body (module level): the body is read twice, first to
- * learn the names it binds (its locals), then to emit its code. */
+/* The code of def name(params) with q->fn = fn: the body is read twice,
+ * first to learn the names it binds (its locals), then to emit its code. */
+static sp_Value fn_code(Q *q, Fn *fn, const Params *p, size_t name, size_t colon, int line) {
+    fn->collect = true;
+    Unit *scratch = sp_cg_unit_open(&q->c, U_FUNCTION, line, "", 0);
+    if (!scratch) return SP_ERRV;
+    scratch->qualname = scratch->name;
+    q->i = colon;
+    block(q);
+    size_t end = q->i;
+    sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
+    fn->collect = false;
+    const sp_Tok *t = &q->tk[name];
+    const char *fname = sp_arena_strdup(q->c.arena, q->c.src + t->start, t->end - t->start);
+    Unit *u = live(q) && fname ? sp_cg_unit_open(&q->c, U_FUNCTION, line, fname, 0) : NULL;
+    if (!u) return SP_ERRV;
+    u->qualname = u->name;
+    fn->ncell = pick_names(q, fn, NULL, &u->cells, &fn->cell);
+    u->argcount = (int)p->npos, u->kwonly = (int)p->nkw;
+    if (p->star) u->flags |= SP_CO_VARARGS;
+    if (p->dstar) u->flags |= SP_CO_VARKW;
+    for (size_t i = 0; i < fn->nparams; i++) local_slot(q, fn->name[i], &fn->slot[i]);
+    sp_Value doc;
+    if (docstring(q, colon, &doc)) u->flags |= SP_CO_HASDOC, first_const(&q->c, doc);
+    else first_const(&q->c, SP_NONEV);
+    q->i = colon;
+    block(q);
+    if (q->i != end) quit(q);
+    q->c.lineno = line;
+    sp_Value code = live(q) ? sp_cg_unit_code(&q->c) : SP_ERRV;
+    sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
+    return code;
+}
+
+/* def f(params) [-> ann]: body, at module level. */
 static void funcdef(Q *q) {
     size_t s = q->i;
     int line = LINE(q, s);
@@ -2090,36 +2123,9 @@ static void funcdef(Q *q) {
     uint32_t flags = defaults(q, &p, line);
     size_t colon = close + 1;
     if (KA(q, colon) == T_RARROW && !(colon = ann_end(q, colon + 1))) return quit(q);
-    q->fn = &fn;
-    fn.collect = true;
-    Unit *scratch = sp_cg_unit_open(&q->c, U_FUNCTION, line, "", 0);
-    if (!scratch) return quit(q);
-    scratch->qualname = scratch->name;
-    q->i = colon;
-    block(q);
-    size_t end = q->i;
-    sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
-    fn.collect = false;
-    const sp_Tok *t = &q->tk[name];
-    const char *fname = sp_arena_strdup(q->c.arena, q->c.src + t->start, t->end - t->start);
-    Unit *u = live(q) && fname ? sp_cg_unit_open(&q->c, U_FUNCTION, line, fname, 0) : NULL;
-    if (!u) return quit(q);
-    u->qualname = u->name;
-    fn.ncell = pick_names(q, &fn, NULL, &u->cells, &fn.cell);
-    u->argcount = (int)p.npos, u->kwonly = (int)p.nkw;
-    if (p.star) u->flags |= SP_CO_VARARGS;
-    if (p.dstar) u->flags |= SP_CO_VARKW;
-    for (size_t i = 0; i < fn.nparams; i++) local_slot(q, fn.name[i], &fn.slot[i]);
-    sp_Value doc;
-    if (docstring(q, colon, &doc)) u->flags |= SP_CO_HASDOC, first_const(&q->c, doc);
-    else first_const(&q->c, SP_NONEV);
-    q->i = colon;
-    block(q);
-    if (q->i != end) quit(q);
+    q->fn = &fn; /* only for fn_code: fn dies with this call */
+    sp_Value code = fn_code(q, &fn, &p, name, colon, line);
     q->fn = NULL;
-    q->c.lineno = line;
-    sp_Value code = live(q) ? sp_cg_unit_code(&q->c) : SP_ERRV;
-    sp_cg_unit_free(&q->c, sp_cg_unit_pop(&q->c));
     if (sp_iserr(code)) return quit(q);
     load_at(q, line, code);
     at_line(q, line, SP_MAKE_FUNCTION, flags);
