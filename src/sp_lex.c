@@ -778,12 +778,15 @@ static COLD bool lex_lines(sp_Lex *L, sp_Tok *t) {
 
 /* sp_lex_ahead lexes runs of the common tokens (names, keywords,
  * operators, plain ints, plain one-line strings) with the lexer state in
- * locals, written back once per run.  It stops before anything else: a
- * line start, a gap (newline, comment, continuation, the end), a token
- * the scanners below decline (-1), an invalid character or a bracket
- * error.  Those go through lex_lines and lex_token, which keep L->pos
- * current and raise the errors.  So a token never fails in sp_lex_ahead,
- * and lexing ahead changes nothing but when the work is done. */
+ * locals, written back once per run.  It goes on past line ends (lex_gap's
+ * NEWLINE, comments, blank lines, lines that keep the indentation) and
+ * ends with lex_end's tokens at the end.  It stops before anything else:
+ * an INDENT or DEDENT, indentation with tabs or form feeds, a
+ * continuation, a token the scanners below decline (-1), an invalid
+ * character or a bracket error.  Those go through lex_lines and lex_token,
+ * which keep L->pos current and raise the errors.  So a token never fails
+ * in sp_lex_ahead, and lexing ahead changes nothing but when the work is
+ * done. */
 
 /* An ASCII name: its kind (keyword or T_NAME), -1 if a non-ASCII byte
  * (to verify) or a quote (after a string prefix?) follows. */
@@ -852,12 +855,56 @@ static inline int scan_bracket(sp_Lex *L, int k, int c, int lv, int line, int co
     return lv - 1;
 }
 
+/* At a line start (bracket level 0 of a module lexer, nothing queued):
+ * *pos past the indentation if that is spaces only and the line is blank
+ * (a comment, the end; *tok false) or keeps the current indentation (*tok
+ * true).  false when do_indent must measure it: a tab or form feed, an
+ * INDENT or DEDENT, a continuation. */
+static inline bool same_indent(const sp_Lex *L, const unsigned char *s, size_t n, size_t *pos, bool *tok) {
+    size_t p = *pos;
+    while (p < n && s[p] == ' ') p++;
+    int cls = class_at(s, p, n);
+    if (cls == C_BLANK || (p < n && s[p] == '\\')) return false;
+    *tok = cls != C_GAP;
+    size_t col = p - *pos;
+    if (*tok && (col != (size_t)L->indent[L->nindent] || col != (size_t)L->altindent[L->nindent])) return false;
+    *pos = p;
+    return true;
+}
+
+/* The end of the newline ("\n", "\r\n" or "\r") at pos. */
+static inline size_t newline_end(const unsigned char *s, size_t pos, size_t n) {
+    return pos + 1 + (s[pos] == '\r' && pos + 1 < n && s[pos + 1] == '\n');
+}
+
+/* The NEWLINE token of lex_gap for the newline [pos, e). */
+static inline void put_newline(sp_Tok *t, int line, size_t ls, size_t pos, size_t e) {
+    put_tok(t, T_NEWLINE, line, ls, pos, e, 0);
+    t->flags = SP_TOK_END;
+    t->end_line = line;
+    t->end_col = t->col + 1;
+}
+
+/* The tokens at the end (lex_end's: NEWLINE, DEDENTs, ENDMARKER) into
+ * q[k..max), k returned past them. */
+static size_t ahead_end(sp_Lex *L, sp_Tok *q, size_t k, size_t max) {
+    while (k < max) {
+        lex_end(L, &q[k]);
+        if (q[k++].kind == T_END) break;
+    }
+    return k;
+}
+
 size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max) {
-    if (L->pending | L->at_bol) return 0;
     const unsigned char *s = (const unsigned char *)L->src;
-    size_t n = L->n, pos = L->pos, ls = L->line_start, k = 0;
-    int line = L->line, lv = L->level;
-    for (; k < max; k++) {
+    size_t n = L->n, pos = L->pos, ls = L->line_start;
+    int line = L->line, lv = L->level, c = 0;
+    bool bol = L->at_bol, tok = false;
+    /* t: the next token; the logical line has tokens if t > lt (no lt:
+     * it had some before this run) */
+    sp_Tok *t = q, *te = q + max, *lt = L->line_has_tok ? NULL : q;
+    if (L->pending || (bol && !same_indent(L, s, n, &pos, &tok))) return 0;
+    for (bol &= !tok;;) {
         int cls, kind, nlv = lv;
         size_t e = 0;
         while ((cls = class_at(s, pos, n)) == C_BLANK) pos++;
@@ -872,17 +919,42 @@ size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max) {
         case C_OP: case C_DOT: kind = scan_op(s, pos, n, &e); break;
         case C_DIGIT: kind = scan_int(s, pos, n, &e); break;
         case C_QUOTE: kind = scan_str(s, pos, n, &e); break;
-        default: kind = -1; break; /* C_GAP */
+        case C_GAP: /* lex_gap's cases but a continuation */
+            c = pos < n ? s[pos] : -1;
+            if (c == '#') {
+                while (pos < n && s[pos] != '\n' && s[pos] != '\r') pos++;
+                c = pos < n ? s[pos] : -1;
+            }
+            if (c != '\n' && c != '\r') goto out; /* the end or a continuation */
+            e = newline_end(s, pos, n);
+            if ((!lt || t > lt) && lv == 0 && !L->no_indent) {
+                if (t == te) goto out;
+                put_newline(t++, line, ls, pos, e);
+                lt = t;
+            }
+            pos = ls = e;
+            line++;
+            if (lv > 0) continue;
+            bol = true;
+            if (!same_indent(L, s, n, &pos, &tok)) goto out; /* do_indent's work */
+            bol = !tok; /* at a blank line: lexed on as a gap */
+            continue;
+        default: kind = -1; break; /* C_NAMEU */
         }
-        if ((kind | nlv) < 0) break;
-        put_tok(&q[k], kind, line, ls, pos, e, lv);
+        if ((kind | nlv) < 0 || t == te) break;
+        put_tok(t++, kind, line, ls, pos, e, lv);
         lv = nlv;
         pos = e;
     }
+out:
     L->pos = pos;
+    L->line = line;
+    L->line_start = ls;
     L->level = lv;
-    if (k) L->line_has_tok = true;
-    return k;
+    L->at_bol = bol;
+    L->line_has_tok = !lt || t > lt;
+    size_t k = (size_t)(t - q);
+    return c == -1 ? ahead_end(L, q, k, max) : k;
 }
 
 /* One token: sp_lex_ahead's cases without its loop.  sp_lex_next jumps

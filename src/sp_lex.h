@@ -92,10 +92,12 @@ void sp_lex_init_sub(sp_Lex *L, const sp_Lex *parent, size_t start, size_t end, 
 /* Next token; false with the error raised. */
 bool sp_lex_next(sp_Lex *L, sp_Tok *t);
 /* Up to max next tokens into q[0..k), k returned: the run of common tokens
- * (names, keywords, operators, plain ints and one-line strings) from here
- * to the next line end, comment, line start or any token that needs more
- * work or is an error.  Never fails: 0 means "call sp_lex_next", and a
- * sequence of sp_lex_next calls gives the same tokens either way. */
+ * (names, keywords, operators, plain ints and one-line strings, NEWLINE,
+ * the tokens at the end) from here, over comments, blank lines and lines
+ * that keep the indentation, to the next INDENT or DEDENT, continuation
+ * or any token that needs more work or is an error.  Never fails: 0 means
+ * "call sp_lex_next", and a sequence of sp_lex_next calls gives the same
+ * tokens either way. */
 size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max);
 
 /* Raise a SyntaxError-family exception at a source position (line 1-based,

@@ -2475,7 +2475,8 @@ static bool fill(Q *q, sp_Lex *L) {
         if (!room(q, n, &cap)) return false;
         size_t end = n + sp_lex_ahead(L, q->tk + n, cap - n);
         if (end == n && !sp_lex_next(L, &q->tk[end++])) return false;
-        /* tokens are work, charged as the parser charges them (limits, interrupts) */
+        /* tokens are work, charged as the parser charges them (limits, interrupts),
+         * once per run (a run fits the free room: at most SP_QC_MAX_TOKENS / 2) */
         if (!sp_check_limits_n(q->c.vm, (unsigned)(end - n))) return false;
         for (; n < end; n++) {
             int k = q->tk[n].kind;

@@ -141,6 +141,7 @@ static long bench(sp_VM *vm, const char *s, size_t n, long reps, bool parse, boo
             for (;;) {
                 size_t k = sp_lex_ahead(&L, q, 64);
                 ntok += (long)k;
+                if (k && q[k - 1].kind == T_END) break; /* it lexes the end too */
                 if (k) continue;
                 if (!sp_lex_next(&L, q)) {
                     sp_err_clear(vm);
