@@ -54,7 +54,7 @@ static const uint16_t cls[T_COUNT_] = {
     [T_LESSEQUAL] = X_CMP, [T_GREATEREQUAL] = X_CMP, [T_IS] = X_CMP, [T_NOT] = X_CMP,
     [T_CLASS] = X_NEVER,
     [T_WITH] = X_NEVER, [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER,
-    [T_YIELD] = X_NEVER, [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
+    [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
 };
 #undef CLOSER
 #undef ENDALL
@@ -96,6 +96,7 @@ typedef struct Fn {
     int32_t *slot;     /* varnames index + 1; 0 until first used */
     size_t n, nparams;
     bool collect;      /* the first pass: only learning which names are bound */
+    bool generator;    /* a yield in its body (the first pass finds it) */
     /* names comprehensions use that they do not bind (first pass: each with
      * the comprehension's opening bracket); those the function binds are
      * its cells (sorted, CPython's order) and the comprehensions' free variables */
@@ -973,9 +974,41 @@ static int comprehension(Q *q, int nm, size_t open, size_t f, int line) {
 
 /* ( ... ): the empty tuple, a generator expression, a tuple or a group
  * (which is its content: `(x)` is x, positions included). */
+/* yield [values] / yield from x up to token e, in a def (not a lambda,
+ * nor a comprehension: the full compiler's errors); the def is a
+ * generator (sp_compile.c's Yield, YieldFrom). */
+static int yield_(Q *q, size_t e) {
+    Fn *fn = q->fn;
+    int line = LINE(q, q->i);
+    if (!fn || fn->lambda || q->comp) return quit(q), K_OTHER;
+    fn->generator = true;
+    next(q);
+    if (K(q) == T_FROM) {
+        next(q);
+        expression(q);
+        int32_t end = sp_cg_label(&q->c);
+        at_line(q, line, SP_GET_YIELD_FROM_ITER, 0);
+        load_at(q, line, SP_NONEV);
+        at_line(q, line, SP_SEND_FROM, end);
+        sp_cg_bind(&q->c, end);
+        return K_OTHER;
+    }
+    if (q->i == e) load_at(q, line, SP_NONEV);
+    else exprlist(q, e);
+    at_line(q, line, SP_YIELD_VALUE, 0);
+    return K_OTHER;
+}
+
 static int paren(Q *q) {
     size_t open = q->i;
     Group g = group(q, open);
+    if (KA(q, open + 1) == T_YIELD) { /* (yield x) */
+        q->gline = 0;
+        next(q);
+        yield_(q, g.close);
+        want(q, T_RPAR);
+        return K_OTHER;
+    }
     /* a tuple or generator expression in more parentheses is positioned at
      * the outermost '(' (sp_parse.c's atom does so) */
     int line = q->gline ? q->gline : LINE(q, open);
@@ -1437,6 +1470,11 @@ static int exprlist_(Q *q, size_t e, bool comma) {
 
 static int exprlist(Q *q, size_t e) {
     return exprlist_(q, e, find(q, q->i, e, T_COMMA) < e);
+}
+
+/* A statement's value up to e: an expression list, or a yield. */
+static int value(Q *q, size_t e, bool comma) {
+    return K(q) == T_YIELD ? yield_(q, e) : exprlist_(q, e, comma);
 }
 
 /* ------------------------------------------------------------ conditions */
@@ -2086,6 +2124,7 @@ static sp_Value fn_code(Q *q, Fn *fn, const Params *p, size_t name, size_t colon
     Unit *u = live(q) && fname ? sp_cg_unit_open(&q->c, U_FUNCTION, line, fname, 0) : NULL;
     if (!u) return SP_ERRV;
     u->qualname = u->name;
+    if (fn->generator) u->flags |= SP_CO_GENERATOR;
     fn->ncell = pick_names(q, fn, NULL, &u->cells, &fn->cell);
     u->argcount = (int)p->npos, u->kwonly = (int)p->nkw;
     if (p->star) u->flags |= SP_CO_VARARGS;
@@ -2304,7 +2343,7 @@ static void assign(Q *q, size_t s, size_t eq) {
         v = e + 1;
     }
     q->i = v;
-    exprlist_(q, e, comma);
+    value(q, e, comma);
     if (q->i != e) return quit(q);
     for (size_t k = 0, t = s; k < n && live(q); t = ends[k++] + 1) {
         if (k + 1 < n) at_line(q, line, SP_COPY, 1);
@@ -2318,7 +2357,7 @@ static void assign(Q *q, size_t s, size_t eq) {
 static void expr_stmt(Q *q, size_t e, bool comma, bool top) {
     int line = LINE(q, q->i);
     Mark m = mark(q);
-    int k = exprlist_(q, e, comma);
+    int k = value(q, e, comma);
     if (q->i != e) return quit(q);
     size_t j = e + (KA(q, e) == T_SEMI);
     while (KA(q, j) == T_NEWLINE) j++;
@@ -2342,7 +2381,7 @@ static void annassign(Q *q, size_t s, size_t colon) {
     size_t end = scan_stmt(q, e + 1, &comma);
     if (KA(q, end) == T_EQUAL) return quit(q); /* x: t = y = 1: the full compiler's error */
     q->i = e + 1;
-    exprlist_(q, end, comma);
+    value(q, end, comma);
     if (q->i != end) return quit(q);
     store(q, s, s + 1);
     q->i = end;
@@ -2478,20 +2517,24 @@ static bool fill(Q *q, sp_Lex *L) {
         /* tokens are work, charged as the parser charges them (limits, interrupts),
          * once per run (a run fits the free room: at most SP_QC_MAX_TOKENS / 2) */
         if (!sp_check_limits_n(q->c.vm, (unsigned)(end - n))) return false;
+        const sp_Tok *tk = q->tk; /* in locals: the stores below cannot move them */
+        int32_t *pair = q->pair;
+        Grp *grp = q->grp;
         for (; n < end; n++) {
-            int k = q->tk[n].kind;
-            if (!(cls[k] & (X_NEVER | X_OPEN | X_LOOK | X_GRP))) continue; /* most tokens */
-            if (cls[k] & X_NEVER) return false;
-            if (cls[k] & X_OPEN) {
+            int k = tk[n].kind;
+            unsigned c = cls[k];
+            if (!(c & (X_NEVER | X_OPEN | X_LOOK | X_GRP))) continue; /* most tokens */
+            if (c & X_NEVER) return false;
+            if (c & X_OPEN) {
                 if (depth > SP_MAX_PAREN_DEPTH) return false;
-                q->grp[n] = (Grp){0, -1, false, false, false};
+                grp[n] = (Grp){0, -1, false, false, false};
                 stack[depth++] = (int32_t)n;
-            } else if (cls[k] & X_GRP) {
-                if (depth) note(&q->grp[stack[depth - 1]], k, n, (cls[q->tk[n - 1].kind] & X_OPEN) || q->tk[n - 1].kind == T_COMMA);
+            } else if (c & X_GRP) {
+                if (depth) note(&grp[stack[depth - 1]], k, n, (cls[tk[n - 1].kind] & X_OPEN) || tk[n - 1].kind == T_COMMA);
             } else if (k == T_RPAR || k == T_RSQB || k == T_RBRACE) {
                 if (!depth) return false;
-                q->pair[n] = stack[--depth];
-                q->pair[stack[depth]] = (int32_t)n;
+                pair[n] = stack[--depth];
+                pair[stack[depth]] = (int32_t)n;
             } else if (k == T_IF) {
                 q->nif++;
             } else if (k == T_END) { /* a second END after it: a look one past is safe */
