@@ -22,9 +22,10 @@ bool sp_cg_grow_slow(C *c, void **p, size_t *cap, size_t need, size_t elsize) {
     if (nc == sp_cg_first_cap(elsize)) {
         np = sp_arena_raw(c->arena, bytes);
     } else if (*cap == sp_cg_first_cap(elsize)) {
-        if ((np = sp_malloc(c->vm, bytes))) memcpy(np, *p, *cap * elsize);
+        if ((np = sp_malloc(c->vm, bytes))) memcpy(np, *p, *cap * elsize), c->nheap++;
     } else {
         np = sp_realloc(c->vm, *p, *cap * elsize, bytes);
+        if (np && !*cap) c->nheap++;
     }
     if (!np) return false;
     *p = np;
@@ -72,6 +73,7 @@ int32_t sp_cg_vt_add_slow(C *c, ValTab *t, sp_Value v) {
             idx[i] = (int32_t)k;
         }
         if (t->idx) sp_free(c->vm, t->idx, t->icap * sizeof(int32_t));
+        else c->nheap++;
         t->idx = idx;
         t->icap = ni;
     }
@@ -90,6 +92,7 @@ void sp_cg_vt_truncate(C *c, ValTab *t, size_t n) {
     if (n <= VT_SCAN) { /* back to a scanned table, as it was at n */
         sp_free(c->vm, t->idx, t->icap * sizeof(int32_t));
         t->idx = NULL, t->icap = 0;
+        c->nheap--;
         return;
     }
     for (size_t i = 0; i < t->icap; i++) t->idx[i] = -1;
@@ -102,7 +105,7 @@ void sp_cg_vt_truncate(C *c, ValTab *t, size_t n) {
 
 static inline void vt_free(C *c, ValTab *t) {
     sp_cg_grow_free(c, t->v, t->cap, sizeof(sp_Value));
-    if (t->idx) sp_free(c->vm, t->idx, t->icap * sizeof(int32_t));
+    if (t->idx) sp_free(c->vm, t->idx, t->icap * sizeof(int32_t)), c->nheap--;
 }
 
 /* The entry of name in a name table, added at the end if new (its index
@@ -121,11 +124,26 @@ int32_t sp_cg_nt_index(C *c, sp_NameTab *t, const char *name) {
     return e ? e->flags : -1;
 }
 
-int32_t sp_cg_nt_index_str(C *c, sp_NameTab *t, sp_Str *name) {
+static __attribute__((noinline)) int32_t nt_index_slow(C *c, sp_NameTab *t, sp_Str *name) {
     sp_NEnt *e = nt_entry(c, t, name->data);
     if (!e) return -1;
     if (!e->str) e->str = name;
     return e->flags;
+}
+
+/* Interned strs are equal when their pointers are: a small table whose
+ * entries all carry their str (the quick compiler's) is searched by
+ * pointer, and a new name is appended with no search by text. */
+int32_t sp_cg_nt_index_str(C *c, sp_NameTab *t, sp_Str *name) {
+    size_t n = t->n;
+    if (c->err || t->icap || n >= t->cap || n >= SP_NT_SCAN) return nt_index_slow(c, t, name);
+    for (size_t k = 0; k < n; k++) {
+        if (t->e[k].str == name) return t->e[k].flags;
+        if (!t->e[k].str) return nt_index_slow(c, t, name);
+    }
+    sp_NEnt *e = sp_nt_push(c->vm, t, name->data); /* with room: no call, never NULL */
+    e->flags = (int)n, e->str = name;
+    return (int32_t)n;
 }
 
 int32_t sp_cg_name_index(C *c, const char *name) {
@@ -143,41 +161,15 @@ int32_t sp_cg_name_index(C *c, const char *name) {
  * (a label bound while unreachable and jumped to later, two jumps that
  * disagree) sets depth_lost, and sp_code_new verifies as for any code. */
 
-static void reach(Unit *u, int d, int b) {
-    if (d > u->maxdepth) u->maxdepth = d;
-    if (b > u->maxblocks) u->maxblocks = b;
-}
-
-/* Depths d, b arrive at label lb (by a jump or by falling through). */
-static void meet(Unit *u, Label *lb, int d, int b) {
+/* Depths d, b arrive at label l (by a jump or by falling through). */
+static void meet(Unit *u, uint32_t l, int d, int b) {
+    Label *lb = &u->labels[l];
     if (lb->depth == LBL_UNSET) lb->depth = d, lb->blocks = b;
     else if (lb->depth != d || lb->blocks != b) u->depth_lost = true;
 }
 
-static void jump_depth(Unit *u, uint32_t l, int d, int b) {
-    meet(u, &u->labels[l], d, b);
-    reach(u, d, b);
-}
-
-/* The opcode whose quick[] entry disagrees with sp_op_effect, or -1 (a
- * check for tests/c/test_compile.c: the table is a copy for speed). */
-int sp_compile_quick_mismatch(void) {
-    for (int op = 0; op < SP_NOPCODES_; op++) {
-        unsigned q = sp_cg_quick[op], per = q >> 8 & 3;
-        for (uint32_t a = 0; q && a < 4; a++) {
-            int pop, push;
-            if (!sp_op_effect(SP_INSTR(op, a), &pop, &push) || pop != (int)(q >> 4 & 15) + (int)(per * a) ||
-                push + 1 != (int)((q & 15) | q >> 12) || ((q & 15) && q >> 12))
-                return op;
-            if (!per) break; /* the argument does not count (and 0 is valid for every such op) */
-        }
-    }
-    return -1;
-}
-
-/* How an instruction moves control, for the depths and for resolving
- * labels: the jumps (whose argument is a label until sp_cg_unit_code)
- * come last. */
+/* How an instruction moves control, for the depths and for linking
+ * jumps: the jumps (whose argument, as emitted, is a label) come last. */
 enum { FL_PLAIN, FL_END, FL_POP_BLOCK, FL_JUMP, FL_POP_JUMP, FL_OR_POP, FL_FOR_ITER, FL_SETUP, FL_SEND };
 static const uint8_t flow[SP_NOPCODES_] = {
     [SP_RETURN_VALUE] = FL_END, [SP_RAISE_VARARGS] = FL_END, [SP_RERAISE] = FL_END,
@@ -187,18 +179,57 @@ static const uint8_t flow[SP_NOPCODES_] = {
     [SP_FOR_ITER] = FL_FOR_ITER, [SP_SETUP_FINALLY] = FL_SETUP, [SP_SEND_FROM] = FL_SEND,
 };
 
-static bool is_jump(int op) { return flow[op] >= FL_JUMP; }
+/* The opcode whose quick[] entry disagrees with sp_op_effect, or -1 (a
+ * check for tests/c/test_compile.c: the table is a copy for speed). */
+int sp_compile_quick_mismatch(void) {
+    for (int op = 0; op < SP_NOPCODES_; op++) {
+        unsigned q = sp_cg_quick[op], per = q >> 8 & 3;
+        if ((q & SP_QEND) && flow[op] != FL_END) return op;
+        for (uint32_t a = 0; q && a < 4; a++) {
+            int pop, push;
+            if (!sp_op_effect(SP_INSTR(op, a), &pop, &push) || pop != (int)(q >> 4 & 15) + (int)(per * a) ||
+                push + 1 != (int)((q & 15) | q >> 12) || ((q & 15) && q >> 12) || ((q & SP_QEND) && !(q & 15)))
+                return op;
+            if (!per) break; /* the argument does not count (or only 0 is in the table; valid for every such op) */
+        }
+    }
+    return -1;
+}
 
+/* The jump just emitted (op, to label l) gets the label's pc, or waits in
+ * its chain. */
+static void link_jump(Unit *u, uint32_t op, uint32_t l) {
+    Label *lb = &u->labels[l];
+    size_t pc = u->ncode - 1;
+    if (lb->pc >= 0) {
+        u->code[pc] = SP_INSTR(op, (uint32_t)lb->pc);
+        return;
+    }
+    u->code[pc] = SP_INSTR(op, lb->chain & SP_MAX_OPARG); /* cut only in code too large anyway */
+    lb->chain = (uint32_t)pc + 1;
+    u->npend++;
+}
+
+/* sp_op_effect for an op the table lacks: pops << 32 | pushes (pops
+ * INT_MAX: invalid).  Apart, so that the caller keeps no locals in memory. */
+static __attribute__((noinline)) int64_t effect(uint32_t w) {
+    int pop = 0, push = 0;
+    if (!sp_op_effect(w, &pop, &push)) pop = INT_MAX;
+    return (int64_t)pop << 32 | (uint32_t)push;
+}
+
+/* The depths before an instruction are never above the maxima (each was
+ * reached), so only a push or a new block can raise them. */
 void sp_cg_track_slow(Unit *u, uint32_t w) {
-    int f = flow[SP_OPCODE(w)];
-    if (f >= FL_JUMP && !u->firstjump) u->firstjump = u->ncode; /* its pc + 1 */
+    uint32_t op = SP_OPCODE(w), a = SP_OPARG(w), q = sp_cg_quick[op];
+    int f = flow[op];
+    if (f >= FL_JUMP) link_jump(u, op, a);
     int d = u->depth, b = u->blocks;
     if (d < 0) return; /* unreachable: the verifier skips it too */
-    uint32_t a = SP_OPARG(w), q = sp_cg_quick[SP_OPCODE(w)];
-    int pop = (int)(q >> 4 & 15), push = (int)(q >> 12) - 1; /* in the table: no call */
-    if (!(q >> 12)) {
-        int p = 0, n = 0; /* not pop and push themselves: their address would keep them in memory */
-        pop = sp_op_effect(w, &p, &n) ? p : INT_MAX, push = n;
+    int pop = (int)(q >> 4 & 15) + (int)(q >> 8 & 3) * (int)a, push = (int)((q & 15) | q >> 12) - 1;
+    if (!(q & 0xF00F) || ((q & SP_QARG0) && a)) {
+        int64_t e = effect(w);
+        pop = (int)(e >> 32), push = (int)(uint32_t)e;
     }
     if (pop > d) {
         u->depth_lost = true;
@@ -207,17 +238,22 @@ void sp_cg_track_slow(Unit *u, uint32_t w) {
     int nd = d - pop + push;
     switch (f) {
     case FL_END: nd = -1; break;
-    case FL_JUMP: jump_depth(u, a, d, b), nd = -1; break;
-    case FL_POP_JUMP: jump_depth(u, a, nd, b); break;
-    case FL_OR_POP: jump_depth(u, a, d, b); break;
-    case FL_FOR_ITER: jump_depth(u, a, d - 1, b); break;
-    case FL_SETUP: jump_depth(u, a, d + 2, b + 1), b++; break;
-    case FL_POP_BLOCK: b--; break;
+    case FL_JUMP: meet(u, a, d, b), nd = -1; break;
+    case FL_POP_JUMP: meet(u, a, nd, b); break;
+    case FL_OR_POP: meet(u, a, d, b); break;
+    case FL_FOR_ITER: meet(u, a, d - 1, b); break;
+    case FL_SETUP:
+        meet(u, a, d + 2, ++b);
+        if (d + 2 > u->maxdepth) u->maxdepth = d + 2;
+        if (b > u->maxblocks) u->maxblocks = b;
+        break;
+    case FL_POP_BLOCK:
+        if (--b < 0) u->depth_lost = true;
+        break;
     default: break; /* SEND_FROM: its label is the next instruction, reached by falling through */
     }
-    if (b < 0) u->depth_lost = true;
     u->depth = nd, u->blocks = b;
-    if (nd >= 0) reach(u, nd, b);
+    if (nd > u->maxdepth) u->maxdepth = nd;
 }
 
 /* ------------------------------------------------------------ emitting */
@@ -258,11 +294,29 @@ void sp_cg_emit_slow(C *c, int op, int64_t arg) {
     track(u, w);
 }
 
+/* vt_add and emit, the checks they share made once. */
+void sp_cg_load_const(C *c, sp_Value v) {
+    Unit *u = c->u;
+    ValTab *t = &u->consts;
+    if (c->err || t->icap || sp_iserr(v)) return emit(c, SP_LOAD_CONST, sp_cg_vt_add_slow(c, t, v));
+    size_t k = 0, n = t->n;
+    while (k < n && !val_same(t->v[k], v)) k++;
+    if (k == n) {
+        if (n >= VT_SCAN || n >= t->cap) return emit(c, SP_LOAD_CONST, sp_cg_vt_add_slow(c, t, v));
+        t->v[n] = v;
+        t->n = n + 1;
+    }
+    if (u->ncode >= u->capcode || c->lineno != u->runline) return sp_cg_emit_slow(c, SP_LOAD_CONST, (int64_t)k);
+    uint32_t w = SP_INSTR(SP_LOAD_CONST, (uint32_t)k);
+    u->code[u->ncode++] = w;
+    track(u, w);
+}
+
 int32_t sp_cg_label(C *c) {
     Unit *u = c->u;
     if (c->err) return -1;
     if (!grow(c, (void **)&u->labels, &u->caplabels, u->nlabels + 1, sizeof(Label))) return fail(c), -1;
-    u->labels[u->nlabels] = (Label){-1, LBL_UNSET, 0};
+    u->labels[u->nlabels] = (Label){-1, LBL_UNSET, 0, 0};
     return (int32_t)u->nlabels++;
 }
 
@@ -270,9 +324,17 @@ void sp_cg_bind(C *c, int32_t l) {
     if (c->err) return;
     Unit *u = c->u;
     Label *lb = &u->labels[l];
+    if (lb->pc >= 0) return sp_cg_internal(c, "label bound twice"); /* its jumps were patched */
     lb->pc = (int32_t)u->ncode;
+    u->boundat = u->ncode + 1;
+    for (uint32_t at = lb->chain, next; at; at = next) {
+        uint32_t w = u->code[at - 1];
+        u->code[at - 1] = SP_INSTR(SP_OPCODE(w), (uint32_t)lb->pc);
+        u->npend--;
+        if ((next = SP_OPARG(w)) >= at) break; /* links go back: else the code is too large (cut links) */
+    }
     if (u->depth >= 0) {
-        meet(u, lb, u->depth, u->blocks);
+        meet(u, (uint32_t)l, u->depth, u->blocks);
     } else if (lb->depth >= 0) {
         u->depth = lb->depth, u->blocks = lb->blocks;
     } else {
@@ -283,61 +345,70 @@ void sp_cg_bind(C *c, int32_t l) {
 /* ------------------------------------------------------------ units */
 
 /* Units live in the arena and are reused: as many as the deepest nesting,
- * not one per function. */
+ * not one per function.  Every field but fb is set here, one by one: a
+ * memset of the 400-odd bytes (a `rep stos`) cost as much as the rest of
+ * the function. */
 Unit *sp_cg_unit_open(C *c, int kind, int firstline, const char *name, int nm) {
     if (c->err) return NULL;
-    Unit *u = c->spare;
-    if (u) c->spare = u->parent;
-    else if (!(u = sp_arena_raw(c->arena, sizeof *u))) return fail(c), NULL;
-    memset(u, 0, offsetof(Unit, fb)); /* fb[0..nfb) is written before it is read */
-    u->parent = c->u;
-    u->kind = kind;
-    u->name = name;
-    u->nm = nm;
-    u->private_ = c->u ? c->u->private_ : NULL;
-    if (kind == U_CLASS) u->private_ = name;
-    u->firstline = firstline ? firstline : 1;
-    u->serial = c->nunits++;
     /* every unit has code, a line run and a constant, most have names,
      * labels and locals: their first blocks (grow's and sp_nt_add's first
-     * capacities, so grow_free leaves them) in one piece */
+     * capacities, so grow_free leaves them) follow it, in one piece that
+     * a spare unit still has */
     size_t ci = sp_cg_first_cap(sizeof(uint32_t)), cv = sp_cg_first_cap(sizeof(sp_Value));
     size_t cl = sp_cg_first_cap(sizeof(Label));
-    sp_Value *first = sp_arena_raw(c->arena, 2 * cv * sizeof(sp_Value) + 2 * ci * sizeof(uint32_t) +
-                                                 cl * sizeof(Label) + SP_NT_FIRST * sizeof(sp_NEnt));
-    if (!first) return fail(c), NULL;
-    u->consts.v = first, u->consts.cap = cv;
-    u->names.v = first + cv, u->names.cap = cv;
-    u->code = (uint32_t *)(first + 2 * cv), u->capcode = ci;
-    u->runs = u->code + ci, u->capruns = ci;
-    u->labels = (Label *)(u->runs + ci), u->caplabels = cl;
-    u->varnames.e = (sp_NEnt *)(u->labels + cl), u->varnames.cap = SP_NT_FIRST;
-    u->varnames.arena = u->cells.arena = u->frees.arena = c->arena;
+    Unit *u = c->spare;
+    if (u) c->spare = u->parent;
+    else if (!(u = sp_arena_raw(c->arena, sizeof *u + 2 * cv * sizeof(sp_Value) + 2 * ci * sizeof(uint32_t) +
+                                              cl * sizeof(Label) + SP_NT_FIRST * sizeof(sp_NEnt))))
+        return fail(c), NULL;
+    _Static_assert(sizeof(Unit) % _Alignof(sp_Value) == 0, "the first blocks follow the unit, aligned");
+    sp_Value *first = (sp_Value *)(u + 1);
+    _Static_assert(sizeof(void *) != 8 || offsetof(Unit, fb) == 424, "a new Unit field: set it in sp_cg_unit_open");
+    u->parent = c->u, u->scope = NULL;
+    u->kind = kind;
+    u->name = name, u->qualname = NULL;
+    u->private_ = kind == U_CLASS ? name : c->u ? c->u->private_ : NULL;
+    u->code = (uint32_t *)(first + 2 * cv), u->ncode = 0, u->capcode = ci;
+    u->runs = u->code + ci, u->nruns = 0, u->capruns = ci;
+    u->firstline = firstline ? firstline : 1;
     u->runline = u->firstline;
-    if (kind == U_MODULE) u->flags |= SP_CO_MODULE;
-    if (kind == U_CLASS) u->flags |= SP_CO_CLASS;
+    u->labels = (Label *)(u->runs + ci), u->nlabels = 0, u->caplabels = cl;
+    u->depth = u->blocks = u->maxdepth = u->maxblocks = 0;
+    u->depth_lost = false;
+    u->npend = u->boundat = 0;
+    u->serial = c->nunits++;
+    u->nm = nm;
+    u->consts = (ValTab){first, 0, cv, NULL, 0};
+    u->names = (ValTab){first + cv, 0, cv, NULL, 0};
+    u->varnames = (sp_NameTab){(sp_NEnt *)(u->labels + cl), 0, SP_NT_FIRST, NULL, 0, c->arena};
+    u->cells = u->frees = (sp_NameTab){NULL, 0, 0, NULL, 0, c->arena};
+    u->nfb = u->argcount = u->posonly = u->kwonly = 0;
+    u->flags = kind == U_MODULE ? SP_CO_MODULE : kind == U_CLASS ? SP_CO_CLASS : 0;
     c->u = u;
     return u;
 }
 
+/* A snippet's units never leave their first blocks: nothing on the heap,
+ * nothing to look at. */
 void sp_cg_unit_free(C *c, Unit *u) {
-    sp_cg_grow_free(c, u->code, u->capcode, sizeof(uint32_t));
-    sp_cg_grow_free(c, u->runs, u->capruns, sizeof(uint32_t));
-    sp_cg_grow_free(c, u->labels, u->caplabels, sizeof(Label));
-    vt_free(c, &u->consts);
-    vt_free(c, &u->names);
+    if (c->nheap) {
+        sp_cg_grow_free(c, u->code, u->capcode, sizeof(uint32_t));
+        sp_cg_grow_free(c, u->runs, u->capruns, sizeof(uint32_t));
+        sp_cg_grow_free(c, u->labels, u->caplabels, sizeof(Label));
+        vt_free(c, &u->consts);
+        vt_free(c, &u->names);
+    }
     u->parent = c->spare;
     c->spare = u;
 }
 
+/* Code that may fall off its end, or a label there (bound last: labels
+ * are bound in the order of their pcs). */
 static bool needs_implicit_return(Unit *u) {
     if (!u->ncode) return true;
     int last = SP_OPCODE(u->code[u->ncode - 1]);
-    if (last != SP_RETURN_VALUE && last != SP_RERAISE && last != SP_RAISE_VARARGS && last != SP_JUMP)
-        return true;
-    for (size_t i = 0; i < u->nlabels; i++)
-        if (u->labels[i].pc == (int32_t)u->ncode) return true;
-    return false;
+    return (last != SP_RETURN_VALUE && last != SP_RERAISE && last != SP_RAISE_VARARGS && last != SP_JUMP) ||
+           u->boundat == u->ncode + 1;
 }
 
 /* The interned str of a name: one-character names and ".0" (every
@@ -371,7 +442,7 @@ static void put_names(sp_Str **dst, const sp_NameTab *t) {
 /* The unit's arrays and fields into the code object sp_code_alloc made. */
 static void fill_code(C *c, const Unit *u, sp_Code *co) {
     memcpy(co->code, u->code, u->ncode * sizeof *u->code);
-    memcpy(co->linetab, u->runs, 2 * u->nruns * sizeof *u->runs);
+    for (size_t i = 0; i < 2 * u->nruns; i++) co->linetab[i] = u->runs[i]; /* a run or two: no call */
     memcpy(co->consts, u->consts.v, u->consts.n * sizeof *u->consts.v);
     for (size_t i = 0; i < u->names.n; i++) co->names[i] = SP_STR(u->names.v[i]); /* interned by name_index */
     put_names(co->localnames, &u->varnames);
@@ -389,13 +460,7 @@ sp_Value sp_cg_unit_code(C *c) {
         emit0(c, SP_RETURN_VALUE);
     }
     if (c->err) return SP_ERRV;
-    for (size_t i = u->firstjump ? u->firstjump - 1 : u->ncode; i < u->ncode; i++) {
-        int op = SP_OPCODE(u->code[i]);
-        if (!is_jump(op)) continue;
-        int32_t t = u->labels[SP_OPARG(u->code[i])].pc;
-        if (t < 0) return sp_cg_internal(c, "unbound label"), SP_ERRV;
-        u->code[i] = SP_INSTR(op, (uint32_t)t);
-    }
+    if (u->npend) return sp_cg_internal(c, "unbound label"), SP_ERRV;
     if (!u->nruns) set_run(u, 0, 0, u->runline); /* there is an instruction: the room too */
     /* A top-level unit's qualname is its name (the same pointer): share the str. */
     sp_Value name = u->nm ? sp_objv((sp_Str *)(uintptr_t)&sp_names[u->nm]) : intern_name(c, u->name);

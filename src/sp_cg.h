@@ -41,10 +41,13 @@ typedef struct ValTab {
 } ValTab;
 
 typedef struct Unit Unit;
-/* A jump target: its pc once bound, and the depths jumps bring to it. */
+/* A jump target: its pc once bound, and the depths jumps bring to it.
+ * A jump to a label not bound yet waits in its chain: its argument holds
+ * 1 + the pc of the previous one (0: none), patched when it is bound. */
 typedef struct Label {
     int32_t pc;             /* -1: not bound yet */
     int depth, blocks;      /* LBL_UNSET, LBL_DEAD (bound while unreachable) or the depths */
+    uint32_t chain;         /* 1 + the pc of the last waiting jump, 0: none */
 } Label;
 enum { LBL_UNSET = -1, LBL_DEAD = -2 };
 
@@ -64,7 +67,8 @@ struct Unit {
     int depth, blocks;      /* at the next instruction, as the verifier sees them; <0: unreachable */
     int maxdepth, maxblocks;
     bool depth_lost;        /* the linear tracking gave up: sp_code_new verifies */
-    size_t firstjump;       /* 1 + pc of the first jump (0: none), where label resolution starts */
+    size_t npend;           /* jumps waiting for their label (0 when the unit is done) */
+    size_t boundat;         /* 1 + the pc of the last label bound (0: none) */
     uint32_t serial;        /* units pushed before this one (symbols cache their slot per unit) */
     int nm;                 /* SP_NM_ index of a static name ('<module>', ...); 0: none */
     ValTab consts, names;
@@ -90,6 +94,7 @@ typedef struct C {
     bool err;
     bool future_ann;            /* from __future__ import annotations */
     uint32_t nunits;            /* units pushed so far */
+    size_t nheap;               /* blocks grow and the constant indexes hold on the heap */
 } C;
 
 /* ------------------------------------------------------------ errors */
@@ -112,7 +117,7 @@ static inline bool grow(C *c, void **p, size_t *cap, size_t need, size_t elsize)
 }
 /* Frees what grow allocated (a first block lives in the arena: left alone). */
 static inline void sp_cg_grow_free(C *c, void *p, size_t cap, size_t elsize) {
-    if (p && cap != sp_cg_first_cap(elsize)) sp_free(c->vm, p, cap * elsize);
+    if (p && cap != sp_cg_first_cap(elsize)) sp_free(c->vm, p, cap * elsize), c->nheap--;
 }
 
 /* Small tables (most of them) are searched linearly, without an index. */
@@ -143,11 +148,14 @@ int32_t sp_cg_name_index(C *c, const char *name);              /* in the unit's 
 /* Pops and pushes of the instructions emitted most: base + per * argument
  * pops; push + 1 in bits 0-3 for a plain instruction (no jump, no block),
  * which track follows inline, or in bits 12-15 for one that moves control
- * (sp_cg_track_slow's); 0: ask sp_op_effect.  Each entry is what
- * sp_op_effect says for the op (tests/c/test_compile.c checks;
- * -DSP_CHECK_DEPTH compares every compiled code object against the
+ * (sp_cg_track_slow's); 0: ask sp_op_effect.  SP_QARG0: the entry holds
+ * for argument 0 only (MAKE_FUNCTION: the flags pop their items; slow);
+ * SP_QEND: a plain instruction nothing follows (RETURN_VALUE), inline too.
+ * Each entry is what sp_op_effect says for the op (tests/c/test_compile.c
+ * checks; -DSP_CHECK_DEPTH compares every compiled code object against the
  * verifier).  Here, not in sp_cg.c, so that an emit of a constant op folds
  * its effect at compile time. */
+enum { SP_QARG0 = 1 << 10, SP_QEND = 1 << 11 };
 #define SP_QK(base, per, push) (uint16_t)((per) << 8 | (base) << 4 | ((push) + 1))
 #define SP_QF(base, push) (uint16_t)(((push) + 1) << 12 | (base) << 4)
 static const uint16_t sp_cg_quick[SP_NOPCODES_] = {
@@ -160,13 +168,14 @@ static const uint16_t sp_cg_quick[SP_NOPCODES_] = {
     [SP_SET_ADD] = SP_QK(1, 0, 0), [SP_MAP_ADD] = SP_QK(2, 0, 0), [SP_LOAD_CLOSURE] = SP_QK(0, 0, 1),
     [SP_BINARY_SLICE] = SP_QK(3, 0, 1), [SP_STORE_SLICE] = SP_QK(4, 0, 0), [SP_LIST_TO_TUPLE] = SP_QK(1, 0, 1),
     [SP_IMPORT_NAME] = SP_QK(0, 0, 1), [SP_IMPORT_FROM] = SP_QK(1, 0, 2), [SP_YIELD_VALUE] = SP_QK(1, 0, 1),
+    [SP_LIST_EXTEND] = SP_QK(1, 0, 0), [SP_MAKE_FUNCTION] = SP_QF(1, 1) | SP_QARG0,
     /* an argument the compiler gives is always valid: only its effect counts */
     [SP_BINARY_OP] = SP_QK(2, 0, 1), [SP_COMPARE_OP] = SP_QK(2, 0, 1), [SP_IS_OP] = SP_QK(2, 0, 1),
     [SP_CONTAINS_OP] = SP_QK(2, 0, 1), [SP_UNARY_OP] = SP_QK(1, 0, 1), [SP_UNARY_NOT] = SP_QK(1, 0, 1),
     [SP_BUILD_TUPLE] = SP_QK(0, 1, 1), [SP_BUILD_LIST] = SP_QK(0, 1, 1), [SP_BUILD_SET] = SP_QK(0, 1, 1),
     [SP_BUILD_STRING] = SP_QK(0, 1, 1), [SP_BUILD_MAP] = SP_QK(0, 2, 1), [SP_CALL] = SP_QK(1, 1, 1),
     [SP_CALL_KW] = SP_QK(2, 1, 1), [SP_CALL_METHOD] = SP_QK(2, 1, 1), [SP_CALL_METHOD_KW] = SP_QK(3, 1, 1),
-    [SP_RETURN_VALUE] = SP_QF(1, 0), [SP_RERAISE] = SP_QF(1, 0), [SP_JUMP] = SP_QF(0, 0),
+    [SP_RETURN_VALUE] = SP_QK(1, 0, 0) | SP_QEND, [SP_RERAISE] = SP_QK(1, 0, 0) | SP_QEND, [SP_JUMP] = SP_QF(0, 0),
     [SP_POP_JUMP_IF_FALSE] = SP_QF(1, 0), [SP_POP_JUMP_IF_TRUE] = SP_QF(1, 0),
     [SP_JUMP_IF_FALSE_OR_POP] = SP_QF(1, 0), [SP_JUMP_IF_TRUE_OR_POP] = SP_QF(1, 0),
     [SP_FOR_ITER] = SP_QF(1, 2), [SP_SETUP_FINALLY] = SP_QF(0, 0), [SP_POP_BLOCK] = SP_QF(0, 0),
@@ -178,13 +187,13 @@ void sp_cg_track_slow(Unit *u, uint32_t w);
 void sp_cg_emit_slow(C *c, int op, int64_t arg);
 
 /* Stack depth after w: a quick op at a reachable depth (d < 0 fails the
- * pop test) needs no more than the new depth.  The argument is < 2**24:
- * twice it fits. */
+ * pop test) needs no more than the new depth (-1 after an end: it is
+ * unreachable).  The argument is < 2**24: twice it fits. */
 static inline void track(Unit *u, uint32_t w) {
     unsigned q = sp_cg_quick[SP_OPCODE(w)];
     int d = u->depth, pop = (int)(q >> 4 & 15) + (int)(q >> 8 & 3) * (int)SP_OPARG(w);
     if (!(q & 15) || pop > d) return sp_cg_track_slow(u, w);
-    d += (int)(q & 15) - 1 - pop;
+    d = q & SP_QEND ? -1 : d + (int)(q & 15) - 1 - pop;
     u->depth = d;
     if (d > u->maxdepth) u->maxdepth = d;
 }
@@ -204,7 +213,9 @@ static inline void emit0(C *c, int op) { emit(c, op, 0); }
 int32_t sp_cg_label(C *c);          /* a new label, -1 after an error */
 void sp_cg_bind(C *c, int32_t l);   /* the label is the next instruction */
 
-static inline void load_const(C *c, sp_Value v) { emit(c, SP_LOAD_CONST, vt_add(c, &c->u->consts, v)); }
+/* The most frequent emit, out of line (each compiler made a copy anyway). */
+void sp_cg_load_const(C *c, sp_Value v);
+static inline void load_const(C *c, sp_Value v) { sp_cg_load_const(c, v); }
 /* consts[0] of a function: its docstring or None. */
 static inline void first_const(C *c, sp_Value v) { vt_add(c, &c->u->consts, v); }
 static inline void load_none(C *c) { load_const(c, SP_NONEV); }

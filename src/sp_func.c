@@ -384,8 +384,9 @@ static bool flow_run(sp_VM *vm, sp_Code *c, Flow *fl) {
     return true;
 }
 
-/* Computes stacksize and maxblocks; rejects malformed code. */
-static bool verify(sp_VM *vm, sp_Code *c) {
+/* Computes stacksize and maxblocks; rejects malformed code.  Not inlined:
+ * its frame would weigh on sp_code_seal, which mostly skips it. */
+static __attribute__((noinline)) bool verify(sp_VM *vm, sp_Code *c) {
     Flow fl = {0};
     bool ok = flow_run(vm, c, &fl);
     if (ok) {
@@ -490,9 +491,11 @@ static sp_Value code_drop(sp_Code *c) {
     return SP_ERRV;
 }
 
+/* SP_MAX_OPARG is 2**24 - 1: a count over it has a higher bit set, which
+ * their or keeps. */
 static bool too_large(const sp_CodeShape *sh) {
-    return sh->ncode > SP_MAX_OPARG || sh->nconsts > SP_MAX_OPARG || sh->nnames > SP_MAX_OPARG ||
-           sh->nlocals + sh->ncells + sh->nfree > SP_MAX_OPARG;
+    _Static_assert((SP_MAX_OPARG & (SP_MAX_OPARG + 1)) == 0, "SP_MAX_OPARG + 1 is a power of two");
+    return (sh->ncode | sh->nconsts | sh->nnames | (sh->nlocals + sh->ncells + sh->nfree)) > SP_MAX_OPARG;
 }
 
 static void *bad_shape(sp_VM *vm, sp_Str *name, const char *why) {
@@ -534,10 +537,18 @@ static inline bool may_intern(sp_Value v) {
            (v.u.o->type == &sp_t_tuple || (v.u.o->type == &sp_t_str && !((sp_Str *)v.u.o)->interned));
 }
 
+/* Constants from the first one that may change on. */
+static __attribute__((noinline)) bool intern_consts(sp_VM *vm, sp_Code *c, size_t from) {
+    for (size_t i = from; i < c->nconsts; i++)
+        if (may_intern(c->consts[i]) && !intern_const(vm, &c->consts[i], 0)) return false;
+    return true;
+}
+
 sp_Value sp_code_seal(sp_VM *vm, sp_Code *c, bool depth_known, int stacksize, int maxblocks) {
-    for (size_t i = 0; i < c->nconsts; i++)
-        if (may_intern(c->consts[i]) && !intern_const(vm, &c->consts[i], 0)) return code_drop(c); /* most: no call */
-    build_cell2arg(c, (int32_t *)(c->linetab + 2 * c->nlinetab));
+    size_t i = 0, n = c->nconsts;
+    while (i < n && !may_intern(c->consts[i])) i++; /* most: no call */
+    if (i < n && !intern_consts(vm, c, i)) return code_drop(c);
+    if (c->ncells) build_cell2arg(c, (int32_t *)(c->linetab + 2 * c->nlinetab));
     if (!check_depth(vm, c, depth_known, stacksize, maxblocks)) return SP_ERRV;
     c->blockslots = (int)((c->maxblocks * sizeof(sp_Block) + sizeof(sp_Value) - 1) / sizeof(sp_Value));
     c->fastcall = !c->kwonlyargcount && !c->ncells && !c->nfree &&

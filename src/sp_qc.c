@@ -947,7 +947,7 @@ static int comprehension(Q *q, int nm, size_t open, size_t f, int line) {
     if (!qualify(q, u)) return K_OTHER;
     u->argcount = 1;
     if (nm == SP_NM_genexpr) u->flags |= SP_CO_GENERATOR;
-    sp_cg_nt_index(&q->c, &u->varnames, ".0");
+    sp_cg_nt_index_str(&q->c, &u->varnames, SP_NAME(dot0));
     if (q->fn && !q->fn->collect) cp.nfree = pick_names(q, q->fn, cp.open, &u->frees, &cp.free);
     first_const(&q->c, SP_NONEV);
     q->comp = &cp;

@@ -14,12 +14,6 @@
 
 /* ------------------------------------------------------------ name tables */
 
-static uint32_t nt_hash(const char *s) {
-    uint32_t h = 2166136261u;
-    for (; *s; s++) h = (h ^ (uint8_t)*s) * 16777619u;
-    return h;
-}
-
 /* The same pointer is common (a name looked up through the node that
  * defined it, the compiler's own tables); otherwise names are short and
  * equal when the hashes are: compared in line, not by a strcmp call. */
@@ -88,17 +82,12 @@ static bool nt_grow(sp_VM *vm, sp_NameTab *t) {
     return true;
 }
 
-/* The entry for name, created (flags 0) if absent; NULL on MemoryError. */
-sp_NEnt *sp_nt_add(sp_VM *vm, sp_NameTab *t, const char *name) {
-    uint32_t h = nt_hash(name);
-    int32_t k = nt_find(t, name, h);
-    if (k >= 0) return &t->e[k];
+/* A new last entry for name (flags 0); NULL on MemoryError. */
+static sp_NEnt *nt_append(sp_VM *vm, sp_NameTab *t, const char *name, uint32_t h) {
     if (t->n >= INT32_MAX - 1) return sp_nomem(vm);
     if (!nt_grow(vm, t)) return NULL;
     sp_NEnt *e = &t->e[t->n];
-    memset(e, 0, sizeof *e);
-    e->name = name;
-    e->hash = h;
+    *e = (sp_NEnt){.name = name, .hash = h};
     if (t->icap) {
         size_t i = h & (t->icap - 1);
         while (t->idx[i] >= 0) i = (i + 1) & (t->icap - 1);
@@ -108,8 +97,19 @@ sp_NEnt *sp_nt_add(sp_VM *vm, sp_NameTab *t, const char *name) {
     return e;
 }
 
+/* The entry for name, created (flags 0) if absent; NULL on MemoryError. */
+sp_NEnt *sp_nt_add(sp_VM *vm, sp_NameTab *t, const char *name) {
+    uint32_t h = sp_nt_hash(name);
+    int32_t k = nt_find(t, name, h);
+    return k >= 0 ? &t->e[k] : nt_append(vm, t, name, h);
+}
+
+sp_NEnt *sp_nt_push_slow(sp_VM *vm, sp_NameTab *t, const char *name) {
+    return nt_append(vm, t, name, sp_nt_hash(name));
+}
+
 sp_NEnt *sp_nt_get(const sp_NameTab *t, const char *name) {
-    int32_t k = nt_find(t, name, nt_hash(name));
+    int32_t k = nt_find(t, name, sp_nt_hash(name));
     return k >= 0 ? &t->e[k] : NULL;
 }
 

@@ -61,6 +61,22 @@ typedef struct sp_NameTab {
 
 /* Entry for name, added with flags 0 if absent (NULL: MemoryError). */
 sp_NEnt *sp_nt_add(sp_VM *vm, sp_NameTab *t, const char *name);
+
+static inline uint32_t sp_nt_hash(const char *s) {
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (uint8_t)*s) * 16777619u;
+    return h;
+}
+
+/* The same for a name the caller knows is absent: no search, and while
+ * the table is small and has room, no call. */
+sp_NEnt *sp_nt_push_slow(sp_VM *vm, sp_NameTab *t, const char *name);
+static inline sp_NEnt *sp_nt_push(sp_VM *vm, sp_NameTab *t, const char *name) {
+    if (t->n >= t->cap || t->n >= SP_NT_SCAN) return sp_nt_push_slow(vm, t, name); /* below it: no index */
+    sp_NEnt *e = &t->e[t->n++];
+    *e = (sp_NEnt){.name = name, .hash = sp_nt_hash(name)};
+    return e;
+}
 sp_NEnt *sp_nt_get(const sp_NameTab *t, const char *name);
 void sp_nt_free(sp_VM *vm, sp_NameTab *t);
 
