@@ -106,8 +106,9 @@ typedef struct Fn {
     size_t ncell;
     const struct Comp *outer; /* a lambda: the comprehension it is in, */
     struct Fn *up;            /* and the function (names they bind would be free variables) */
-    const sp_Tok *lambda;     /* a lambda: its keyword (NULL: a def) */
-    const sp_Tok **free;      /* a lambda directly in a def: the def's cells it uses, sorted */
+    const sp_Tok *key;        /* a lambda or a def in a def: its first token (NULL: a module-level def) */
+    bool lambda;
+    const sp_Tok **free;      /* in a module-level def: the def's cells it uses, sorted */
     size_t nfree;
 } Fn;
 
@@ -617,8 +618,8 @@ static void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
         return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
     }
     if (k < 0) {
-        bool direct = fn->lambda && !fn->outer && fn->up && !fn->up->lambda; /* a lambda in a def */
-        if (direct && fn->up->collect) use(q, fn->up, fn->lambda, t);
+        bool direct = fn->key && !fn->outer && fn->up && !fn->up->key; /* in a module-level def */
+        if (direct && fn->up->collect) use(q, fn->up, fn->key, t);
         int f = direct ? list_find(q, fn->free, fn->nfree, t) : -1;
         if (f >= 0 && !store) return at_line(q, line, SP_LOAD_DEREF, (int64_t)q->c.u->cells.n + f);
         if (bound_around(q, fn, t) && !(direct && fn->up->collect)) return quit(q);
@@ -921,6 +922,13 @@ static void comp_loops(Q *q, const Clause *cl, size_t n, size_t gi, int nm, size
     at_line(q, line, SP_JUMP, start);
     sp_cg_bind(&q->c, anchor);
     q->nest--;
+}
+
+/* The free variables of fn (a lambda or def in a module-level def, unit
+ * u): the cells of the def around it that it uses. */
+static void frees_of(Q *q, Fn *fn, Unit *u) {
+    if (fn->up && !fn->up->key && !fn->outer && !fn->up->collect)
+        fn->nfree = pick_names(q, fn->up, fn->key, &u->frees, &fn->free);
 }
 
 /* The closure of a function being made here: the cells (of the function
@@ -2079,13 +2087,12 @@ static int lambda_(Q *q) {
     fn.name = sp_arena_raw(q->c.arena, q->nt * sizeof *fn.name);
     fn.slot = sp_arena_alloc(q->c.arena, q->nt * sizeof *fn.slot);
     if (!fn.name || !fn.slot || !fn_params(q, &fn, &p)) return quit(q), K_OTHER;
-    fn.outer = q->comp, fn.up = q->fn, fn.lambda = &q->tk[s];
+    fn.outer = q->comp, fn.up = q->fn, fn.key = &q->tk[s], fn.lambda = true;
     q->c.lineno = line;
     uint32_t flags = defaults(q, &p, line);
     Unit *u = live(q) ? sp_cg_unit_open(&q->c, U_LAMBDA, line, sp_names[SP_NM_lambda].data, SP_NM_lambda) : NULL;
     if (!u || !qualify(q, u)) return quit(q), K_OTHER;
-    if (fn.up && !fn.up->lambda && !fn.outer && !fn.up->collect) /* in a def: the def's cells it uses */
-        fn.nfree = pick_names(q, fn.up, fn.lambda, &u->frees, &fn.free);
+    frees_of(q, &fn, u);
     u->argcount = (int)p.npos, u->kwonly = (int)p.nkw;
     if (p.star) u->flags |= SP_CO_VARARGS;
     if (p.dstar) u->flags |= SP_CO_VARKW;
@@ -2122,9 +2129,9 @@ static sp_Value fn_code(Q *q, Fn *fn, const Params *p, size_t name, size_t colon
     const sp_Tok *t = &q->tk[name];
     const char *fname = sp_arena_strdup(q->c.arena, q->c.src + t->start, t->end - t->start);
     Unit *u = live(q) && fname ? sp_cg_unit_open(&q->c, U_FUNCTION, line, fname, 0) : NULL;
-    if (!u) return SP_ERRV;
-    u->qualname = u->name;
+    if (!u || !qualify(q, u)) return SP_ERRV;
     if (fn->generator) u->flags |= SP_CO_GENERATOR;
+    frees_of(q, fn, u);
     fn->ncell = pick_names(q, fn, NULL, &u->cells, &fn->cell);
     u->argcount = (int)p->npos, u->kwonly = (int)p->nkw;
     if (p->star) u->flags |= SP_CO_VARARGS;
@@ -2142,11 +2149,13 @@ static sp_Value fn_code(Q *q, Fn *fn, const Params *p, size_t name, size_t colon
     return code;
 }
 
-/* def f(params) [-> ann]: body, at module level. */
+/* def f(params) [-> ann]: body, at module level or in a module-level def
+ * (whose locals it may read: they are cells then; deeper nesting gives up). */
 static void funcdef(Q *q) {
     size_t s = q->i;
     int line = LINE(q, s);
-    if (q->fn || q->comp) return quit(q); /* nested: cells and free variables are not handled */
+    Fn *up = q->fn;
+    if (q->comp || (up && up->key)) return quit(q);
     next(q);
     size_t name = q->i;
     if (!want(q, T_NAME) || K(q) != T_LPAR) return quit(q);
@@ -2158,16 +2167,18 @@ static void funcdef(Q *q) {
     fn.name = sp_arena_raw(q->c.arena, q->nt * sizeof *fn.name);
     fn.slot = sp_arena_alloc(q->c.arena, q->nt * sizeof *fn.slot);
     if (!fn.name || !fn.slot || !fn_params(q, &fn, &p)) return quit(q);
+    fn.up = up, fn.key = up ? &q->tk[s] : NULL;
     q->c.lineno = line;
     uint32_t flags = defaults(q, &p, line);
     size_t colon = close + 1;
     if (KA(q, colon) == T_RARROW && !(colon = ann_end(q, colon + 1))) return quit(q);
     q->fn = &fn; /* only for fn_code: fn dies with this call */
     sp_Value code = fn_code(q, &fn, &p, name, colon, line);
-    q->fn = NULL;
+    q->fn = up;
     if (sp_iserr(code)) return quit(q);
+    closure(q, line, fn.free, fn.nfree);
     load_at(q, line, code);
-    at_line(q, line, SP_MAKE_FUNCTION, flags);
+    at_line(q, line, SP_MAKE_FUNCTION, flags | (fn.nfree ? 8 : 0));
     nameop(q, name, line, true);
 }
 
