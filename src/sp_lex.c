@@ -9,12 +9,15 @@
 #include "sp_lex.h"
 #include "sp_unidata.h"
 
-static const char *const tok_names[T_COUNT_] = {
+static const char *const tok_names[T_KW_FIRST_] = {
     "ENDMARKER", "NEWLINE", "INDENT", "DEDENT", "NAME", "NUMBER", "STRING",
     "(", ")", "[", "]", "{", "}", ":", ",", ";", "+", "-", "*", "/", "|", "&", "<", ">",
     "=", ".", "%", "==", "!=", "<=", ">=", "~", "^", "<<", ">>", "**", "+=", "-=", "*=",
     "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//", "//=", "@", "@=", "->",
     "...", ":=",
+};
+/* The keywords, NUL-padded: keyword() reads the first 8 bytes of each as a word. */
+static const char kw_text[T_COUNT_ - T_KW_FIRST_][9] = {
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
     "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
     "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
@@ -22,7 +25,8 @@ static const char *const tok_names[T_COUNT_] = {
 };
 
 const char *sp_tok_name(int kind) {
-    return kind >= 0 && kind < T_COUNT_ ? tok_names[kind] : "?";
+    if (kind >= T_KW_FIRST_ && kind < T_COUNT_) return kw_text[kind - T_KW_FIRST_];
+    return kind >= 0 && kind < T_KW_FIRST_ ? tok_names[kind] : "?";
 }
 
 /* ------------------------------------------------------------- errors */
@@ -169,15 +173,15 @@ static inline int peekc(sp_Lex *L, size_t k) {
 }
 
 /* Byte classes: C_GAP bytes separate tokens (comment, newline,
- * continuation, and the end, class_at() past n), C_OP1 is a one-byte
- * operator (brackets among them), C_OP starts an operator that may be
- * longer (or is an invalid character), and identifier bytes are the
- * digits, C_NAME (ASCII letters and '_') and C_NAMEU (every non-ASCII
- * byte: verify_identifier checks those).  The order matters: a name scan
+ * continuation, and the end, class_at() past n), C_PUNCT, C_OPEN and
+ * C_CLOSE are one-byte operators (the last two brackets), C_OP starts an
+ * operator that may be longer (or is an invalid character), and
+ * identifier bytes are the digits, C_NAME (ASCII letters and '_') and
+ * C_NAMEU (every non-ASCII byte: verify_identifier checks those).  The order matters: a name scan
  * runs over C_DIGIT..C_NAME and stops for the fast path at C_NAMEU or
  * C_QUOTE (a string prefix), a plain int must not be followed by C_DOT or
  * above.  256 entries: a byte indexes it without a range check. */
-enum { C_OP = 0, C_OP1, C_BLANK, C_GAP, C_DOT, C_DIGIT, C_NAME, C_NAMEU, C_QUOTE, C_COUNT_ };
+enum { C_OP = 0, C_PUNCT, C_OPEN, C_CLOSE, C_BLANK, C_GAP, C_DOT, C_DIGIT, C_NAME, C_NAMEU, C_QUOTE, C_COUNT_ };
 #define N4 C_NAME, C_NAME, C_NAME, C_NAME
 #define N16 N4, N4, N4, N4
 #define U4 C_NAMEU, C_NAMEU, C_NAMEU, C_NAMEU
@@ -189,14 +193,16 @@ static const struct {
 } tabs = {.classes = {
     ['\t'] = C_BLANK, ['\f'] = C_BLANK, [' '] = C_BLANK,
     ['\n'] = C_GAP, ['\r'] = C_GAP, ['#'] = C_GAP, ['\\'] = C_GAP,
-    ['('] = C_OP1, [')'] = C_OP1, ['['] = C_OP1, [']'] = C_OP1, ['{'] = C_OP1, ['}'] = C_OP1,
-    [','] = C_OP1, [';'] = C_OP1, ['~'] = C_OP1,
+    ['('] = C_OPEN, ['['] = C_OPEN, ['{'] = C_OPEN, [')'] = C_CLOSE, [']'] = C_CLOSE, ['}'] = C_CLOSE,
+    [','] = C_PUNCT, [';'] = C_PUNCT, ['~'] = C_PUNCT,
     ['.'] = C_DOT, ['"'] = C_QUOTE, ['\''] = C_QUOTE,
     ['0'] = C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT,
     ['A'] = N16, N4, N4, C_NAME, C_NAME, ['_'] = C_NAME, ['a'] = N16, N4, N4, C_NAME, C_NAME,
     [128] = U16, U16, U16, U16, U16, U16, U16, U16},
-    /* the bytes that end the one-line body of a '...' string (bit 1), of a "..." string (bit 2) */
-    .stops = {['\''] = 1, ['"'] = 2, ['\\'] = 3, ['\n'] = 3, ['\r'] = 3}};
+    /* the bytes that end the one-line body of a '...' string (bit 1), of a "..." string (bit 2);
+     * those that may be the second byte of an operator (bit 4: op_kind) */
+    .stops = {['\''] = 1, ['"'] = 2, ['\\'] = 3, ['\n'] = 3, ['\r'] = 3,
+              ['='] = 4, ['>'] = 4, ['<'] = 4, ['*'] = 4, ['/'] = 4, ['.'] = 4}};
 #undef N4
 #undef N16
 #undef U4
@@ -226,14 +232,13 @@ static bool eat_newline(sp_Lex *L) {
     return true;
 }
 
+/* A token from here (end 0 until tok_end), every field written. */
 static void tok_begin(sp_Lex *L, sp_Tok *t, int kind) {
-    memset(t, 0, sizeof *t);
-    t->kind = (uint8_t)kind;
+    t->head = SP_TOK_HEAD(kind, SP_TOK_LEVEL(L->level) | SP_TOK_FLAGS(SP_TOK_END));
     t->start = L->pos;
+    t->end = 0;
     t->line = t->end_line = L->line;
     t->col = t->end_col = (int)(L->pos - L->line_start);
-    t->level = (uint8_t)L->level;
-    t->flags = SP_TOK_END;
 }
 static inline void tok_end(sp_Lex *L, sp_Tok *t) {
     t->end = L->pos;
@@ -502,27 +507,36 @@ static int string_prefix(const char *s, size_t k) {
     return f;
 }
 
-/* Keywords by a perfect hash of the first and last bytes and the length
- * (every name is looked up here): one candidate, compared byte by byte. */
-static const unsigned char kw_hash[128] = {
-    [0] = T_BREAK, [11] = T_DEL, [17] = T_GLOBAL, [25] = T_FROM, [26] = T_NONLOCAL,
-    [29] = T_LAMBDA, [32] = T_FINALLY, [34] = T_FALSE, [37] = T_IN, [39] = T_ASYNC, [41] = T_NONE,
-    [42] = T_TRY, [47] = T_TRUE, [48] = T_AND, [50] = T_RETURN, [64] = T_ELSE, [66] = T_CONTINUE,
-    [73] = T_DEF, [74] = T_YIELD, [75] = T_ELIF, [77] = T_IF, [78] = T_RAISE, [79] = T_FOR,
-    [83] = T_WHILE, [84] = T_AS, [87] = T_OR, [89] = T_CLASS, [92] = T_IS, [98] = T_AWAIT,
-    [99] = T_ASSERT, [101] = T_PASS, [103] = T_EXCEPT, [107] = T_IMPORT, [109] = T_NOT,
-    [115] = T_WITH};
+/* Keywords by a perfect hash of the name as a little-endian word of its
+ * (at most 8) bytes: one multiplication, one candidate, one comparison
+ * (every name is looked up here).  The multiplier is one of those that
+ * map the 35 keywords to distinct 6-bit slots. */
+static const unsigned char kw_slot[64] = {
+    [2] = T_WHILE, [3] = T_TRUE, [5] = T_ELSE, [6] = T_TRY, [8] = T_FALSE, [12] = T_CONTINUE,
+    [15] = T_NONLOCAL, [17] = T_EXCEPT, [18] = T_DEF, [21] = T_FROM, [24] = T_NOT, [25] = T_IF,
+    [26] = T_AWAIT, [27] = T_PASS, [28] = T_WITH, [33] = T_ASYNC, [34] = T_ASSERT, [35] = T_YIELD,
+    [36] = T_RETURN, [38] = T_OR, [39] = T_BREAK, [40] = T_RAISE, [42] = T_CLASS, [43] = T_DEL,
+    [44] = T_LAMBDA, [45] = T_AS, [48] = T_IS, [50] = T_IMPORT, [53] = T_GLOBAL, [54] = T_IN,
+    [55] = T_NONE, [56] = T_FOR, [59] = T_AND, [60] = T_FINALLY, [62] = T_ELIF};
+#define KW_MUL 0x812e3b32bf67ae3dull
 
-static inline int keyword(const char *s, size_t k) {
-    if (k < 2 || k > 8) return T_NAME;
-    unsigned h = ((unsigned char)s[0] + 11u * (unsigned char)s[k - 1] + (unsigned)k) & 127;
-    int i = kw_hash[h];
-    if (!i) return T_NAME;
-    /* s holds no NUL: a shorter keyword fails on its terminator */
-    const char *w = tok_names[i];
-    for (size_t j = 0; j < k; j++)
-        if (w[j] != s[j]) return T_NAME;
-    return w[k] == 0 ? i : T_NAME;
+/* 8 bytes at p as a little-endian word (compilers make this one load). */
+static inline uint64_t le64(const unsigned char *p) {
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+           (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* The kind of the name s[0, k): a keyword or T_NAME; s[0, avail) may be read. */
+static inline int keyword(const unsigned char *s, size_t k, size_t avail) {
+    if (k - 2 > 6) return T_NAME; /* keywords have 2 to 8 bytes */
+    uint64_t w = 0;
+    if (avail >= 8) {
+        w = le64(s) & (~0ull >> (64 - 8 * k));
+    } else { /* near the end of the source */
+        for (size_t i = 0; i < k; i++) w |= (uint64_t)s[i] << 8 * i;
+    }
+    int i = kw_slot[(w * KW_MUL) >> 58];
+    return i && le64((const unsigned char *)kw_text[i - T_KW_FIRST_]) == w ? i : T_NAME;
 }
 
 /* ------------------------------------------------------------- operators */
@@ -582,7 +596,7 @@ static COLD bool bracket(sp_Lex *L, int kind) {
 
 /* ------------------------------------------------------------- main */
 
-static bool lex_end(sp_Lex *L, sp_Tok *t) {
+static inline bool lex_end(sp_Lex *L, sp_Tok *t) {
     if (L->line_has_tok && !L->no_indent && L->level == 0) {
         tok_begin(L, t, T_NEWLINE);
         L->line_has_tok = false;
@@ -630,7 +644,7 @@ static bool lex_name(sp_Lex *L, sp_Tok *t) {
             return prefixed_string(L, t);
         }
     }
-    t->kind = keyword(L->src + s, L->pos - s);
+    t->kind = keyword((const unsigned char *)L->src + s, L->pos - s, L->n - s);
     return true;
 }
 
@@ -700,12 +714,13 @@ static COLD int lex_gap(sp_Lex *L, sp_Tok *t, int c) {
     return 0;
 }
 
-/* Operators: the kind of the longest match at s[pos] = c, a C_OP, C_OP1
- * or C_DOT byte (< 128); *e is past it.  0: c starts none (an invalid character). */
+/* Operators: the kind of the longest match at s[pos] = c, a C_OP,
+ * C_PUNCT, C_OPEN, C_CLOSE or C_DOT byte (< 128); *e is past it.  0: c
+ * starts none (an invalid character). */
 static inline int op_kind(const unsigned char *s, size_t pos, size_t n, int c, size_t *e) {
     const OpKinds *o = &op_kinds[c];
     int c1 = pos + 1 < n ? s[pos + 1] : 0; /* the source holds no NUL */
-    if (c1 == c || c1 == '=' || c1 == '>') { /* every longer operator */
+    if (tabs.stops[c1] & 4) { /* every longer operator: c1 is c (doubled), '=' or '>' */
         int c2 = pos + 2 < n ? s[pos + 2] : 0;
         if (c1 == c && o->twice) {
             if (c2 == '=') return *e = pos + 3, o->twice_eq;
@@ -737,7 +752,7 @@ static COLD bool lex_token(sp_Lex *L, sp_Tok *t) {
     case C_NAME: case C_NAMEU: ok = lex_name(L, t); break;
     case C_QUOTE: t->kind = T_STRING; ok = lex_string(L, t); break;
     case C_DIGIT: ok = number_slow(L, t); break;
-    default: /* C_OP, C_OP1, C_DOT */
+    default: /* C_OP, C_PUNCT, C_OPEN, C_CLOSE, C_DOT */
         if (c == '.' && is_digit(peekc(L, 1))) {
             ok = number_slow(L, t);
             break;
@@ -796,7 +811,7 @@ static inline int scan_name(const unsigned char *s, size_t pos, size_t n, size_t
     while ((unsigned)((cls = class_at(s, e, n)) - C_DIGIT) <= C_NAME - C_DIGIT) e++;
     if (cls >= C_NAMEU) return -1;
     *pe = e;
-    return keyword((const char *)s + pos, e - pos);
+    return keyword(s + pos, e - pos, n - pos);
 }
 
 /* A decimal int without underscores, then nothing that could continue a number. */
@@ -819,39 +834,39 @@ static inline int scan_str(const unsigned char *s, size_t pos, size_t n, size_t 
     return T_STRING;
 }
 
-/* A C_OP or C_DOT byte: -1 for an invalid character or ".5". */
-static inline int scan_op(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
-    if (s[pos] == '.' && pos + 1 < n && is_digit(s[pos + 1])) return -1;
+/* A C_OP or (dot) C_DOT byte: -1 for an invalid character or ".5". */
+static inline int scan_op(const unsigned char *s, size_t pos, size_t n, size_t *pe, bool dot) {
+    if (dot && pos + 1 < n && is_digit(s[pos + 1])) return -1;
     int k = op_kind(s, pos, n, s[pos], pe);
     return k ? k : -1;
 }
 
-/* A one-line token [pos, e) of the line starting at ls, written once
- * (its end follows from col, start and end: no SP_TOK_END). */
-static inline void put_tok(sp_Tok *t, int kind, int line, size_t ls, size_t pos, size_t e, int lv) {
-    t->kind = (uint8_t)kind;
-    t->sub = 0;
-    t->level = (uint8_t)lv;
-    t->flags = 0;
+/* A one-line token [pos, e), written in four stores: no col (sp_tok_cols
+ * derives it where it is read), no SP_TOK_END (its end follows from col,
+ * start and end). */
+static inline void put_tok(sp_Tok *t, int kind, int line, size_t pos, size_t e, int lv) {
+    t->head = SP_TOK_HEAD(kind, SP_TOK_LEVEL(lv));
     t->line = line;
-    t->col = (int)(pos - ls);
     t->start = pos;
     t->end = e;
 }
 
-/* The bracket level after the bracket c (kind k) at level lv, column col:
- * -1 for a limit or a mismatch (bracket() reports those). */
-static inline int scan_bracket(sp_Lex *L, int k, int c, int lv, int line, int col) {
-    _Static_assert(T_LPAR < T_RBRACE && T_RBRACE - T_LPAR == 5, "brackets come first among the operators");
-    _Static_assert(T_LSQB - T_LPAR == 2 && T_LBRACE - T_LPAR == 4, "( [ { alternate with ) ] }");
-    if (((k - T_LPAR) & 1) == 0) { /* ( [ { */
-        if (lv >= SP_MAX_PAREN_DEPTH) return -1;
-        L->paren[lv] = (char)c;
-        L->paren_line[lv] = line;
-        L->paren_col[lv] = col;
-        return lv + 1;
-    }
-    if (lv <= (int)L->no_indent || L->paren[lv - 1] != (c == ')' ? '(' : c - 2)) return -1;
+/* The bracket level after the opening bracket c at level lv, column col:
+ * -1 at the limit (bracket() reports it). */
+static inline int scan_open(sp_Lex *L, int c, int lv, int line, int col) {
+    if (lv >= SP_MAX_PAREN_DEPTH) return -1;
+    L->paren[lv] = (char)c;
+    L->paren_line[lv] = line;
+    L->paren_col[lv] = col;
+    return lv + 1;
+}
+
+/* The bracket level after the closing bracket c at level lv: -1 for an
+ * unmatched or mismatched one (bracket() reports those).  c is its
+ * opener's code plus 1 for ')', plus 2 for ']' and '}', and no other pair
+ * of ( [ { and ) ] } is 1 or 2 apart. */
+static inline int scan_close(const sp_Lex *L, int c, int lv) {
+    if (lv <= (int)L->no_indent || (unsigned)(c - L->paren[lv - 1] - 1) > 1) return -1;
     return lv - 1;
 }
 
@@ -879,20 +894,29 @@ static inline size_t newline_end(const unsigned char *s, size_t pos, size_t n) {
 
 /* The NEWLINE token of lex_gap for the newline [pos, e). */
 static inline void put_newline(sp_Tok *t, int line, size_t ls, size_t pos, size_t e) {
-    put_tok(t, T_NEWLINE, line, ls, pos, e, 0);
+    put_tok(t, T_NEWLINE, line, pos, e, 0);
+    t->col = (int)(pos - ls);
     t->flags = SP_TOK_END;
     t->end_line = line;
     t->end_col = t->col + 1;
 }
 
+/* sp_lex_ahead at pos, on the line starting at ls: if a token comes next
+ * (it will be t, the first on its line in this run), its col, for
+ * sp_tok_cols.  A col is written only here, at most once per line. */
+static inline void col_next(const unsigned char *s, size_t n, size_t pos, size_t ls, sp_Tok *t, const sp_Tok *te) {
+    while (class_at(s, pos, n) == C_BLANK) pos++;
+    if (t < te) t->col = (int)(pos - ls);
+}
+
 /* The tokens at the end (lex_end's: NEWLINE, DEDENTs, ENDMARKER) into
- * q[k..max), k returned past them. */
-static size_t ahead_end(sp_Lex *L, sp_Tok *q, size_t k, size_t max) {
-    while (k < max) {
-        lex_end(L, &q[k]);
-        if (q[k++].kind == T_END) break;
+ * [t, te), the end of them returned. */
+static sp_Tok *ahead_end(sp_Lex *L, sp_Tok *t, const sp_Tok *te) {
+    while (t < te) {
+        lex_end(L, t);
+        if (t++->kind == T_END) break;
     }
-    return k;
+    return t;
 }
 
 size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max) {
@@ -904,19 +928,28 @@ size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max) {
      * it had some before this run) */
     sp_Tok *t = q, *te = q + max, *lt = L->line_has_tok ? NULL : q;
     if (L->pending || (bol && !same_indent(L, s, n, &pos, &tok))) return 0;
+    col_next(s, n, pos, ls, t, te);
     for (bol &= !tok;;) {
-        int cls, kind, nlv = lv;
+        int cls, kind;
         size_t e = 0;
         while ((cls = class_at(s, pos, n)) == C_BLANK) pos++;
         if (cls == C_NAME) { /* the most common */
             kind = scan_name(s, pos, n, &e);
         } else switch (cls) {
-        case C_OP1: /* ( ) [ ] { } , ; ~ */
+        case C_PUNCT: /* , ; ~ */
             e = pos + 1;
             kind = op_kinds[s[pos]].one;
-            if (kind <= T_RBRACE) nlv = scan_bracket(L, kind, s[pos], lv, line, (int)(pos - ls));
             break;
-        case C_OP: case C_DOT: kind = scan_op(s, pos, n, &e); break;
+        case C_OPEN: case C_CLOSE: { /* the level changes after the token */
+            int b = s[pos], nlv = cls == C_OPEN ? scan_open(L, b, lv, line, (int)(pos - ls)) : scan_close(L, b, lv);
+            if (nlv < 0 || t == te) goto out;
+            put_tok(t++, op_kinds[b].one, line, pos, pos + 1, lv);
+            lv = nlv;
+            pos++;
+            continue;
+        }
+        case C_OP: kind = scan_op(s, pos, n, &e, false); break;
+        case C_DOT: kind = scan_op(s, pos, n, &e, true); break;
         case C_DIGIT: kind = scan_int(s, pos, n, &e); break;
         case C_QUOTE: kind = scan_str(s, pos, n, &e); break;
         case C_GAP: /* lex_gap's cases but a continuation */
@@ -934,16 +967,17 @@ size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max) {
             }
             pos = ls = e;
             line++;
-            if (lv > 0) continue;
-            bol = true;
-            if (!same_indent(L, s, n, &pos, &tok)) goto out; /* do_indent's work */
-            bol = !tok; /* at a blank line: lexed on as a gap */
+            if (lv == 0) {
+                bol = true;
+                if (!same_indent(L, s, n, &pos, &tok)) goto out; /* do_indent's work */
+                bol = !tok; /* at a blank line: lexed on as a gap */
+            }
+            col_next(s, n, pos, ls, t, te);
             continue;
         default: kind = -1; break; /* C_NAMEU */
         }
-        if ((kind | nlv) < 0 || t == te) break;
-        put_tok(t++, kind, line, ls, pos, e, lv);
-        lv = nlv;
+        if (kind < 0 || t == te) break;
+        put_tok(t++, kind, line, pos, e, lv);
         pos = e;
     }
 out:
@@ -953,8 +987,24 @@ out:
     L->level = lv;
     L->at_bol = bol;
     L->line_has_tok = !lt || t > lt;
-    size_t k = (size_t)(t - q);
-    return c == -1 ? ahead_end(L, q, k, max) : k;
+    return (size_t)((c == -1 ? ahead_end(L, t, te) : t) - q);
+}
+
+void sp_tok_cols(sp_Tok *q, size_t k) {
+    /* the first token of the run and of each line in it has its col (see
+     * col_next): the line's start follows */
+    int line = 0;
+    size_t ls = 0;
+    for (size_t i = 0; i < k; i++) {
+        sp_Tok *t = &q[i];
+        if (t->flags & SP_TOK_END) continue; /* a col of its own */
+        if (i == 0 || t->line != line) {
+            line = t->line;
+            ls = t->start - (size_t)t->col;
+        } else {
+            t->col = (int)(t->start - ls);
+        }
+    }
 }
 
 /* One token: sp_lex_ahead's cases without its loop.  sp_lex_next jumps
@@ -971,11 +1021,11 @@ typedef bool NextFn(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, si
 /* The one-line token [pos, e) of the given kind, or lex_token for k < 0. */
 static inline bool tok_done(sp_Lex *L, sp_Tok *t, int kind, size_t pos, size_t e, int lv) {
     if (kind < 0) return lex_token(L, t);
-    size_t ls = L->line_start;
     int line = L->line;
+    t->col = (int)(pos - L->line_start);
     L->pos = e;
     L->line_has_tok = true;
-    put_tok(t, kind, line, ls, pos, e, lv);
+    put_tok(t, kind, line, pos, e, lv);
     return true;
 }
 
@@ -987,18 +1037,18 @@ static NOINLINE bool next_name(sp_Lex *L, sp_Tok *t, const unsigned char *s, siz
 
 static NOINLINE bool next_op1(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, size_t n) {
     (void)n;
-    int c = s[pos], k = op_kinds[c].one, lv = L->level;
-    if (k <= T_RBRACE) {
-        int nlv = scan_bracket(L, k, c, lv, L->line, (int)(pos - L->line_start));
+    int c = s[pos], cls = tabs.classes[c], lv = L->level;
+    if (cls != C_PUNCT) {
+        int nlv = cls == C_OPEN ? scan_open(L, c, lv, L->line, (int)(pos - L->line_start)) : scan_close(L, c, lv);
         if (nlv < 0) return lex_token(L, t);
         L->level = nlv;
     }
-    return tok_done(L, t, k, pos, pos + 1, lv);
+    return tok_done(L, t, op_kinds[c].one, pos, pos + 1, lv);
 }
 
 static NOINLINE bool next_op(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, size_t n) {
     size_t e = 0;
-    int k = scan_op(s, pos, n, &e);
+    int k = scan_op(s, pos, n, &e, s[pos] == '.');
     return tok_done(L, t, k, pos, e, L->level);
 }
 
@@ -1025,7 +1075,7 @@ static bool next_gap(sp_Lex *L, sp_Tok *t, const unsigned char *s, size_t pos, s
 }
 
 static NextFn *const next_fns[C_COUNT_] = {
-    [C_OP] = next_op, [C_OP1] = next_op1, [C_BLANK] = next_gap, [C_GAP] = next_gap,
+    [C_OP] = next_op, [C_PUNCT] = next_op1, [C_OPEN] = next_op1, [C_CLOSE] = next_op1, [C_BLANK] = next_gap, [C_GAP] = next_gap,
     [C_QUOTE] = next_str, [C_DOT] = next_op, [C_DIGIT] = next_int, [C_NAME] = next_name,
     [C_NAMEU] = next_slow};
 

@@ -39,20 +39,39 @@ enum { SP_STR_RAW = 1, SP_STR_BYTES = 2, SP_STR_F = 4, SP_STR_U = 8 };
 /* sp_Tok.flags */
 enum { SP_TOK_END = 1 }; /* end_line/end_col hold its end */
 
-/* A token.  Most are written by the lexer's fast path (sp_lex_ahead),
- * a few stores each: its end is then on its line, `end - start` bytes
- * after col, and end_line/end_col are not written (no SP_TOK_END).  Read
- * the end with sp_tok_end_line/sp_tok_end_col. */
+/* A token.  Most are written by the lexer's fast path (sp_lex_ahead,
+ * sp_lex_next's small functions), a few stores each: its end is then on
+ * its line, `end - start` bytes after col, end_line/end_col are not
+ * written (no SP_TOK_END), and sp_lex_ahead writes the col of only the
+ * first token of a line in a run: sp_tok_cols fills in the others for
+ * the readers of positions (sp_parse.c; the quick compiler reads lines
+ * only).  Read the end with sp_tok_end_line/sp_tok_end_col. */
 typedef struct sp_Tok {
-    uint8_t kind;
-    uint8_t sub;                      /* NUMBER: SP_NUM_*, STRING: SP_STR_* */
-    uint8_t level;                    /* bracket depth before this token */
-    uint8_t flags;                    /* SP_TOK_* */
-    int line, col;                    /* col: 0-based byte offset in line */
+    union {
+        struct {
+            uint8_t kind;
+            uint8_t sub;              /* NUMBER: SP_NUM_*, STRING: SP_STR_* */
+            uint8_t level;            /* bracket depth before this token */
+            uint8_t flags;            /* SP_TOK_* */
+        };
+        uint32_t head;                /* the four in one store (SP_TOK_HEAD) */
+    };
+    int line, col;                    /* col: 0-based byte offset in line (see above) */
     int end_line, end_col;            /* only with SP_TOK_END */
     size_t start, end;                /* byte span in the source (STRING: prefix and quotes included) */
 } sp_Tok;
 _Static_assert(SP_MAX_PAREN_DEPTH < 256, "a token's level fits a byte");
+/* sp_Tok.head of kind, level and flags (sub 0):
+ * SP_TOK_HEAD(kind, SP_TOK_LEVEL(level) | SP_TOK_FLAGS(flags)). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define SP_TOK_LEVEL(lv) ((uint32_t)(lv) << 8)
+#define SP_TOK_FLAGS(f) ((uint32_t)(f))
+#define SP_TOK_HEAD(kind, rest) ((uint32_t)(kind) << 24 | (rest))
+#else
+#define SP_TOK_LEVEL(lv) ((uint32_t)(lv) << 16)
+#define SP_TOK_FLAGS(f) ((uint32_t)(f) << 24)
+#define SP_TOK_HEAD(kind, rest) ((uint32_t)(kind) | (rest))
+#endif
 
 static inline int sp_tok_end_line(const sp_Tok *t) { return t->flags & SP_TOK_END ? t->end_line : t->line; }
 static inline int sp_tok_end_col(const sp_Tok *t) {
@@ -99,6 +118,8 @@ bool sp_lex_next(sp_Lex *L, sp_Tok *t);
  * "call sp_lex_next", and a sequence of sp_lex_next calls gives the same
  * tokens either way. */
 size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max);
+/* The col of each of q[0, k), the tokens of one sp_lex_ahead call. */
+void sp_tok_cols(sp_Tok *q, size_t k);
 
 /* Raise a SyntaxError-family exception at a source position (line 1-based,
  * col 0-based byte offset; col < 0: none, end_col -1 passes -1 through). */

@@ -171,9 +171,11 @@ static bool lex_ahead(P *p) {
     sp_Tok *q = p->q + p->qb;
     size_t room = p->qcap - p->qb, k = sp_lex_ahead(p->L, q, room);
     if (!k) { /* a line start or end, or a token that needs more work: then the rest of a line */
-        if (!sp_lex_next(p->L, q)) return false;
-        k = 1 + sp_lex_ahead(p->L, q + 1, room - 1);
+        if (!sp_lex_next(p->L, q++)) return false;
+        k = sp_lex_ahead(p->L, q, room - 1);
+        p->qb++;
     }
+    sp_tok_cols(q, k);
     p->qb += k;
     return true;
 }

@@ -82,6 +82,11 @@ def edge_cases():
               "def f(*, a=1, **k) -> int: ...\n", "x = [i for i in y if i]\n", "match x:\n case 1: pass\n",
               "async def f(): await x\n", "lambda: (yield)\n", "x = f'{a!r}'\n", "x = f'{a:{b}}'\n",
               "print(f'{1+2=}')\n", "f'{'\n", "f'}'\n", "f'{a b}'\n", "f'{)}'\n", "f'{]'\n"]
+    # columns derived from line starts (sp_tok_cols): tokens after multi-line
+    # tokens, continuations and bare CRs, f-string fields on later lines
+    cases += ["x = '''a\nbc''' + y\n", "x = '''a\rbc''' + y ( z\n", "x = (1 +\r  2)\r", "x = 1 + \\\r\n  2 +\n",
+              "f'''{\n  a +\n b}'''\n", "f'''x\n{a:{\nb}}'''\n", "x = [\n\n  1,\r\n\r  2 3]\n", "\f x = 1 +\n",
+              "if x:\n  y = '''\n''' z\n", "x = \"a\" \\\n 'b' c\n", "(\n" + "a, " * 300 + "\n" + "b " * 3 + ")\n"]
     return cases
 
 

@@ -13,7 +13,8 @@
  *
  * Build against a library build (private headers, so it is not a test):
  *   cc -std=c11 -O2 -Isrc -Iinclude -o /tmp/lexdump tools/lexdump.c BUILD/libsandpy.a -lm
- * (add -DNO_AHEAD for a tree from before sp_lex_ahead).
+ * (add -DNO_AHEAD for a tree from before sp_lex_ahead, -DNO_COLS for one
+ * from before sp_tok_cols: its lexer wrote every token's col).
  * Two builds of the tree (before and after a front-end change) must print the
  * same bytes for every source: tools/lexdiff.py runs them over the tests, the
  * benchmarks and mutations of them. */
@@ -65,6 +66,10 @@ static void print_tok(const sp_Tok *t) {
            sp_tok_end_line(t), sp_tok_end_col(t), t->start, t->end, t->sub, t->level);
 }
 
+#ifdef NO_COLS
+#define sp_tok_cols(q, k) ((void)(q), (void)(k))
+#endif
+
 /* Runs of 1..7 tokens, so that every run boundary is met somewhere.
  * -DNO_AHEAD builds this file against a tree without sp_lex_ahead. */
 static void dump_ahead(sp_VM *vm, const char *s, size_t n) {
@@ -81,6 +86,7 @@ static void dump_ahead(sp_VM *vm, const char *s, size_t n) {
     for (size_t k = 0, run = 0;; run++) {
         memset(q, 0x5a, sizeof q);
         size_t got = sp_lex_ahead(&L, q, run % 7 + 1);
+        sp_tok_cols(q, got);
         if (!got) {
             if (!sp_lex_next(&L, q)) {
                 print_err(vm);
