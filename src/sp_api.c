@@ -31,18 +31,11 @@ static sp_Value lazy_slot(sandpy *sp, int i, bool list) {
     return v;
 }
 
-sandpy *sandpy_new(const sandpy_config *cfg) {
-    sandpy *sp;
-    sp_VM *vm = sp_vm_new(cfg ? cfg->alloc : NULL, cfg ? cfg->alloc_ud : NULL, sizeof *sp, (void **)&sp);
-    if (!vm) return NULL;
-    /* sp is zeroed, in vm's block */
-    if (cfg) sp->cfg = *cfg;
-    const sandpy_config *c = &sp->cfg;
-    sp->vm = vm;
-    sp->epoch = 1;
-    vm->write = host_write;
-    vm->write_ud = sp;
-    vm->userdata = sp;
+/* The VM's settings from the config (a default one leaves them as
+ * sp_vm_new set them: every field of the config zero). */
+static void configure(sandpy *sp, const sandpy_config *c) {
+    sp_VM *vm = sp->vm;
+    sp->cfg = *c;
     vm->mem_limit = c->max_memory;
     vm->alloc_limit = c->max_allocations;
     if (c->max_recursion > 0) vm->pydepth_max = c->max_recursion;
@@ -51,8 +44,21 @@ sandpy *sandpy_new(const sandpy_config *cfg) {
     vm->clock_ud = c->clock_ud;
     vm->random_seed = c->random_seed;
     vm->random_seed_ud = c->random_seed_ud;
-    sp_buf_init(vm, &sp->ebuf);
-    sp_buf_init(vm, &sp->snap);
+}
+
+sandpy *sandpy_new(const sandpy_config *cfg) {
+    sandpy *sp;
+    sp_VM *vm = sp_vm_new(cfg ? cfg->alloc : NULL, cfg ? cfg->alloc_ud : NULL, sizeof *sp, (void **)&sp);
+    if (!vm) return NULL;
+    /* sp is zeroed, in vm's block: so is its config, and both buffers are
+     * empty (sp_buf_init) but for their VM */
+    sp->vm = vm;
+    sp->epoch = 1;
+    sp->ebuf.vm = sp->snap.vm = vm;
+    vm->write = host_write;
+    vm->write_ud = sp;
+    vm->userdata = sp;
+    if (cfg) configure(sp, cfg);
     return sp;
 }
 

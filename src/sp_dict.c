@@ -102,13 +102,16 @@ static bool dict_resize(sp_VM *vm, sp_Dict *d, size_t minused) {
     return true;
 }
 
-static bool key_hash(sp_VM *vm, sp_Value k, int64_t *h) {
+/* A str's hash, computed once and then read from it. */
+static inline int64_t str_hash(sp_Str *s) { return s->hash != -1 ? s->hash : sp_str_hash(s); }
+
+static inline bool key_hash(sp_VM *vm, sp_Value k, int64_t *h) {
     if (k.tag == SP_INT) {
         *h = sp_hash_i64(k.u.i);
         return true;
     }
     if (sp_isstr(k)) {
-        *h = sp_str_hash(SP_STR(k));
+        *h = str_hash(SP_STR(k));
         return true;
     }
     return sp_hash(vm, k, h);
@@ -159,16 +162,16 @@ static bool insert_grow(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Va
 
 /* Append a new entry (key known to be absent).  A full table is the rare
  * case, out of line: the common one then calls nothing. */
-static bool insert_new(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Value val) {
-    if (d->nent >= d->ecap) return insert_grow(vm, d, key, hash, val);
-    size_t slot = probe_empty(d, hash);
+static inline void append_at(sp_VM *vm, sp_Dict *d, size_t slot, sp_Value key, int64_t hash, sp_Value val) {
     d->index[slot] = (int32_t)d->nent;
-    DEnt *e = &d->ent[d->nent++];
-    e->key = key;
-    e->val = val;
-    e->hash = hash;
+    d->ent[d->nent++] = (DEnt){key, val, hash};
     d->used++;
     keys_changed(vm, d);
+}
+
+static bool insert_new(sp_VM *vm, sp_Dict *d, sp_Value key, int64_t hash, sp_Value val) {
+    if (d->nent >= d->ecap) return insert_grow(vm, d, key, hash, val);
+    append_at(vm, d, probe_empty(d, hash), key, hash, val);
     return true;
 }
 
@@ -223,7 +226,7 @@ sp_Value sp_dict_new(sp_VM *vm) {
 /* A dict whose first table (the one dict_resize would allocate first)
  * comes in the object's block: one allocation, the same bytes.  Only the
  * dict itself is zeroed: entries past nent are never read. */
-static sp_Dict *dict_new_inline(sp_VM *vm) {
+static inline sp_Dict *dict_new_inline(sp_VM *vm) {
     enum { SIZE = 8 };
     _Static_assert(sizeof(sp_Dict) % 8 == 0, "the entries after the object stay 8-aligned");
     sp_Dict *d = sp_newobj_raw(vm, &sp_t_dict, sizeof(sp_Dict) + tables_bytes(SIZE, USABLE(SIZE)));
@@ -254,7 +257,7 @@ sp_Value sp_dict_with_room(sp_VM *vm, size_t n) {
 sp_Value sp_dict_new_globals(sp_VM *vm) {
     sp_Dict *d = dict_new_inline(vm);
     if (!d) return SP_ERRV;
-    int64_t h = sp_str_hash(SP_NAME(name));
+    int64_t h = str_hash(SP_NAME(name));
     d->index[probe_empty(d, h)] = 0;
     d->ent[0] = (DEnt){sp_objv(SP_NAME(name)), sp_objv(SP_NAME(main)), h};
     d->used = d->nent = 1;
@@ -272,7 +275,10 @@ int sp_dict_get(sp_VM *vm, sp_Dict *d, sp_Value key, sp_Value *out) {
 
 bool sp_dict_set(sp_VM *vm, sp_Dict *d, sp_Value key, sp_Value val) {
     int64_t h;
-    return key_hash(vm, key, &h) && set_hashed(vm, d, key, h, val);
+    if (!key_hash(vm, key, &h)) return false;
+    if (d->used || d->nent >= d->ecap) return set_hashed(vm, d, key, h, val);
+    append_at(vm, d, probe_empty(d, h), key, h, val); /* a display's first key: in line */
+    return true;
 }
 
 int sp_dict_del(sp_VM *vm, sp_Dict *d, sp_Value key) {
@@ -307,7 +313,7 @@ static __attribute__((noinline)) int32_t find_str_eq(const sp_Dict *d, sp_Str *k
  * are interned, so the same object is the common hit: the loop tests only
  * that, calling nothing (so saving no registers), and hands the probe over
  * to find_str_eq at the first other key of the same hash. */
-static int32_t find_str(const sp_Dict *d, sp_Str *key, int64_t hash) {
+static inline int32_t find_str(const sp_Dict *d, sp_Str *key, int64_t hash) {
     if (!d->index) return IX_EMPTY;
     size_t mask = d->mask, i = (size_t)hash & mask;
     for (uint64_t perturb = (uint64_t)hash;;) {
@@ -323,11 +329,11 @@ static int32_t find_str(const sp_Dict *d, sp_Str *key, int64_t hash) {
 }
 
 sp_Value sp_dict_gets(sp_Dict *d, sp_Str *key) {
-    int32_t e = find_str(d, key, sp_str_hash(key));
+    int32_t e = find_str(d, key, str_hash(key));
     return e >= 0 ? d->ent[e].val : SP_NULLV;
 }
 
-int64_t sp_dict_index_of(sp_Dict *d, sp_Str *key) { return find_str(d, key, sp_str_hash(key)); }
+int64_t sp_dict_index_of(sp_Dict *d, sp_Str *key) { return find_str(d, key, str_hash(key)); }
 
 /* A key is in one entry at most, so if entry ix holds key its value is
  * the current one, however the dict changed since the hint was taken. */
@@ -345,14 +351,43 @@ bool sp_dict_put_at(sp_Dict *d, int64_t ix, sp_Str *key, sp_Value val) {
     return true;
 }
 
-int64_t sp_dict_sets_at(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val) {
-    int64_t h = sp_str_hash(key);
+/* sp_dict_sets_at's cases other than its probe's. */
+static __attribute__((noinline)) int64_t sets_slow(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val) {
+    int64_t h = str_hash(key);
     int32_t e = find_str(d, key, h);
     if (e >= 0) {
         d->ent[e].val = val;
         return e;
     }
     return insert_new(vm, d, sp_objv(key), h, val) ? (int64_t)d->nent - 1 : -1;
+}
+
+/* A str key stored (a name: STORE_NAME, attributes) in one probe calling
+ * nothing: the key's own entry, or absent, it takes the slot probe_empty
+ * would give it (the first dummy or empty one), the table having room.
+ * Another key of the same hash, a full table or a hash not yet computed:
+ * sets_slow (a tail call: the probe keeps nothing across a call, so saves
+ * no registers). */
+int64_t sp_dict_sets_at(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val) {
+    int64_t h = key->hash;
+    if (h == -1 || !d->index || d->nent >= d->ecap) return sets_slow(vm, d, key, val);
+    size_t mask = d->mask, i = (size_t)h & mask, slot = SIZE_MAX;
+    for (uint64_t perturb = (uint64_t)h;;) {
+        int32_t e = d->index[i];
+        if (e == IX_EMPTY) break;
+        if (e == IX_DUMMY) {
+            if (slot == SIZE_MAX) slot = i;
+        } else if (d->ent[e].hash == h) {
+            DEnt *en = &d->ent[e];
+            if (en->key.tag != SP_OBJ || en->key.u.o != (sp_Obj *)key) return sets_slow(vm, d, key, val);
+            en->val = val;
+            return e;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    append_at(vm, d, slot == SIZE_MAX ? i : slot, sp_objv(key), h, val);
+    return (int64_t)d->nent - 1;
 }
 
 bool sp_dict_sets(sp_VM *vm, sp_Dict *d, sp_Str *key, sp_Value val) {

@@ -162,7 +162,7 @@ sp_Value sp_tuple_from_iter(sp_VM *vm, sp_Value v) {
 typedef sp_SeqIter SeqIter; /* sp_iter.h: FOR_ITER steps list and tuple ones in line */
 
 sp_Value spc_seqiter_new(sp_VM *vm, sp_Type *t, sp_Value seq, int64_t pos) {
-    SeqIter *it = sp_newobj(vm, t, sizeof *it);
+    SeqIter *it = sp_newobj_raw(vm, t, sizeof *it); /* every field written here */
     if (!it) return SP_ERRV;
     it->seq = seq;
     it->pos = pos;

@@ -86,12 +86,41 @@ sp_Value sp_list_new(sp_VM *vm, size_t n) {
     return sp_objv(l);
 }
 
+/* A display's list (BUILD_LIST): small ones, the empty one included, are
+ * written here whole, calling nothing but the allocator. */
 sp_Value sp_list_of(sp_VM *vm, const sp_Value *v, size_t n) {
-    sp_List *l = list_alloc_ex(vm, &sp_t_list, n, true);
+    if (n > LIST_INLINE_MAX) {
+        sp_List *l = list_alloc_ex(vm, &sp_t_list, n, true);
+        if (!l) return SP_ERRV;
+        memcpy(l->items, v, n * sizeof *v);
+        l->n = n;
+        return sp_objv(l);
+    }
+    sp_List *l = sp_newobj_raw(vm, &sp_t_list, sizeof(sp_List) + n * sizeof(sp_Value));
     if (!l) return SP_ERRV;
-    if (n) memcpy(l->items, v, n * sizeof *v);
-    l->n = n;
+    l->n = l->cap = n;
+    l->items = n ? (sp_Value *)(void *)(l + 1) : NULL;
+    if (n) l->h.objflags |= LF_TOUCHED;
+    for (size_t i = 0; i < n; i++) l->items[i] = v[i];
     return sp_objv(l);
+}
+
+/* An append to a full list (out of line: the common case calls nothing).
+ * The first one into an empty list takes list_resize's first size. */
+static __attribute__((noinline)) bool append_grow(sp_VM *vm, sp_List *l, sp_Value v) {
+    if (!l->cap && !l->items) {
+        enum { FIRST = (1 + 6) & ~3 }; /* list_resize's cap for one item */
+        sp_Value *p = sp_malloc(vm, FIRST * sizeof(sp_Value));
+        if (!p) return false;
+        l->items = p;
+        l->cap = FIRST;
+        l->h.objflags |= LF_TOUCHED;
+        l->items[l->n++] = v;
+        return true;
+    }
+    if (!list_resize(vm, l, l->n + 1)) return false;
+    l->items[l->n - 1] = v;
+    return true;
 }
 
 bool sp_list_append(sp_VM *vm, sp_List *l, sp_Value v) {
@@ -99,9 +128,7 @@ bool sp_list_append(sp_VM *vm, sp_List *l, sp_Value v) {
         l->items[l->n++] = v;
         return true;
     }
-    if (!list_resize(vm, l, l->n + 1)) return false;
-    l->items[l->n - 1] = v;
-    return true;
+    return append_grow(vm, l, v);
 }
 
 static bool append_cb(sp_VM *vm, void *ud, sp_Value v) { return sp_list_append(vm, ud, v); }

@@ -368,6 +368,7 @@ void sp_pool_foreach(sp_VM *vm, void (*fn)(sp_VM *, sp_Obj *)) {
  * pool itself and its region go with the VM's block.) */
 void sp_pool_release(sp_VM *vm) {
     sp_Pool *pl = vm->pool;
+    if (pl->hosts.next == &pl->hosts) return; /* a short life: all in the region */
     for (Host *h = pl->hosts.next, *next; h != &pl->hosts; h = next) {
         next = h->next;
         host(vm, h, h->size, 0);
