@@ -1548,8 +1548,12 @@ static void cond(Q *q, size_t e, bool when, int32_t label, int line) {
         q->i = e;
     } else if (KA(q, s) == T_LPAR && (size_t)q->pair[s] == e - 1 && s + 2 < e &&
                find(q, s + 1, e - 1, T_FOR) == e - 1 && (count_items(q, s + 1, e - 1, &comma), !comma)) {
+        int outer = q->gline ? q->gline : LINE(q, s); /* a tuple in it: at the outermost '(' (see paren) */
+        bool nested = KA(q, s + 1) == T_LPAR && (size_t)q->pair[s + 1] == e - 2;
         q->i = s + 1; /* a group is its content */
+        q->gline = nested ? outer : 0;
         cond(q, e - 1, when, label, line);
+        q->gline = 0;
         q->i = e;
     } else if (find(q, s, e, T_IF) < e) { /* a conditional expression */
         expression(q);
