@@ -78,15 +78,10 @@ sp_Exec *sp_exec(sp_VM *vm) {
     if (vm->exec) return vm->exec;
     sp_Exec *x = sp_malloc(vm, EXEC_BYTES);
     if (!x) return NULL;
-    /* field by field: gcc makes a memset of it a rep stos, counted per word */
-    x->exc_info = x->pending = SP_NULLV;
+    memset(x, 0, sizeof *x); /* inline: a few stores */
+    x->exc_info = SP_NULLV;
+    x->pending = SP_NULLV;
     x->poll = CACHE_AFTER;
-    x->ids = NULL;
-    x->nids = x->idcap = 0;
-    x->nextid = 0;
-    x->pause_names = false;
-    x->caches = NULL;
-    _Static_assert(sizeof(void *) != 8 || sizeof(sp_Exec) == 96, "a new sp_Exec field: set it in sp_exec");
     sp_Chunk *c = (sp_Chunk *)(void *)(x + 1);
     *c = (sp_Chunk){.size = FIRST_CHUNK};
     x->chunk = c;
@@ -168,7 +163,7 @@ static inline sp_Frame *push_frame(sp_VM *vm, sp_Exec *x, sp_Code *c) {
 
 /* Frames are popped in LIFO order; leaving the first frame of a chunk
  * goes back to the previous chunk (the emptied one stays as a spare). */
-static inline void pop_frame(sp_VM *vm, sp_Exec *x, sp_Frame *f) {
+static void pop_frame(sp_VM *vm, sp_Exec *x, sp_Frame *f) {
     vm->stack_top = (sp_Value *)f;
     sp_Chunk *c = x->chunk;
     if (vm->stack_top == c->data && c->prev) {
@@ -390,10 +385,10 @@ static inline bool global_store(sp_VM *vm, sp_Exec *x, sp_Dict *g, sp_Str *name,
         sp_GCacheEnt *e = &x->caches->gcache[h >> (64 - SP_BCACHE_BITS)];
         if (e->name == name && sp_dict_put_at(g, e->ix, name, v)) return true;
     }
-    return sp_dict_sets_at(vm, g, name, v) >= 0;
+    return sp_dict_sets(vm, g, name, v);
 }
 
-static LOOP_INLINE sp_Value load_name(sp_VM *vm, sp_Exec *x, sp_Frame *f, sp_Str *name) {
+static sp_Value load_name(sp_VM *vm, sp_Exec *x, sp_Frame *f, sp_Str *name) {
     if (f->locals && f->locals != f->globals) {
         sp_Value v = sp_dict_gets(f->locals, name);
         if (!sp_isnull(v)) return v;
@@ -1762,14 +1757,7 @@ dispatch:
     TARGET(FOR_ITER) {
         sp_Value it = sp[-1];
         if (sp_istype(it, &sp_t_list_iterator) || sp_istype(it, &sp_t_tuple_iterator)) {
-            sp_Value v = sp_seqiter_items_next(SP_AS(sp_SeqIter, it)); /* no call; cannot fail */
-            uint32_t nw = *ip;
-            if (!sp_isnull(v) && SP_OPCODE(nw) == SP_STORE_FAST) { /* `for v in seq`: one dispatch */
-                L[SP_OPARG(nw)] = v;
-                ip++;
-                DISPATCH();
-            }
-            r = v;
+            r = sp_seqiter_items_next(SP_AS(sp_SeqIter, it)); /* no call; cannot fail */
         } else if (sp_istype(it, &sp_t_generator)) {
             sp_Gen *g = SP_AS(sp_Gen, it);
             if (g->state == SP_GEN_DONE) {
@@ -1831,9 +1819,7 @@ dispatch:
     }
     TARGET(LIST_APPEND) {
         EXPECT(sp[-(int)ARG - 1], &sp_t_list);
-        sp_List *l = SP_LIST(sp[-(int)ARG - 1]);
-        if (l->n < l->cap) l->items[l->n++] = sp[-1]; /* sp_list_append's room case, without the call */
-        else if (!sp_list_append(vm, l, sp[-1])) goto error;
+        if (!sp_list_append(vm, SP_LIST(sp[-(int)ARG - 1]), sp[-1])) goto error;
         sp--;
         DISPATCH();
     }
