@@ -722,10 +722,6 @@ static int binary(Q *q, int min);
 static void cond(Q *q, size_t e, bool when, int32_t label, int line);
 static void store(Q *q, size_t s, size_t e);
 
-/* Elements up to the closing token e of a tuple, list or set display
- * (CPython's starunpack_helper without starred items; big displays are
- * built piecewise).  A tuple or a set of more than two items made only of
- * constants is folded as sp_compile.c does. */
 /* n items up to token e, CPython's starunpack_helper: each pushed, then
  * build n; or, from a starred item or the first of more than STACK_GUIDE
  * items on, built and each added (extended by a starred one: its value a
@@ -755,6 +751,9 @@ static bool star_items(Q *q, size_t e, size_t n, int line, int build, bool call,
     return built;
 }
 
+/* Elements up to the closing token e of a tuple, list or set display.  A
+ * tuple or a set of more than two items made only of constants is folded
+ * as sp_compile.c does. */
 static int items(Q *q, size_t e, size_t n, int line, int build, bool tuple) {
     Mark m = mark(q);
     sp_Value *vals = n ? sp_arena_raw(q->c.arena, n * sizeof *vals) : NULL;
@@ -1589,6 +1588,15 @@ static void unpack(Q *q, size_t s, size_t e, int line) {
     }
 }
 
+/* The object of an attribute or subscript target starting at s: the
+ * primary up to token end; false (given up) if it is not one. */
+static bool target_object(Q *q, size_t s, size_t end) {
+    q->i = s;
+    primary(q, end);
+    if (q->i != end) return quit(q), false;
+    return true;
+}
+
 /* Store TOS into the target [s, e) (sp_compile.c's store). */
 static void store(Q *q, size_t s, size_t e) {
     if (!live(q) || s >= e || !enter(q)) return quit(q);
@@ -1605,16 +1613,12 @@ static void store(Q *q, size_t s, size_t e) {
         unpack(q, s, e, line);
     } else if (e > s + 2 && KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT) {
         if (q->comp) return quit(q);
-        q->i = s;
-        primary(q, e - 2);
-        if (q->i != e - 2) return quit(q);
+        if (!target_object(q, s, e - 2)) return;
         at_line(q, line, SP_STORE_ATTR, name_idx(q, e - 1));
     } else if (KA(q, e - 1) == T_RSQB && (size_t)q->pair[e - 1] > s) {
         if (q->comp) return quit(q);
         size_t open = (size_t)q->pair[e - 1];
-        q->i = s;
-        primary(q, open);
-        if (q->i != open) return quit(q);
+        if (!target_object(q, s, open)) return;
         bool two = subscript_key(q, line, false);
         at_line(q, line, two ? SP_STORE_SLICE : SP_STORE_SUBSCR, 0);
     } else {
@@ -2318,9 +2322,7 @@ static void augassign(Q *q, size_t s, size_t op_at) {
     }
     if (e > s + 2 && KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT) {
         int32_t name = name_idx(q, e - 1);
-        q->i = s;
-        primary(q, e - 2);
-        if (q->i != e - 2) return quit(q);
+        if (!target_object(q, s, e - 2)) return;
         at_line(q, line, SP_COPY, 1);
         at_line(q, line, SP_LOAD_ATTR, name);
         q->i = op_at + 1;
@@ -2331,9 +2333,7 @@ static void augassign(Q *q, size_t s, size_t op_at) {
     }
     if (KA(q, e - 1) != T_RSQB || (size_t)q->pair[e - 1] <= s) return quit(q);
     size_t open = (size_t)q->pair[e - 1];
-    q->i = s;
-    primary(q, open);
-    if (q->i != open) return quit(q);
+    if (!target_object(q, s, open)) return;
     subscript_key(q, line, true);
     at_line(q, line, SP_COPY, 2);
     at_line(q, line, SP_COPY, 2);
@@ -2414,15 +2414,11 @@ static void del_target(Q *q, size_t s, size_t e, int line) {
         if (k == T_LPAR && !comma) del_target(q, s + 1, e - 1, line); /* (a) is a */
         else for (size_t j = s + 1, c; j < e - 1 && live(q); j = c + 1) del_target(q, j, c = find(q, j, e - 1, T_COMMA), line);
     } else if (e > s + 2 && KA(q, e - 1) == T_NAME && KA(q, e - 2) == T_DOT) {
-        q->i = s;
-        primary(q, e - 2);
-        if (q->i != e - 2) return quit(q);
+        if (!target_object(q, s, e - 2)) return;
         at_line(q, line, SP_DELETE_ATTR, name_idx(q, e - 1));
     } else if (KA(q, e - 1) == T_RSQB && (size_t)q->pair[e - 1] > s) {
         size_t open = (size_t)q->pair[e - 1];
-        q->i = s;
-        primary(q, open);
-        if (q->i != open) return quit(q);
+        if (!target_object(q, s, open)) return;
         subscript_key(q, line, true);
         at_line(q, line, SP_DELETE_SUBSCR, 0);
     } else {
