@@ -33,7 +33,8 @@
 enum { K_OTHER, K_CONST, K_FOLD };
 
 /* Token classes: where scans stop, and what is never handled. */
-enum { X_END = 1, X_STMT = 2, X_IN = 4, X_NEVER = 8, X_OPEN = 16, X_CMP = 32, X_LOOK = 64, X_AUG = 128, X_GRP = 256 };
+enum { X_END = 1, X_STMT = 2, X_IN = 4, X_NEVER = 8, X_OPEN = 16, X_CMP = 32, X_LOOK = 64, X_AUG = 128, X_GRP = 256,
+       X_BOOL = 512 };
 
 #define CLOSER (X_END | X_STMT | X_IN | X_LOOK)
 #define ENDALL (X_END | X_STMT | X_IN)
@@ -52,6 +53,7 @@ static const uint16_t cls[T_COUNT_] = {
     [T_DOUBLESLASHEQUAL] = AUG,
     [T_LESS] = X_CMP, [T_GREATER] = X_CMP, [T_EQEQUAL] = X_CMP, [T_NOTEQUAL] = X_CMP,
     [T_LESSEQUAL] = X_CMP, [T_GREATEREQUAL] = X_CMP, [T_IS] = X_CMP, [T_NOT] = X_CMP,
+    [T_AND] = X_BOOL, [T_OR] = X_BOOL,
     [T_CLASS] = X_NEVER,
     [T_WITH] = X_NEVER, [T_GLOBAL] = X_NEVER, [T_NONLOCAL] = X_NEVER,
     [T_AWAIT] = X_NEVER, [T_ASYNC] = X_NEVER, [T_AT] = X_NEVER, [T_ATEQUAL] = X_NEVER | AUG, [T_COLONEQUAL] = X_NEVER | ENDALL,
@@ -135,6 +137,7 @@ typedef struct Q {
     int cline;       /* and the line of its token */
     int gline;       /* the line of enclosing parentheses a tuple here takes */
     int nest;
+    uintptr_t stk_lo, stk_span; /* sp_cstack_ok's bounds: the stack is fine in [lo, lo + span) */
 } Q;
 
 static int exprlist(Q *q, size_t e);
@@ -166,9 +169,20 @@ static void load_at(Q *q, int line, sp_Value v) {
     load_const(&q->c, v);
 }
 
+/* sp_cstack_ok with its bounds worked out once (stack_bounds): one
+ * subtraction and a compare at every level. */
 static bool enter(Q *q) {
-    if (++q->nest > SP_QC_MAX_NEST || !sp_cstack_ok(q->c.vm)) return quit(q), false;
+    char here;
+    if (++q->nest > SP_QC_MAX_NEST || (uintptr_t)&here - q->stk_lo >= q->stk_span) return quit(q), false;
     return true;
+}
+
+/* |here - base| < budget, as an interval of addresses (any with no base). */
+static void stack_bounds(Q *q, const sp_VM *vm) {
+    size_t b = vm->cstack_budget;
+    if (!vm->cstack_base) q->stk_lo = 0, q->stk_span = UINTPTR_MAX;
+    else if (!b) q->stk_lo = 0, q->stk_span = 0;
+    else q->stk_lo = (uintptr_t)vm->cstack_base - (b - 1), q->stk_span = b > UINTPTR_MAX / 2 ? UINTPTR_MAX : 2 * b - 1;
 }
 
 /* The token after the one at j at its bracket level: a group is skipped whole. */
@@ -282,16 +296,10 @@ static int group_line(const Q *q, size_t j) {
 
 /* ------------------------------------------------------------ constants */
 
-static sp_Value number(Q *q, size_t j) {
-    const sp_Tok *t = &q->tk[j];
+/* Any other number literal (out of line: literal() stays small). */
+static __attribute__((noinline)) sp_Value number_slow(Q *q, const sp_Tok *t) {
     const char *s = q->c.src + t->start;
     size_t len = t->end - t->start;
-    if (t->sub == SP_NUM_INT && len <= 18 && (s[0] != '0' || len == 1)) { /* plain decimal: most literals */
-        int64_t v = 0;
-        size_t i = 0;
-        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) v = v * 10 + (s[i] - '0');
-        if (i == len) return sp_int(v);
-    }
     if (t->sub == SP_NUM_IMAG) return quit(q), SP_NONEV; /* the full compiler's error */
     char *d = sp_arena_raw(q->c.arena, len + 1);
     if (!d) return quit(q), SP_NONEV;
@@ -304,6 +312,19 @@ static sp_Value number(Q *q, size_t j) {
     return v;
 }
 
+static sp_Value number(Q *q, size_t j) {
+    const sp_Tok *t = &q->tk[j];
+    const char *s = q->c.src + t->start;
+    size_t len = t->end - t->start;
+    if (t->sub == SP_NUM_INT && len <= 18 && (s[0] != '0' || len == 1)) { /* plain decimal: most literals */
+        int64_t v = 0;
+        size_t i = 0;
+        for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) v = v * 10 + (s[i] - '0');
+        if (i == len) return sp_int(v);
+    }
+    return number_slow(q, t);
+}
+
 /* The body of the string token t: [*b, *e) without prefix and quotes. */
 static void body(const Q *q, const sp_Tok *t, const char **b, const char **e) {
     size_t s, end;
@@ -311,22 +332,12 @@ static void body(const Q *q, const sp_Tok *t, const char **b, const char **e) {
     *b = q->c.src + s, *e = q->c.src + end;
 }
 
-/* The str or bytes of adjacent string tokens from j (not f-strings),
- * decoded by the parser's decoder; one str token without escapes or CRs
- * (most literals) is its bytes. */
-static sp_Value string(Q *q, size_t j) {
+/* string() of any other literal, out of line (its decoder's buffers made
+ * string() save every register). */
+static __attribute__((noinline)) sp_Value string_slow(Q *q, size_t j) {
     bool bytes = q->tk[j].sub & SP_STR_BYTES;
     const char *b, *end;
     sp_Value v;
-    if (!(q->tk[j].sub & (SP_STR_BYTES | SP_STR_F)) && KA(q, j + 1) != T_STRING) {
-        body(q, &q->tk[j], &b, &end);
-        const char *c = b;
-        while (c < end && *c != '\\' && *c != '\r') c++;
-        if (c == end) {
-            v = sp_str_intern(q->c.vm, b, (size_t)(end - b));
-            goto done;
-        }
-    }
     size_t total = 0, e = j;
     for (; KA(q, e) == T_STRING; e++) {
         const sp_Tok *t = &q->tk[e];
@@ -345,9 +356,26 @@ static sp_Value string(Q *q, size_t j) {
         k += n;
     }
     v = bytes ? sp_bytes_new(q->c.vm, buf, k) : sp_str_intern(q->c.vm, buf, k);
-done:
     if (sp_iserr(v)) quit(q);
     return v;
+}
+
+/* The str or bytes of adjacent string tokens from j (not f-strings),
+ * decoded by the parser's decoder; one str token without escapes or CRs
+ * (most literals) is its bytes. */
+static sp_Value string(Q *q, size_t j) {
+    if (!(q->tk[j].sub & (SP_STR_BYTES | SP_STR_F)) && KA(q, j + 1) != T_STRING) {
+        const char *b, *end;
+        body(q, &q->tk[j], &b, &end);
+        const char *c = b;
+        while (c < end && *c != '\\' && *c != '\r') c++;
+        if (c == end) {
+            sp_Value v = sp_str_intern(q->c.vm, b, (size_t)(end - b));
+            if (sp_iserr(v)) quit(q);
+            return v;
+        }
+    }
+    return string_slow(q, j);
 }
 
 /* ------------------------------------------------------------ f-strings */
@@ -479,7 +507,7 @@ static void fs_walk(Fs *f, size_t s, size_t e, int flags, int lvl) {
 }
 
 /* Adjacent string tokens with an f-string among them: a JoinedStr. */
-static int fstring(Q *q) {
+static __attribute__((noinline)) int fstring(Q *q) {
     size_t j = q->i;
     Fs f = {.q = q};
     for (; K(q) == T_STRING && live(q); next(q)) {
@@ -496,7 +524,7 @@ static int fstring(Q *q) {
 }
 
 /* The value of a literal token (CPython's Constant node). */
-static sp_Value literal(Q *q, size_t j) {
+static inline __attribute__((always_inline)) sp_Value literal(Q *q, size_t j) {
     switch (KA(q, j)) {
     case T_NUMBER: return number(q, j);
     case T_STRING: return string(q, j);
@@ -610,12 +638,13 @@ static bool bound_around(const Q *q, const Fn *fn, const sp_Tok *t) {
 /* A name op in a function: DEREF for its cells, FAST for its other
  * locals, GLOBAL for the rest.  The first pass only learns the bound
  * names (its code is thrown away). */
-static void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
+static __attribute__((noinline)) void fn_nameop(Q *q, Fn *fn, size_t j, int line, bool store) {
     const sp_Tok *t = &q->tk[j];
     int k = list_find(q, fn->name, fn->n, t);
-    if (fn->collect) {
+    if (fn->collect) { /* its code is thrown away: no name to intern */
         if (store && k < 0) fn->name[fn->n++] = t;
-        return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
+        if (is_debug(q, t)) return quit(q);
+        return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, 0);
     }
     if (k < 0) {
         bool direct = fn->key && !fn->outer && fn->up && !fn->up->key; /* in a module-level def */
@@ -678,13 +707,19 @@ static void fn_use(Q *q, Fn *fn, const Comp *cp, const sp_Tok *t) {
     for (; cp && live(q); cp = cp->up) use(q, fn, cp->open, t);
 }
 
+static void comp_nameop(Q *q, Comp *cp, size_t j, int line, bool store);
+
 /* A name op: NAME at module level; in a function or a comprehension FAST
  * for the names it binds, GLOBAL for the rest (a name an enclosing
  * function or comprehension binds would be a free variable: not handled). */
-static void nameop(Q *q, size_t j, int line, bool store) {
-    Comp *cp = q->comp;
-    if (!cp && q->fn) return fn_nameop(q, q->fn, j, line, store);
-    if (!cp) return at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
+static __attribute__((noinline)) void nameop(Q *q, size_t j, int line, bool store) {
+    if (q->comp) return comp_nameop(q, q->comp, j, line, store);
+    if (q->fn) return fn_nameop(q, q->fn, j, line, store);
+    at_line(q, line, store ? SP_STORE_NAME : SP_LOAD_NAME, name_idx(q, j));
+}
+
+/* In a comprehension: apart, so that a module-level name saves no registers. */
+static __attribute__((noinline)) void comp_nameop(Q *q, Comp *cp, size_t j, int line, bool store) {
     int k = list_find(q, cp->name, cp->n, &q->tk[j]);
     if (k < 0) {
         for (Comp *up = cp->up; up; up = up->up)
@@ -1006,7 +1041,9 @@ static int yield_(Q *q, size_t e) {
     return K_OTHER;
 }
 
-static int paren(Q *q) {
+/* paren, bracket, brace and fstring are out of line: inlined, they made atom()
+ * (a name or a literal, mostly) save every register. */
+static __attribute__((noinline)) int paren(Q *q) {
     size_t open = q->i;
     Group g = group(q, open);
     if (KA(q, open + 1) == T_YIELD) { /* (yield x) */
@@ -1034,7 +1071,7 @@ static int paren(Q *q) {
     return k;
 }
 
-static int bracket(Q *q) {
+static __attribute__((noinline)) int bracket(Q *q) {
     size_t open = q->i;
     Group g = group(q, open);
     if (g.first_for < g.close) return comprehension(q, SP_NM_listcomp, open, g.first_for, LINE(q, open));
@@ -1044,7 +1081,7 @@ static int bracket(Q *q) {
     return K_OTHER;
 }
 
-static int brace(Q *q) {
+static __attribute__((noinline)) int brace(Q *q) {
     size_t open = q->i;
     Group g = group(q, open);
     int line = LINE(q, open);
@@ -1289,10 +1326,10 @@ static int power(Q *q) {
     return K_OTHER;
 }
 
-/* -x, +x, ~x; `-` before a number literal is folded (sp_compile.c's const_of). */
-static int factor(Q *q) {
-    int k = K(q), line = LINE(q, q->i);
-    if (k != T_MINUS && k != T_PLUS && k != T_TILDE) return power(q);
+/* -x, +x, ~x (k); `-` before a number literal is folded (sp_compile.c's
+ * const_of).  Out of line: inlined, it made every operand save registers. */
+static __attribute__((noinline)) int unary(Q *q, int k) {
+    int line = LINE(q, q->i);
     if (!enter(q)) return K_OTHER;
     next(q);
     Mark m = mark(q);
@@ -1307,6 +1344,11 @@ static int factor(Q *q) {
     at_line(q, line, SP_UNARY_OP, k == T_MINUS ? SP_UOP_NEG : k == T_PLUS ? SP_UOP_POS : SP_UOP_INVERT);
     q->nest--;
     return K_OTHER;
+}
+
+static int factor(Q *q) {
+    int k = K(q);
+    return k == T_MINUS || k == T_PLUS || k == T_TILDE ? unary(q, k) : power(q);
 }
 
 /* Binary operators by precedence climbing (all left-associative). */
@@ -1427,12 +1469,16 @@ static int boolop(Q *q, int tok) {
  * if: that primary, without the descent through every precedence level. */
 static int disjunction(Q *q) {
     size_t e = primary_end(q, q->i);
-    if (e && (cls[KA(q, e)] & X_END)) return e == q->i + 1 ? atom(q) : primary(q, SIZE_MAX);
+    if (e && (cls[KA(q, e)] & X_END)) /* an atom alone (a display too) needs no trailer loop */
+        return e == over(q, q->i) ? atom(q) : primary(q, SIZE_MAX);
+    if (e && prec[KA(q, e)] && (cls[KA(q, scan(q, e, X_END | X_CMP | X_BOOL))] & X_END))
+        return binary(q, 1); /* arithmetic only: no and/or/not/comparison levels */
     return boolop(q, T_OR);
 }
 
-/* body if test else orelse: the test first (sp_compile.c's ifexp). */
-static int ifexp(Q *q, size_t at_if) {
+/* body if test else orelse: the test first (sp_compile.c's ifexp).  Out
+ * of line, as lambda_: inlined, they made expression() save every register. */
+static __attribute__((noinline)) int ifexp(Q *q, size_t at_if) {
     size_t s = q->i, at_else = scan(q, at_if + 1, X_END);
     int line = start_line(q, s);
     if (KA(q, at_else) != T_ELSE) return quit(q), K_OTHER;
@@ -1450,10 +1496,11 @@ static int ifexp(Q *q, size_t at_if) {
     return K_OTHER;
 }
 
-static int lambda_(Q *q);
+static __attribute__((noinline)) int lambda_(Q *q);
 
-static int expression(Q *q) {
-    if (!live(q) || !enter(q)) return K_OTHER;
+/* The descent (apart: a lone operand saves no registers). */
+static __attribute__((noinline)) int expression_(Q *q) {
+    if (!enter(q)) return K_OTHER;
     if (K(q) == T_LAMBDA) {
         int k = lambda_(q);
         q->nest--;
@@ -1465,6 +1512,14 @@ static int expression(Q *q) {
     else k = disjunction(q);
     q->nest--;
     return k;
+}
+
+static int expression(Q *q) {
+    if (!live(q)) return K_OTHER;
+    int t = K(q), after = KA(q, q->i + 1);
+    if ((cls[after] & X_END) && after != T_IF && (t == T_NAME || is_literal(t)))
+        return atom(q); /* a lone name or literal (most items and arguments): no descent */
+    return expression_(q);
 }
 
 /* An expression list up to token e: one expression, or a tuple (if
@@ -1599,13 +1654,16 @@ static bool target_object(Q *q, size_t s, size_t end) {
 
 /* Store TOS into the target [s, e) (sp_compile.c's store). */
 static void store(Q *q, size_t s, size_t e) {
+    if (e == s + 1 && KA(q, s) == T_NAME && live(q)) { /* the common target: no descent */
+        nameop(q, s, LINE(q, s), true);
+        q->i = e;
+        return;
+    }
     if (!live(q) || s >= e || !enter(q)) return quit(q);
     int line = start_line(q, s);
     int k = KA(q, s);
     bool comma;
-    if (e == s + 1 && k == T_NAME) { /* the common target */
-        nameop(q, s, line, true);
-    } else if ((k == T_LPAR || k == T_LSQB) && (size_t)q->pair[s] == e - 1) {
+    if ((k == T_LPAR || k == T_LSQB) && (size_t)q->pair[s] == e - 1) {
         count_items(q, s + 1, e - 1, &comma);
         if (k == T_LPAR && !comma) store(q, s + 1, e - 1); /* (a) is a */
         else unpack(q, s + 1, e - 1, line);
@@ -2578,10 +2636,13 @@ sp_Value sp_qc_compile(sp_VM *vm, const char *src, size_t n, const char *filenam
     if (nchars < 0) return SP_NULLV;
     sp_Arena arena;
     sp_arena_init(&arena, vm);
-    Q q;
-    memset(&q, 0, sizeof q);
+    Q q; /* cleared past c.st, the AST compiler's symbol table (half of it: never read here) */
+    _Static_assert(offsetof(Q, c.arena) == offsetof(Q, c.st) + sizeof q.c.st && offsetof(Q, c.st) == sizeof q.c.vm,
+                   "Q starts with c.vm and c.st");
+    memset((char *)&q + offsetof(Q, c.arena), 0, sizeof q - offsetof(Q, c.arena));
     C *c = &q.c;
     c->vm = vm, c->arena = &arena, c->filename = filename, c->src = src, c->n = n, c->lineno = 1;
+    stack_bounds(&q, vm);
     sp_Lex *L = sp_arena_raw(&arena, sizeof *L); /* sp_lex_init clears what it reads */
     sp_Value code = SP_ERRV;
     q.L = L;
