@@ -43,7 +43,9 @@ typedef uint64_t sandpy_value;
 
 /* Limits: 0 means "no limit" (the library sets none unless asked).  The
  * time and instruction limits count per run (start to completion), and
- * time spent paused does not count; they survive snapshots. */
+ * time spent paused does not count; they survive snapshots.  (Without
+ * max_duration, runs are timed by the coarse clock, to a few ms: the time
+ * its snapshots carry for a later limit is that precise.) */
 typedef struct sandpy_config {
     size_t max_memory;          /* bytes of live heap -> MemoryError */
     uint64_t max_allocations;   /* allocations per run -> MemoryError */

@@ -146,6 +146,15 @@ int32_t sp_cg_nt_index_str(C *c, sp_NameTab *t, sp_Str *name) {
     return (int32_t)n;
 }
 
+int32_t sp_cg_nt_fresh(C *c, sp_NameTab *t, const char *name, sp_Str *str) {
+    if (c->err) return -1;
+    size_t n = t->n;
+    sp_NEnt *e = sp_nt_push(c->vm, t, name);
+    if (!e) return fail(c), -1;
+    e->flags = (int)n, e->str = str;
+    return (int32_t)n;
+}
+
 int32_t sp_cg_name_index(C *c, const char *name) {
     if (c->err) return -1;
     return vt_add(c, &c->u->names, sp_str_intern_cstr(c->vm, name));
@@ -170,10 +179,12 @@ static void meet(Unit *u, uint32_t l, int d, int b) {
 
 /* How an instruction moves control, for the depths and for linking
  * jumps: the jumps (whose argument, as emitted, is a label) come last. */
-enum { FL_PLAIN, FL_END, FL_POP_BLOCK, FL_JUMP, FL_POP_JUMP, FL_OR_POP, FL_FOR_ITER, FL_SETUP, FL_SEND };
+enum { FL_PLAIN, FL_END, FL_POP_BLOCK, FL_PUSH_BLOCK, FL_JUMP, FL_POP_JUMP, FL_OR_POP, FL_FOR_ITER, FL_SETUP,
+       FL_SEND };
 static const uint8_t flow[SP_NOPCODES_] = {
     [SP_RETURN_VALUE] = FL_END, [SP_RAISE_VARARGS] = FL_END, [SP_RERAISE] = FL_END,
-    [SP_POP_BLOCK] = FL_POP_BLOCK, [SP_POP_EXCEPT] = FL_POP_BLOCK,
+    [SP_POP_BLOCK] = FL_POP_BLOCK, [SP_POP_EXCEPT] = FL_POP_BLOCK, [SP_COMP_EXIT] = FL_POP_BLOCK,
+    [SP_COMP_ENTER] = FL_PUSH_BLOCK,
     [SP_JUMP] = FL_JUMP, [SP_POP_JUMP_IF_FALSE] = FL_POP_JUMP, [SP_POP_JUMP_IF_TRUE] = FL_POP_JUMP,
     [SP_JUMP_IF_FALSE_OR_POP] = FL_OR_POP, [SP_JUMP_IF_TRUE_OR_POP] = FL_OR_POP,
     [SP_FOR_ITER] = FL_FOR_ITER, [SP_SETUP_FINALLY] = FL_SETUP, [SP_SEND_FROM] = FL_SEND,
@@ -249,6 +260,9 @@ void sp_cg_track_slow(Unit *u, uint32_t w) {
         break;
     case FL_POP_BLOCK:
         if (--b < 0) u->depth_lost = true;
+        break;
+    case FL_PUSH_BLOCK:
+        if (++b > u->maxblocks) u->maxblocks = b;
         break;
     default: break; /* SEND_FROM: its label is the next instruction, reached by falling through */
     }

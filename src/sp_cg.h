@@ -142,6 +142,15 @@ int32_t sp_cg_nt_index(C *c, sp_NameTab *t, const char *name); /* added at the e
 /* The same for an interned name (its str is kept: unit_code need not intern it). */
 int32_t sp_cg_nt_index_str(C *c, sp_NameTab *t, sp_Str *name);
 int32_t sp_cg_name_index(C *c, const char *name);              /* in the unit's names */
+/* A new entry for name even if t has one (str: its interned str or NULL):
+ * an inlined comprehension's target gets a slot of its own, which its
+ * uses find through the compiler's own memory of it, never by name. */
+int32_t sp_cg_nt_fresh(C *c, sp_NameTab *t, const char *name, sp_Str *str);
+/* Whether a comprehension with n distinct target names can be inlined
+ * into unit u (COMP_ENTER's argument holds its slots). */
+static inline bool sp_cg_comp_fits(const Unit *u, size_t n) {
+    return n <= SP_COMP_MAXN && u->varnames.n <= SP_COMP_MAXFIRST;
+}
 
 /* ------------------------------------------------------------ emitting */
 
@@ -179,7 +188,7 @@ static const uint16_t sp_cg_quick[SP_NOPCODES_] = {
     [SP_POP_JUMP_IF_FALSE] = SP_QF(1, 0), [SP_POP_JUMP_IF_TRUE] = SP_QF(1, 0),
     [SP_JUMP_IF_FALSE_OR_POP] = SP_QF(1, 0), [SP_JUMP_IF_TRUE_OR_POP] = SP_QF(1, 0),
     [SP_FOR_ITER] = SP_QF(1, 2), [SP_SETUP_FINALLY] = SP_QF(0, 0), [SP_POP_BLOCK] = SP_QF(0, 0),
-    [SP_POP_EXCEPT] = SP_QF(1, 0),
+    [SP_POP_EXCEPT] = SP_QF(1, 0), [SP_COMP_ENTER] = SP_QF(1, 2), [SP_COMP_EXIT] = SP_QF(0, 0),
 };
 #undef SP_QK
 #undef SP_QF

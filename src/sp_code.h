@@ -60,7 +60,16 @@
  * subiterator yields and re-executes itself when resumed).
  *
  * Comprehensions and generator expressions are nested functions as in
- * CPython 3.11: MAKE_FUNCTION; <iterable>; GET_ITER; CALL 1.
+ * CPython 3.11: MAKE_FUNCTION; <iterable>; GET_ITER; CALL 1.  A list, set
+ * or dict comprehension at module level whose body nests no scope is
+ * inlined instead (CPython 3.12's PEP 709) with 3.11's observables kept:
+ *   <iterable>; GET_ITER; COMP_ENTER k; <loops on its own fast slots>; COMP_EXIT
+ * COMP_ENTER counts a Python frame (RecursionError where the call would
+ * have raised) and pushes a comprehension block (handler -2 - its pc,
+ * level: the collection's slot); an exception unwinding through it gets a
+ * "<listcomp>" traceback entry, then the enclosing one on COMP_ENTER's
+ * line (the call's), and the targets' slots are cleared, as by COMP_EXIT.
+ * Nothing else is pushed on that block (no handler, return or yield in it).
  */
 #ifndef SP_CODE_H
 #define SP_CODE_H
@@ -191,8 +200,25 @@ typedef enum sp_Opcode {
        slice object for a str/list/tuple and int/None bounds; anything else gets a real slice */
     SP_BINARY_SLICE,     /* ( o start stop -- o[start:stop] ) */
     SP_STORE_SLICE,      /* ( v o start stop -- ) o[start:stop] = v */
+    /* ---- inlined comprehensions (see the top comment) */
+    SP_COMP_ENTER,       /* arg SP_COMP_ARG(kind, first, n): ( it -- coll it ), coll an empty list/set/dict;
+                            push a comprehension block; fast slots [first, first+n) are its targets */
+    SP_COMP_EXIT,        /* ( -- ) pop the comprehension block, clear its slots */
     SP_NOPCODES_
 } sp_Opcode;
+
+/* COMP_ENTER's argument: the kind (0 list, 1 set, 2 dict: its traceback
+ * entry's kind less one), the first target slot (< 2**16) and the count
+ * (< 2**6). */
+enum { SP_TB_FRAME = 0, SP_TB_LISTCOMP, SP_TB_SETCOMP, SP_TB_DICTCOMP };
+enum { SP_COMP_MAXFIRST = 0xFFFF, SP_COMP_MAXN = 63 };
+#define SP_COMP_ARG(kind, first, n) ((uint32_t)(kind) | (uint32_t)(n) << 2 | (uint32_t)(first) << 8)
+#define SP_COMP_KIND(a) ((a) & 3u)
+#define SP_COMP_N(a) ((a) >> 2 & 63u)
+#define SP_COMP_FIRST(a) ((a) >> 8)
+/* A comprehension block's handler field: -2 - the pc of its COMP_ENTER. */
+#define SP_COMP_HANDLER(pc) (-2 - (int32_t)(pc))
+#define SP_COMP_PC(h) ((uint32_t)(-2 - (h)))
 
 /* Code flags. */
 enum {
@@ -289,8 +315,11 @@ static inline bool sp_op_effect(uint32_t w, int *pop, int *push) {
     int n = (int)a;
     *pop = 0, *push = 0;
     switch ((sp_Opcode)SP_OPCODE(w)) {
-    case SP_NOP: case SP_JUMP: case SP_SETUP_FINALLY: case SP_POP_BLOCK:
+    case SP_NOP: case SP_JUMP: case SP_SETUP_FINALLY: case SP_POP_BLOCK: case SP_COMP_EXIT:
         return true;
+    case SP_COMP_ENTER:
+        *pop = 1, *push = 2;
+        return SP_COMP_KIND(a) != 3;
     case SP_SWAP: case SP_CHECK_EXC_MATCH:
         return true; /* checked by the caller */
     case SP_POP_TOP: case SP_STORE_FAST: case SP_STORE_DEREF: case SP_STORE_GLOBAL:
@@ -481,9 +510,12 @@ typedef struct sp_TB {
     struct sp_TB *next;
     sp_Code *code;
     int line;
+    int kind;              /* SP_TB_FRAME: code's frame; else an inlined comprehension in it */
 } sp_TB;
 
-bool sp_tb_add(sp_VM *vm, sp_Value exc, sp_Code *code, int line);
+bool sp_tb_add(sp_VM *vm, sp_Value exc, sp_Code *code, int line, int kind);
+/* The function name an entry shows: code's, or "<listcomp>" & co. */
+sp_Str *sp_tb_name(const sp_TB *t);
 
 /* ------------------------------------------------------------ VM internals */
 

@@ -794,13 +794,14 @@ static void lambda(C *c, const sp_Node *e) {
 
 static void store(C *c, const sp_Node *t);
 
-/* The nested loops of a comprehension body; depth = iterators on the stack. */
-static void comp_generator(C *c, const sp_Node *e, size_t gi, int depth) {
+/* The nested loops of a comprehension body; depth = iterators on the stack
+ * (an inlined one's first iterator is on it already, not in .0). */
+static void comp_generator(C *c, const sp_Node *e, size_t gi, int depth, bool inl) {
     const sp_NodeList *gens = &e->u.comp.generators;
     const sp_Node *g = gens->items[gi];
     int32_t start = sp_cg_label(c), cleanup = sp_cg_label(c), anchor = sp_cg_label(c);
     if (gi == 0) {
-        emit(c, SP_LOAD_FAST, 0);
+        if (!inl) emit(c, SP_LOAD_FAST, 0);
     } else {
         expr(c, g->u.comprehension.iter);
         emit0(c, SP_GET_ITER);
@@ -812,7 +813,7 @@ static void comp_generator(C *c, const sp_Node *e, size_t gi, int depth) {
     for (size_t i = 0; i < g->u.comprehension.ifs.n; i++) jump_if(c, g->u.comprehension.ifs.items[i], false, cleanup);
     if (gi + 1 < gens->n) {
         if (!depth_enter(c)) return;
-        comp_generator(c, e, gi + 1, depth);
+        comp_generator(c, e, gi + 1, depth, inl);
         c->depth--;
     } else {
         switch (e->kind) {
@@ -835,19 +836,81 @@ static void comp_generator(C *c, const sp_Node *e, size_t gi, int depth) {
     sp_cg_bind(c, anchor);
 }
 
+/* CPython 3.12 inlines list, set and dict comprehensions (PEP 709);
+ * sandpy does at module level, keeping 3.11's observables (sp_code.h),
+ * when the comprehension's scope nests none (no lambda, comprehension or
+ * generator expression past its first iterable), binds nothing outside
+ * (a walrus) and has no __class__ (super(): 3.11's error names the
+ * function's missing cell).  sp_qc.c decides the same from the tokens. */
+static bool inlinable(C *c, const sp_Node *e, const sp_Scope *s) {
+    if (e->kind == SP_N_GENERATOREXP || c->u->kind != U_MODULE || s->nchildren) return false;
+    for (size_t k = 0; k < s->syms.n; k++) {
+        const sp_NEnt *y = &s->syms.e[k];
+        if ((y->flags & (SP_DEF_GLOBAL | SP_DEF_NONLOCAL)) || strcmp(y->name, "__class__") == 0) return false;
+    }
+    return true;
+}
+
+/* Each name target t binds in comprehension scope s, in source order:
+ * counted (*n), or given a fresh slot of the unit that nameop finds in
+ * the symbol (set). */
+static void target_names(C *c, sp_Scope *s, const sp_Node *t, size_t *n, bool set) {
+    if (c->err || !depth_enter(c)) return;
+    if (t->kind == SP_N_NAME) {
+        sp_NEnt *e = sp_scope_get(s, t->u.name.id);
+        if (!e) {
+            sp_cg_internal(c, "no symbol for a target");
+        } else if (!e->slot) { /* the first time the name is met */
+            e->slot = set ? sp_cg_nt_fresh(c, &c->u->varnames, e->name, NULL) + 1 : 1;
+            e->unit = c->u->serial;
+            *n += !set;
+        }
+    } else if (t->kind == SP_N_TUPLE || t->kind == SP_N_LIST) {
+        for (size_t i = 0; i < t->u.seq.elts.n; i++) target_names(c, s, t->u.seq.elts.items[i], n, set);
+    } else if (t->kind == SP_N_STARRED) {
+        target_names(c, s, t->u.starred.value, n, set);
+    }
+    c->depth--;
+}
+
+/* The comprehension's targets' fresh slots as COMP_ENTER's argument, or
+ * -1 when they do not fit it (then the symbols are as they were). */
+static int64_t comp_slots(C *c, const sp_Node *e, sp_Scope *s) {
+    const sp_NodeList *gens = &e->u.comp.generators;
+    size_t n = 0, first = c->u->varnames.n;
+    for (int set = 0; set < 2; set++) {
+        for (size_t k = 0; k < s->syms.n; k++) s->syms.e[k].slot = 0; /* (a comprehension's: unused) */
+        if (set && !sp_cg_comp_fits(c->u, n)) return -1;
+        for (size_t i = 0; i < gens->n; i++) target_names(c, s, gens->items[i]->u.comprehension.target, &n, set);
+    }
+    return SP_COMP_ARG(s->comp - SP_COMP_LIST, first, n);
+}
+
 static void comprehension(C *c, const sp_Node *e) {
     int nm = e->kind == SP_N_LISTCOMP    ? SP_NM_listcomp
              : e->kind == SP_N_SETCOMP  ? SP_NM_setcomp
              : e->kind == SP_N_DICTCOMP ? SP_NM_dictcomp
                                         : SP_NM_genexpr;
     const sp_Node *outer = e->u.comp.generators.items[0];
+    sp_Scope *s = sp_symtable_scope(&c->st, e);
+    int64_t arg = s && inlinable(c, e, s) ? comp_slots(c, e, s) : -1;
+    if (arg >= 0) { /* the body on the comprehension's names, in this unit */
+        expr(c, outer->u.comprehension.iter);
+        emit0(c, SP_GET_ITER);
+        emit(c, SP_COMP_ENTER, arg);
+        sp_Scope *saved = c->u->scope;
+        c->u->scope = s;
+        comp_generator(c, e, 0, 0, true);
+        c->u->scope = saved;
+        return emit0(c, SP_COMP_EXIT);
+    }
     if (!unit_push_nm(c, U_COMP, e, nm)) return;
     c->u->argcount = 1;
     first_const(c, SP_NONEV);
     if (e->kind == SP_N_LISTCOMP) emit(c, SP_BUILD_LIST, 0);
     else if (e->kind == SP_N_SETCOMP) emit(c, SP_BUILD_SET, 0);
     else if (e->kind == SP_N_DICTCOMP) emit(c, SP_BUILD_MAP, 0);
-    comp_generator(c, e, 0, 0);
+    comp_generator(c, e, 0, 0, false);
     if (e->kind != SP_N_GENERATOREXP) emit0(c, SP_RETURN_VALUE);
     finish_function(c, 0);
     expr(c, outer->u.comprehension.iter);

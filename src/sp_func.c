@@ -123,6 +123,7 @@ static bool check_arg(sp_Code *c, uint32_t w) {
     case SP_JUMP_IF_FALSE_OR_POP: case SP_JUMP_IF_TRUE_OR_POP: case SP_FOR_ITER:
     case SP_SETUP_FINALLY:
         return a < c->ncode;
+    case SP_COMP_ENTER: return SP_COMP_FIRST(a) + SP_COMP_N(a) <= c->nlocals;
     default: return true;
     }
 }
@@ -270,15 +271,20 @@ static bool flow_lists(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc, int d, int 
     } else if (p >= 0 && rd <= fl->nodes[p].a + 1) {
         return bad_code(vm, c, pc, "LOAD_METHOD result used as a value");
     }
-    if (op == SP_RERAISE && (bk < 0 || fl->nodes[bk].a >= 0 || fl->nodes[bk].exc != d - 1))
+    if (op == SP_RERAISE && (bk < 0 || fl->nodes[bk].a != -1 || fl->nodes[bk].exc != d - 1))
         return bad_code(vm, c, pc, "RERAISE of a non-exception");
-    bool pops = op == SP_POP_BLOCK || op == SP_POP_EXCEPT;
+    bool pops = op == SP_POP_BLOCK || op == SP_POP_EXCEPT || op == SP_COMP_EXIT;
     if (bk < 0) {
         if (pops) return bad_code(vm, c, pc, "no block to pop");
     } else {
         const Node *b = &fl->nodes[bk];
-        bool exc = b->a < 0;
-        if (pops && (exc != (op == SP_POP_EXCEPT) || (exc && wr != b->saved)))
+        bool exc = b->a == -1;
+        /* the VM unwinds a comprehension block on its own: nothing goes on it */
+        if (b->a < -1 && (op == SP_SETUP_FINALLY || op == SP_COMP_ENTER || op == SP_RETURN_VALUE ||
+                          op == SP_YIELD_VALUE || op == SP_SEND_FROM))
+            return bad_code(vm, c, pc, "block or frame exit in a comprehension");
+        int kind = b->a >= 0 ? SP_POP_BLOCK : exc ? SP_POP_EXCEPT : SP_COMP_EXIT;
+        if (pops && (kind != (int)op || (exc && wr != b->saved)))
             return bad_code(vm, c, pc, "block popped out of order");
         if (pops) {
             fl->cblock = b->up;
@@ -339,7 +345,10 @@ static bool flow_step(sp_VM *vm, sp_Code *c, Flow *fl, uint32_t pc) {
         fl->cblock = new_node(fl, up, (int32_t)a, d);
         return flow_edge(vm, c, fl, pc, pc + 1, d, b + 1);
     }
-    case SP_POP_BLOCK:
+    case SP_COMP_ENTER: /* its block's level is the collection's slot, under the iterator */
+        fl->cblock = new_node(fl, fl->cblock, SP_COMP_HANDLER(pc), d - 1);
+        return flow_edge(vm, c, fl, pc, pc + 1, nd, b + 1);
+    case SP_POP_BLOCK: case SP_COMP_EXIT:
         return flow_edge(vm, c, fl, pc, pc + 1, d, b - 1);
     case SP_POP_EXCEPT:
         return flow_edge(vm, c, fl, pc, pc + 1, nd, b - 1);
@@ -368,7 +377,9 @@ static bool flow_run(sp_VM *vm, sp_Code *c, Flow *fl) {
     for (size_t i = 0; i < n; i++) { /* unreachable code must still be well formed */
         if (!check_instr(c, (uint32_t)i)) return bad_code(vm, c, (uint32_t)i, "bad instruction");
         uint32_t op = SP_OPCODE(c->code[i]); /* each pc is stepped once: its nodes */
-        fl->capnodes += op == SP_LOAD_METHOD || op == SP_SWAP ? 1 : op == SP_SETUP_FINALLY ? 2 : 0;
+        fl->capnodes += op == SP_LOAD_METHOD || op == SP_SWAP || op == SP_COMP_ENTER ? 1
+                        : op == SP_SETUP_FINALLY                                   ? 2
+                                                                                   : 0;
         setups += op == SP_SETUP_FINALLY;
     }
     /* with except blocks, any pc but a SETUP_FINALLY may drop one's exception */
@@ -407,7 +418,7 @@ static bool blocks_fit(const Flow *fl, int32_t n, const sp_Block *b, int nb, con
         const Node *x = n < 0 ? NULL : &fl->nodes[n];
         if (!x || b[i].handler != x->a || b[i].level != (uint32_t)x->level || x->saved != x->level) return false;
         sp_Value e = b[i].level < (uint32_t)depth ? s[b[i].level] : SP_NULLV;
-        if (b[i].handler < 0 && !sp_isnone(e) && !is_exc(e)) return false;
+        if (b[i].handler == -1 && !sp_isnone(e) && !is_exc(e)) return false;
         if (x->exc >= 0 && (x->exc >= depth || !is_exc(s[x->exc]))) return false;
     }
     return n < 0;

@@ -166,6 +166,18 @@ void sp_lex_init_sub(sp_Lex *L, const sp_Lex *parent, size_t start, size_t end, 
 #else
 #define COLD
 #endif
+#if defined(__GNUC__)
+#define UNREACHABLE() __builtin_unreachable()
+#else
+#define UNREACHABLE() ((void)0)
+#endif
+/* sp_lex_ahead's scanners and loop: gcc's inlining budget would put some
+ * out of line, as the loop has two instances (sp_lex_ahead, sp_lex_fill). */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
 
 static inline int cur(sp_Lex *L) { return L->pos < L->n ? (unsigned char)L->src[L->pos] : -1; }
 static inline int peekc(sp_Lex *L, size_t k) {
@@ -527,7 +539,7 @@ static inline uint64_t le64(const unsigned char *p) {
 }
 
 /* The kind of the name s[0, k): a keyword or T_NAME; s[0, avail) may be read. */
-static inline int keyword(const unsigned char *s, size_t k, size_t avail) {
+static ALWAYS_INLINE int keyword(const unsigned char *s, size_t k, size_t avail) {
     if (k - 2 > 6) return T_NAME; /* keywords have 2 to 8 bytes */
     uint64_t w = 0;
     if (avail >= 8) {
@@ -717,7 +729,7 @@ static COLD int lex_gap(sp_Lex *L, sp_Tok *t, int c) {
 /* Operators: the kind of the longest match at s[pos] = c, a C_OP,
  * C_PUNCT, C_OPEN, C_CLOSE or C_DOT byte (< 128); *e is past it.  0: c
  * starts none (an invalid character). */
-static inline int op_kind(const unsigned char *s, size_t pos, size_t n, int c, size_t *e) {
+static ALWAYS_INLINE int op_kind(const unsigned char *s, size_t pos, size_t n, int c, size_t *e) {
     const OpKinds *o = &op_kinds[c];
     int c1 = pos + 1 < n ? s[pos + 1] : 0; /* the source holds no NUL */
     if (tabs.stops[c1] & 4) { /* every longer operator: c1 is c (doubled), '=' or '>' */
@@ -805,7 +817,7 @@ static COLD bool lex_lines(sp_Lex *L, sp_Tok *t) {
 
 /* An ASCII name: its kind (keyword or T_NAME), -1 if a non-ASCII byte
  * (to verify) or a quote (after a string prefix?) follows. */
-static inline int scan_name(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
+static ALWAYS_INLINE int scan_name(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
     size_t e = pos + 1;
     int cls;
     while ((unsigned)((cls = class_at(s, e, n)) - C_DIGIT) <= C_NAME - C_DIGIT) e++;
@@ -815,7 +827,7 @@ static inline int scan_name(const unsigned char *s, size_t pos, size_t n, size_t
 }
 
 /* A decimal int without underscores, then nothing that could continue a number. */
-static inline int scan_int(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
+static ALWAYS_INLINE int scan_int(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
     size_t e = pos + 1;
     while (e < n && is_digit(s[e])) e++;
     if ((s[pos] == '0' && e > pos + 1) || class_at(s, e, n) >= C_DOT) return -1;
@@ -824,7 +836,7 @@ static inline int scan_int(const unsigned char *s, size_t pos, size_t n, size_t 
 }
 
 /* A string on one line without backslashes, not empty (maybe a triple quote). */
-static inline int scan_str(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
+static ALWAYS_INLINE int scan_str(const unsigned char *s, size_t pos, size_t n, size_t *pe) {
     int q = s[pos], stop = tabs.stops[q];
     size_t e = pos + 1;
     if (e >= n || s[e] == q) return -1;
@@ -835,7 +847,7 @@ static inline int scan_str(const unsigned char *s, size_t pos, size_t n, size_t 
 }
 
 /* A C_OP or (dot) C_DOT byte: -1 for an invalid character or ".5". */
-static inline int scan_op(const unsigned char *s, size_t pos, size_t n, size_t *pe, bool dot) {
+static ALWAYS_INLINE int scan_op(const unsigned char *s, size_t pos, size_t n, size_t *pe, bool dot) {
     if (dot && pos + 1 < n && is_digit(s[pos + 1])) return -1;
     int k = op_kind(s, pos, n, s[pos], pe);
     return k ? k : -1;
@@ -847,6 +859,20 @@ static inline int scan_op(const unsigned char *s, size_t pos, size_t n, size_t *
 static inline void put_tok(sp_Tok *t, int kind, int line, size_t pos, size_t e, int lv) {
     t->head = SP_TOK_HEAD(kind, SP_TOK_LEVEL(lv));
     t->line = line;
+    t->start = pos;
+    t->end = e;
+}
+
+/* sp_lex_ahead keeps line and bracket level in one word w, as a token's
+ * head and line are laid out (SP_TOK_WORD with kind 0): three stores a
+ * token, and one register less in its loop. */
+#define W_LINE SP_TOK_WORD(0, 1)
+#define W_LEVEL SP_TOK_WORD(SP_TOK_LEVEL(1), 0)
+static inline int w_line(uint64_t w) { return (int)((w / W_LINE) & 0xffffffffu); }
+static inline int w_level(uint64_t w) { return (int)((w / W_LEVEL) & 0xff); }
+static inline void put_wtok(sp_Tok *t, int kind, uint64_t w, size_t pos, size_t e) {
+    w |= SP_TOK_WORD(SP_TOK_HEAD(kind, 0), 0);
+    memcpy(t, &w, sizeof w);
     t->start = pos;
     t->end = e;
 }
@@ -911,7 +937,7 @@ static inline void col_next(const unsigned char *s, size_t n, size_t pos, size_t
 
 /* The tokens at the end (lex_end's: NEWLINE, DEDENTs, ENDMARKER) into
  * [t, te), the end of them returned. */
-static sp_Tok *ahead_end(sp_Lex *L, sp_Tok *t, const sp_Tok *te) {
+static ALWAYS_INLINE sp_Tok *ahead_end(sp_Lex *L, sp_Tok *t, const sp_Tok *te) {
     while (t < te) {
         lex_end(L, t);
         if (t++->kind == T_END) break;
@@ -919,10 +945,62 @@ static sp_Tok *ahead_end(sp_Lex *L, sp_Tok *t, const sp_Tok *te) {
     return t;
 }
 
-size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max) {
+/* sp_lex_fill's bookkeeping (see sp_Fill): a bracket at t on level lv
+ * (its token's level). */
+static inline void fill_bracket(sp_Fill *f, const sp_Tok *t, bool open, int lv) {
+    int32_t i = (int32_t)(t - f->tk);
+    if (open) {
+        f->open[lv] = i;
+        f->grp[i] = (sp_Grp){0, -1, false, false, false};
+    } else {
+        int32_t o = f->open[lv - 1];
+        f->pair[i] = o;
+        f->pair[o] = i;
+    }
+}
+
+/* The grp of the bracket around a token on level lv > f->top. */
+static inline sp_Grp *fill_grp(sp_Fill *f, int lv) { return &f->grp[f->open[lv - 1]]; }
+
+/* A keyword or operator the caller marks (c = f->cls[kind]) at t on level lv. */
+static COLD void fill_mark(sp_Fill *f, const sp_Tok *t, int kind, int lv, unsigned c) {
+    if (c & f->stop) f->stopped = true;
+    if (kind == T_IF) f->nif++;
+    if (lv <= f->top) return; /* not in brackets */
+    sp_Grp *g = fill_grp(f, lv);
+    switch (kind) {
+    case T_COMMA: g->ncomma++; break;
+    case T_COLON: g->colon |= !g->ncomma && g->first_for < 0; break;
+    case T_FOR: if (g->first_for < 0) g->first_for = (int32_t)(t - f->tk); break;
+    case T_LAMBDA: g->lambda = true; break;
+    case T_STAR: case T_DOUBLESTAR: { /* an item starts after the opener or a comma */
+        int p = t[-1].kind;
+        g->star |= p == T_COMMA || p == T_LPAR || p == T_LSQB || p == T_LBRACE;
+        break;
+    }
+    default: break;
+    }
+}
+
+/* Any token but a bracket. */
+static inline void fill_note(sp_Fill *f, const sp_Tok *t, int kind, int lv) {
+    unsigned c = f->cls[kind];
+    if (c & f->mark) fill_mark(f, t, kind, lv, c);
+}
+
+/* The same for a token from sp_lex_next. */
+static void fill_tok(sp_Fill *f, const sp_Tok *t) {
+    int k = t->kind;
+    if (k >= T_LPAR && k <= T_RBRACE) fill_bracket(f, t, (k - T_LPAR) % 2 == 0, t->level);
+    else fill_note(f, t, k, t->level);
+}
+
+/* sp_lex_ahead, and with f sp_lex_fill's run (f NULL: gcc drops its part). */
+static ALWAYS_INLINE size_t ahead(sp_Lex *L, sp_Tok *q, size_t max, sp_Fill *f) {
     const unsigned char *s = (const unsigned char *)L->src;
     size_t n = L->n, pos = L->pos, ls = L->line_start;
-    int line = L->line, lv = L->level, c = 0;
+    uint64_t w = SP_TOK_WORD(SP_TOK_LEVEL(L->level), L->line); /* see put_wtok */
+    int c = 0;
     bool bol = L->at_bol, tok = false;
     /* t: the next token; the logical line has tokens if t > lt (no lt:
      * it had some before this run) */
@@ -933,18 +1011,27 @@ size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max) {
         int cls, kind;
         size_t e = 0;
         while ((cls = class_at(s, pos, n)) == C_BLANK) pos++;
-        if (cls == C_NAME) { /* the most common */
-            kind = scan_name(s, pos, n, &e);
-        } else switch (cls) {
+        switch (cls) {
+        case C_NAME: kind = scan_name(s, pos, n, &e); break;
         case C_PUNCT: /* , ; ~ */
             e = pos + 1;
             kind = op_kinds[s[pos]].one;
+            if (f && kind == T_COMMA) { /* the most common of fill_mark's */
+                if (t == te) goto out;
+                put_wtok(t++, kind, w, pos, e);
+                int lv = w_level(w);
+                if (lv > f->top) fill_grp(f, lv)->ncomma++;
+                pos = e;
+                continue;
+            }
             break;
         case C_OPEN: case C_CLOSE: { /* the level changes after the token */
-            int b = s[pos], nlv = cls == C_OPEN ? scan_open(L, b, lv, line, (int)(pos - ls)) : scan_close(L, b, lv);
+            int b = s[pos], lv = w_level(w);
+            int nlv = cls == C_OPEN ? scan_open(L, b, lv, w_line(w), (int)(pos - ls)) : scan_close(L, b, lv);
             if (nlv < 0 || t == te) goto out;
-            put_tok(t++, op_kinds[b].one, line, pos, pos + 1, lv);
-            lv = nlv;
+            put_wtok(t++, op_kinds[b].one, w, pos, pos + 1);
+            if (f) fill_bracket(f, t - 1, cls == C_OPEN, lv);
+            w += cls == C_OPEN ? W_LEVEL : -W_LEVEL;
             pos++;
             continue;
         }
@@ -960,34 +1047,51 @@ size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max) {
             }
             if (c != '\n' && c != '\r') goto out; /* the end or a continuation */
             e = newline_end(s, pos, n);
-            if ((!lt || t > lt) && lv == 0 && !L->no_indent) {
+            bool top = w_level(w) == 0;
+            if ((!lt || t > lt) && top && !L->no_indent) {
                 if (t == te) goto out;
-                put_newline(t++, line, ls, pos, e);
+                put_newline(t++, w_line(w), ls, pos, e);
                 lt = t;
             }
             pos = ls = e;
-            line++;
-            if (lv == 0) {
+            w += W_LINE;
+            if (top) {
                 bol = true;
                 if (!same_indent(L, s, n, &pos, &tok)) goto out; /* do_indent's work */
                 bol = !tok; /* at a blank line: lexed on as a gap */
             }
             col_next(s, n, pos, ls, t, te);
             continue;
-        default: kind = -1; break; /* C_NAMEU */
+        case C_NAMEU: kind = -1; break;
+        default: UNREACHABLE(); /* C_BLANK: no range check for the jump table */
         }
         if (kind < 0 || t == te) break;
-        put_tok(t++, kind, line, pos, e, lv);
+        put_wtok(t++, kind, w, pos, e);
+        if (f && kind > T_RBRACE) fill_note(f, t - 1, kind, w_level(w));
         pos = e;
     }
 out:
     L->pos = pos;
-    L->line = line;
+    L->line = w_line(w);
     L->line_start = ls;
-    L->level = lv;
+    L->level = w_level(w);
     L->at_bol = bol;
     L->line_has_tok = !lt || t > lt;
     return (size_t)((c == -1 ? ahead_end(L, t, te) : t) - q);
+}
+
+size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max) { return ahead(L, q, max, NULL); }
+
+bool sp_lex_fill(sp_Lex *L, sp_Fill *f) {
+    sp_Tok *t = f->tk + f->n;
+    size_t k = ahead(L, t, f->cap - f->n, f);
+    if (!k) {
+        if (!sp_lex_next(L, t)) return false;
+        fill_tok(f, t);
+        k = 1;
+    }
+    f->n += k;
+    return true;
 }
 
 void sp_tok_cols(sp_Tok *q, size_t k) {

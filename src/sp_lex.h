@@ -73,6 +73,14 @@ _Static_assert(SP_MAX_PAREN_DEPTH < 256, "a token's level fits a byte");
 #define SP_TOK_HEAD(kind, rest) ((uint32_t)(kind) | (rest))
 #endif
 
+/* A token's first 8 bytes, head and line, as one word (one store). */
+_Static_assert(offsetof(sp_Tok, line) == 4, "head and line fill a word");
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define SP_TOK_WORD(head, line) ((uint64_t)(head) << 32 | (uint32_t)(line))
+#else
+#define SP_TOK_WORD(head, line) ((uint64_t)(uint32_t)(line) << 32 | (uint32_t)(head))
+#endif
+
 static inline int sp_tok_end_line(const sp_Tok *t) { return t->flags & SP_TOK_END ? t->end_line : t->line; }
 static inline int sp_tok_end_col(const sp_Tok *t) {
     return t->flags & SP_TOK_END ? t->end_col : t->col + (int)(t->end - t->start);
@@ -120,6 +128,40 @@ bool sp_lex_next(sp_Lex *L, sp_Tok *t);
 size_t sp_lex_ahead(sp_Lex *L, sp_Tok *q, size_t max);
 /* The col of each of q[0, k), the tokens of one sp_lex_ahead call. */
 void sp_tok_cols(sp_Tok *q, size_t k);
+
+/* What a bracket's top level holds, for the quick compiler's group(): its
+ * commas, its first `for` (-1: none) and a ':' before both; with a lambda
+ * there (its parameters' commas and its ':' are its own) group() scans. */
+typedef struct sp_Grp {
+    int32_t ncomma, first_for;
+    bool colon, lambda, star; /* star: an item starts with * or ** */
+} sp_Grp;
+
+/* The quick compiler's token array, filled as it is lexed: brackets paired
+ * and their top levels noted while the tokens are in registers (a second
+ * pass over the array cost ~20 instructions a token). */
+typedef struct sp_Fill {
+    sp_Tok *tk;           /* tokens [0, n), room for cap */
+    int32_t *pair;        /* of a bracket: the index of its partner */
+    sp_Grp *grp;          /* of an opening bracket: its top level */
+    size_t n, cap;
+    /* the keywords and operators with cls[kind] & mark are looked at: with
+     * & stop, the caller never handles them (stopped is set, the tokens go
+     * on); `if`s are counted in nif; `: for lambda * **` are noted in their
+     * bracket's grp.  A `,` is always counted there, never a stop. */
+    const uint16_t *cls;
+    unsigned mark, stop;
+    bool stopped;
+    int top;              /* the bracket level outside any bracket (L->no_indent) */
+    size_t nif;
+    int32_t open[SP_MAX_PAREN_DEPTH]; /* by bracket level: the index of its opener */
+} sp_Fill;
+
+/* The next run of tokens (sp_lex_ahead's, or sp_lex_next's one token when
+ * it has none) into f->tk[n, cap), n < cap, n moved past them; false with
+ * the error raised.  The tokens and runs are those of sp_lex_ahead and
+ * sp_lex_next (tools/lexdump.c --fill checks it, and the notes). */
+bool sp_lex_fill(sp_Lex *L, sp_Fill *f);
 
 /* Raise a SyntaxError-family exception at a source position (line 1-based,
  * col 0-based byte offset; col < 0: none, end_col -1 passes -1 through). */

@@ -21,7 +21,9 @@
  * function's locals that its comprehensions use become its cells (the
  * first pass notes what each comprehension uses); a free variable of any
  * other kind (nested functions, a comprehension using what an enclosing
- * comprehension binds) makes it give up. */
+ * comprehension binds) makes it give up.  A module-level list, set or dict
+ * comprehension nesting no scope is inlined as sp_compile.c inlines it
+ * (inlinable, inline_comp). */
 #include "sp_cg.h"
 #include "sp_lex.h"
 #include "sp_names.h"
@@ -89,6 +91,7 @@ typedef struct Comp {
     const sp_Tok *open;  /* its opening bracket (the same in both passes of a function) */
     const sp_Tok **free; /* the function's cells it uses, sorted: its free variables */
     size_t nfree;
+    bool inl;            /* inlined into the module's code (inline_comp) */
 } Comp;
 
 /* A module-level function being compiled: its parameters, then the names
@@ -114,13 +117,8 @@ typedef struct Fn {
     size_t nfree;
 } Fn;
 
-/* What fill learns of a bracket's top level for group(): its commas, its
- * first `for` (-1: none) and a ':' before both; with a lambda there (its
- * parameters' commas and its ':' are its own) group() scans instead. */
-typedef struct Grp {
-    int32_t ncomma, first_for;
-    bool colon, lambda, star; /* star: an item starts with * or ** */
-} Grp;
+/* What fill learns of a bracket's top level for group() (sp_lex.h). */
+typedef sp_Grp Grp;
 
 typedef struct Q {
     C c;             /* the emitter; c.arena holds tokens and units */
@@ -709,6 +707,14 @@ static void fn_use(Q *q, Fn *fn, const Comp *cp, const sp_Tok *t) {
 
 static void comp_nameop(Q *q, Comp *cp, size_t j, int line, bool store);
 
+/* Whether the full compiler gives the comprehension scope of a use of t
+ * a __class__ (a load of super, or __class__ itself). */
+static bool super_name(const Q *q, const sp_Tok *t, bool store) {
+    size_t n = t->end - t->start;
+    const char *s = q->c.src + t->start;
+    return (!store && n == 5 && !memcmp(s, "super", 5)) || (n == 9 && !memcmp(s, "__class__", 9));
+}
+
 /* A name op: NAME at module level; in a function or a comprehension FAST
  * for the names it binds, GLOBAL for the rest (a name an enclosing
  * function or comprehension binds would be a free variable: not handled). */
@@ -720,6 +726,7 @@ static __attribute__((noinline)) void nameop(Q *q, size_t j, int line, bool stor
 
 /* In a comprehension: apart, so that a module-level name saves no registers. */
 static __attribute__((noinline)) void comp_nameop(Q *q, Comp *cp, size_t j, int line, bool store) {
+    if (cp->inl && super_name(q, &q->tk[j], store)) return quit(q); /* (inline_comp's) */
     int k = list_find(q, cp->name, cp->n, &q->tk[j]);
     if (k < 0) {
         for (Comp *up = cp->up; up; up = up->up)
@@ -933,7 +940,7 @@ static void comp_loops(Q *q, const Clause *cl, size_t n, size_t gi, int nm, size
     if (!live(q) || !enter(q)) return;
     int32_t start = sp_cg_label(&q->c), cleanup = sp_cg_label(&q->c), anchor = sp_cg_label(&q->c);
     if (gi == 0) {
-        at_line(q, line, SP_LOAD_FAST, 0);
+        if (!q->comp->inl) at_line(q, line, SP_LOAD_FAST, 0);
     } else {
         q->i = cl[gi].in + 1;
         disjunction(q);
@@ -977,13 +984,63 @@ static void closure(Q *q, int line, const sp_Tok *const *free, size_t nfree) {
     if (nfree) at_line(q, line, SP_BUILD_TUPLE, (int64_t)nfree);
 }
 
+/* Whether sp_compile.c inlines the comprehension (its inlinable), from the
+ * tokens: a list, set or dict comprehension at module level with no lambda
+ * and no `for` but its clauses' past its first iterable.  What the tokens
+ * do not show (a lambda or a comprehension in an f-string's field, super
+ * and __class__, which the full compiler finds in its scope) makes the
+ * quick compiler give up where it meets them (Comp.inl). */
+static bool inlinable(const Q *q, int nm, size_t open, size_t close, const Clause *cl, size_t n) {
+    if (nm == SP_NM_genexpr || q->fn || q->comp) return false;
+    size_t fors = 0;
+    for (size_t j = open + 1; j < close; j++) {
+        if (j == cl[0].in + 1 && (j = cl[0].iter_end) >= close) break;
+        int k = q->tk[j].kind;
+        if (k == T_LAMBDA) return false;
+        fors += k == T_FOR;
+    }
+    return fors == n;
+}
+
+/* The comprehension inlined (sp_compile.c's comprehension): fresh slots
+ * for its targets, the first iterable, COMP_ENTER, the loops on the
+ * targets' slots and global names, COMP_EXIT.  false: it does not fit. */
+static bool inline_comp(Q *q, int nm, Comp *cp, const Clause *cl, size_t n, size_t open, int line) {
+    size_t nd = 0, first = q->c.u->varnames.n;
+    for (size_t k = 0; k < cp->n; k++) nd += list_find(q, cp->name, k, cp->name[k]) < 0;
+    if (!sp_cg_comp_fits(q->c.u, nd)) return false;
+    for (size_t k = 0; k < cp->n && live(q); k++) {
+        const sp_Tok *t = cp->name[k];
+        if (list_find(q, cp->name, k, t) >= 0) continue;
+        sp_Value v = is_debug(q, t) ? SP_ERRV : sp_str_intern(q->c.vm, q->c.src + t->start, t->end - t->start);
+        int32_t i = sp_iserr(v) ? -1 : sp_cg_nt_fresh(&q->c, &q->c.u->varnames, SP_STR(v)->data, SP_STR(v));
+        if (i < 0) return quit(q), true;
+        cp->slot[k] = i + 1;
+    }
+    size_t close = (size_t)q->pair[open];
+    q->i = cl[0].in + 1;
+    disjunction(q);
+    if (q->i != cl[0].iter_end) return quit(q), true;
+    at_line(q, line, SP_GET_ITER, 0);
+    at_line(q, line, SP_COMP_ENTER, SP_COMP_ARG(nm - SP_NM_listcomp, first, nd));
+    cp->inl = true;
+    q->comp = cp;
+    comp_loops(q, cl, n, 0, nm, open, cl[0].target - 1, line);
+    q->comp = cp->up;
+    at_line(q, line, SP_COMP_EXIT, 0);
+    q->i = close + 1;
+    return true;
+}
+
 /* [x for ...], {x for ...}, {k: v for ...}, (x for ...): a function made
- * and called with the first iterable, as CPython 3.11. */
+ * and called with the first iterable, as CPython 3.11 (or inlined). */
 static int comprehension(Q *q, int nm, size_t open, size_t f, int line) {
     size_t close = (size_t)q->pair[open];
-    Comp cp = {q->comp, NULL, NULL, 0, &q->tk[open], NULL, 0};
+    Comp cp = {q->comp, NULL, NULL, 0, &q->tk[open], NULL, 0, false};
     Clause *cl = NULL;
+    if (q->comp && q->comp->inl) return quit(q), K_OTHER;
     size_t n = clauses(q, f, close, &cl, &cp);
+    if (live(q) && inlinable(q, nm, open, close, cl, n) && inline_comp(q, nm, &cp, cl, n, open, line)) return K_OTHER;
     Unit *u = live(q) ? sp_cg_unit_open(&q->c, U_COMP, line, sp_names[nm].data, nm) : NULL;
     if (!u) return quit(q), K_OTHER;
     if (!qualify(q, u)) return K_OTHER;
@@ -2150,6 +2207,7 @@ static int lambda_(Q *q) {
     p.close = T_COLON;
     if (KA(q, colon) != T_COLON || !params(q, s, colon, &p)) return quit(q), K_OTHER;
     Fn fn = {0};
+    if (q->comp && q->comp->inl) return quit(q), K_OTHER; /* (inline_comp's) */
     fn.name = sp_arena_raw(q->c.arena, q->nt * sizeof *fn.name);
     fn.slot = sp_arena_alloc(q->c.arena, q->nt * sizeof *fn.slot);
     if (!fn.name || !fn.slot || !fn_params(q, &fn, &p)) return quit(q), K_OTHER;
@@ -2545,75 +2603,43 @@ static void statement(Q *q, bool top) {
 
 /* ------------------------------------------------------------ driver */
 
-/* Room for n more tokens (the arrays double, up to SP_QC_MAX_TOKENS). */
-static bool room(Q *q, size_t n, size_t *cap) {
-    if (n < *cap) return true;
-    if (*cap * 2 > SP_QC_MAX_TOKENS) return false;
-    sp_Tok *t = sp_arena_raw(q->c.arena, 2 * *cap * sizeof *t);
-    int32_t *p = sp_arena_raw(q->c.arena, 2 * *cap * sizeof *p);
-    Grp *g = sp_arena_raw(q->c.arena, 2 * *cap * sizeof *g);
+/* Room for one more token: the arrays double, up to SP_QC_MAX_TOKENS. */
+static bool tk_grow(Q *q, sp_Fill *f) {
+    size_t cap = f->cap;
+    if (cap * 2 > SP_QC_MAX_TOKENS) return false;
+    sp_Tok *t = sp_arena_raw(q->c.arena, 2 * cap * sizeof *t);
+    int32_t *p = sp_arena_raw(q->c.arena, 2 * cap * sizeof *p);
+    Grp *g = sp_arena_raw(q->c.arena, 2 * cap * sizeof *g);
     if (!t || !p || !g) return false;
-    memcpy(t, q->tk, *cap * sizeof *t);
-    memcpy(p, q->pair, *cap * sizeof *p);
-    memcpy(g, q->grp, *cap * sizeof *g);
-    q->tk = t, q->pair = p, q->grp = g, *cap *= 2;
+    memcpy(t, f->tk, cap * sizeof *t);
+    memcpy(p, f->pair, cap * sizeof *p);
+    memcpy(g, f->grp, cap * sizeof *g);
+    f->tk = t, f->pair = p, f->grp = g, f->cap = 2 * cap;
     return true;
 }
 
-/* Token k at n, at the top level of a bracket: what group() needs. */
-static void note(Grp *g, int k, size_t n, bool item_start) {
-    if (k == T_STAR || k == T_DOUBLESTAR) g->star |= item_start;
-    else if (k == T_COMMA) g->ncomma++;
-    else if (k == T_LAMBDA) g->lambda = true;
-    else if (k == T_COLON) g->colon |= !g->ncomma && g->first_for < 0;
-    else if (g->first_for < 0) g->first_for = (int32_t)n; /* T_FOR */
-}
-
 /* Lex the whole program into the token array (runs of common tokens at
- * once), pairing brackets; false (without an exception) at a token the
- * compiler never handles. */
+ * once; the lexer pairs brackets and notes their top levels, sp_Fill);
+ * false (without an exception) at a token the compiler never handles. */
 static bool fill(Q *q, sp_Lex *L) {
-    size_t cap = 64, depth = 0;
-    int32_t stack[SP_MAX_PAREN_DEPTH + 1];
-    q->tk = sp_arena_raw(q->c.arena, cap * sizeof *q->tk);
-    q->pair = sp_arena_raw(q->c.arena, cap * sizeof *q->pair);
-    q->grp = sp_arena_raw(q->c.arena, cap * sizeof *q->grp);
-    if (!q->tk || !q->pair || !q->grp) return false;
-    for (size_t n = 0;;) {
-        if (!room(q, n, &cap)) return false;
-        size_t end = n + sp_lex_ahead(L, q->tk + n, cap - n);
-        if (end == n && !sp_lex_next(L, &q->tk[end++])) return false;
+    sp_Fill f;
+    f.n = 0, f.cap = 64, f.cls = cls, f.mark = X_NEVER | X_GRP | X_LOOK, f.stop = X_NEVER;
+    f.stopped = false, f.top = L->no_indent, f.nif = q->nif;
+    f.tk = sp_arena_raw(q->c.arena, f.cap * sizeof *f.tk);
+    f.pair = sp_arena_raw(q->c.arena, f.cap * sizeof *f.pair);
+    f.grp = sp_arena_raw(q->c.arena, f.cap * sizeof *f.grp);
+    if (!f.tk || !f.pair || !f.grp) return false;
+    do {
+        size_t n = f.n;
+        if ((n == f.cap && !tk_grow(q, &f)) || !sp_lex_fill(L, &f)) return false;
         /* tokens are work, charged as the parser charges them (limits, interrupts),
          * once per run (a run fits the free room: at most SP_QC_MAX_TOKENS / 2) */
-        if (!sp_check_limits_n(q->c.vm, (unsigned)(end - n))) return false;
-        const sp_Tok *tk = q->tk; /* in locals: the stores below cannot move them */
-        int32_t *pair = q->pair;
-        Grp *grp = q->grp;
-        for (; n < end; n++) {
-            int k = tk[n].kind;
-            unsigned c = cls[k];
-            if (!(c & (X_NEVER | X_OPEN | X_LOOK | X_GRP))) continue; /* most tokens */
-            if (c & X_NEVER) return false;
-            if (c & X_OPEN) {
-                if (depth > SP_MAX_PAREN_DEPTH) return false;
-                grp[n] = (Grp){0, -1, false, false, false};
-                stack[depth++] = (int32_t)n;
-            } else if (c & X_GRP) {
-                if (depth) note(&grp[stack[depth - 1]], k, n, (cls[tk[n - 1].kind] & X_OPEN) || tk[n - 1].kind == T_COMMA);
-            } else if (k == T_RPAR || k == T_RSQB || k == T_RBRACE) {
-                if (!depth) return false;
-                pair[n] = stack[--depth];
-                pair[stack[depth]] = (int32_t)n;
-            } else if (k == T_IF) {
-                q->nif++;
-            } else if (k == T_END) { /* a second END after it: a look one past is safe */
-                if (!room(q, n + 1, &cap)) return false;
-                q->tk[n + 1] = q->tk[n];
-                q->nt = n + 1;
-                return depth == 0;
-            }
-        }
-    }
+        if (!sp_check_limits_n(q->c.vm, (unsigned)(f.n - n)) || f.stopped) return false;
+    } while (f.tk[f.n - 1].kind != T_END);
+    if (f.n == f.cap && !tk_grow(q, &f)) return false;
+    f.tk[f.n] = f.tk[f.n - 1]; /* a second END after it: a look one past is safe */
+    q->tk = f.tk, q->pair = f.pair, q->grp = f.grp, q->nt = f.n, q->nif = f.nif;
+    return L->level == f.top; /* every bracket closed */
 }
 
 static sp_Value module(Q *q) {

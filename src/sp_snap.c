@@ -1,7 +1,7 @@
 /* sp_snap.c - snapshots: a compiled code object, or the interpreter's
  * whole state (a PAUSED run, or the REPL between feeds), to bytes and back.
  *
- * Format (version 5): a 32-byte header ("SANDPY", u8 version, u8 0, u8
+ * Format (version 6): a 32-byte header ("SANDPY", u8 version, u8 0, u8
  * kind, u8 tag kind, 6 bytes 0, u64 payload length, u64 tag of the
  * payload: keyed SipHash-2-4, or a fast unkeyed sum when no key is set),
  * then the payload: u32 object count, the object records, the roots.
@@ -26,7 +26,8 @@
  * are rebuilt, bases first (sp_class_restore); 4 fills module objects
  * (sp_snap.h; one another's values first, on demand), 5 dict iterators.
  * Neither dumping nor loading runs Python code: no __reduce__, __hash__
- * or __eq__.  Versions before 5 are refused ("unsupported version").
+ * or __eq__.  Versions before 6 are refused ("unsupported version"; 6: a
+ * traceback entry's kind, inlined comprehensions' opcodes and blocks).
  *
  * One routine per kind writes an object; the references it writes are
  * what joins the queue, so the two cannot disagree.
@@ -56,7 +57,7 @@
 #include "sp_snap.h"
 #include "sp_strimpl.h"
 
-enum { SNAP_VERSION = 5, HDR = 32, KIND_CODE = 1, KIND_STATE = 2 };
+enum { SNAP_VERSION = 6, HDR = 32, KIND_CODE = 1, KIND_STATE = 2 };
 
 /* Object kinds. */
 enum {
@@ -823,7 +824,10 @@ static void io_obj(Dump *d, sp_Obj *o, int kind) {
     case K_CELL: put_val(d, ((sp_Cell *)o)->v); break;
     case K_GEN: io_gen(d, (sp_Gen *)o); break;
     case K_EXC: io_exc(d, (sp_Exc *)o); break;
-    case K_TB: put_obj(d, ((sp_TB *)o)->next), put_obj(d, ((sp_TB *)o)->code), put_u32(d, (uint32_t)((sp_TB *)o)->line); break;
+    case K_TB:
+        put_obj(d, ((sp_TB *)o)->next), put_obj(d, ((sp_TB *)o)->code), put_u32(d, (uint32_t)((sp_TB *)o)->line);
+        put_u8(d, (uint8_t)((sp_TB *)o)->kind);
+        break;
     case K_MODULE: put_bytes(d, ((sp_Module *)o)->name->data, ((sp_Module *)o)->name->len); break;
     case K_BOUND: put_val(d, ((sp_BoundMethod *)o)->self), put_val(d, ((sp_BoundMethod *)o)->func); break;
     case K_CFUNC: io_cfunc(d, (sp_CFunc *)o); break;
@@ -1255,7 +1259,9 @@ static bool get_blocks(Load *l, sp_Frame *f, uint32_t n, uint32_t depth) {
     for (uint32_t i = 0; i < n; i++) {
         int32_t h = (int32_t)get_u32(l);
         uint32_t lvl = get_u32(l);
-        if (h < -1 || (h >= 0 && (uint32_t)h >= f->code->ncode) || lvl > depth || (h < 0 && lvl >= depth))
+        /* (a comprehension block's handler, -2 - pc, is the verifier's to check) */
+        if ((h >= 0 && (uint32_t)h >= f->code->ncode) || (h < -1 && SP_COMP_PC(h) >= f->code->ncode) ||
+            lvl > depth || (h < 0 && lvl >= depth))
             return bad(l, "bad block");
         sp_frame_blocks(f)[i] = (sp_Block){h, lvl};
     }
@@ -1832,6 +1838,8 @@ static void fill(Load *l, int kind, sp_Obj *o) {
         sp_TB *t = (sp_TB *)o;
         t->next = get_typed(l, &sp_t_tb_, true), t->code = get_typed(l, &sp_t_code, false);
         t->line = (int)get_u32(l);
+        t->kind = get_u8(l);
+        if (t->kind > SP_TB_DICTCOMP) bad(l, "bad traceback entry");
         break;
     }
     case K_BOUND: ((sp_BoundMethod *)o)->self = get_plain(l), ((sp_BoundMethod *)o)->func = get_plain(l); break;

@@ -85,7 +85,7 @@ sp_VM *sp_vm_new(sp_AllocFn alloc, void *ud, size_t extra, void **extrap) {
 
 void sp_vm_free(sp_VM *vm) {
     if (!vm) return;
-    sp_gc_freeall(vm);
+    if (!SP_POOL_WHOLESALE || vm->gray) sp_gc_freeall(vm); /* else it walks and frees nothing */
     if (!SP_POOL_WHOLESALE) { /* else these go with the pool */
         sp_stridx_free(vm);
         sp_str_free_interned(vm);

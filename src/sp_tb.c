@@ -6,6 +6,7 @@
  * iteratively (they can be long) and collapses recursion the CPython way
  * ("[Previous line repeated N more times]"). */
 #include "sp_code.h"
+#include "sp_names.h"
 
 static void tb_traverse(sp_VM *vm, sp_Obj *o) {
     sp_TB *t = (sp_TB *)o;
@@ -20,7 +21,7 @@ sp_Type sp_t_tb_ = {
     .traverse = tb_traverse,
 };
 
-bool sp_tb_add(sp_VM *vm, sp_Value exc, sp_Code *code, int line) {
+bool sp_tb_add(sp_VM *vm, sp_Value exc, sp_Code *code, int line, int kind) {
     if (!sp_isobj(exc) || !sp_isexc_type(sp_typeof(exc))) return true;
     sp_Exc *e = SP_AS(sp_Exc, exc);
     sp_TB *t = sp_newobj(vm, &sp_t_tb_, sizeof *t);
@@ -28,8 +29,18 @@ bool sp_tb_add(sp_VM *vm, sp_Value exc, sp_Code *code, int line) {
     t->next = (sp_TB *)e->tb;
     t->code = code;
     t->line = line;
+    t->kind = kind;
     e->tb = &t->h;
     return true;
+}
+
+sp_Str *sp_tb_name(const sp_TB *t) {
+    switch (t->kind) {
+    case SP_TB_LISTCOMP: return SP_NAME(listcomp);
+    case SP_TB_SETCOMP: return SP_NAME(setcomp);
+    case SP_TB_DICTCOMP: return SP_NAME(dictcomp);
+    default: return t->code->name;
+    }
 }
 
 /* ------------------------------------------------------------ formatting */
@@ -55,7 +66,7 @@ static bool add_entry(sp_Buf *b, sp_TB *t) {
     const char *p;
     size_t n;
     if (!sp_buf_addf(b, "  File \"%s\", line %d, in %s\n", t->code->filename->data, t->line,
-                     t->code->name->data))
+                     sp_tb_name(t)->data))
         return false;
     /* CPython shows source only for real files, not "<string>"/"<stdin>". */
     if (t->code->filename->data[0] != '<' && source_line(t->code->source, t->line, &p, &n) && n)
@@ -76,7 +87,7 @@ static bool add_tb(sp_Buf *b, sp_TB *t) {
     int count = 0;
     for (; t; t = t->next) {
         if (!last || last->code->filename != t->code->filename || last->line != t->line ||
-            !sp_str_eq(last->code->name, t->code->name)) {
+            !sp_str_eq(sp_tb_name(last), sp_tb_name(t))) {
             if (!add_repeated(b, count)) return false;
             last = t, count = 0;
         }

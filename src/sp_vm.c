@@ -29,11 +29,17 @@
 #include <emmintrin.h>
 #endif
 
-/* The loop is big enough that gcc stops inlining on its own. */
+/* The loop is big enough that gcc stops inlining on its own.  And it
+ * starts on a cache line: its code is then laid out the same wherever the
+ * linker puts it, so a change elsewhere in the library cannot move its
+ * jump targets across line boundaries (a wall-time effect callgrind does
+ * not see: session 7's wordcount swing was of that kind). */
 #if defined(__GNUC__)
 #define LOOP_INLINE inline __attribute__((always_inline))
+#define LOOP_ALIGNED __attribute__((aligned(64)))
 #else
 #define LOOP_INLINE inline
+#define LOOP_ALIGNED
 #endif
 
 struct sp_Chunk {
@@ -73,18 +79,25 @@ enum {
     FIRST_CHUNK = (EXEC_BYTES - sizeof(sp_Exec) - sizeof(sp_Chunk)) / sizeof(sp_Value)
 };
 _Static_assert(sizeof(sp_Exec) % 16 == 0, "the first chunk after the state stays 16-byte aligned");
+_Static_assert(sizeof(void *) != 8 || sizeof(sp_Exec) == 96,
+               "sp_exec sets every field of sp_Exec: a new one needs its store there");
 
 sp_Exec *sp_exec(sp_VM *vm) {
     if (vm->exec) return vm->exec;
     sp_Exec *x = sp_malloc(vm, EXEC_BYTES);
     if (!x) return NULL;
-    memset(x, 0, sizeof *x); /* inline: a few stores */
-    x->exc_info = SP_NULLV;
-    x->pending = SP_NULLV;
-    x->poll = CACHE_AFTER;
     sp_Chunk *c = (sp_Chunk *)(void *)(x + 1);
-    *c = (sp_Chunk){.size = FIRST_CHUNK};
+    /* field by field: a memset (or a compound literal) of the 96 bytes
+     * is a `rep stos`, whose start-up costs more than these stores */
     x->chunk = c;
+    x->exc_info = x->pending = SP_NULLV;
+    x->poll = CACHE_AFTER;
+    x->ids = NULL;
+    x->nids = x->idcap = 0;
+    x->nextid = 0;
+    x->pause_names = false;
+    x->caches = NULL;
+    *c = (sp_Chunk){.size = FIRST_CHUNK};
     vm->stack = vm->stack_top = c->data;
     vm->stack_end = c->data + c->size;
     vm->exec = x;
@@ -267,12 +280,52 @@ static int frame_line(sp_Frame *f) {
     return f->ip > c->code ? sp_code_line(c, (uint32_t)(f->ip - c->code - 1)) : c->firstline;
 }
 
-/* A traceback entry for f; on allocation failure the entry is lost but
- * the original exception stays pending, unless that failure hit a limit:
- * then the limit's error ends the run. */
-static void add_tb(sp_VM *vm, sp_Frame *f) {
+/* A traceback entry; on allocation failure the entry is lost but the
+ * original exception stays pending, unless that failure hit a limit: then
+ * the limit's error ends the run. */
+static void tb_here(sp_VM *vm, sp_Code *c, int line, int kind) {
     sp_Value exc = vm->exc;
-    if (!sp_tb_add(vm, exc, f->code, frame_line(f)) && !vm->limit_hit) vm->exc = exc;
+    if (!sp_tb_add(vm, exc, c, line, kind) && !vm->limit_hit) vm->exc = exc;
+}
+
+/* ---- inlined comprehensions (sp_code.h's top comment) */
+
+/* The kind of the comprehension f is running in (its innermost block is
+ * then that comprehension's: nothing goes on one), or SP_TB_FRAME. */
+static int comp_kind(sp_Frame *f) {
+    int32_t h = f->nblocks > 0 ? sp_frame_blocks(f)[f->nblocks - 1].handler : 0;
+    return h < -1 ? (int)SP_COMP_KIND(SP_OPARG(f->code->code[SP_COMP_PC(h)])) + 1 : SP_TB_FRAME;
+}
+
+/* A traceback entry for f (or the comprehension it is in) at its line. */
+static void add_tb(sp_VM *vm, sp_Frame *f) { tb_here(vm, f->code, frame_line(f), comp_kind(f)); }
+
+/* COMP_ENTER at pc, sp past the iterator: what calling the comprehension's
+ * function would check, its block and its empty collection. */
+static sp_Value comp_enter(sp_VM *vm, sp_Frame *f, sp_Value *sp, uint32_t pc) {
+    if (!depth_ok(vm)) return SP_ERRV;
+    uint32_t kind = SP_COMP_KIND(SP_OPARG(f->code->code[pc]));
+    sp_Value r = kind == 0 ? sp_list_of(vm, sp, 0) : kind == 1 ? sp_set_new(vm, &sp_t_set) : sp_dict_with_room(vm, 0);
+    if (sp_iserr(r)) return r;
+    sp_frame_blocks(f)[f->nblocks++] = (sp_Block){SP_COMP_HANDLER(pc), (uint32_t)(sp - f->stack - 1)};
+    vm->pydepth++;
+    return r;
+}
+
+/* Leaving the comprehension of block handler h: as its frame would go,
+ * its targets go (no value stays alive in their slots). */
+static void comp_leave(sp_VM *vm, sp_Frame *f, int32_t h) {
+    uint32_t a = SP_OPARG(f->code->code[SP_COMP_PC(h)]);
+    sp_Value *L = sp_frame_locals(f) + SP_COMP_FIRST(a);
+    for (uint32_t i = 0, n = SP_COMP_N(a); i < n; i++) L[i] = SP_NULLV;
+    vm->pydepth--;
+}
+
+/* An exception leaving it: the enclosing entry, on the line the call
+ * would have had (COMP_ENTER's). */
+static void comp_unwind(sp_VM *vm, sp_Frame *f, int32_t h) {
+    comp_leave(vm, f, h);
+    tb_here(vm, f->code, sp_code_line(f->code, SP_COMP_PC(h)), comp_kind(f));
 }
 
 static sp_Value name_error(sp_VM *vm, sp_Str *name) {
@@ -1150,7 +1203,7 @@ static void drop_blocks(sp_Exec *x, sp_Frame *f) {
     sp_Block *b = sp_frame_blocks(f);
     while (f->nblocks > 0) {
         sp_Block *k = &b[--f->nblocks];
-        if (k->handler < 0) {
+        if (k->handler == -1) { /* (the verifier keeps comprehension blocks out of here) */
             sp_Value prev = f->stack[k->level];
             x->exc_info = sp_isnone(prev) ? SP_NULLV : prev;
         }
@@ -1189,7 +1242,7 @@ static sp_Value pause_request(sp_VM *vm, sp_Value what, sp_Value *args, int narg
     X(CHECK_EXC_MATCH) X(BEFORE_WITH) X(WITH_EXCEPT_START) X(LOAD_ASSERTION_ERROR) \
     X(YIELD_VALUE) X(GET_YIELD_FROM_ITER) X(SEND_FROM) X(IMPORT_NAME) X(IMPORT_FROM) \
     X(IMPORT_STAR) X(SET_RESULT) X(LOAD_RESULT) X(GET_LEN) X(MATCH_SEQUENCE) X(MATCH_MAPPING) \
-    X(MATCH_KEYS) X(MATCH_CLASS) X(ROT_N) X(BINARY_SLICE) X(STORE_SLICE)
+    X(MATCH_KEYS) X(MATCH_CLASS) X(ROT_N) X(BINARY_SLICE) X(STORE_SLICE) X(COMP_ENTER) X(COMP_EXIT)
 
 #define COUNT_OP(op) +1
 _Static_assert(0 SP_OPLIST(COUNT_OP) == SP_NOPCODES_, "SP_OPLIST must list every opcode");
@@ -1240,7 +1293,7 @@ _Static_assert(0 SP_OPLIST(COUNT_OP) == SP_NOPCODES_, "SP_OPLIST must list every
  * checked, not trusted: a loaded snapshot's stack is data (issue 5). */
 #define EXPECT(v, t) do { if (!sp_istype(v, t)) goto bad_stack; } while (0)
 
-static int run(sp_VM *vm, sp_Frame *f, int mode, sp_Value *out) {
+static LOOP_ALIGNED int run(sp_VM *vm, sp_Frame *f, int mode, sp_Value *out) {
     sp_Exec *x = vm->exec;
     sp_Code *co;
     const uint32_t *ip;
@@ -2173,6 +2226,18 @@ dispatch:
         sp[-1] = r;
         DISPATCH();
     }
+    TARGET(COMP_ENTER) {
+        SAVE();
+        CHECK(r = comp_enter(vm, f, sp, (uint32_t)(ip - 1 - co->code)));
+        sp[0] = sp[-1];
+        sp[-1] = r;
+        sp++;
+        DISPATCH();
+    }
+    TARGET(COMP_EXIT) {
+        comp_leave(vm, f, sp_frame_blocks(f)[--f->nblocks].handler);
+        DISPATCH();
+    }
     TARGET(ROT_N) {
         r = sp[-1];
         memmove(sp - ARG + 1, sp - ARG, (ARG - 1) * sizeof *sp);
@@ -2319,7 +2384,8 @@ unwind: {
         sp_Block b = blocks[--f->nblocks];
         sp_Value *lvl = f->stack + b.level;
         if (b.handler < 0) {
-            x->exc_info = sp_isnone(lvl[0]) ? SP_NULLV : lvl[0];
+            if (b.handler == -1) x->exc_info = sp_isnone(lvl[0]) ? SP_NULLV : lvl[0];
+            else comp_unwind(vm, f, b.handler);
             continue;
         }
         if (vm->limit_hit) continue; /* limits are not catchable */
@@ -2477,4 +2543,5 @@ void sp_vm_link_frame(sp_VM *vm, sp_Frame *f) {
     f->prev = vm->frame;
     vm->frame = f;
     vm->pydepth++;
+    for (int i = 0; i < f->nblocks; i++) vm->pydepth += sp_frame_blocks(f)[i].handler < -1;
 }

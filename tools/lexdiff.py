@@ -9,8 +9,9 @@ byte flips, inserted and deleted bytes) and generated edge cases (string
 prefixes and quotes, odd numbers, deep brackets, bad indentation, stray
 bytes) to a temporary directory, runs both binaries (`--both`: every token
 with all its fields or the error, then the AST with positions or the error;
-and the old `--tokens` against the new `--ahead`: tokens lexed in runs)
-and reports the first sources whose outputs differ.  Exit status 1 if any.
+and the old `--tokens` against the new `--ahead` and `--fill`: tokens lexed
+in runs) and reports the first sources whose outputs differ.  Exit status 1
+if any.
 
 --limits compares two CLI builds instead, on the syntax, f-string and match
 cases and the largest cases: every allocation failing in turn
@@ -209,18 +210,24 @@ def main():
         add(c.encode())
     bad = 0
     chunk = 200
+    fill = run(new, [], "--fill") == b""  # a new tree with sp_lex_fill (the quick compiler's)
     for i in range(0, len(files), chunk):
         part = files[i:i + chunk]
         a, b = run(old, part), run(new, part)
         if a == b and a is not None:
-            # the new lexer's runs (sp_lex_ahead) against the old one token at a time
+            # the new lexer's runs (sp_lex_ahead, and sp_lex_fill's with its pairs
+            # and bracket notes checked) against the old one token at a time
             a, b = run(old, part, "--tokens"), run(new, part, "--ahead")
+            if a == b and a is not None and fill:
+                b = run(new, part, "--fill")
             if a == b and a is not None:
                 continue
         if a is None or b is None:
             # a crash: find it file by file
             for f in part:
-                if run(old, [f]) != run(new, [f]) or run(old, [f], "--tokens") != run(new, [f], "--ahead"):
+                t = run(old, [f], "--tokens")
+                if run(old, [f]) != run(new, [f]) or t != run(new, [f], "--ahead") or \
+                        (fill and t != run(new, [f], "--fill")):
                     print("DIFF (crash?)", f)
                     bad += 1
             continue

@@ -6,6 +6,8 @@
  *   lexdump --ahead FILE...                   the tokens again, lexed in runs by
  *                                             sp_lex_ahead (sp_lex_next when it has none):
  *                                             must print what --tokens prints
+ *   lexdump --fill FILE...                    the same lexed by sp_lex_fill (the quick compiler's
+ *                                             fill), its pairs and bracket notes checked
  *   lexdump --bench N FILE...                 lex each file N times (tokens only, no
  *                                             output but a count): for callgrind
  *   lexdump --bench-ahead N FILE...           the same lexing in runs (sp_lex_ahead)
@@ -14,7 +16,8 @@
  * Build against a library build (private headers, so it is not a test):
  *   cc -std=c11 -O2 -Isrc -Iinclude -o /tmp/lexdump tools/lexdump.c BUILD/libsandpy.a -lm
  * (add -DNO_AHEAD for a tree from before sp_lex_ahead, -DNO_COLS for one
- * from before sp_tok_cols: its lexer wrote every token's col).
+ * from before sp_tok_cols: its lexer wrote every token's col, -DNO_FILL for
+ * one from before sp_lex_fill).
  * Two builds of the tree (before and after a front-end change) must print the
  * same bytes for every source: tools/lexdiff.py runs them over the tests, the
  * benchmarks and mutations of them. */
@@ -100,6 +103,77 @@ static void dump_ahead(sp_VM *vm, const char *s, size_t n) {
         }
     }
 }
+
+#ifndef NO_FILL
+/* sp_lex_fill's pairs and bracket notes against the old two-pass fill of
+ * sp_qc.c (a mismatch prints a line: --tokens of the old tree shows none). */
+static void check_fill(const sp_Fill *f) {
+    int32_t stack[SP_MAX_PAREN_DEPTH + 1];
+    size_t depth = 0, nif = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        int k = f->tk[i].kind;
+        bool open = k == T_LPAR || k == T_LSQB || k == T_LBRACE;
+        if (k == T_IF) nif++;
+        if (open) {
+            stack[depth++] = (int32_t)i;
+            sp_Grp g = {0, -1, false, false, false};
+            for (size_t j = i + 1, d = 0; j < f->n && (d || f->tk[j].kind < T_RPAR || f->tk[j].kind > T_RBRACE ||
+                                                        (f->tk[j].kind - T_LPAR) % 2 == 0); j++) {
+                int c = f->tk[j].kind, p = f->tk[j - 1].kind;
+                if (c >= T_LPAR && c <= T_RBRACE) d += (c - T_LPAR) % 2 ? -1 : 1;
+                else if (d) continue;
+                else if (c == T_COMMA) g.ncomma++;
+                else if (c == T_STAR || c == T_DOUBLESTAR) g.star |= p == T_COMMA || p == T_LPAR || p == T_LSQB || p == T_LBRACE;
+                else if (c == T_LAMBDA) g.lambda = true;
+                else if (c == T_COLON) g.colon |= !g.ncomma && g.first_for < 0;
+                else if (c == T_FOR && g.first_for < 0) g.first_for = (int32_t)j;
+            }
+            const sp_Grp *h = &f->grp[i];
+            if (g.ncomma != h->ncomma || g.first_for != h->first_for || g.colon != h->colon || g.lambda != h->lambda ||
+                g.star != h->star)
+                printf("FILL GRP MISMATCH at token %zu\n", i);
+        } else if (k >= T_LPAR && k <= T_RBRACE && depth) {
+            depth--;
+            if (f->pair[i] != stack[depth] || f->pair[stack[depth]] != (int32_t)i)
+                printf("FILL PAIR MISMATCH at token %zu\n", i);
+        }
+    }
+    if (nif != f->nif) printf("FILL IF MISMATCH\n");
+}
+
+/* The tokens as the quick compiler's fill lexes them (sp_lex_fill), in
+ * runs of 1..7 tokens as --ahead: must print what --tokens prints. */
+static void dump_fill(sp_VM *vm, const char *s, size_t n) {
+    if (!lexable(s, n)) {
+        printf("UNLEXABLE\n");
+        return;
+    }
+    static const uint16_t cls[T_COUNT_] = {[T_COMMA] = 1, [T_COLON] = 1, [T_FOR] = 1, [T_LAMBDA] = 1, [T_STAR] = 1,
+                                           [T_DOUBLESTAR] = 1, [T_IF] = 1, [T_CLASS] = 3};
+    size_t max = 10 * n + 110;
+    sp_Fill f = {.tk = calloc(max, sizeof(sp_Tok)), .pair = calloc(max, sizeof(int32_t)),
+                 .grp = calloc(max, sizeof(sp_Grp)), .cls = cls, .mark = 1, .stop = 2};
+    sp_Lex L;
+    sp_lex_init(&L, vm, s, n, "<f>");
+    f.top = L.no_indent;
+    for (size_t run = 0; f.tk && f.pair && f.grp && f.n < max - 8; run++) {
+        size_t k = f.n;
+        memset(f.tk + k, 0x5a, 8 * sizeof *f.tk);
+        f.cap = k + run % 7 + 1;
+        if (!sp_lex_fill(&L, &f)) {
+            print_err(vm);
+            break;
+        }
+        sp_tok_cols(f.tk + k, f.n - k);
+        for (size_t i = k; i < f.n; i++) print_tok(&f.tk[i]);
+        if (f.tk[f.n - 1].kind == T_END) {
+            check_fill(&f);
+            break;
+        }
+    }
+    free(f.tk), free(f.pair), free(f.grp);
+}
+#endif
 
 static void dump_tokens(sp_VM *vm, const char *s, size_t n) {
     if (!lexable(s, n)) {
@@ -189,6 +263,9 @@ int main(int argc, char **argv) {
     else if (argc > 1 && strcmp(argv[1], "--ast") == 0) mode = 1, i = 2;
     else if (argc > 1 && strcmp(argv[1], "--both") == 0) mode = 2, i = 2;
     else if (argc > 1 && strcmp(argv[1], "--ahead") == 0) mode = 5, i = 2;
+#ifndef NO_FILL
+    else if (argc > 1 && strcmp(argv[1], "--fill") == 0) mode = 7, i = 2;
+#endif
     else if (argc > 2 && strncmp(argv[1], "--bench", 7) == 0)
         mode = strcmp(argv[1], "--bench-parse") == 0 ? 4 : strcmp(argv[1], "--bench-ahead") == 0 ? 6 : 3,
         reps = atol(argv[2]), i = 3;
@@ -203,9 +280,13 @@ int main(int argc, char **argv) {
             printf("== %s: unreadable\n", argv[i]);
             continue;
         }
-        if (mode == 5) {
+        if (mode == 5 || mode == 7) {
             printf("== %s\n", argv[i]);
-            dump_ahead(vm, s, n);
+#ifndef NO_FILL
+            if (mode == 7) dump_fill(vm, s, n);
+            else
+#endif
+                dump_ahead(vm, s, n);
         } else if (mode >= 3) {
             if (lexable(s, n)) ntok += bench(vm, s, n, reps, mode == 4, mode == 6);
         } else {

@@ -55,17 +55,19 @@ static char *finish(sandpy *sp, sandpy_status st) {
     return strdup(j ? j : "?");
 }
 
-static char *uninterrupted(void) {
+static char *uninterrupted_of(const char *prog) {
     sandpy *sp = mk();
-    char *r = finish(sp, sandpy_feed(sp, PROG, strlen(PROG)));
+    char *r = finish(sp, sandpy_feed(sp, prog, strlen(prog)));
     sandpy_free(sp);
     return r;
 }
 
-/* Run until the k-th pause; returns a malloc'd copy of the snapshot. */
-static uint8_t *paused_snapshot(int k, size_t *len) {
+static char *uninterrupted(void) { return uninterrupted_of(PROG); }
+
+/* Run prog until the k-th pause; returns a malloc'd copy of the snapshot. */
+static uint8_t *paused_snapshot_of(const char *prog, int k, size_t *len) {
     sandpy *sp = mk();
-    sandpy_status st = sandpy_feed(sp, PROG, strlen(PROG));
+    sandpy_status st = sandpy_feed(sp, prog, strlen(prog));
     for (int i = 0; i < k && st == SANDPY_PAUSED; i++) st = answer(sp);
     uint8_t *copy = NULL;
     const uint8_t *s = st == SANDPY_PAUSED ? sandpy_snapshot(sp, len) : NULL;
@@ -75,6 +77,8 @@ static uint8_t *paused_snapshot(int k, size_t *len) {
     return copy;
 }
 
+static uint8_t *paused_snapshot(int k, size_t *len) { return paused_snapshot_of(PROG, k, len); }
+
 static char *resume_snapshot(const uint8_t *s, size_t len) {
     sandpy *sp = mk();
     sandpy_status st = sandpy_snapshot_load(sp, s, len);
@@ -83,10 +87,12 @@ static char *resume_snapshot(const uint8_t *s, size_t len) {
     return r;
 }
 
-static void test_every_pause(const char *want) {
-    for (int k = 0; k < 10; k++) {
+/* Each of prog's first n pauses dumped, loaded in a fresh interpreter and
+ * resumed ends as the uninterrupted run (want). */
+static void every_pause(const char *prog, int n, const char *want) {
+    for (int k = 0; k < n; k++) {
         size_t len;
-        uint8_t *s = paused_snapshot(k, &len);
+        uint8_t *s = paused_snapshot_of(prog, k, &len);
         CHECK(s != NULL);
         if (!s) continue;
         char *got = resume_snapshot(s, len);
@@ -94,6 +100,55 @@ static void test_every_pause(const char *want) {
         free(got);
         free(s);
     }
+}
+
+static void test_every_pause(const char *want) { every_pause(PROG, 10, want); }
+
+/* Pauses inside comprehensions inlined into module code (sp_code.h): the
+ * comprehension's block, its slots and the recursion depth it takes
+ * survive the load (the probe inside one reaches one level less). */
+static const char *CPROG =
+    "def r(n):\n"
+    "    return r(n - 1) + 1 if n else 0\n"
+    "def probe():\n"
+    "    lo, hi = 0, 3000\n"
+    "    while lo < hi:\n"
+    "        mid = (lo + hi + 1) // 2\n"
+    "        try:\n"
+    "            r(mid)\n"
+    "            lo = mid\n"
+    "        except RecursionError:\n"
+    "            hi = mid - 1\n"
+    "    return lo\n"
+    "acc = []\n"
+    "acc.append([fetch(c) * 2 for c in 'abc' if c != 'b'])\n"
+    "acc.append({k: fetch(k) for k in (1, 3)})\n"
+    "acc.append(sorted({fetch(v) + i for i, v in enumerate([4, 5])}))\n"
+    "try:\n"
+    "    acc.append([fetch(n) for n in (1, 2)])\n"
+    "except ValueError as e:\n"
+    "    acc.append(str(e))\n"
+    "    err = e\n"
+    "acc.append([x for x in [fetch(6)] + [fetch(7) for _ in 'a']])\n"
+    "acc.append([fetch(1) + probe() for _ in 'a'])\n"
+    "acc.append(probe())\n"
+    "acc.append([fetch(8) for n in (1, 2)][0])\n"
+    "try:\n"
+    "    raise err\n"
+    "except ValueError as e2:\n"
+    "    acc.append(e2 is err)\n"
+    "acc\n";
+
+static void test_comprehensions(void) {
+    char *want = uninterrupted_of(CPROG);
+    CHECK_STR(want, "[[200, 200], {\"1\": 10, \"3\": 30}, [40, 51], \"two is bad\", [60, 70], [1006], 997, 80, true]");
+    every_pause(CPROG, 13, want);
+    free(want);
+    const char *uncaught = "x = 1\ny = [fetch(n)\n     for n in (9, 2)]\n";
+    want = uninterrupted_of(uncaught);
+    CHECK(strstr(want, "line 2, in <module>\n  File \"<stdin>\", line 2, in <listcomp>\nValueError: two is bad") != NULL);
+    every_pause(uncaught, 2, want);
+    free(want);
 }
 
 static void test_forks(void) {
@@ -325,6 +380,13 @@ static void call_method(uint32_t *w) { w[1] = SP_INSTR(SP_CALL_METHOD, SP_OPARG(
 /* a with's handler keeping __exit__'s result: RERAISE would raise a bool */
 static void reraise_result(uint32_t *w) { w[1] = SP_INSTR(SP_NOP, SP_OPARG(w[1])); }
 
+/* an inlined comprehension's slots past the code's locals; a block or a
+ * return inside one; its block popped as a handler's */
+static void comp_slots(uint32_t *w) { w[1] = SP_INSTR(SP_COMP_ENTER, SP_COMP_ARG(0, 0, 2)); }
+static void comp_setup(uint32_t *w) { w[1] = SP_INSTR(SP_SETUP_FINALLY, SP_OPARG(w[1])); }
+static void comp_return(uint32_t *w) { w[1] = SP_INSTR(SP_RETURN_VALUE, SP_OPARG(w[1])); }
+static void comp_pop(uint32_t *w) { w[0] = SP_INSTR(SP_POP_BLOCK, SP_OPARG(w[0])); }
+
 /* Bytecode shapes the verifier must refuse in loaded code (issue 5). */
 static void test_verifier(void) {
     size_t len;
@@ -342,6 +404,15 @@ static void test_verifier(void) {
     expect_rejected(m, len, "method call without its LOAD_METHOD");
     m = patched("with m:\n    pass\n", SP_WITH_EXCEPT_START, SP_POP_JUMP_IF_TRUE, reraise_result, &len);
     expect_rejected(m, len, "RERAISE of a non-exception");
+    const char *comp = "y = [v for v in 'ab']\n";
+    m = patched(comp, SP_GET_ITER, SP_COMP_ENTER, comp_slots, &len);
+    expect_rejected(m, len, "bad instruction");
+    m = patched(comp, SP_COMP_ENTER, SP_FOR_ITER, comp_setup, &len);
+    expect_rejected(m, len, "block or frame exit in a comprehension");
+    m = patched(comp, SP_COMP_ENTER, SP_FOR_ITER, comp_return, &len);
+    expect_rejected(m, len, "block or frame exit in a comprehension");
+    m = patched(comp, SP_COMP_EXIT, SP_STORE_NAME, comp_pop, &len);
+    expect_rejected(m, len, "block popped out of order");
     m = patched("def g():\n    a = 1\n    def h():\n        return a\n    return h()\ng()\n",
                 SP_LOAD_CLOSURE, SP_BUILD_TUPLE, fake_cell, &len);
     CHECK(m != NULL);
@@ -373,14 +444,19 @@ static void null_method(sp_Frame *f) { f->stack[0] = (sp_Value){0}; }
 static void other_handler(sp_Frame *f) { sp_frame_blocks(f)[0].handler++; }
 static void int_saved_exc(sp_Frame *f) { f->stack[0] = sp_int(5); }
 
-static void frame_case(int pause, Corrupt fix, const char *want) {
+/* inside an inlined comprehension: its block another one's, or an except block */
+static void comp_handler(sp_Frame *f) { sp_frame_blocks(f)[0].handler = -2; }
+static void comp_as_except(sp_Frame *f) { sp_frame_blocks(f)[0].handler = -1; }
+static void comp_level(sp_Frame *f) { sp_frame_blocks(f)[0].level++; }
+
+static void frame_case_in(const char *prog, int pause, Corrupt fix, const char *want) {
     sandpy *sp = mk();
-    sandpy_status st = sandpy_feed(sp, FPROG, strlen(FPROG));
+    sandpy_status st = sandpy_feed(sp, prog, strlen(prog));
     for (int i = 0; i < pause && st == SANDPY_PAUSED; i++) st = answer(sp);
     CHECK(st == SANDPY_PAUSED);
     if (st != SANDPY_PAUSED) return sandpy_free(sp);
     int depth = (int)(sp->vm->frame->sp - sp->vm->frame->stack);
-    CHECK(depth == (pause ? pause - 1 : 5)); /* [join, '-', a, b, str], [], [None] */
+    if (prog == FPROG) CHECK(depth == (pause ? pause - 1 : 5)); /* [join, '-', a, b, str], [], [None] */
     if (fix) fix(sp->vm->frame);
     size_t len;
     const uint8_t *s = sandpy_snapshot(sp, &len);
@@ -440,8 +516,15 @@ static void exc_slot_case(bool corrupt) {
     sandpy_free(b), sandpy_free(sp);
 }
 
+static void frame_case(int pause, Corrupt fix, const char *want) { frame_case_in(FPROG, pause, fix, want); }
+
 static void test_frame_slots(void) {
     const char *bad_frame = "frame stack does not match its code";
+    const char *comp = "y = [fetch(v) for v in (4, 5)]\ny\n";
+    frame_case_in(comp, 1, NULL, "[40, 50]");
+    frame_case_in(comp, 1, comp_handler, bad_frame);
+    frame_case_in(comp, 1, comp_as_except, bad_frame);
+    frame_case_in(comp, 0, comp_level, bad_frame);
     for (int k = 0; k < 3; k++) frame_case(k, NULL, "\"a-b-1030\"");
     frame_case(0, swap_pair, bad_frame);
     frame_case(0, def_as_value, bad_frame);
@@ -540,6 +623,7 @@ int main(int argc, char **argv) {
     char *want = uninterrupted();
     CHECK(strstr(want, "two is bad") != NULL);
     test_every_pause(want);
+    test_comprehensions();
     test_forks();
     test_code_snapshot();
     test_repl_snapshot();
