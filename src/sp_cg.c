@@ -59,6 +59,7 @@ int32_t sp_cg_vt_add_slow(C *c, ValTab *t, sp_Value v) {
     if (!grow(c, (void **)&t->v, &t->cap, t->n + 1, sizeof(sp_Value))) return fail(c), -1;
     if (t->n + 1 <= VT_SCAN) {
         t->v[t->n] = v;
+        t->seen |= (uint64_t)1 << vt_bit(v);
         return (int32_t)t->n++;
     }
     if ((t->n + 1) * 2 > t->icap) {
@@ -84,7 +85,8 @@ int32_t sp_cg_vt_add_slow(C *c, ValTab *t, sp_Value v) {
     return (int32_t)t->n++;
 }
 
-/* Forget the entries from n on (a folded display takes its items back). */
+/* Forget the entries from n on (a folded display takes its items back).
+ * seen keeps their bits: a bit only ever means "maybe there". */
 void sp_cg_vt_truncate(C *c, ValTab *t, size_t n) {
     if (n >= t->n) return;
     t->n = n;
@@ -190,18 +192,25 @@ static const uint8_t flow[SP_NOPCODES_] = {
     [SP_FOR_ITER] = FL_FOR_ITER, [SP_SETUP_FINALLY] = FL_SETUP, [SP_SEND_FROM] = FL_SEND,
 };
 
+/* push + 1 for op with argument a as its quick[] entry says, 0: the entry
+ * does not say. */
+static int quick_push1(const sp_CgQuick *q, uint32_t a) {
+    if (q->push1) return q->push1;
+    return (q->flags & SP_QARG0) && a ? 0 : q->flags & 15;
+}
+
 /* The opcode whose quick[] entry disagrees with sp_op_effect, or -1 (a
  * check for tests/c/test_compile.c: the table is a copy for speed). */
 int sp_compile_quick_mismatch(void) {
     for (int op = 0; op < SP_NOPCODES_; op++) {
-        unsigned q = sp_cg_quick[op], per = q >> 8 & 3;
-        if ((q & SP_QEND) && flow[op] != FL_END) return op;
-        for (uint32_t a = 0; q && a < 4; a++) {
+        const sp_CgQuick *q = &sp_cg_quick[op];
+        if (q->push1 ? q->flags != 0 && (q->flags != -1 || flow[op] != FL_END) : q->flags < 0) return op;
+        for (uint32_t a = 0; quick_push1(q, 0) && a < 4; a++) {
             int pop, push;
-            if (!sp_op_effect(SP_INSTR(op, a), &pop, &push) || pop != (int)(q >> 4 & 15) + (int)(per * a) ||
-                push + 1 != (int)((q & 15) | q >> 12) || ((q & 15) && q >> 12) || ((q & SP_QEND) && !(q & 15)))
+            if (!sp_op_effect(SP_INSTR(op, a), &pop, &push) || pop != q->base + q->per * (int)a ||
+                push + 1 != quick_push1(q, a))
                 return op;
-            if (!per) break; /* the argument does not count (or only 0 is in the table; valid for every such op) */
+            if (!q->per) break; /* the argument does not count (or only 0 is in the table; valid for every such op) */
         }
     }
     return -1;
@@ -232,13 +241,14 @@ static __attribute__((noinline)) int64_t effect(uint32_t w) {
 /* The depths before an instruction are never above the maxima (each was
  * reached), so only a push or a new block can raise them. */
 void sp_cg_track_slow(Unit *u, uint32_t w) {
-    uint32_t op = SP_OPCODE(w), a = SP_OPARG(w), q = sp_cg_quick[op];
+    uint32_t op = SP_OPCODE(w), a = SP_OPARG(w);
+    const sp_CgQuick *q = &sp_cg_quick[op];
     int f = flow[op];
     if (f >= FL_JUMP) link_jump(u, op, a);
-    int d = u->depth, b = u->blocks;
+    int d = u->depth;
     if (d < 0) return; /* unreachable: the verifier skips it too */
-    int pop = (int)(q >> 4 & 15) + (int)(q >> 8 & 3) * (int)a, push = (int)((q & 15) | q >> 12) - 1;
-    if (!(q & 0xF00F) || ((q & SP_QARG0) && a)) {
+    int pop = q->base + q->per * (int)a, push = quick_push1(q, a) - 1;
+    if (push < 0) {
         int64_t e = effect(w);
         pop = (int)(e >> 32), push = (int)(uint32_t)e;
     }
@@ -246,7 +256,7 @@ void sp_cg_track_slow(Unit *u, uint32_t w) {
         u->depth_lost = true;
         return;
     }
-    int nd = d - pop + push;
+    int nd = d - pop + push, b = u->blocks; /* written back by the ops that change it */
     switch (f) {
     case FL_END: nd = -1; break;
     case FL_JUMP: meet(u, a, d, b), nd = -1; break;
@@ -254,19 +264,20 @@ void sp_cg_track_slow(Unit *u, uint32_t w) {
     case FL_OR_POP: meet(u, a, d, b); break;
     case FL_FOR_ITER: meet(u, a, d - 1, b); break;
     case FL_SETUP:
-        meet(u, a, d + 2, ++b);
+        u->blocks = ++b;
+        meet(u, a, d + 2, b);
         if (d + 2 > u->maxdepth) u->maxdepth = d + 2;
         if (b > u->maxblocks) u->maxblocks = b;
         break;
     case FL_POP_BLOCK:
-        if (--b < 0) u->depth_lost = true;
+        if ((u->blocks = --b) < 0) u->depth_lost = true;
         break;
     case FL_PUSH_BLOCK:
-        if (++b > u->maxblocks) u->maxblocks = b;
+        if ((u->blocks = ++b) > u->maxblocks) u->maxblocks = b;
         break;
     default: break; /* SEND_FROM: its label is the next instruction, reached by falling through */
     }
-    u->depth = nd, u->blocks = b;
+    u->depth = nd;
     if (nd > u->maxdepth) u->maxdepth = nd;
 }
 
@@ -308,28 +319,40 @@ void sp_cg_emit_slow(C *c, int op, int64_t arg) {
     track(u, w);
 }
 
-/* vt_add and emit, the checks they share made once. */
+/* Apart, so that the inline path keeps nothing across a call. */
+static __attribute__((noinline)) void load_const_slow(C *c, sp_Value v) {
+    emit(c, SP_LOAD_CONST, sp_cg_vt_add_slow(c, &c->u->consts, v));
+}
+
+/* vt_add and emit for a constant. */
 void sp_cg_load_const(C *c, sp_Value v) {
     Unit *u = c->u;
-    ValTab *t = &u->consts;
-    if (c->err || t->icap || sp_iserr(v)) return emit(c, SP_LOAD_CONST, sp_cg_vt_add_slow(c, t, v));
-    size_t k = 0, n = t->n;
-    while (k < n && !val_same(t->v[k], v)) k++;
-    if (k == n) {
-        if (n >= VT_SCAN || n >= t->cap) return emit(c, SP_LOAD_CONST, sp_cg_vt_add_slow(c, t, v));
-        t->v[n] = v;
-        t->n = n + 1;
-    }
-    if (u->ncode >= u->capcode || c->lineno != u->runline) return sp_cg_emit_slow(c, SP_LOAD_CONST, (int64_t)k);
+    size_t n = u->consts.n;
+    if (c->err || n >= VT_SCAN || sp_iserr(v)) return load_const_slow(c, v);
+    int32_t k = const_put(&u->consts, n, v);
+    if (u->ncode >= u->capcode || c->lineno != u->runline) return sp_cg_emit_slow(c, SP_LOAD_CONST, k);
     uint32_t w = SP_INSTR(SP_LOAD_CONST, (uint32_t)k);
     u->code[u->ncode++] = w;
     track(u, w);
 }
 
+void sp_cg_first_const(C *c, sp_Value v) {
+    ValTab *t = &c->u->consts;
+    if (c->err || t->n || sp_iserr(v)) sp_cg_vt_add_slow(c, t, v);
+    else const_put(t, 0, v);
+}
+
+/* Apart (and a tail call), so that sp_cg_label saves no registers. */
+static __attribute__((noinline)) int32_t label_grow(C *c) {
+    Unit *u = c->u;
+    if (!sp_cg_grow_slow(c, (void **)&u->labels, &u->caplabels, u->nlabels + 1, sizeof(Label))) return fail(c), -1;
+    return sp_cg_label(c);
+}
+
 int32_t sp_cg_label(C *c) {
     Unit *u = c->u;
     if (c->err) return -1;
-    if (!grow(c, (void **)&u->labels, &u->caplabels, u->nlabels + 1, sizeof(Label))) return fail(c), -1;
+    if (u->nlabels >= u->caplabels) return label_grow(c);
     u->labels[u->nlabels] = (Label){-1, LBL_UNSET, 0, 0};
     return (int32_t)u->nlabels++;
 }
@@ -358,26 +381,40 @@ void sp_cg_bind(C *c, int32_t l) {
 
 /* ------------------------------------------------------------ units */
 
+/* Every unit has code, a line run and a constant, most have names,
+ * labels and locals: their first blocks (grow's and sp_nt_add's first
+ * capacities, so grow_free leaves them) follow it, in one piece that a
+ * spare unit still has. */
+#define UNIT_BYTES                                                                                          \
+    (sizeof(Unit) + 2 * sp_cg_first_cap(sizeof(sp_Value)) * sizeof(sp_Value) +                              \
+     2 * sp_cg_first_cap(sizeof(uint32_t)) * sizeof(uint32_t) + sp_cg_first_cap(sizeof(Label)) * sizeof(Label) + \
+     SP_NT_FIRST * sizeof(sp_NEnt))
+
+/* A new unit when the arena's chunk is full: made a spare, then opened. */
+static __attribute__((noinline)) Unit *unit_open_grow(C *c, int kind, int firstline, const char *name, int nm) {
+    Unit *u = sp_arena_raw(c->arena, UNIT_BYTES);
+    if (!u) return fail(c), NULL;
+    u->parent = c->spare;
+    c->spare = u;
+    return sp_cg_unit_open(c, kind, firstline, name, nm);
+}
+
 /* Units live in the arena and are reused: as many as the deepest nesting,
  * not one per function.  Every field but fb is set here, one by one: a
  * memset of the 400-odd bytes (a `rep stos`) cost as much as the rest of
- * the function. */
+ * the function.  Nothing here calls (the arena's fast path is certain), so
+ * nothing is saved. */
 Unit *sp_cg_unit_open(C *c, int kind, int firstline, const char *name, int nm) {
     if (c->err) return NULL;
-    /* every unit has code, a line run and a constant, most have names,
-     * labels and locals: their first blocks (grow's and sp_nt_add's first
-     * capacities, so grow_free leaves them) follow it, in one piece that
-     * a spare unit still has */
     size_t ci = sp_cg_first_cap(sizeof(uint32_t)), cv = sp_cg_first_cap(sizeof(sp_Value));
     size_t cl = sp_cg_first_cap(sizeof(Label));
     Unit *u = c->spare;
     if (u) c->spare = u->parent;
-    else if (!(u = sp_arena_raw(c->arena, sizeof *u + 2 * cv * sizeof(sp_Value) + 2 * ci * sizeof(uint32_t) +
-                                              cl * sizeof(Label) + SP_NT_FIRST * sizeof(sp_NEnt))))
-        return fail(c), NULL;
+    else if (UNIT_BYTES > (size_t)(c->arena->end - c->arena->p)) return unit_open_grow(c, kind, firstline, name, nm);
+    else u = sp_arena_raw(c->arena, UNIT_BYTES);
     _Static_assert(sizeof(Unit) % _Alignof(sp_Value) == 0, "the first blocks follow the unit, aligned");
     sp_Value *first = (sp_Value *)(u + 1);
-    _Static_assert(sizeof(void *) != 8 || offsetof(Unit, fb) == 424, "a new Unit field: set it in sp_cg_unit_open");
+    _Static_assert(sizeof(void *) != 8 || offsetof(Unit, fb) == 440, "a new Unit field: set it in sp_cg_unit_open");
     u->parent = c->u, u->scope = NULL;
     u->kind = kind;
     u->name = name, u->qualname = NULL;
@@ -392,26 +429,32 @@ Unit *sp_cg_unit_open(C *c, int kind, int firstline, const char *name, int nm) {
     u->npend = u->boundat = 0;
     u->serial = c->nunits++;
     u->nm = nm;
-    u->consts = (ValTab){first, 0, cv, NULL, 0};
-    u->names = (ValTab){first + cv, 0, cv, NULL, 0};
+    u->consts = (ValTab){first, 0, cv, NULL, 0, 0};
+    u->names = (ValTab){first + cv, 0, cv, NULL, 0, 0};
     u->varnames = (sp_NameTab){(sp_NEnt *)(u->labels + cl), 0, SP_NT_FIRST, NULL, 0, c->arena};
-    u->cells = u->frees = (sp_NameTab){NULL, 0, 0, NULL, 0, c->arena};
+    u->cells = (sp_NameTab){NULL, 0, 0, NULL, 0, c->arena};
+    u->frees = (sp_NameTab){NULL, 0, 0, NULL, 0, c->arena};
     u->nfb = u->argcount = u->posonly = u->kwonly = 0;
     u->flags = kind == U_MODULE ? SP_CO_MODULE : kind == U_CLASS ? SP_CO_CLASS : 0;
     c->u = u;
     return u;
 }
 
+/* What grow put on the heap (apart: sp_cg_unit_free saves no registers). */
+static __attribute__((noinline)) void unit_free_heap(C *c, Unit *u) {
+    sp_cg_grow_free(c, u->code, u->capcode, sizeof(uint32_t));
+    sp_cg_grow_free(c, u->runs, u->capruns, sizeof(uint32_t));
+    sp_cg_grow_free(c, u->labels, u->caplabels, sizeof(Label));
+    vt_free(c, &u->consts);
+    vt_free(c, &u->names);
+    u->parent = c->spare;
+    c->spare = u;
+}
+
 /* A snippet's units never leave their first blocks: nothing on the heap,
  * nothing to look at. */
 void sp_cg_unit_free(C *c, Unit *u) {
-    if (c->nheap) {
-        sp_cg_grow_free(c, u->code, u->capcode, sizeof(uint32_t));
-        sp_cg_grow_free(c, u->runs, u->capruns, sizeof(uint32_t));
-        sp_cg_grow_free(c, u->labels, u->caplabels, sizeof(Label));
-        vt_free(c, &u->consts);
-        vt_free(c, &u->names);
-    }
+    if (c->nheap) return unit_free_heap(c, u);
     u->parent = c->spare;
     c->spare = u;
 }
@@ -456,7 +499,8 @@ static void put_names(sp_Str **dst, const sp_NameTab *t) {
 /* The unit's arrays and fields into the code object sp_code_alloc made. */
 static void fill_code(C *c, const Unit *u, sp_Code *co) {
     memcpy(co->code, u->code, u->ncode * sizeof *u->code);
-    for (size_t i = 0; i < 2 * u->nruns; i++) co->linetab[i] = u->runs[i]; /* a run or two: no call */
+    for (size_t r = 0; r < u->nruns; r++) /* a run or two: no call, a pair a move */
+        memcpy(co->linetab + 2 * r, u->runs + 2 * r, 2 * sizeof *u->runs);
     memcpy(co->consts, u->consts.v, u->consts.n * sizeof *u->consts.v);
     for (size_t i = 0; i < u->names.n; i++) co->names[i] = SP_STR(u->names.v[i]); /* interned by name_index */
     put_names(co->localnames, &u->varnames);

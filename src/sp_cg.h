@@ -38,6 +38,7 @@ typedef struct ValTab {
     size_t n, cap;
     int32_t *idx;
     size_t icap;
+    uint64_t seen;  /* constants: vt_bit of each of the first VT_SCAN (more after a truncate) */
 } ValTab;
 
 typedef struct Unit Unit;
@@ -120,21 +121,47 @@ static inline void sp_cg_grow_free(C *c, void *p, size_t cap, size_t elsize) {
     if (p && cap != sp_cg_first_cap(elsize)) sp_free(c->vm, p, cap * elsize), c->nheap--;
 }
 
-/* Small tables (most of them) are searched linearly, without an index. */
+/* Small tables (most of them) are searched linearly, without an index.
+ * Every table starts with room for that many (sp_cg_unit_open). */
 enum { VT_SCAN = 8 };
+_Static_assert(VT_SCAN <= 8, "a table's first block (sp_cg_first_cap: 8 or more) holds VT_SCAN values");
 int32_t sp_cg_vt_add_slow(C *c, ValTab *t, sp_Value v);
 
 static inline bool val_same(sp_Value a, sp_Value b) { return a.tag == b.tag && a.u.i == b.u.i; }
 
-/* Index of v in t, added if new.  A small table with room is a scan and
- * a store (no call, no hash). */
+/* Index of v in t, added if new.  A small table (n < VT_SCAN: no index,
+ * room) is a scan and a store (no call, no hash). */
 static inline int32_t vt_add(C *c, ValTab *t, sp_Value v) {
-    if (c->err || t->icap || sp_iserr(v)) return sp_cg_vt_add_slow(c, t, v);
-    for (size_t k = 0; k < t->n; k++)
+    size_t n = t->n;
+    if (c->err || n >= VT_SCAN || sp_iserr(v)) return sp_cg_vt_add_slow(c, t, v);
+    for (size_t k = 0; k < n; k++)
         if (val_same(t->v[k], v)) return (int32_t)k;
-    if (t->n >= VT_SCAN || t->n >= t->cap) return sp_cg_vt_add_slow(c, t, v);
-    t->v[t->n] = v;
-    return (int32_t)t->n++;
+    t->v[n] = v;
+    t->n = n + 1;
+    return (int32_t)n;
+}
+
+/* One of 64 bits for a constant: small ints apart, pointers by their low
+ * bits past the alignment. */
+static inline unsigned vt_bit(sp_Value v) {
+    uint64_t x = (uint64_t)v.u.i;
+    return (unsigned)((x ^ x >> 4) + v.tag) & 63;
+}
+
+/* vt_add for the constants of a small table (n < VT_SCAN): most are new,
+ * and a new one's bit is mostly not in seen, so it is stored with no
+ * scan.  (Names are searched again and again: a scan of a few serves them
+ * better.) */
+static inline int32_t const_put(ValTab *t, size_t n, sp_Value v) {
+    unsigned bit = vt_bit(v);
+    uint64_t seen = t->seen;
+    t->seen = seen | (uint64_t)1 << bit;
+    if (seen >> bit & 1)
+        for (size_t k = 0; k < n; k++)
+            if (val_same(t->v[k], v)) return (int32_t)k;
+    t->v[n] = v;
+    t->n = n + 1;
+    return (int32_t)n;
 }
 
 void sp_cg_vt_truncate(C *c, ValTab *t, size_t n);
@@ -155,19 +182,27 @@ static inline bool sp_cg_comp_fits(const Unit *u, size_t n) {
 /* ------------------------------------------------------------ emitting */
 
 /* Pops and pushes of the instructions emitted most: base + per * argument
- * pops; push + 1 in bits 0-3 for a plain instruction (no jump, no block),
- * which track follows inline, or in bits 12-15 for one that moves control
- * (sp_cg_track_slow's); 0: ask sp_op_effect.  SP_QARG0: the entry holds
- * for argument 0 only (MAKE_FUNCTION: the flags pop their items; slow);
- * SP_QEND: a plain instruction nothing follows (RETURN_VALUE), inline too.
- * Each entry is what sp_op_effect says for the op (tests/c/test_compile.c
- * checks; -DSP_CHECK_DEPTH compares every compiled code object against the
+ * pops; push + 1 in push1 for a plain instruction (no jump, no block),
+ * which track follows inline, or in flags for one that moves control
+ * (sp_cg_track_slow's); all 0: ask sp_op_effect.  SP_QARG0 (in flags):
+ * the entry holds for argument 0 only (MAKE_FUNCTION: the flags pop their
+ * items; slow).  flags -1 (SP_QE): a plain instruction nothing follows
+ * (RETURN_VALUE), inline too.  Bytes, so that an emit whose op is known
+ * only at run time loads each with one instruction.  Each entry is what
+ * sp_op_effect says for the op (tests/c/test_compile.c checks;
+ * -DSP_CHECK_DEPTH compares every compiled code object against the
  * verifier).  Here, not in sp_cg.c, so that an emit of a constant op folds
  * its effect at compile time. */
-enum { SP_QARG0 = 1 << 10, SP_QEND = 1 << 11 };
-#define SP_QK(base, per, push) (uint16_t)((per) << 8 | (base) << 4 | ((push) + 1))
-#define SP_QF(base, push) (uint16_t)(((push) + 1) << 12 | (base) << 4)
-static const uint16_t sp_cg_quick[SP_NOPCODES_] = {
+typedef struct sp_CgQuick {
+    uint8_t base, per, push1;
+    int8_t flags;
+} sp_CgQuick;
+enum { SP_QARG0 = 1 << 6 };
+#define SP_QK(base, per, push) {(base), (per), (push) + 1, 0}
+#define SP_QE(base) {(base), 0, 1, -1}
+#define SP_QF(base, push) {(base), 0, 0, (push) + 1}
+#define SP_QF0(base, push) {(base), 0, 0, ((push) + 1) | SP_QARG0}
+static const sp_CgQuick sp_cg_quick[SP_NOPCODES_] = {
     [SP_POP_TOP] = SP_QK(1, 0, 0), [SP_COPY] = SP_QK(0, 0, 1), [SP_LOAD_CONST] = SP_QK(0, 0, 1),
     [SP_LOAD_FAST] = SP_QK(0, 0, 1), [SP_STORE_FAST] = SP_QK(1, 0, 0), [SP_LOAD_DEREF] = SP_QK(0, 0, 1),
     [SP_STORE_DEREF] = SP_QK(1, 0, 0), [SP_LOAD_GLOBAL] = SP_QK(0, 0, 1), [SP_STORE_GLOBAL] = SP_QK(1, 0, 0),
@@ -177,21 +212,23 @@ static const uint16_t sp_cg_quick[SP_NOPCODES_] = {
     [SP_SET_ADD] = SP_QK(1, 0, 0), [SP_MAP_ADD] = SP_QK(2, 0, 0), [SP_LOAD_CLOSURE] = SP_QK(0, 0, 1),
     [SP_BINARY_SLICE] = SP_QK(3, 0, 1), [SP_STORE_SLICE] = SP_QK(4, 0, 0), [SP_LIST_TO_TUPLE] = SP_QK(1, 0, 1),
     [SP_IMPORT_NAME] = SP_QK(0, 0, 1), [SP_IMPORT_FROM] = SP_QK(1, 0, 2), [SP_YIELD_VALUE] = SP_QK(1, 0, 1),
-    [SP_LIST_EXTEND] = SP_QK(1, 0, 0), [SP_MAKE_FUNCTION] = SP_QF(1, 1) | SP_QARG0,
+    [SP_LIST_EXTEND] = SP_QK(1, 0, 0), [SP_MAKE_FUNCTION] = SP_QF0(1, 1),
     /* an argument the compiler gives is always valid: only its effect counts */
     [SP_BINARY_OP] = SP_QK(2, 0, 1), [SP_COMPARE_OP] = SP_QK(2, 0, 1), [SP_IS_OP] = SP_QK(2, 0, 1),
     [SP_CONTAINS_OP] = SP_QK(2, 0, 1), [SP_UNARY_OP] = SP_QK(1, 0, 1), [SP_UNARY_NOT] = SP_QK(1, 0, 1),
     [SP_BUILD_TUPLE] = SP_QK(0, 1, 1), [SP_BUILD_LIST] = SP_QK(0, 1, 1), [SP_BUILD_SET] = SP_QK(0, 1, 1),
     [SP_BUILD_STRING] = SP_QK(0, 1, 1), [SP_BUILD_MAP] = SP_QK(0, 2, 1), [SP_CALL] = SP_QK(1, 1, 1),
     [SP_CALL_KW] = SP_QK(2, 1, 1), [SP_CALL_METHOD] = SP_QK(2, 1, 1), [SP_CALL_METHOD_KW] = SP_QK(3, 1, 1),
-    [SP_RETURN_VALUE] = SP_QK(1, 0, 0) | SP_QEND, [SP_RERAISE] = SP_QK(1, 0, 0) | SP_QEND, [SP_JUMP] = SP_QF(0, 0),
+    [SP_RETURN_VALUE] = SP_QE(1), [SP_RERAISE] = SP_QE(1), [SP_JUMP] = SP_QF(0, 0),
     [SP_POP_JUMP_IF_FALSE] = SP_QF(1, 0), [SP_POP_JUMP_IF_TRUE] = SP_QF(1, 0),
     [SP_JUMP_IF_FALSE_OR_POP] = SP_QF(1, 0), [SP_JUMP_IF_TRUE_OR_POP] = SP_QF(1, 0),
     [SP_FOR_ITER] = SP_QF(1, 2), [SP_SETUP_FINALLY] = SP_QF(0, 0), [SP_POP_BLOCK] = SP_QF(0, 0),
     [SP_POP_EXCEPT] = SP_QF(1, 0), [SP_COMP_ENTER] = SP_QF(1, 2), [SP_COMP_EXIT] = SP_QF(0, 0),
 };
 #undef SP_QK
+#undef SP_QE
 #undef SP_QF
+#undef SP_QF0
 void sp_cg_track_slow(Unit *u, uint32_t w);
 void sp_cg_emit_slow(C *c, int op, int64_t arg);
 
@@ -199,10 +236,10 @@ void sp_cg_emit_slow(C *c, int op, int64_t arg);
  * pop test) needs no more than the new depth (-1 after an end: it is
  * unreachable).  The argument is < 2**24: twice it fits. */
 static inline void track(Unit *u, uint32_t w) {
-    unsigned q = sp_cg_quick[SP_OPCODE(w)];
-    int d = u->depth, pop = (int)(q >> 4 & 15) + (int)(q >> 8 & 3) * (int)SP_OPARG(w);
-    if (!(q & 15) || pop > d) return sp_cg_track_slow(u, w);
-    d = q & SP_QEND ? -1 : d + (int)(q & 15) - 1 - pop;
+    const sp_CgQuick *q = &sp_cg_quick[SP_OPCODE(w)];
+    int d = u->depth, pop = q->base + q->per * (int)SP_OPARG(w);
+    if (!q->push1 || pop > d) return sp_cg_track_slow(u, w);
+    d = (d + q->push1 - 1 - pop) | q->flags; /* a plain op's flags: 0, or -1 after an end */
     u->depth = d;
     if (d > u->maxdepth) u->maxdepth = d;
 }
@@ -226,7 +263,8 @@ void sp_cg_bind(C *c, int32_t l);   /* the label is the next instruction */
 void sp_cg_load_const(C *c, sp_Value v);
 static inline void load_const(C *c, sp_Value v) { sp_cg_load_const(c, v); }
 /* consts[0] of a function: its docstring or None. */
-static inline void first_const(C *c, sp_Value v) { vt_add(c, &c->u->consts, v); }
+void sp_cg_first_const(C *c, sp_Value v);
+static inline void first_const(C *c, sp_Value v) { sp_cg_first_const(c, v); }
 static inline void load_none(C *c) { load_const(c, SP_NONEV); }
 
 /* ------------------------------------------------------------ units */

@@ -457,14 +457,16 @@ int sp_code_frame_fits(sp_VM *vm, sp_Code *c, uint32_t pc, int below, const sp_B
     return r;
 }
 
+/* The compiler's depths, trusted. */
+static inline void trust_depth(sp_Code *c, int stacksize, int maxblocks) {
+    c->stacksize = stacksize + 2; /* as verify() */
+    c->maxblocks = maxblocks;
+}
+
 /* Depths from the compiler (trusted) or from the verifier. */
 static bool check_depth(sp_VM *vm, sp_Code *c, bool known, int stacksize, int maxblocks) {
 #ifndef SP_CHECK_DEPTH
-    if (known) {
-        c->stacksize = stacksize + 2; /* as verify() */
-        c->maxblocks = maxblocks;
-        return true;
-    }
+    if (known) return trust_depth(c, stacksize, maxblocks), true;
 #endif
     if (!verify(vm, c)) return false;
     if (known && (c->stacksize != stacksize + 2 || c->maxblocks != maxblocks))
@@ -549,25 +551,49 @@ static inline bool may_intern(sp_Value v) {
 }
 
 /* Constants from the first one that may change on. */
-static __attribute__((noinline)) bool intern_consts(sp_VM *vm, sp_Code *c, size_t from) {
+static bool intern_consts(sp_VM *vm, sp_Code *c, size_t from) {
     for (size_t i = from; i < c->nconsts; i++)
         if (may_intern(c->consts[i]) && !intern_const(vm, &c->consts[i], 0)) return false;
     return true;
 }
 
-sp_Value sp_code_seal(sp_VM *vm, sp_Code *c, bool depth_known, int stacksize, int maxblocks) {
-    size_t i = 0, n = c->nconsts;
-    while (i < n && !may_intern(c->consts[i])) i++; /* most: no call */
-    if (i < n && !intern_consts(vm, c, i)) return code_drop(c);
-    if (c->ncells) build_cell2arg(c, (int32_t *)(c->linetab + 2 * c->nlinetab));
-    if (!check_depth(vm, c, depth_known, stacksize, maxblocks)) return SP_ERRV;
+/* Apart, so that sealing needs no saved registers (a tail call). */
+static __attribute__((noinline)) sp_Value frame_too_large(sp_VM *vm, sp_Code *c) {
+    bad_code(vm, c, 0, "frame too large");
+    return SP_ERRV;
+}
+
+/* The frame's layout from the depths: the last step of sealing. */
+static inline sp_Value seal_frame(sp_VM *vm, sp_Code *c) {
     c->blockslots = (int)((c->maxblocks * sizeof(sp_Block) + sizeof(sp_Value) - 1) / sizeof(sp_Value));
     c->fastcall = !c->kwonlyargcount && !c->ncells && !c->nfree &&
                   !(c->flags & (SP_CO_VARARGS | SP_CO_VARKW | SP_CO_GENERATOR));
     size_t fs = SP_FRAME_HDR_SLOTS + (size_t)sp_code_blockslots(c) + code_nlocalsplus(c) + (size_t)c->stacksize;
-    if (fs > SP_MAX_OPARG) return bad_code(vm, c, 0, "frame too large"), SP_ERRV;
+    if (fs > SP_MAX_OPARG) return frame_too_large(vm, c);
     c->framesize = (int)fs;
     return sp_objv(c);
+}
+
+/* Constants from i on to intern, cells, depths to verify. */
+static __attribute__((noinline)) sp_Value seal_slow(sp_VM *vm, sp_Code *c, size_t i, bool depth_known,
+                                                    int stacksize, int maxblocks) {
+    if (i < c->nconsts && !intern_consts(vm, c, i)) return code_drop(c);
+    if (c->ncells) build_cell2arg(c, (int32_t *)(c->linetab + 2 * c->nlinetab));
+    if (!check_depth(vm, c, depth_known, stacksize, maxblocks)) return SP_ERRV;
+    return seal_frame(vm, c);
+}
+
+/* Most compiled code has no constant to intern and no cell: no call. */
+sp_Value sp_code_seal(sp_VM *vm, sp_Code *c, bool depth_known, int stacksize, int maxblocks) {
+#ifndef SP_CHECK_DEPTH
+    if (depth_known && !c->ncells) {
+        const sp_Value *v = c->consts, *end = v + c->nconsts;
+        while (v < end && !may_intern(*v)) v++;
+        if (v == end) return trust_depth(c, stacksize, maxblocks), seal_frame(vm, c);
+        return seal_slow(vm, c, (size_t)(v - c->consts), true, stacksize, maxblocks);
+    }
+#endif
+    return seal_slow(vm, c, 0, depth_known, stacksize, maxblocks);
 }
 
 /* Everything a spec says is checked: snapshots (untrusted bytes) come
