@@ -984,6 +984,17 @@ static void closure(Q *q, int line, const sp_Tok *const *free, size_t nfree) {
     if (nfree) at_line(q, line, SP_BUILD_TUPLE, (int64_t)nfree);
 }
 
+/* The `for`s in tokens [j, e); SIZE_MAX with a lambda there. */
+static size_t fors_in(const Q *q, size_t j, size_t e) {
+    size_t fors = 0;
+    bool lambda = false;
+    for (; j < e; j++) {
+        int k = q->tk[j].kind;
+        fors += k == T_FOR, lambda |= k == T_LAMBDA;
+    }
+    return lambda ? SIZE_MAX : fors;
+}
+
 /* Whether sp_compile.c inlines the comprehension (its inlinable), from the
  * tokens: a list, set or dict comprehension at module level with no lambda
  * and no `for` but its clauses' past its first iterable.  What the tokens
@@ -992,14 +1003,8 @@ static void closure(Q *q, int line, const sp_Tok *const *free, size_t nfree) {
  * quick compiler give up where it meets them (Comp.inl). */
 static bool inlinable(const Q *q, int nm, size_t open, size_t close, const Clause *cl, size_t n) {
     if (nm == SP_NM_genexpr || q->fn || q->comp) return false;
-    size_t fors = 0;
-    for (size_t j = open + 1; j < close; j++) {
-        if (j == cl[0].in + 1 && (j = cl[0].iter_end) >= close) break;
-        int k = q->tk[j].kind;
-        if (k == T_LAMBDA) return false;
-        fors += k == T_FOR;
-    }
-    return fors == n;
+    /* the element, then past the first iterable (the first clause's targets are names) */
+    return !fors_in(q, open + 1, cl[0].target - 1) && fors_in(q, cl[0].iter_end, close) == n - 1;
 }
 
 /* The comprehension inlined (sp_compile.c's comprehension): fresh slots
