@@ -256,28 +256,26 @@ void sp_cg_track_slow(Unit *u, uint32_t w) {
         u->depth_lost = true;
         return;
     }
-    int nd = d - pop + push, b = u->blocks; /* written back by the ops that change it */
+    int nd = d - pop + push, b = u->blocks;
     switch (f) {
     case FL_END: nd = -1; break;
     case FL_JUMP: meet(u, a, d, b), nd = -1; break;
     case FL_POP_JUMP: meet(u, a, nd, b); break;
     case FL_OR_POP: meet(u, a, d, b); break;
     case FL_FOR_ITER: meet(u, a, d - 1, b); break;
-    case FL_SETUP:
-        u->blocks = ++b;
-        meet(u, a, d + 2, b);
+    case FL_SETUP: /* its handler is reached with (prev exc) pushed, inside its block */
+        meet(u, a, d + 2, b + 1);
         if (d + 2 > u->maxdepth) u->maxdepth = d + 2;
-        if (b > u->maxblocks) u->maxblocks = b;
+        /* fall through - it pushes a block too */
+    case FL_PUSH_BLOCK:
+        if (++b > u->maxblocks) u->maxblocks = b;
         break;
     case FL_POP_BLOCK:
-        if ((u->blocks = --b) < 0) u->depth_lost = true;
-        break;
-    case FL_PUSH_BLOCK:
-        if ((u->blocks = ++b) > u->maxblocks) u->maxblocks = b;
+        if (--b < 0) u->depth_lost = true;
         break;
     default: break; /* SEND_FROM: its label is the next instruction, reached by falling through */
     }
-    u->depth = nd;
+    u->depth = nd, u->blocks = b;
     if (nd > u->maxdepth) u->maxdepth = nd;
 }
 
